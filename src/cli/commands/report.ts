@@ -1,0 +1,39 @@
+import { Command } from 'commander';
+import { loadCoefficients } from '../../coefficients/load.js';
+import { computeReport } from '../../api.js';
+import { writeFileAtomic } from '../../io/output.js';
+import { renderReport, REPORT_FORMATS } from '../../report/render.js';
+import type { Problem } from '../../validate/problems.js';
+import type { Context } from '../context.js';
+import { DataFailure } from '../errors.js';
+import { resolveInputs } from '../inputs.js';
+import { addInputOptions, addOutputOptions, addParameterOptions, type InputOptions, type OutputOptions } from '../options.js';
+
+interface ReportOptions extends InputOptions, OutputOptions {
+  readonly failOnOverload?: boolean;
+}
+
+export function reportCommand(context: () => Context): Command {
+  const cmd = new Command('report').description('per-township balance of livestock manure and crop land, with a county total');
+  addInputOptions(cmd);
+  addParameterOptions(cmd);
+  addOutputOptions(cmd, REPORT_FORMATS);
+  cmd.option('--fail-on-overload', 'exit with code 1 when a township is overloaded');
+  cmd.action(async (opts: ReportOptions & Record<string, unknown>) => {
+    const ctx = context();
+    const inputs = await resolveInputs(opts, loadCoefficients());
+    const { report, problems } = await computeReport(inputs.files, inputs.params, { encoding: opts.encoding, strict: opts.strict });
+    ctx.printProblems(problems);
+    if (!report) throw new DataFailure(failureSummary(problems, ctx));
+    const text = await renderReport(report, opts.format, ctx);
+    if (opts.output !== undefined) await writeFileAtomic(opts.output, text);
+    else ctx.out(text);
+    if (opts.failOnOverload && report.townships.some((t) => t.status === 'overloaded')) throw new DataFailure('overloaded');
+  });
+  return cmd;
+}
+
+export function failureSummary(problems: readonly Problem[], ctx: Context): string {
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  return ctx.t.ui.errorsSummary(errors, problems.length - errors);
+}

@@ -1,0 +1,69 @@
+import { Chalk, supportsColor, type ChalkInstance } from 'chalk';
+import { formatProblem, langFromEnv, messages, type Lang } from '../i18n/index.js';
+import type { Messages } from '../i18n/en.js';
+import type { Problem } from '../validate/problems.js';
+
+export interface Stream {
+  write(text: string): unknown;
+  readonly isTTY?: boolean;
+}
+
+/** What the CLI touches of its process, so that tests can run it in-process (relative paths are read from process.cwd()). */
+export interface CliIo {
+  readonly stdout: Stream;
+  readonly stderr: Stream;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+export interface GlobalOptions {
+  readonly lang?: Lang;
+  /** commander's --no-color / --color: false, true, or undefined when neither is given. */
+  readonly color?: boolean;
+}
+
+/** The run's language, colours and the streams to write to. */
+export class Context {
+  readonly lang: Lang;
+  readonly t: Messages;
+  /** Colours for stdout (none when it is not a terminal, NO_COLOR is set or --no-color is given). */
+  readonly chalk: ChalkInstance;
+  readonly chalkErr: ChalkInstance;
+
+  constructor(
+    readonly io: CliIo,
+    options: GlobalOptions,
+  ) {
+    this.lang = options.lang ?? langFromEnv(io.env);
+    this.t = messages(this.lang);
+    this.chalk = new Chalk({ level: colourLevel(io.stdout, io.env, options.color) });
+    this.chalkErr = new Chalk({ level: colourLevel(io.stderr, io.env, options.color) });
+  }
+
+  out(text: string): void {
+    this.io.stdout.write(text);
+  }
+
+  err(text: string): void {
+    this.io.stderr.write(text);
+  }
+
+  /** Prints problems to stderr, one `FILE:LINE:COLUMN: severity CODE message` line each. */
+  printProblems(problems: readonly Problem[], limit = Infinity): void {
+    const c = this.chalkErr;
+    let shown = 0;
+    for (const p of problems) {
+      if (shown >= limit) break;
+      shown++;
+      const line = formatProblem(p, this.t);
+      this.err(`${p.severity === 'error' ? c.red(line) : c.yellow(line)}\n`);
+    }
+    if (problems.length > shown) this.err(`${this.t.ui.moreProblems(problems.length - shown)}\n`);
+  }
+}
+
+function colourLevel(stream: Stream, env: CliIo['env'], flag: boolean | undefined): 0 | 1 | 2 | 3 {
+  if (flag === false || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return 0;
+  const supported = (supportsColor && supportsColor.level) || 0;
+  if (flag === true) return Math.max(1, supported) as 1 | 2 | 3;
+  return stream.isTTY ? supported : 0;
+}

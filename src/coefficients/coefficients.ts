@@ -1,0 +1,77 @@
+import type { Fraction, LandUse, LoadGrade, Measure, Nutrient, SoilGrade } from '../method/types.js';
+import type { LoadGradeBound } from '../method/load-grade.js';
+import type { SoilGradeThresholds } from '../method/soil-grade.js';
+import type { NutrientConstant, Provenance } from './schema.js';
+
+/** Where a coefficient comes from: a provenance mark and a human-readable source. */
+export interface Cited<T> {
+  readonly value: T;
+  readonly provenance: Provenance;
+  readonly source: string;
+}
+
+export type CropGroup = 'field' | 'vegetable' | 'fruit' | 'cash' | 'grass' | 'forest';
+
+export interface CropCoefficient {
+  readonly crop: string;
+  readonly nameEn: string;
+  readonly group: CropGroup;
+  readonly measure: Measure;
+  /** Default land use for soil grading; null for sown grass and plantation forest (graded as 旱地). */
+  readonly landUse: LandUse | null;
+  readonly uptake: Record<Nutrient, Cited<number>>;
+  /** Largest credible yield per 亩 (kg, or m³ for forest): above it a figure is usually per 公顷 or in 吨. */
+  readonly maxYieldPerMu: number;
+}
+
+export interface SpeciesCoefficient {
+  readonly species: string;
+  readonly nameEn: string;
+  /** Pig equivalents per head in stock; null for species the guide gives no factor for. */
+  readonly peFactor: Fraction | null;
+  /** Share of excreted N and P held in solid manure (farm "solids sold off-farm" case). */
+  readonly solidShare: Record<Nutrient, number> | null;
+  readonly provenance: Provenance;
+  readonly source: string;
+}
+
+export interface SoilThreshold extends SoilGradeThresholds {
+  readonly nutrient: Nutrient;
+  readonly landUse: LandUse;
+  readonly unit: string;
+  readonly physicalMax: number;
+  readonly provenance: Provenance;
+  readonly source: string;
+}
+
+export interface LoadGradeRow extends LoadGradeBound {
+  readonly meaning: { zh: string; en: string };
+  readonly provenance: Provenance;
+  readonly source: string;
+}
+
+export interface Coefficients {
+  readonly crops: ReadonlyMap<string, CropCoefficient>;
+  /** Alias as written → crop name in the table. */
+  readonly cropAliases: ReadonlyMap<string, string>;
+  readonly species: ReadonlyMap<string, SpeciesCoefficient>;
+  readonly speciesAliases: ReadonlyMap<string, string>;
+  readonly fertilisationShares: Record<SoilGrade, Cited<number>>;
+  readonly soilThresholds: readonly SoilThreshold[];
+  readonly loadGrades: readonly LoadGradeRow[];
+  readonly constants: Record<NutrientConstant, Cited<string> & { unit: string }>;
+  /** The data files these came from, for the report's provenance note. */
+  readonly files: readonly string[];
+}
+
+export function soilThreshold(c: Coefficients, nutrient: Nutrient, landUse: LandUse): SoilThreshold {
+  const t = c.soilThresholds.find((r) => r.nutrient === nutrient && r.landUse === landUse);
+  if (!t) throw new Error(`no soil threshold for ${nutrient} on ${landUse}`);
+  return t;
+}
+
+export function constantNumber(c: Coefficients, name: NutrientConstant): number {
+  return Number(c.constants[name].value);
+}
+
+export type { LoadGrade };

@@ -1,0 +1,185 @@
+import type { Coefficients } from '../coefficients/coefficients.js';
+import { soilThreshold } from '../coefficients/coefficients.js';
+import { CropReader, type CropRow } from '../io/crops.js';
+import type { EncodingOption } from '../io/csv.js';
+import { LivestockReader, type LivestockRow } from '../io/livestock.js';
+import { SoilReader, type SoilRow } from '../io/soil.js';
+import { cropNutrientDemandKg } from '../method/crop-demand.js';
+import { ExactSum } from '../method/exact-sum.js';
+import { pigEquivalents } from '../method/pig-equivalent.js';
+import { resolveSoilGrade, type SoilGradeSource } from '../method/soil-grade.js';
+import { basisNutrients, type Fraction, type LandUse, type Nutrient, type SoilGrade } from '../method/types.js';
+import type { Parameters } from '../params/params.js';
+import type { ProblemLog } from '../validate/problems.js';
+import { readTableFile, type FileSummary } from './read-file.js';
+
+export interface InputFiles {
+  readonly crops: string;
+  readonly livestock: string;
+  readonly soil?: string;
+}
+
+/** A crop row as the method used it: its soil grade and nutrient demand per nutrient. */
+export interface CropDetail {
+  readonly row: CropRow;
+  readonly nutrients: Partial<Record<Nutrient, { readonly grade: SoilGrade; readonly gradeSource: SoilGradeSource; readonly demandKg: number }>>;
+}
+
+export interface LivestockDetail {
+  readonly row: LivestockRow;
+  readonly pe: number;
+}
+
+export interface SpeciesTotal {
+  readonly head: ExactSum;
+  readonly pe: ExactSum;
+  readonly factor: Fraction;
+}
+
+/** Everything the method needs of one township, summed row by row as the files stream past. */
+export class TownshipData {
+  cropRows = 0;
+  livestockRows = 0;
+  /** Crop nutrient demand by nutrient and soil grade. */
+  readonly demand: Record<Nutrient, Record<SoilGrade, ExactSum>> = {
+    N: { I: new ExactSum(), II: new ExactSum(), III: new ExactSum() },
+    P: { I: new ExactSum(), II: new ExactSum(), III: new ExactSum() },
+  };
+  readonly stockPe = new ExactSum();
+  /** Head and PE by species as counted (生猪, 羊 …, or a local species' name). */
+  readonly species = new Map<string, SpeciesTotal>();
+  /** Row by row detail, kept only for townships `explain` asks about. */
+  readonly details?: { crops: CropDetail[]; livestock: LivestockDetail[] };
+  /** First livestock row, to place the no-land warning. */
+  firstLivestock?: { file: string; line: number };
+
+  constructor(
+    readonly name: string,
+    keepDetails: boolean,
+  ) {
+    if (keepDetails) this.details = { crops: [], livestock: [] };
+  }
+
+  demandByGrade(n: Nutrient): Record<SoilGrade, number> {
+    const d = this.demand[n];
+    return { I: d.I.value(), II: d.II.value(), III: d.III.value() };
+  }
+}
+
+/** Coefficients that the data actually used, for the report's provenance note. */
+export interface CoefficientsUsed {
+  /** Crop of the table (or local crop as written) → number of rows. */
+  readonly crops: Map<string, { rows: number; local: boolean }>;
+  readonly species: Map<string, { rows: number; local: boolean }>;
+}
+
+export interface Dataset {
+  /** In order of first appearance: the crops file, then the livestock file. */
+  readonly townships: Map<string, TownshipData>;
+  readonly files: FileSummary[];
+  readonly used: CoefficientsUsed;
+}
+
+export interface LoadOptions {
+  readonly encoding?: EncodingOption;
+  /** Townships whose row-by-row detail to keep (for explain). */
+  readonly keepDetails?: (township: string) => boolean;
+}
+
+/**
+ * Reads soil, crops and livestock files row by row into per-township sums. Memory grows with the number of
+ * townships (and the crops of each, for the duplicate check), not with the number of rows.
+ */
+export async function loadDataset(files: InputFiles, params: Parameters, c: Coefficients, log: ProblemLog, options: LoadOptions = {}): Promise<Dataset> {
+  const encoding = options.encoding ?? 'auto';
+  const keep = options.keepDetails ?? (() => false);
+  const nutrients = basisNutrients(params.basis);
+  const townships = new Map<string, TownshipData>();
+  const township = (name: string) => {
+    let t = townships.get(name);
+    if (!t) townships.set(name, (t = new TownshipData(name, keep(name))));
+    return t;
+  };
+  const summaries: FileSummary[] = [];
+  const used: CoefficientsUsed = { crops: new Map(), species: new Map() };
+  const count = (m: Map<string, { rows: number; local: boolean }>, key: string, local: boolean) => {
+    const e = m.get(key);
+    if (e) e.rows++;
+    else m.set(key, { rows: 1, local });
+  };
+
+  const soil = new Map<string, Map<LandUse | null, SoilRow>>();
+  if (files.soil) {
+    let reader: SoilReader | undefined;
+    summaries.push(
+      await readTableFile(files.soil, 'soil', encoding, log, (row, header) => {
+        reader ??= new SoilReader(header, c, log);
+        const r = reader.read(row);
+        if (!r) return;
+        let byLandUse = soil.get(r.township);
+        if (!byLandUse) soil.set(r.township, (byLandUse = new Map()));
+        byLandUse.set(r.landUse, r);
+      }),
+    );
+  }
+
+  const thresholds = (n: Nutrient, lu: LandUse) => soilThreshold(c, n, lu);
+  const gradeCache = new Map<string, ReturnType<typeof resolveSoilGrade>>();
+  const gradeOf = (townshipName: string, landUse: LandUse | null, n: Nutrient) => {
+    const key = `${townshipName}\u0000${landUse ?? ''}\u0000${n}`;
+    let g = gradeCache.get(key);
+    if (!g) gradeCache.set(key, (g = resolveSoilGrade(soil.get(townshipName), landUse, n, params.soilGrade, thresholds)));
+    return g;
+  };
+
+  let cropReader: CropReader | undefined;
+  summaries.push(
+    await readTableFile(files.crops, 'crops', encoding, log, (row, header) => {
+      cropReader ??= new CropReader(header, c, log, { nutrients });
+      const r = cropReader.read(row);
+      if (!r) return;
+      const t = township(r.township);
+      t.cropRows++;
+      count(used.crops, r.crop?.crop ?? r.cropAsWritten, r.crop === null);
+      const detail: CropDetail['nutrients'] = {};
+      for (const n of nutrients) {
+        const uptake = r.uptake[n]!;
+        const demandKg = cropNutrientDemandKg(r.production, uptake.value, r.measure);
+        const { grade, source } = gradeOf(r.township, r.landUse, n);
+        t.demand[n][grade].add(demandKg);
+        if (t.details) detail[n] = { grade, gradeSource: source, demandKg };
+      }
+      t.details?.crops.push({ row: r, nutrients: detail });
+    }),
+  );
+
+  let livestockReader: LivestockReader | undefined;
+  summaries.push(
+    await readTableFile(files.livestock, 'livestock', encoding, log, (row, header) => {
+      livestockReader ??= new LivestockReader(header, c, log, params.stockRatio);
+      const r = livestockReader.read(row);
+      if (!r) return;
+      const t = township(r.township);
+      t.livestockRows++;
+      t.firstLivestock ??= { file: r.file, line: r.line };
+      count(used.species, r.speciesName, r.species === null);
+      const pe = pigEquivalents(r.stock, r.peFactor);
+      t.stockPe.add(pe);
+      let s = t.species.get(r.speciesName);
+      if (!s) t.species.set(r.speciesName, (s = { head: new ExactSum(), pe: new ExactSum(), factor: r.peFactor }));
+      s.head.add(r.stock);
+      s.pe.add(pe);
+      t.details?.livestock.push({ row: r, pe });
+    }),
+  );
+
+  for (const t of townships.values()) {
+    if (t.cropRows === 0 && t.firstLivestock) log.report({ ...t.firstLivestock, column: 0 }, 'township-no-land', { township: t.name });
+  }
+  for (const [name, byLandUse] of soil) {
+    if (townships.get(name)?.cropRows) continue;
+    const first = [...byLandUse.values()].sort((a, b) => a.line - b.line)[0]!;
+    log.report({ file: first.file, line: first.line, column: 0 }, 'township-soil-only', { township: name });
+  }
+  return { townships, files: summaries, used };
+}

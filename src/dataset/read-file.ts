@@ -1,0 +1,63 @@
+import type { InputKind } from '../io/columns.js';
+import { CsvSyntaxError, EncodingError, detectEncoding, readRecords, type Encoding, type EncodingOption } from '../io/csv.js';
+import { Row, checkRowShape, readHeader, type Header } from '../io/table.js';
+import type { ProblemLog } from '../validate/problems.js';
+
+/** What was read of one input file, for the report and `validate --format json`. */
+export interface FileSummary {
+  readonly path: string;
+  readonly kind: InputKind | null;
+  readonly encoding: Encoding | null;
+  /** Data rows, not counting the header, empty lines or comments. */
+  readonly rows: number;
+}
+
+/**
+ * Reads one CSV file of `kind` (or of the kind its header shows), row by row: decodes it, matches its header,
+ * checks each row's shape and hands each row to `onRow`. File-level problems go to `log`;
+ * a file that cannot be opened throws InputFileError.
+ */
+export async function readTableFile(
+  path: string,
+  kind: InputKind | undefined,
+  encodingOption: EncodingOption,
+  log: ProblemLog,
+  onRow: (row: Row, header: Header) => void,
+): Promise<FileSummary> {
+  let encoding: Encoding | null = null;
+  let header: Header | undefined;
+  let records = 0;
+  let rows = 0;
+  const emptyColumnsReported = new Set<number>();
+  try {
+    encoding = encodingOption === 'auto' ? await detectEncoding(path) : encodingOption;
+    let undecodable = false;
+    await readRecords(path, encoding, (cells, line) => {
+      records++;
+      if (encoding === 'gb18030' && !undecodable) {
+        const bad = cells.findIndex((c) => c.includes('\uFFFD'));
+        if (bad !== -1) {
+          undecodable = true;
+          log.report({ file: path, line, column: bad + 1 }, 'encoding-invalid', { detail: '' });
+        }
+      }
+      if (records === 1) {
+        header = readHeader(path, cells, kind, log);
+        return;
+      }
+      if (cells.every((c) => c.trim() === '')) return;
+      rows++;
+      if (!header) return;
+      const row = new Row(path, line, cells, log);
+      checkRowShape(row, header, emptyColumnsReported);
+      onRow(row, header);
+    });
+  } catch (error) {
+    if (error instanceof EncodingError) log.report({ file: path, line: error.line, column: 0 }, 'encoding-invalid', { detail: error.detail });
+    else if (error instanceof CsvSyntaxError) log.report({ file: path, line: error.line, column: error.column }, 'csv-syntax', { detail: error.detail });
+    else throw error;
+  }
+  if (records === 0 && encoding !== null) log.report({ file: path, line: 1, column: 0 }, 'file-empty');
+  else if (header && rows === 0) log.report({ file: path, line: 1, column: 0 }, 'file-no-rows');
+  return { path, kind: header?.kind ?? kind ?? null, encoding, rows };
+}

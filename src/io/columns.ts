@@ -1,0 +1,205 @@
+/**
+ * Input columns of the three file kinds (CONTRACT.md "Input files"): English names, Chinese aliases and units.
+ *
+ * A header matches a column by its whole name ("area_mu", "面积(公顷)"), else by its base name with the unit in
+ * brackets ("面积（万亩）", "Area (ha)"), else by the base name alone with the column's default unit
+ * ("面积" is in 亩). Matching ignores case, surrounding spaces and full-width characters. Columns without a
+ * unit ignore a bracketed suffix ("乡镇（街道）").
+ */
+
+export const INPUT_KINDS = ['crops', 'livestock', 'soil'] as const;
+export type InputKind = (typeof INPUT_KINDS)[number];
+
+/** A unit a quantity column can be in, with the factor that converts it to the column's base unit. */
+export interface Unit {
+  /** Base unit after scaling: 'mu' | 'ha' for area, 'kg/mu' … for yield, 'kg' | 'm3' for production, 'head', 'g/kg', 'mg/kg'. */
+  readonly base: string;
+  readonly scale: number;
+  /** The unit's display name, as the English header writes it. */
+  readonly label: string;
+}
+
+export interface FieldSpec {
+  readonly field: string;
+  readonly kind: InputKind;
+  /** Base names, normalised. */
+  readonly names: readonly string[];
+  /** Unit names (normalised) → unit; absent for columns without a unit. */
+  readonly units?: Readonly<Record<string, Unit>>;
+  /** Unit used when the header gives none. */
+  readonly defaultUnit?: Unit;
+  /** Whole names (normalised) that fix the unit, such as "area_ha". */
+  readonly exact?: Readonly<Record<string, Unit>>;
+}
+
+const u = (base: string, scale: number, label: string): Unit => ({ base, scale, label });
+
+const MU = u('mu', 1, '亩');
+const HA = u('ha', 1, '公顷');
+const AREA_UNITS = { 亩: MU, mu: MU, 万亩: u('mu', 10_000, '万亩'), 公顷: HA, ha: HA, hm2: HA, hectare: HA, hectares: HA };
+
+const KG_MU = u('kg/mu', 1, 'kg/亩');
+const KG_HA = u('kg/ha', 1, 'kg/公顷');
+const M3_MU = u('m3/mu', 1, 'm³/亩');
+const M3_HA = u('m3/ha', 1, 'm³/公顷');
+const YIELD_UNITS: Record<string, Unit> = {};
+for (const [mass, scale, label] of [
+  ['kg', 1, 'kg'],
+  ['公斤', 1, 'kg'],
+  ['千克', 1, 'kg'],
+  ['斤', 0.5, '斤'],
+  ['t', 1000, 't'],
+  ['吨', 1000, '吨'],
+] as const) {
+  for (const mu of ['亩', 'mu']) YIELD_UNITS[`${mass}/${mu}`] = u('kg/mu', scale, `${label}/亩`);
+  for (const ha of ['公顷', 'ha', 'hm2']) YIELD_UNITS[`${mass}/${ha}`] = u('kg/ha', scale, `${label}/公顷`);
+}
+for (const vol of ['m3', '立方米', '方']) {
+  for (const mu of ['亩', 'mu']) YIELD_UNITS[`${vol}/${mu}`] = M3_MU;
+  for (const ha of ['公顷', 'ha', 'hm2']) YIELD_UNITS[`${vol}/${ha}`] = M3_HA;
+}
+
+const KG = u('kg', 1, 'kg');
+const T = u('kg', 1000, '吨');
+const M3 = u('m3', 1, 'm³');
+const PRODUCTION_UNITS = { kg: KG, 公斤: KG, 千克: KG, 斤: u('kg', 0.5, '斤'), t: T, 吨: T, 万吨: u('kg', 10_000_000, '万吨'), m3: M3, 立方米: M3, 方: M3, 万立方米: u('m3', 10_000, '万m³') };
+
+const HEAD = u('head', 1, '头');
+const HEAD_UNITS = { head: HEAD, heads: HEAD, 头: HEAD, 只: HEAD, 羽: HEAD, 匹: HEAD, 万头: u('head', 10_000, '万头'), 万只: u('head', 10_000, '万只'), 万羽: u('head', 10_000, '万羽') };
+
+const G_KG = u('g/kg', 1, 'g/kg');
+const MG_KG = u('mg/kg', 1, 'mg/kg');
+
+export const FIELD_SPECS: readonly FieldSpec[] = [
+  // crops
+  { field: 'township', kind: 'crops', names: ['township', 'town', '乡镇', '乡镇名称', '乡镇街道', '乡镇(街道)', '乡(镇)', '乡镇/街道'] },
+  { field: 'crop', kind: 'crops', names: ['crop', 'crops', '作物', '作物名称', '作物种类'] },
+  { field: 'area', kind: 'crops', names: ['area', '面积', '播种面积', '种植面积'], units: AREA_UNITS, defaultUnit: MU, exact: { area_mu: MU, area_ha: HA } },
+  {
+    field: 'yield',
+    kind: 'crops',
+    names: ['yield', '单产', '单位面积产量', '亩产'],
+    units: YIELD_UNITS,
+    defaultUnit: KG_MU,
+    exact: { yield_kg_per_mu: KG_MU, yield_kg_per_ha: KG_HA, yield_m3_per_mu: M3_MU, yield_m3_per_ha: M3_HA },
+  },
+  {
+    field: 'production',
+    kind: 'crops',
+    names: ['production', '总产量', '产量', '总产'],
+    units: PRODUCTION_UNITS,
+    defaultUnit: KG,
+    exact: { production_kg: KG, production_t: T, production_m3: M3, 蓄积量: M3, 蓄积增长量: M3, 'timber growth': M3 },
+  },
+  { field: 'n_uptake', kind: 'crops', names: ['n_uptake', '氮吸收量', '吸氮量', '需氮量'] },
+  { field: 'p_uptake', kind: 'crops', names: ['p_uptake', '磷吸收量', '吸磷量', '需磷量'] },
+  { field: 'land_use', kind: 'crops', names: ['land_use', '用地类型', '土地类型', '土地利用类型', '地类'] },
+  // livestock
+  { field: 'township', kind: 'livestock', names: [] },
+  { field: 'species', kind: 'livestock', names: ['species', '畜种', '畜禽种类', '畜禽品种', '畜禽'] },
+  { field: 'stock', kind: 'livestock', names: ['stock', '存栏量', '存栏', '存栏数', '年末存栏', '存栏数量'], units: HEAD_UNITS, defaultUnit: HEAD },
+  { field: 'slaughter', kind: 'livestock', names: ['slaughter', '出栏量', '出栏', '出栏数', '年出栏'], units: HEAD_UNITS, defaultUnit: HEAD },
+  { field: 'pe_factor', kind: 'livestock', names: ['pe_factor', '猪当量系数', '猪当量折算系数', '折算系数'] },
+  // soil
+  { field: 'township', kind: 'soil', names: [] },
+  { field: 'land_use', kind: 'soil', names: [] },
+  { field: 'n_grade', kind: 'soil', names: ['n_grade', '氮分级', '氮等级', '全氮分级', '全氮等级'] },
+  {
+    field: 'total_n',
+    kind: 'soil',
+    names: ['total_n', '全氮', '全氮含量'],
+    units: { 'g/kg': G_KG, 'mg/kg': u('g/kg', 0.001, 'mg/kg') },
+    defaultUnit: G_KG,
+    exact: { total_n_g_per_kg: G_KG },
+  },
+  { field: 'p_grade', kind: 'soil', names: ['p_grade', '磷分级', '磷等级', '有效磷分级', '有效磷等级'] },
+  {
+    field: 'available_p',
+    kind: 'soil',
+    names: ['available_p', '有效磷', '有效磷含量'],
+    units: { 'mg/kg': MG_KG },
+    defaultUnit: MG_KG,
+    exact: { available_p_mg_per_kg: MG_KG },
+  },
+];
+
+/** Columns shared by several kinds take their names from the first spec that lists them. */
+function specsOf(kind: InputKind): FieldSpec[] {
+  return FIELD_SPECS.filter((s) => s.kind === kind).map((s) =>
+    s.names.length > 0 ? s : { ...s, names: FIELD_SPECS.find((o) => o.field === s.field && o.names.length > 0)!.names },
+  );
+}
+
+export const KIND_FIELDS: Readonly<Record<InputKind, readonly FieldSpec[]>> = {
+  crops: specsOf('crops'),
+  livestock: specsOf('livestock'),
+  soil: specsOf('soil'),
+};
+
+/** Case, spaces, full-width forms and bracket styles folded, so that "面积（公顷）" and "面积 (公顷)" compare equal. */
+export function normaliseHeader(header: string): string {
+  return header
+    .normalize('NFKC')
+    .replace(/[【\[［〔]/g, '(')
+    .replace(/[】\]］〕]/g, ')')
+    .replace(/㎡/g, 'm2')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([()/])\s*/g, '$1')
+    .trim();
+}
+
+export interface HeaderMatch {
+  readonly field: string;
+  readonly unit?: Unit;
+}
+
+export type HeaderLookup =
+  | { readonly ok: true; readonly match: HeaderMatch }
+  | { readonly ok: false; readonly reason: 'unknown' }
+  | { readonly ok: false; readonly reason: 'unit'; readonly field: string; readonly unitAsWritten: string; readonly units: readonly string[] };
+
+/** Matches one header cell against the columns of a kind. */
+export function matchHeader(kind: InputKind, header: string): HeaderLookup {
+  const name = normaliseHeader(header);
+  const specs = KIND_FIELDS[kind];
+  for (const s of specs) {
+    const exact = s.exact?.[name];
+    if (exact) return { ok: true, match: { field: s.field, unit: exact } };
+  }
+  for (const s of specs) if (s.names.includes(name)) return { ok: true, match: { field: s.field, unit: s.defaultUnit } };
+  const bracket = /^(.*?)\((.*)\)$/.exec(name);
+  if (bracket) {
+    const [, base = '', unitName = ''] = bracket;
+    for (const s of specs) {
+      if (!s.names.includes(base) && !(s.exact && base in s.exact)) continue;
+      if (!s.units) return { ok: true, match: { field: s.field } };
+      const unit = s.units[unitName];
+      if (unit) return { ok: true, match: { field: s.field, unit } };
+      return { ok: false, reason: 'unit', field: s.field, unitAsWritten: unitName, units: [...new Set(Object.values(s.units).map((x) => x.label))] };
+    }
+  }
+  return { ok: false, reason: 'unknown' };
+}
+
+/** The kinds whose identifying column a header row has: crop → crops, species → livestock, soil values → soil. */
+export function detectKinds(headers: readonly string[]): InputKind[] {
+  const has = (kind: InputKind, fields: string[]) =>
+    headers.some((h) => {
+      const m = matchHeader(kind, h);
+      return m.ok && fields.includes(m.match.field);
+    });
+  const kinds: InputKind[] = [];
+  if (has('crops', ['crop'])) kinds.push('crops');
+  if (has('livestock', ['species'])) kinds.push('livestock');
+  if (has('soil', ['n_grade', 'total_n', 'p_grade', 'available_p'])) kinds.push('soil');
+  return kinds;
+}
+
+/** Canonical English header of a field in a unit, as `landcap init` writes it. */
+export function englishHeader(field: string, unit?: Unit): string {
+  const spec = FIELD_SPECS.find((s) => s.field === field);
+  if (!unit || !spec?.exact) return field;
+  const name = Object.entries(spec.exact).find(([n, x]) => x === unit && /^[a-z_]+$/.test(n));
+  return name ? name[0] : field;
+}

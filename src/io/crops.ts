@@ -1,0 +1,241 @@
+import type { Coefficients, CropCoefficient } from '../coefficients/coefficients.js';
+import type { Provenance } from '../coefficients/schema.js';
+import { productionFromAreaAndYield, relativeDifference, type AreaUnit } from '../method/production.js';
+import { LAND_USES, type LandUse, type Measure, type Nutrient } from '../method/types.js';
+import type { ProblemLog } from '../validate/problems.js';
+import { NameIndex } from './names.js';
+import { Row, type Column, type Header } from './table.js';
+
+/** A crops row that passed its checks: production in kg (m³ for forest), with the uptake to apply. */
+export interface CropRow {
+  readonly file: string;
+  readonly line: number;
+  readonly township: string;
+  /** The crop as the file writes it. */
+  readonly cropAsWritten: string;
+  /** The crop of the guide's table; null for a local crop whose uptake the file gives. */
+  readonly crop: CropCoefficient | null;
+  readonly measure: Measure;
+  /** Land use for soil grading: the row's, else the crop's default; null for grass and forest. */
+  readonly landUse: LandUse | null;
+  readonly production: number;
+  /** Whether production was given, or computed from area × yield. */
+  readonly productionFrom: 'production' | 'area-yield';
+  readonly areaMu: number | null;
+  readonly uptake: Partial<Record<Nutrient, UptakeUsed>>;
+}
+
+export interface UptakeUsed {
+  readonly value: number;
+  readonly provenance: Provenance;
+  readonly source: string;
+}
+
+const LAND_USE_NAMES = new NameIndex<LandUse>();
+for (const lu of LAND_USES) LAND_USE_NAMES.add(lu, lu);
+for (const [name, lu] of [
+  ['dry', '旱地'],
+  ['dry land', '旱地'],
+  ['dryland', '旱地'],
+  ['paddy', '水田'],
+  ['vegetable', '菜地'],
+  ['vegetable land', '菜地'],
+  ['orchard', '果园'],
+  ['水浇地', '旱地'],
+] as const)
+  LAND_USE_NAMES.add(name, lu);
+
+export function parseLandUse(row: Row, column: Column | undefined): LandUse | null | undefined {
+  const text = row.text(column);
+  if (text === '') return null;
+  const lu = LAND_USE_NAMES.get(text);
+  if (!lu) row.report(column, 'land-use-invalid', { value: text });
+  return lu;
+}
+
+export function cropIndex(c: Coefficients): NameIndex<CropCoefficient> {
+  const index = new NameIndex<CropCoefficient>();
+  for (const crop of c.crops.values()) index.add(crop.crop, crop);
+  for (const [alias, crop] of c.cropAliases) index.add(alias, c.crops.get(crop)!);
+  for (const crop of c.crops.values()) index.add(crop.nameEn, crop);
+  return index;
+}
+
+interface Quantity {
+  readonly column: Column;
+  readonly value: number;
+}
+
+/** The filled cells of a quantity's columns (面积(亩), 面积(公顷) …); bad cells are reported. */
+function quantities(row: Row, columns: readonly Column[] | undefined, state: { bad: boolean }): Quantity[] {
+  const out: Quantity[] = [];
+  for (const column of columns ?? []) {
+    const value = row.number(column, state);
+    if (value !== undefined) out.push({ column, value });
+  }
+  return out;
+}
+
+function measureOf(unitBase: string): Measure {
+  return unitBase.startsWith('m3') ? 'm3' : 'kg';
+}
+
+function areaUnit(unitBase: string): AreaUnit {
+  return unitBase.endsWith('ha') ? 'ha' : 'mu';
+}
+
+const fmt = (v: number) => (Math.round(v * 100) / 100).toString();
+
+/** Several filled cells of one quantity must agree to 1%; the first is used. */
+function single(row: Row, qs: Quantity[], toCommon: (q: Quantity) => number): Quantity | undefined {
+  const first = qs[0];
+  for (const q of qs.slice(1)) {
+    if (relativeDifference(toCommon(first!), toCommon(q)) > 0.01) {
+      row.report(q.column, 'quantity-conflict', { header: q.column.header, value: fmt(q.value), other: first!.column.header, otherValue: fmt(first!.value) });
+      return undefined;
+    }
+  }
+  return first;
+}
+
+export interface CropReaderOptions {
+  readonly nutrients: readonly Nutrient[];
+}
+
+/** Reads the rows of one crops file, checking each cell, and hands on the good rows. */
+export class CropReader {
+  private readonly index: NameIndex<CropCoefficient>;
+  private readonly seen = new Map<string, number>();
+  private readonly col: (field: string) => Column | undefined;
+
+  constructor(
+    private readonly header: Header,
+    coefficients: Coefficients,
+    private readonly log: ProblemLog,
+    private readonly options: CropReaderOptions,
+  ) {
+    this.index = cropIndex(coefficients);
+    this.col = (field) => header.byField.get(field)?.[0];
+  }
+
+  read(row: Row): CropRow | undefined {
+    const { col } = this;
+    const township = row.required(col('township'));
+    const cropAsWritten = row.required(col('crop'));
+    const landUseCell = parseLandUse(row, col('land_use'));
+    const state = { bad: false };
+    const userUptake: Partial<Record<Nutrient, number>> = {
+      N: row.number(col('n_uptake'), state),
+      P: row.number(col('p_uptake'), state),
+    };
+    const areas = quantities(row, this.header.byField.get('area'), state);
+    const yields = quantities(row, this.header.byField.get('yield'), state);
+    const productions = quantities(row, this.header.byField.get('production'), state);
+    if (township === undefined || cropAsWritten === undefined || landUseCell === undefined || state.bad) return undefined;
+
+    const crop = this.index.get(cropAsWritten) ?? null;
+    if (!crop) {
+      const hasUptake = this.options.nutrients.every((n) => userUptake[n] !== undefined);
+      if (!hasUptake) {
+        const known = this.options.nutrients.some((n) => userUptake[n] !== undefined);
+        if (known) {
+          const missing = this.options.nutrients.find((n) => userUptake[n] === undefined)!;
+          row.report(col('crop'), 'crop-needs-uptake', { crop: cropAsWritten, nutrient: missing, column: missing === 'N' ? 'n_uptake' : 'p_uptake' });
+        } else {
+          row.report(col('crop'), 'crop-unknown', { crop: cropAsWritten, suggestion: this.index.nearest(cropAsWritten) ?? '' });
+        }
+        return undefined;
+      }
+      row.report(col('crop'), 'crop-local-uptake', { crop: cropAsWritten });
+    }
+
+    // The crop's measure: the table's, or for a local crop the unit its figures are in.
+    const anyUnit = [...productions, ...yields][0]?.column.unit?.base;
+    const measure: Measure = crop ? crop.measure : anyUnit ? measureOf(anyUnit) : 'kg';
+    for (const q of [...yields, ...productions]) {
+      const m = measureOf(q.column.unit!.base);
+      if (m !== measure) {
+        row.report(q.column, 'unit-measure-mismatch', { crop: cropAsWritten, measure: measure === 'm3' ? 'm³' : 'kg', header: q.column.header, unit: m === 'm3' ? 'm³' : 'kg' });
+        return undefined;
+      }
+    }
+
+    const area = single(row, areas, (q) => (areaUnit(q.column.unit!.base) === 'ha' ? q.value * 15 : q.value));
+    const yieldQ = single(row, yields, (q) => (areaUnit(q.column.unit!.base) === 'ha' ? q.value / 15 : q.value));
+    const productionQ = single(row, productions, (q) => q.value);
+    if ((areas.length > 0 && !area) || (yields.length > 0 && !yieldQ) || (productions.length > 0 && !productionQ)) return undefined;
+
+    if (crop && yieldQ) {
+      const perMu = areaUnit(yieldQ.column.unit!.base) === 'ha' ? yieldQ.value / 15 : yieldQ.value;
+      if (perMu > crop.maxYieldPerMu) {
+        const perHectare = areaUnit(yieldQ.column.unit!.base) === 'mu' && perMu / 15 <= crop.maxYieldPerMu ? fmt(perMu / 15) : '';
+        row.report(yieldQ.column, 'yield-implausible', { value: fmt(perMu), crop: cropAsWritten, max: crop.maxYieldPerMu, perHectare });
+        return undefined;
+      }
+    }
+
+    const fromAreaYield =
+      area && yieldQ ? productionFromAreaAndYield(area.value, areaUnit(area.column.unit!.base), yieldQ.value, areaUnit(yieldQ.column.unit!.base)) : undefined;
+    let production: number;
+    let productionFrom: CropRow['productionFrom'];
+    if (productionQ) {
+      production = productionQ.value;
+      productionFrom = 'production';
+      if (fromAreaYield !== undefined && relativeDifference(production, fromAreaYield) > 0.01) {
+        row.report(productionQ.column, 'production-mismatch', {
+          given: fmt(production),
+          computed: fmt(fromAreaYield),
+          percent: (relativeDifference(production, fromAreaYield) * 100).toFixed(1),
+          explanation: mismatchExplanation(production, fromAreaYield),
+        });
+      }
+    } else if (fromAreaYield !== undefined) {
+      production = fromAreaYield;
+      productionFrom = 'area-yield';
+    } else {
+      row.report(undefined, 'production-missing');
+      return undefined;
+    }
+
+    const landUse = landUseCell ?? crop?.landUse ?? null;
+    const key = `${township}\u0000${cropAsWritten}\u0000${landUseCell ?? ''}`;
+    const firstLine = this.seen.get(key);
+    if (firstLine !== undefined) {
+      row.report(col('crop'), 'duplicate-row', { key: `${township} ${cropAsWritten}${landUseCell ? ` ${landUseCell}` : ''}`, firstLine });
+      return undefined;
+    }
+    this.seen.set(key, row.line);
+
+    const uptake: Partial<Record<Nutrient, UptakeUsed>> = {};
+    for (const n of ['N', 'P'] as const) {
+      const local = userUptake[n];
+      if (local !== undefined) uptake[n] = { value: local, provenance: 'user', source: `${row.file}:${row.line}` };
+      else if (crop) uptake[n] = crop.uptake[n];
+    }
+    return {
+      file: row.file,
+      line: row.line,
+      township,
+      cropAsWritten,
+      crop,
+      measure,
+      landUse,
+      production,
+      productionFrom,
+      areaMu: area ? (areaUnit(area.column.unit!.base) === 'ha' ? area.value * 15 : area.value) : null,
+      uptake,
+    };
+  }
+}
+
+/** Names the factor by which a production disagrees with area × yield, when it is one users often get wrong. */
+function mismatchExplanation(given: number, computed: number): string {
+  const ratio = given / computed;
+  const near = (x: number) => Math.abs(ratio / x - 1) < 0.01;
+  if (near(1 / 15)) return 'yield-per-hectare';
+  if (near(15)) return 'area-in-hectares';
+  if (near(1 / 1000)) return 'production-in-tonnes';
+  if (near(1 / 10)) return 'digit-lost';
+  if (near(10)) return 'digit-added';
+  return '';
+}

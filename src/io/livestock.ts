@@ -1,0 +1,125 @@
+import type { Coefficients, SpeciesCoefficient } from '../coefficients/coefficients.js';
+import type { Provenance } from '../coefficients/schema.js';
+import { fractionValue, formatFraction, parseFraction, stockFromSlaughter } from '../method/pig-equivalent.js';
+import type { Fraction } from '../method/types.js';
+import type { ProblemLog } from '../validate/problems.js';
+import { NameIndex } from './names.js';
+import { Row, type Column, type Header } from './table.js';
+
+/** A livestock row that passed its checks: head in stock and the pig-equivalent factor to apply. */
+export interface LivestockRow {
+  readonly file: string;
+  readonly line: number;
+  readonly township: string;
+  readonly speciesAsWritten: string;
+  /** The species of the guide's table (生猪, 奶牛, 肉牛, 羊, 家禽 …); null for a local species. */
+  readonly species: SpeciesCoefficient | null;
+  /** The species the row is counted under: the table's name, or the name as written for a local species. */
+  readonly speciesName: string;
+  readonly stock: number;
+  /** Set when the stock was converted from a slaughter count with a stock/slaughter ratio. */
+  readonly fromSlaughter?: { readonly slaughter: number; readonly ratio: number };
+  readonly peFactor: Fraction;
+  readonly peFactorProvenance: Provenance;
+  readonly peFactorSource: string;
+}
+
+export function speciesIndex(c: Coefficients): NameIndex<SpeciesCoefficient> {
+  const index = new NameIndex<SpeciesCoefficient>();
+  for (const sp of c.species.values()) index.add(sp.species, sp);
+  for (const [alias, sp] of c.speciesAliases) index.add(alias, c.species.get(sp)!);
+  for (const sp of c.species.values()) index.add(sp.nameEn, sp);
+  return index;
+}
+
+export class LivestockReader {
+  private readonly index: NameIndex<SpeciesCoefficient>;
+  private readonly ratios: NameIndex<number>;
+  private readonly seen = new Map<string, number>();
+  private readonly col: (field: string) => Column | undefined;
+
+  constructor(
+    header: Header,
+    coefficients: Coefficients,
+    private readonly log: ProblemLog,
+    stockRatio: Readonly<Record<string, number>>,
+  ) {
+    this.index = speciesIndex(coefficients);
+    this.col = (field) => header.byField.get(field)?.[0];
+    // A ratio given for 生猪 serves rows written 猪 or pig too: ratios are keyed by the species they resolve to.
+    this.ratios = new NameIndex<number>();
+    for (const [name, ratio] of Object.entries(stockRatio)) this.ratios.add(this.index.get(name)?.species ?? name, ratio);
+  }
+
+  read(row: Row): LivestockRow | undefined {
+    const { col } = this;
+    const township = row.required(col('township'));
+    const speciesAsWritten = row.required(col('species'));
+    const state = { bad: false };
+    const stock = row.number(col('stock'), state);
+    const slaughter = row.number(col('slaughter'), state);
+    const factorText = row.text(col('pe_factor'));
+    let userFactor: Fraction | undefined;
+    if (factorText !== '') {
+      userFactor = parseFraction(factorText.normalize('NFKC'));
+      if (!userFactor || userFactor.numerator <= 0) {
+        row.report(col('pe_factor'), 'pe-factor-invalid', { value: factorText });
+        state.bad = true;
+      }
+    }
+    if (township === undefined || speciesAsWritten === undefined || state.bad) return undefined;
+
+    const species = this.index.get(speciesAsWritten) ?? null;
+    if (!species && !userFactor) {
+      row.report(col('species'), 'species-unknown', { species: speciesAsWritten, suggestion: this.index.nearest(speciesAsWritten) ?? '' });
+      return undefined;
+    }
+    if (species && !species.peFactor && !userFactor) {
+      row.report(col('species'), 'species-needs-factor', { species: speciesAsWritten });
+      return undefined;
+    }
+    if (species?.peFactor && userFactor && fractionValue(userFactor) !== fractionValue(species.peFactor)) {
+      row.report(col('pe_factor'), 'pe-factor-override', { value: factorText, guide: formatFraction(species.peFactor), species: species.species });
+    }
+    const speciesName = species?.species ?? speciesAsWritten;
+
+    let head: number;
+    let fromSlaughter: LivestockRow['fromSlaughter'];
+    if (stock !== undefined) head = stock;
+    else if (slaughter !== undefined) {
+      const ratio = this.ratios.get(speciesName) ?? this.ratios.get(speciesAsWritten);
+      if (ratio === undefined) {
+        row.report(col('slaughter'), 'slaughter-no-ratio', { species: speciesName });
+        return undefined;
+      }
+      head = stockFromSlaughter(slaughter, ratio);
+      fromSlaughter = { slaughter, ratio };
+    } else {
+      row.report(col('stock') ?? col('slaughter'), 'stock-missing');
+      return undefined;
+    }
+
+    const key = `${township}\u0000${speciesAsWritten}`;
+    const firstLine = this.seen.get(key);
+    if (firstLine !== undefined) {
+      row.report(col('species'), 'duplicate-row', { key: `${township} ${speciesAsWritten}`, firstLine });
+      return undefined;
+    }
+    this.seen.set(key, row.line);
+
+    const factor = userFactor ?? species!.peFactor!;
+    return {
+      file: row.file,
+      line: row.line,
+      township,
+      speciesAsWritten,
+      species,
+      speciesName,
+      stock: head,
+      fromSlaughter,
+      peFactor: factor,
+      peFactorProvenance: userFactor ? 'user' : species!.provenance,
+      peFactorSource: userFactor ? `${row.file}:${row.line}` : species!.source,
+    };
+  }
+}

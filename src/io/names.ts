@@ -1,0 +1,34 @@
+import { closest, distance } from 'fastest-levenshtein';
+
+/**
+ * Looks up a name as users write it: exactly, through an alias, or by its English name in any case.
+ * Unknown names get the nearest known name as a hint, when one is near enough.
+ */
+export class NameIndex<T> {
+  private readonly map = new Map<string, T>();
+  private readonly names: string[] = [];
+
+  add(name: string, value: T): void {
+    const key = NameIndex.key(name);
+    if (!this.map.has(key)) {
+      this.map.set(key, value);
+      this.names.push(name);
+    }
+  }
+
+  get(name: string): T | undefined {
+    return this.map.get(NameIndex.key(name));
+  }
+
+  /** The nearest known name, if it is within about a third of the name's length in edits. */
+  nearest(name: string): string | undefined {
+    if (this.names.length === 0) return undefined;
+    const best = closest(name, this.names);
+    const limit = Math.max(1, Math.floor(Math.max(name.length, best.length) / 3));
+    return distance(name, best) <= limit ? best : undefined;
+  }
+
+  static key(name: string): string {
+    return name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+  }
+}

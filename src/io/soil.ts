@@ -1,0 +1,90 @@
+import type { Coefficients } from '../coefficients/coefficients.js';
+import { soilThreshold } from '../coefficients/coefficients.js';
+import { soilGradeOfMeasurement } from '../method/soil-grade.js';
+import { type LandUse, type Nutrient, type SoilGrade } from '../method/types.js';
+import type { ProblemLog } from '../validate/problems.js';
+import { parseLandUse } from './crops.js';
+import { Row, type Column, type Header } from './table.js';
+
+/** One nutrient of a soil row: a grade as given, or a measured value to grade. */
+export type SoilValue = { readonly grade: SoilGrade } | { readonly measured: number; readonly unit: string };
+
+export interface SoilRow {
+  readonly file: string;
+  readonly line: number;
+  readonly township: string;
+  readonly landUse: LandUse | null;
+  readonly values: Partial<Record<Nutrient, SoilValue>>;
+}
+
+const GRADE_WORDS: Record<string, SoilGrade> = { I: 'I', II: 'II', III: 'III', '1': 'I', '2': 'II', '3': 'III', 一级: 'I', 二级: 'II', 三级: 'III', 一: 'I', 二: 'II', 三: 'III' };
+
+/** Reads a grade cell: I/II/III, Ⅰ/Ⅱ/Ⅲ, 1/2/3 or 一级/二级/三级. */
+export function parseGrade(text: string): SoilGrade | undefined {
+  return GRADE_WORDS[text.normalize('NFKC').trim().toUpperCase().replace(/^GRADE\s*/, '')];
+}
+
+const MEASURE_FIELD: Record<Nutrient, string> = { N: 'total_n', P: 'available_p' };
+const GRADE_FIELD: Record<Nutrient, string> = { N: 'n_grade', P: 'p_grade' };
+
+export class SoilReader {
+  private readonly seen = new Map<string, number>();
+  private readonly col: (field: string) => Column | undefined;
+
+  constructor(
+    header: Header,
+    private readonly coefficients: Coefficients,
+    private readonly log: ProblemLog,
+  ) {
+    this.col = (field) => header.byField.get(field)?.[0];
+  }
+
+  read(row: Row): SoilRow | undefined {
+    const { col } = this;
+    const township = row.required(col('township'));
+    const landUse = parseLandUse(row, col('land_use'));
+    let bad = false;
+    const values: Partial<Record<Nutrient, SoilValue>> = {};
+    for (const n of ['N', 'P'] as const) {
+      const gradeColumn = col(GRADE_FIELD[n]);
+      const gradeText = row.text(gradeColumn);
+      let grade: SoilGrade | undefined;
+      if (gradeText !== '') {
+        grade = parseGrade(gradeText);
+        if (!grade) {
+          row.report(gradeColumn, 'grade-invalid', { header: gradeColumn!.header, value: gradeText });
+          bad = true;
+        }
+      }
+      const measureColumn = col(MEASURE_FIELD[n]);
+      const state = { bad: false };
+      const measured = row.number(measureColumn, state);
+      bad ||= state.bad;
+      const threshold = soilThreshold(this.coefficients, n, landUse ?? '旱地');
+      if (measured !== undefined && measured > threshold.physicalMax) {
+        row.report(measureColumn, 'soil-out-of-range', { header: measureColumn!.header, value: measured, max: threshold.physicalMax, unit: threshold.unit });
+        bad = true;
+        continue;
+      }
+      if (grade && measured !== undefined && landUse) {
+        const measuredGrade = soilGradeOfMeasurement(measured, threshold);
+        if (measuredGrade !== grade) row.report(gradeColumn, 'soil-grade-disagrees', { nutrient: n, grade, value: measured, unit: threshold.unit, measuredGrade });
+      }
+      if (grade) values[n] = { grade };
+      else if (measured !== undefined) values[n] = { measured, unit: threshold.unit };
+    }
+    if (township === undefined || landUse === undefined || bad) return undefined;
+    if (!values.N && !values.P) {
+      row.report(undefined, 'soil-missing-values');
+      return undefined;
+    }
+    const key = `${township}\u0000${landUse ?? ''}`;
+    const firstLine = this.seen.get(key);
+    if (firstLine !== undefined) {
+      row.report(col('township'), 'duplicate-row', { key: `${township}${landUse ? ` ${landUse}` : ''}`, firstLine });
+      return undefined;
+    }
+    this.seen.set(key, row.line);
+    return { file: row.file, line: row.line, township, landUse, values };
+  }
+}

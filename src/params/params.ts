@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import type { Coefficients } from '../coefficients/coefficients.js';
+import { constantNumber } from '../coefficients/coefficients.js';
+import { BASES, SOIL_GRADES, type Basis, type SoilGrade } from '../method/types.js';
+
+/** The parameters of a run (CONTRACT.md "parameters"). */
+export interface Parameters {
+  readonly basis: Basis;
+  /** MS: share of fertilisation that comes from manure. */
+  readonly manureShare: number;
+  /** UR for N: first-season use rate of manure N. */
+  readonly nUseRate: number;
+  /** UR for P. */
+  readonly pUseRate: number;
+  /** Manure N supplied per pig equivalent a year, after losses (kg). */
+  readonly nSupplyPerPe: number;
+  readonly pSupplyPerPe: number;
+  /** Soil grade for townships without soil data. */
+  readonly soilGrade: SoilGrade;
+  /** Stock per slaughter, by species, for rows that give only a slaughter (出栏) count. */
+  readonly stockRatio: Readonly<Record<string, number>>;
+}
+
+export type ParameterName = keyof Parameters;
+export const PARAMETER_NAMES = ['basis', 'manureShare', 'nUseRate', 'pUseRate', 'nSupplyPerPe', 'pSupplyPerPe', 'soilGrade', 'stockRatio'] as const satisfies readonly ParameterName[];
+
+/** Where a parameter's value came from. */
+export type ParameterSource = { readonly from: 'default' } | { readonly from: 'file'; readonly file: string } | { readonly from: 'flag'; readonly flag: string };
+
+export interface ParameterSet {
+  readonly values: Parameters;
+  readonly sources: Readonly<Record<ParameterName, ParameterSource>>;
+}
+
+/** Command-line flags of the parameters, for messages and help. */
+export const PARAMETER_FLAGS: Record<ParameterName, string> = {
+  basis: '--basis',
+  manureShare: '--manure-share',
+  nUseRate: '--n-use-rate',
+  pUseRate: '--p-use-rate',
+  nSupplyPerPe: '--n-supply-per-pe',
+  pSupplyPerPe: '--p-supply-per-pe',
+  soilGrade: '--soil-grade',
+  stockRatio: '--stock-ratio',
+};
+
+/** Defaults, from data/coefficients/nutrients.csv, where each has its source. */
+export function defaultParameters(c: Coefficients): Parameters {
+  return {
+    basis: 'N',
+    manureShare: constantNumber(c, 'manure_share'),
+    nUseRate: constantNumber(c, 'n_use_rate'),
+    pUseRate: constantNumber(c, 'p_use_rate'),
+    nSupplyPerPe: constantNumber(c, 'n_supply_per_pe'),
+    pSupplyPerPe: constantNumber(c, 'p_supply_per_pe'),
+    soilGrade: c.constants.soil_grade.value as SoilGrade,
+    stockRatio: {},
+  };
+}
+
+const share = z.number().gt(0).lte(1);
+const positive = z.number().gt(0).refine(Number.isFinite, 'must be finite');
+
+/** One schema for a parameter's value, whether it comes from a file or a flag. */
+export const parameterSchemas = {
+  basis: z.enum(BASES),
+  manureShare: share,
+  nUseRate: share,
+  pUseRate: share,
+  nSupplyPerPe: positive,
+  pSupplyPerPe: positive,
+  soilGrade: z.enum(SOIL_GRADES),
+  stockRatio: z.record(z.string().min(1), positive),
+} satisfies Record<ParameterName, z.ZodType>;
+
+/** The parameters file (`--params FILE`): any subset of the parameters. */
+export const parametersFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  ...Object.fromEntries(Object.entries(parameterSchemas).map(([k, v]) => [k, v.optional()])),
+} as { $schema: z.ZodOptional<z.ZodString> } & { [K in ParameterName]: z.ZodOptional<(typeof parameterSchemas)[K]> });
+
+export type ParametersFile = z.infer<typeof parametersFileSchema>;
+
+/** A parameter value that cannot be used: a usage error (exit 2) with a message that names it. */
+export class ParameterError extends Error {
+  constructor(
+    readonly where: string,
+    readonly detail: string,
+  ) {
+    super(`${where}: ${detail}`);
+  }
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return `unknown parameter${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')} (known: ${PARAMETER_NAMES.join(', ')})`;
+  if (issue.code === 'too_small' || issue.code === 'too_big') {
+    const key = String(issue.path[0]);
+    if (key === 'manureShare' || key.endsWith('UseRate')) return 'must be a share greater than 0 and at most 1 (40% is 0.4)';
+    return 'must be greater than 0';
+  }
+  if (issue.code === 'invalid_value') return `must be one of ${issue.values.map(String).join(', ')}`;
+  return issue.message;
+}
+
+/** Checks a parsed parameters file; throws ParameterError naming the file and the key. */
+export function checkParametersFile(file: string, data: unknown): ParametersFile {
+  const result = parametersFileSchema.safeParse(data);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const path = issue.path.map(String).join('.');
+  throw new ParameterError(path ? `${file}: ${path}` : file, describeIssue(issue));
+}
+
+/** Parses a flag's text into a parameter value ("40%" is 0.4; stock ratios are "species=ratio"). */
+export function parseParameterFlag<K extends ParameterName>(name: K, text: string | string[]): Parameters[K] {
+  const flag = PARAMETER_FLAGS[name];
+  let value: unknown;
+  if (name === 'stockRatio') {
+    const ratios: Record<string, number> = {};
+    for (const item of Array.isArray(text) ? text : [text]) {
+      const m = /^\s*([^=]+?)\s*=\s*(.+?)\s*$/.exec(item);
+      if (!m) throw new ParameterError(flag, `"${item}" is not species=ratio, for example 生猪=0.5`);
+      ratios[m[1]!] = numberText(flag, m[2]!);
+    }
+    value = ratios;
+  } else if (name === 'basis' || name === 'soilGrade') {
+    const t = String(text).trim();
+    value = name === 'basis' ? (t.toLowerCase() === 'both' ? 'both' : t.toUpperCase()) : t.normalize('NFKC').toUpperCase();
+  } else {
+    value = numberText(flag, String(text));
+  }
+  const result = parameterSchemas[name].safeParse(value);
+  if (!result.success) throw new ParameterError(flag, describeIssue({ ...result.error.issues[0]!, path: [name] } as z.core.$ZodIssue));
+  return result.data as Parameters[K];
+}
+
+function numberText(flag: string, text: string): number {
+  const t = text.trim();
+  const percent = /^(-?\d+(?:\.\d+)?)\s*%$/.exec(t);
+  if (percent) return Number(percent[1]) / 100;
+  if (!/^-?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i.test(t)) throw new ParameterError(flag, `"${text}" is not a number`);
+  return Number(t);
+}
+
+/**
+ * Merges defaults, a parameters file and flags, in that order, remembering where each value came from.
+ * Stock ratios merge by species.
+ */
+export function resolveParameters(
+  defaults: Parameters,
+  file: { readonly path: string; readonly values: ParametersFile } | undefined,
+  flags: Partial<Parameters>,
+): ParameterSet {
+  const values: Record<string, unknown> = { ...defaults };
+  const sources = Object.fromEntries(PARAMETER_NAMES.map((n) => [n, { from: 'default' }])) as Record<ParameterName, ParameterSource>;
+  const apply = (name: ParameterName, value: unknown, source: ParameterSource) => {
+    if (value === undefined) return;
+    values[name] = name === 'stockRatio' ? { ...(values.stockRatio as object), ...(value as object) } : value;
+    sources[name] = source;
+  };
+  if (file) for (const name of PARAMETER_NAMES) apply(name, file.values[name], { from: 'file', file: file.path });
+  for (const name of PARAMETER_NAMES) apply(name, flags[name], { from: 'flag', flag: PARAMETER_FLAGS[name] });
+  return { values: values as unknown as Parameters, sources };
+}

@@ -1,0 +1,111 @@
+import type { Coefficients } from '../coefficients/coefficients.js';
+import { constantNumber } from '../coefficients/coefficients.js';
+import { capacityPe, headroomPe, loadIndex } from '../method/capacity.js';
+import { exactSum } from '../method/exact-sum.js';
+import { balanceStatus, loadGrade, type StatusThresholds } from '../method/load-grade.js';
+import { manureNutrientDemandByGradeKg } from '../method/manure-demand.js';
+import { basisNutrients, type LoadGrade, type Nutrient, type SoilGrade, type Status } from '../method/types.js';
+import type { Parameters } from '../params/params.js';
+
+/** One nutrient's chain for a township (CONTRACT.md JSON `nutrients.N`). */
+export interface NutrientBalance {
+  readonly cropDemandKg: number;
+  readonly manureDemandKg: number;
+  readonly supplyPerPeKg: number;
+  readonly capacityPe: number;
+}
+
+/** A township's balance, or the total's (CONTRACT.md JSON `townships[]`, `total`). */
+export interface Balance {
+  readonly name: string;
+  readonly stockPe: number;
+  readonly capacityPe: number;
+  readonly headroomPe: number;
+  readonly loadIndex: number | null;
+  readonly grade: LoadGrade | null;
+  readonly status: Status;
+  /** With basis "both": the nutrient whose capacity is the smaller. */
+  readonly limitingNutrient?: Nutrient;
+  readonly nutrients: Partial<Record<Nutrient, NutrientBalance>>;
+}
+
+export function useRate(p: Parameters, n: Nutrient): number {
+  return n === 'N' ? p.nUseRate : p.pUseRate;
+}
+
+export function supplyPerPe(p: Parameters, n: Nutrient): number {
+  return n === 'N' ? p.nSupplyPerPe : p.pSupplyPerPe;
+}
+
+export function statusThresholds(c: Coefficients): StatusThresholds {
+  return { warningAbove: constantNumber(c, 'warning_load_index'), overloadedAbove: constantNumber(c, 'overload_load_index') };
+}
+
+export function fertilisationShares(c: Coefficients): Record<SoilGrade, number> {
+  return { I: c.fertilisationShares.I.value, II: c.fertilisationShares.II.value, III: c.fertilisationShares.III.value };
+}
+
+/** Load index, grade and status follow from stock and capacity alone. */
+function finish(name: string, stockPe: number, capacity: number, nutrients: Balance['nutrients'], c: Coefficients, limitingNutrient?: Nutrient): Balance {
+  const index = loadIndex(stockPe, capacity);
+  return {
+    name,
+    stockPe,
+    capacityPe: capacity,
+    headroomPe: headroomPe(capacity, stockPe),
+    loadIndex: index,
+    grade: loadGrade(index, c.loadGrades),
+    status: balanceStatus(stockPe, capacity, statusThresholds(c)),
+    ...(limitingNutrient ? { limitingNutrient } : {}),
+    nutrients,
+  };
+}
+
+/**
+ * The guide's chain for one township: crop demand (by soil grade) → manure demand → capacity per nutrient;
+ * with basis "both" the smaller capacity (the limiting nutrient) is the township's.
+ */
+export function townshipBalance(
+  name: string,
+  demandByGrade: Partial<Record<Nutrient, Record<SoilGrade, number>>>,
+  stockPe: number,
+  p: Parameters,
+  c: Coefficients,
+): Balance {
+  const shares = fertilisationShares(c);
+  const nutrients: Partial<Record<Nutrient, NutrientBalance>> = {};
+  for (const n of basisNutrients(p.basis)) {
+    const byGrade = demandByGrade[n] ?? { I: 0, II: 0, III: 0 };
+    const manureDemandKg = manureNutrientDemandByGradeKg(byGrade, shares, p.manureShare, useRate(p, n));
+    nutrients[n] = {
+      cropDemandKg: exactSum([byGrade.I, byGrade.II, byGrade.III]),
+      manureDemandKg,
+      supplyPerPeKg: supplyPerPe(p, n),
+      capacityPe: capacityPe(manureDemandKg, supplyPerPe(p, n)),
+    };
+  }
+  if (p.basis === 'both') {
+    const limiting: Nutrient = nutrients.P!.capacityPe < nutrients.N!.capacityPe ? 'P' : 'N';
+    return finish(name, stockPe, nutrients[limiting]!.capacityPe, nutrients, c, limiting);
+  }
+  return finish(name, stockPe, nutrients[p.basis]!.capacityPe, nutrients, c);
+}
+
+/**
+ * The county (or any region's) total: crop and manure demand, capacity and stock summed over the townships;
+ * for basis "both", the sum of each township's smaller capacity. The rest follows from the sums.
+ */
+export function totalBalance(name: string, townships: readonly Balance[], p: Parameters, c: Coefficients): Balance {
+  const nutrients: Partial<Record<Nutrient, NutrientBalance>> = {};
+  for (const n of basisNutrients(p.basis)) {
+    const sum = (f: (b: NutrientBalance) => number) => exactSum(townships.map((t) => f(t.nutrients[n]!)));
+    nutrients[n] = {
+      cropDemandKg: sum((b) => b.cropDemandKg),
+      manureDemandKg: sum((b) => b.manureDemandKg),
+      supplyPerPeKg: supplyPerPe(p, n),
+      capacityPe: sum((b) => b.capacityPe),
+    };
+  }
+  const capacity = exactSum(townships.map((t) => t.capacityPe));
+  return finish(name, exactSum(townships.map((t) => t.stockPe)), capacity, nutrients, c);
+}

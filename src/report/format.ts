@@ -1,0 +1,31 @@
+import type { Lang } from '../i18n/index.js';
+
+const grouped = (digits: number) => new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const INTEGER = grouped(0);
+const TWO = grouped(2);
+
+/** Rounding is for display only: the report object keeps full precision. */
+export function formatNumber(value: number, digits = 0): string {
+  return (digits === 0 ? INTEGER : digits === 2 ? TWO : grouped(digits)).format(value);
+}
+
+/**
+ * A head count or pig equivalents for people: thousands separators in English; in Chinese, 万 (10,000)
+ * with two decimals from 10,000 up, as county plans write them (345.86万).
+ */
+export function formatCount(value: number, lang: Lang): string {
+  if (lang === 'zh' && Math.abs(value) >= 10_000) return `${TWO.format(value / 10_000)}万`;
+  return INTEGER.format(value);
+}
+
+export function formatKg(value: number): string {
+  return TWO.format(value);
+}
+
+export function formatIndex(value: number | null): string {
+  return value === null ? '—' : value.toFixed(3);
+}
+
+export function formatShare(value: number): string {
+  return `${Number((value * 100).toPrecision(12))}%`;
+}

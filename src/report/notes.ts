@@ -1,0 +1,67 @@
+import type { Lang } from '../i18n/index.js';
+import type { Messages } from '../i18n/en.js';
+import { PARAMETER_NAMES, type ParameterName, type ParameterSource } from '../params/params.js';
+import { formatShare } from './format.js';
+import type { CoefficientUse, Report } from './report.js';
+import { STATUSES } from '../method/types.js';
+
+export function sourceText(s: ParameterSource, t: Messages): string {
+  switch (s.from) {
+    case 'default':
+      return t.ui.sourceDefault;
+    case 'file':
+      return t.ui.sourceFile(s.file);
+    case 'flag':
+      return t.ui.sourceFlag(s.flag);
+  }
+}
+
+function parameterValue(report: Report, name: ParameterName): string {
+  const v = report.parameters[name];
+  if (name === 'stockRatio') {
+    const entries = Object.entries(v as Record<string, number>);
+    return entries.length === 0 ? '—' : entries.map(([k, r]) => `${k}=${r}`).join(', ');
+  }
+  if (name === 'manureShare' || name === 'nUseRate' || name === 'pUseRate') return formatShare(v as number);
+  return String(v);
+}
+
+/** The parameters that matter for the report's basis, each with its value and where it came from. */
+export function parameterLines(report: Report, t: Messages): { name: string; value: string; source: string }[] {
+  const skip = new Set<ParameterName>();
+  if (report.basis === 'N') skip.add('pUseRate').add('pSupplyPerPe');
+  if (report.basis === 'P') skip.add('nUseRate').add('nSupplyPerPe');
+  if (Object.keys(report.parameters.stockRatio).length === 0) skip.add('stockRatio');
+  return PARAMETER_NAMES.filter((n) => !skip.has(n)).map((n) => ({
+    name: t.ui.parameterNames[n],
+    value: parameterValue(report, n),
+    source: sourceText(report.parameterSources[n], t),
+  }));
+}
+
+function uses(list: readonly CoefficientUse[], lang: Lang, t: Messages): string {
+  return list
+    .map((u) => `${lang === 'en' && u.nameEn !== u.name ? `${u.name} (${u.nameEn})` : u.name} ${u.value || '—'} [${t.ui.provenanceNames[u.provenance]}]`)
+    .join(', ');
+}
+
+/** Lines stating the coefficients the data used and their provenance. */
+export function coefficientLines(report: Report, lang: Lang, t: Messages): string[] {
+  const lines: string[] = [];
+  for (const [n, list] of Object.entries(report.coefficients.uptake)) lines.push(t.ui.uptakeNote(n, uses(list, lang, t)));
+  lines.push(t.ui.peFactorNote(uses(report.coefficients.peFactors, lang, t)));
+  lines.push(t.ui.fertilisationNote(report.coefficients.fertilisationShares.map((f) => `${f.grade} ${formatShare(Number(f.value))} [${t.ui.provenanceNames[f.provenance]}]`).join(', ')));
+  lines.push(t.ui.methodNote);
+  const unverified = [...Object.values(report.coefficients.uptake).flat(), ...report.coefficients.peFactors].filter((u) => u.provenance === 'guide-unverified').length;
+  if (unverified > 0) lines.push(t.ui.unverifiedNote(unverified));
+  return lines;
+}
+
+/** "31 townships: 25 ok, 4 warning, 2 overloaded". */
+export function summaryLine(report: Report, t: Messages): string {
+  const counts = STATUSES.map((s) => [s, report.townships.filter((b) => b.status === s).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${n} ${t.ui.statuses[s]}`)
+    .join(', ');
+  return t.ui.summary(report.townships.length, counts);
+}

@@ -1,0 +1,29 @@
+import type { Messages } from '../i18n/en.js';
+import { problemHint, problemMessage } from '../i18n/index.js';
+import type { Problem } from '../validate/problems.js';
+import type { Report } from './report.js';
+
+/** A problem as JSON (CONTRACT.md): where, what, and a message in the chosen language. */
+export function problemJson(p: Problem, t: Messages) {
+  const hint = problemHint(p, t);
+  return { file: p.file, line: p.line, column: p.column, severity: p.severity, code: p.code, message: problemMessage(p, t), ...(hint ? { hint } : {}) };
+}
+
+/** The report as JSON (CONTRACT.md "Output"): numbers unrounded. */
+export function reportJson(report: Report, t: Messages) {
+  return {
+    schemaVersion: report.schemaVersion,
+    basis: report.basis,
+    parameters: report.parameters,
+    parameterSources: report.parameterSources,
+    townships: report.townships,
+    total: report.total,
+    warnings: report.warnings.map((w) => problemJson(w, t)),
+    inputs: report.inputs,
+    coefficients: report.coefficients,
+  };
+}
+
+export function renderJson(report: Report, t: Messages): string {
+  return `${JSON.stringify(reportJson(report, t), null, 2)}\n`;
+}

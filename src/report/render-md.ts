@@ -1,0 +1,27 @@
+import type { Lang } from '../i18n/index.js';
+import type { Messages } from '../i18n/en.js';
+import { balanceColumns, balanceRows } from './columns.js';
+import { coefficientLines, parameterLines, summaryLine } from './notes.js';
+import type { Report } from './report.js';
+
+const cell = (s: string) => s.replace(/\|/g, '\\|');
+
+/** A Markdown section ready to paste into a report: title, summary, table, parameters, method note. */
+export function renderMarkdown(report: Report, lang: Lang, t: Messages): string {
+  const columns = balanceColumns(report).filter((c) => !c.detail);
+  const lines = [`## ${t.ui.title(t.ui.basisName[report.basis])}`, '', summaryLine(report, t), ''];
+  lines.push(`| ${columns.map((c) => cell(c.label(t))).join(' | ')} |`);
+  lines.push(`|${columns.map((c) => (c.numeric ? ' ---: ' : ' --- ')).join('|')}|`);
+  for (const b of balanceRows(report)) {
+    const strong = b === report.total;
+    lines.push(`| ${columns.map((c) => {
+      const v = cell(c.display(b, lang, t));
+      return strong ? `**${v}**` : v;
+    }).join(' | ')} |`);
+  }
+  lines.push('', `### ${t.ui.parametersHeading}`, '');
+  for (const p of parameterLines(report, t)) lines.push(`- ${p.name}: ${p.value} (${p.source})`);
+  lines.push('', `### ${t.ui.coefficientsHeading}`, '');
+  for (const l of coefficientLines(report, lang, t)) lines.push(`- ${l}`);
+  return `${lines.join('\n')}\n`;
+}

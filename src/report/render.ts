@@ -1,0 +1,29 @@
+import type { ChalkInstance } from 'chalk';
+import type { Lang } from '../i18n/index.js';
+import type { Messages } from '../i18n/en.js';
+import type { Report } from './report.js';
+
+export interface RenderOptions {
+  readonly lang: Lang;
+  readonly t: Messages;
+  /** Colours for the terminal table (a level-0 instance for none). */
+  readonly chalk: ChalkInstance;
+}
+
+export const REPORT_FORMATS = ['table', 'json', 'csv', 'md'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** Renders a report; each format's renderer is loaded only when it is used. */
+export async function renderReport(report: Report, format: string, ctx: RenderOptions): Promise<string> {
+  switch (format as ReportFormat) {
+    case 'json':
+      return (await import('./render-json.js')).renderJson(report, ctx.t);
+    case 'csv':
+      return (await import('./render-csv.js')).renderCsv(report, ctx.t);
+    case 'md':
+      return (await import('./render-md.js')).renderMarkdown(report, ctx.lang, ctx.t);
+    case 'table':
+      return (await import('./render-table.js')).renderTable(report, ctx.lang, ctx.t, ctx.chalk);
+  }
+  throw new Error(`unknown format ${format}`);
+}

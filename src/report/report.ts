@@ -1,0 +1,82 @@
+import type { Coefficients } from '../coefficients/coefficients.js';
+import type { Provenance } from '../coefficients/schema.js';
+import type { Dataset } from '../dataset/dataset.js';
+import type { FileSummary } from '../dataset/read-file.js';
+import { formatFraction } from '../method/pig-equivalent.js';
+import { basisNutrients, type Basis, type Nutrient, type SoilGrade } from '../method/types.js';
+import type { ParameterName, ParameterSet, ParameterSource, Parameters } from '../params/params.js';
+import type { Problem } from '../validate/problems.js';
+import { totalBalance, townshipBalance, type Balance } from './balance.js';
+
+export const SCHEMA_VERSION = 1;
+
+/** A coefficient the data used, with its provenance (for the note under every report). */
+export interface CoefficientUse {
+  readonly name: string;
+  readonly nameEn: string;
+  readonly value: string;
+  readonly provenance: Provenance;
+  readonly rows: number;
+}
+
+/** The one report object that every renderer is fed. */
+export interface Report {
+  readonly schemaVersion: typeof SCHEMA_VERSION;
+  readonly basis: Basis;
+  readonly parameters: Parameters;
+  readonly parameterSources: Readonly<Record<ParameterName, ParameterSource>>;
+  readonly townships: readonly Balance[];
+  readonly total: Balance;
+  /** Warnings found in the data (a report is only built when there are no errors). */
+  readonly warnings: readonly Problem[];
+  readonly inputs: readonly FileSummary[];
+  readonly coefficients: {
+    readonly uptake: Partial<Record<Nutrient, readonly CoefficientUse[]>>;
+    readonly peFactors: readonly CoefficientUse[];
+    readonly fertilisationShares: readonly (CoefficientUse & { grade: SoilGrade })[];
+  };
+}
+
+export const TOTAL_NAME = 'TOTAL';
+
+export function buildReport(dataset: Dataset, params: ParameterSet, c: Coefficients, warnings: readonly Problem[]): Report {
+  const p = params.values;
+  const nutrients = basisNutrients(p.basis);
+  const townships = [...dataset.townships.values()].map((t) =>
+    townshipBalance(t.name, Object.fromEntries(nutrients.map((n) => [n, t.demandByGrade(n)])), t.stockPe.value(), p, c),
+  );
+  const uptake: Partial<Record<Nutrient, CoefficientUse[]>> = {};
+  for (const n of nutrients) {
+    uptake[n] = [...dataset.used.crops].map(([name, u]) => {
+      const crop = c.crops.get(name);
+      return crop && !u.local
+        ? { name, nameEn: crop.nameEn, value: String(crop.uptake[n].value), provenance: crop.uptake[n].provenance, rows: u.rows }
+        : { name, nameEn: name, value: '', provenance: 'user' as const, rows: u.rows };
+    });
+  }
+  const peFactors = [...dataset.used.species].map(([name, u]) => {
+    const sp = c.species.get(name);
+    return sp?.peFactor && !u.local
+      ? { name, nameEn: sp.nameEn, value: formatFraction(sp.peFactor), provenance: sp.provenance, rows: u.rows }
+      : { name, nameEn: name, value: '', provenance: 'user' as const, rows: u.rows };
+  });
+  const fertilisationShares = (['I', 'II', 'III'] as const).map((grade) => ({
+    grade,
+    name: grade,
+    nameEn: grade,
+    value: String(c.fertilisationShares[grade].value),
+    provenance: c.fertilisationShares[grade].provenance,
+    rows: 0,
+  }));
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    basis: p.basis,
+    parameters: p,
+    parameterSources: params.sources,
+    townships,
+    total: totalBalance(TOTAL_NAME, townships, p, c),
+    warnings,
+    inputs: dataset.files,
+    coefficients: { uptake, peFactors, fertilisationShares },
+  };
+}

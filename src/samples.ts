@@ -1,0 +1,32 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { DATA_DIR } from './coefficients/load.js';
+
+/** The sample `landcap report` runs when no input files are given. */
+export const DEFAULT_SAMPLE = 'beipiao-townships-2024';
+
+export interface Sample {
+  readonly name: string;
+  readonly crops: string;
+  readonly livestock: string;
+  readonly soil?: string;
+  readonly params?: string;
+}
+
+export function sampleNames(): string[] {
+  return readdirSync(new URL('samples/', DATA_DIR), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
+}
+
+/** A bundled sample's files; undefined when there is no sample of that name. */
+export function sample(name: string): Sample | undefined {
+  if (!/^[a-z0-9-]+$/.test(name)) return undefined;
+  const dir = fileURLToPath(new URL(`samples/${name}/`, DATA_DIR));
+  const file = (f: string) => (existsSync(dir + f) ? dir + f : undefined);
+  const crops = file('crops.csv');
+  const livestock = file('livestock.csv');
+  if (!crops || !livestock) return undefined;
+  return { name, crops, livestock, soil: file('soil.csv'), params: file('params.json') };
+}

@@ -1,0 +1,97 @@
+/**
+ * The problem model: every data problem has a stable code, a severity and a place (file, line, column),
+ * as in `FILE:LINE:COLUMN: error|warning CODE message`. Messages are rendered in the user's language
+ * from the code and its arguments (src/i18n).
+ */
+
+export type Severity = 'error' | 'warning';
+
+/** Every problem code landcap reports, with its severity. `--strict` turns warnings into errors. */
+export const PROBLEM_CODES = {
+  // files
+  'file-empty': 'error',
+  'file-no-rows': 'warning',
+  'encoding-invalid': 'error',
+  'kind-unknown': 'error',
+  'kind-ambiguous': 'error',
+  'kind-mismatch': 'error',
+  // headers
+  'header-missing-column': 'error',
+  'header-duplicate-column': 'error',
+  'header-unknown-column': 'warning',
+  'header-unknown-unit': 'error',
+  'header-empty': 'warning',
+  // cells
+  'cell-required': 'error',
+  'number-invalid': 'error',
+  'number-not-finite': 'error',
+  'number-negative': 'error',
+  'row-extra-cells': 'error',
+  'csv-syntax': 'error',
+  // crops
+  'crop-unknown': 'error',
+  'crop-local-uptake': 'warning',
+  'crop-needs-uptake': 'error',
+  'production-missing': 'error',
+  'production-mismatch': 'warning',
+  'quantity-conflict': 'error',
+  'unit-measure-mismatch': 'error',
+  'yield-implausible': 'error',
+  'land-use-invalid': 'error',
+  'duplicate-row': 'error',
+  // livestock
+  'species-unknown': 'error',
+  'species-needs-factor': 'error',
+  'pe-factor-invalid': 'error',
+  'pe-factor-override': 'warning',
+  'stock-missing': 'error',
+  'slaughter-no-ratio': 'error',
+  // soil
+  'grade-invalid': 'error',
+  'soil-out-of-range': 'error',
+  'soil-missing-values': 'error',
+  'soil-grade-disagrees': 'warning',
+  // across files
+  'township-no-land': 'warning',
+  'township-soil-only': 'warning',
+} as const satisfies Record<string, Severity>;
+
+export type ProblemCode = keyof typeof PROBLEM_CODES;
+export type ProblemArgs = Readonly<Record<string, string | number>>;
+
+export interface Problem {
+  readonly file: string;
+  /** 1-based, as a text editor counts; the header is line 1. */
+  readonly line: number;
+  /** 1-based position of the cell in its row (the spreadsheet column); 0 when the problem is about a whole row or file. */
+  readonly column: number;
+  readonly severity: Severity;
+  readonly code: ProblemCode;
+  readonly args: ProblemArgs;
+}
+
+export interface Place {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** Collects the problems of a run in the order they are found and counts them by severity. */
+export class ProblemLog {
+  readonly problems: Problem[] = [];
+  errors = 0;
+  warnings = 0;
+
+  constructor(private readonly strict = false) {}
+
+  report(place: Place, code: ProblemCode, args: ProblemArgs = {}): void {
+    const severity: Severity = this.strict ? 'error' : PROBLEM_CODES[code];
+    if (severity === 'error') this.errors++;
+    else this.warnings++;
+    this.problems.push({ file: place.file, line: place.line, column: place.column, severity, code, args });
+  }
+
+  get hasErrors(): boolean {
+    return this.errors > 0;
+  }
+}
