@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { detectKinds, matchHeader, normaliseHeader } from '../../src/io/columns.js';
+import { parseNumberCell, scaleNumber } from '../../src/io/numbers.js';
+import { ExactSum, exactSum } from '../../src/method/exact-sum.js';
+
+describe('header matching', () => {
+  it('folds case, spaces and full-width brackets', () => {
+    expect(normaliseHeader(' 面积（公顷） ')).toBe('面积(公顷)');
+    expect(normaliseHeader('Area (HA)')).toBe('area(ha)');
+  });
+  it('takes the unit from the name, the bracket, or the default', () => {
+    expect(matchHeader('crops', 'area_ha')).toMatchObject({ ok: true, match: { field: 'area', unit: { base: 'ha', scale: 1 } } });
+    expect(matchHeader('crops', '面积（公顷）')).toMatchObject({ ok: true, match: { field: 'area', unit: { base: 'ha' } } });
+    expect(matchHeader('crops', '面积')).toMatchObject({ ok: true, match: { field: 'area', unit: { base: 'mu' } } });
+    expect(matchHeader('crops', '面积(万亩)')).toMatchObject({ ok: true, match: { field: 'area', unit: { base: 'mu', scale: 10_000 } } });
+    expect(matchHeader('crops', '单产(kg/hm²)')).toMatchObject({ ok: true, match: { field: 'yield', unit: { base: 'kg/ha' } } });
+    expect(matchHeader('crops', '总产量(吨)')).toMatchObject({ ok: true, match: { field: 'production', unit: { base: 'kg', scale: 1000 } } });
+    expect(matchHeader('crops', '蓄积量(m³)')).toMatchObject({ ok: true, match: { field: 'production', unit: { base: 'm3' } } });
+    expect(matchHeader('livestock', '存栏量(万头)')).toMatchObject({ ok: true, match: { field: 'stock', unit: { scale: 10_000 } } });
+  });
+  it('ignores a bracket on columns without a unit, and rejects unknown units', () => {
+    expect(matchHeader('crops', '乡镇（街道）')).toMatchObject({ ok: true, match: { field: 'township' } });
+    expect(matchHeader('crops', '面积(平方米)')).toMatchObject({ ok: false, reason: 'unit', field: 'area' });
+    expect(matchHeader('crops', 'colour')).toEqual({ ok: false, reason: 'unknown' });
+  });
+  it('detects the kind of a file from its header', () => {
+    expect(detectKinds(['乡镇', '作物', '总产量'])).toEqual(['crops']);
+    expect(detectKinds(['township', 'species', 'stock'])).toEqual(['livestock']);
+    expect(detectKinds(['乡镇', '全氮(g/kg)'])).toEqual(['soil']);
+    expect(detectKinds(['乡镇', '备注'])).toEqual([]);
+  });
+});
+
+describe('number cells', () => {
+  it('read spreadsheet forms', () => {
+    expect(parseNumberCell(' 1,234.5 ')).toMatchObject({ kind: 'number', value: 1234.5 });
+    expect(parseNumberCell('１２３．５')).toMatchObject({ kind: 'number', value: 123.5 });
+    expect(parseNumberCell('1e3')).toMatchObject({ kind: 'number', value: 1000 });
+    expect(parseNumberCell('')).toEqual({ kind: 'empty' });
+    expect(parseNumberCell('NaN')).toEqual({ kind: 'not-finite' });
+    expect(parseNumberCell('-Infinity')).toEqual({ kind: 'not-finite' });
+    expect(parseNumberCell('1e999')).toEqual({ kind: 'not-finite' });
+    expect(parseNumberCell('12,34')).toEqual({ kind: 'invalid' });
+    expect(parseNumberCell('3 吨')).toEqual({ kind: 'invalid' });
+  });
+  it('scale by powers of ten on the decimal text', () => {
+    expect(scaleNumber(61.33, '61.33', 10_000)).toBe(613_300);
+    expect(scaleNumber(2024.37, '2024.37', 10_000)).toBe(20_243_700);
+    expect(scaleNumber(0.95, '0.95', 0.001)).toBe(0.00095);
+    expect(scaleNumber(3, '3', 0.5)).toBe(1.5);
+  });
+});
+
+describe('exact summation', () => {
+  it('is exact where plain addition is not', () => {
+    expect(exactSum([0.1, 0.2, 0.3])).toBe(0.6);
+    expect(exactSum([1e100, 1, -1e100])).toBe(1);
+    expect(exactSum([])).toBe(0);
+  });
+  it('does not depend on order, and merges', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -1e12, max: 1e12, noNaN: true })), (xs) => {
+        const forward = exactSum(xs);
+        expect(exactSum([...xs].reverse())).toBe(forward);
+        const half = Math.floor(xs.length / 2);
+        expect(new ExactSum().addAll(xs.slice(0, half)).merge(new ExactSum().addAll(xs.slice(half))).value()).toBe(forward);
+        expect(ExactSum.from(new ExactSum().addAll(xs).toJSON()).value()).toBe(forward);
+      }),
+    );
+  });
+});
