@@ -28,7 +28,7 @@ export interface ComputeOptions extends LoadOptions {
 /** Reads the input files, checks them, and computes the balance report with the given parameters (defaults for the rest). */
 export async function computeReport(files: InputFiles, parameters: Partial<Parameters> | ParameterSet = {}, options: ComputeOptions = {}): Promise<ComputeResult> {
   const c = loadCoefficients();
-  const params = 'values' in parameters && 'sources' in parameters ? (parameters as ParameterSet) : resolveParameters(defaultParameters(c), undefined, parameters as Partial<Parameters>);
+  const params = 'values' in parameters && 'sources' in parameters ? (parameters as ParameterSet) : resolveParameters(defaultParameters(c), undefined, parameters as Partial<Parameters>, () => ({ from: 'api' }));
   const log = new ProblemLog(options.strict);
   const dataset = await loadDataset(files, params.values, c, log, options);
   if (log.hasErrors) return { report: undefined, problems: log.problems };

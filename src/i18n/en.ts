@@ -113,6 +113,7 @@ const ui = {
     },
     sourceDefault: 'default',
     sourceFile: (file: string) => `file ${file}`,
+    sourceApi: 'set by the calling program',
     sourceFlag: (flag: string) => `flag ${flag}`,
     provenanceNames: { plan: 'reference plan', lit: 'published studies', 'guide-unverified': 'guide, unverified', landcap: 'landcap', none: 'none', user: 'your data' },
     uptakeNote: (n: string, rows: string) => `${n} uptake per 100 kg (per m³ for forest): ${rows}`,

@@ -102,6 +102,7 @@ export const zh: Messages = {
     },
     sourceDefault: '默认值',
     sourceFile: (file: string) => `文件 ${file}`,
+    sourceApi: '调用程序设定',
     sourceFlag: (flag: string) => `参数 ${flag}`,
     provenanceNames: { plan: '参考规划', lit: '公开文献', 'guide-unverified': '指南（未核实）', landcap: 'landcap', none: '无', user: '用户数据' },
     uptakeNote: (n: string, rows: string) => `每 100 kg 产量${n}吸收量（人工林为每 m³）：${rows}`,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Coefficients } from '../coefficients/coefficients.js';
+import type { NutrientConstant, Provenance } from '../coefficients/schema.js';
 import { constantNumber } from '../coefficients/coefficients.js';
 import { BASES, SOIL_GRADES, type Basis, type SoilGrade } from '../method/types.js';
 
@@ -25,7 +26,11 @@ export type ParameterName = keyof Parameters;
 export const PARAMETER_NAMES = ['basis', 'manureShare', 'nUseRate', 'pUseRate', 'nSupplyPerPe', 'pSupplyPerPe', 'soilGrade', 'stockRatio'] as const satisfies readonly ParameterName[];
 
 /** Where a parameter's value came from. */
-export type ParameterSource = { readonly from: 'default' } | { readonly from: 'file'; readonly file: string } | { readonly from: 'flag'; readonly flag: string };
+export type ParameterSource =
+  | { readonly from: 'default'; readonly provenance?: Provenance }
+  | { readonly from: 'file'; readonly file: string }
+  | { readonly from: 'flag'; readonly flag: string }
+  | { readonly from: 'api' };
 
 export interface ParameterSet {
   readonly values: Parameters;
@@ -45,7 +50,11 @@ export const PARAMETER_FLAGS: Record<ParameterName, string> = {
 };
 
 /** Defaults, from data/coefficients/nutrients.csv, where each has its source. */
-export function defaultParameters(c: Coefficients): Parameters {
+export function defaultParameters(c: Coefficients): { values: Parameters; sources: Record<ParameterName, ParameterSource> } {
+  return { values: defaultValues(c), sources: defaultSources(c) };
+}
+
+function defaultValues(c: Coefficients): Parameters {
   return {
     basis: 'N',
     manureShare: constantNumber(c, 'manure_share'),
@@ -56,6 +65,26 @@ export function defaultParameters(c: Coefficients): Parameters {
     soilGrade: c.constants.soil_grade.value as SoilGrade,
     stockRatio: {},
   };
+}
+
+/** The coefficient row (data/coefficients/nutrients.csv) each default comes from. */
+const DEFAULT_ROWS: Partial<Record<ParameterName, NutrientConstant>> = {
+  manureShare: 'manure_share',
+  nUseRate: 'n_use_rate',
+  pUseRate: 'p_use_rate',
+  nSupplyPerPe: 'n_supply_per_pe',
+  pSupplyPerPe: 'p_supply_per_pe',
+  soilGrade: 'soil_grade',
+};
+
+/** Where each default comes from, as the coefficient table says. */
+export function defaultSources(c: Coefficients): Record<ParameterName, ParameterSource> {
+  return Object.fromEntries(
+    PARAMETER_NAMES.map((n) => {
+      const row = DEFAULT_ROWS[n];
+      return [n, row ? { from: 'default', provenance: c.constants[row].provenance } : { from: 'default' }];
+    }),
+  ) as Record<ParameterName, ParameterSource>;
 }
 
 const share = z.number().gt(0).lte(1);
@@ -143,22 +172,24 @@ function numberText(flag: string, text: string): number {
 }
 
 /**
- * Merges defaults, a parameters file and flags, in that order, remembering where each value came from.
+ * Merges defaults, a parameters file and flags (or a library caller's values), in that order, remembering where each
+ * value came from.
  * Stock ratios merge by species.
  */
 export function resolveParameters(
-  defaults: Parameters,
+  defaults: { readonly values: Parameters; readonly sources: Readonly<Record<ParameterName, ParameterSource>> },
   file: { readonly path: string; readonly values: ParametersFile } | undefined,
   flags: Partial<Parameters>,
+  flagSource: (name: ParameterName) => ParameterSource = (name) => ({ from: 'flag', flag: PARAMETER_FLAGS[name] }),
 ): ParameterSet {
-  const values: Record<string, unknown> = { ...defaults };
-  const sources = Object.fromEntries(PARAMETER_NAMES.map((n) => [n, { from: 'default' }])) as Record<ParameterName, ParameterSource>;
+  const values: Record<string, unknown> = { ...defaults.values };
+  const sources: Record<ParameterName, ParameterSource> = { ...defaults.sources };
   const apply = (name: ParameterName, value: unknown, source: ParameterSource) => {
     if (value === undefined) return;
     values[name] = name === 'stockRatio' ? { ...(values.stockRatio as object), ...(value as object) } : value;
     sources[name] = source;
   };
   if (file) for (const name of PARAMETER_NAMES) apply(name, file.values[name], { from: 'file', file: file.path });
-  for (const name of PARAMETER_NAMES) apply(name, flags[name], { from: 'flag', flag: PARAMETER_FLAGS[name] });
+  for (const name of PARAMETER_NAMES) apply(name, flags[name], flagSource(name));
   return { values: values as unknown as Parameters, sources };
 }

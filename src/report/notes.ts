@@ -8,11 +8,13 @@ import { STATUSES } from '../method/types.js';
 export function sourceText(s: ParameterSource, t: Messages): string {
   switch (s.from) {
     case 'default':
-      return t.ui.sourceDefault;
+      return s.provenance ? `${t.ui.sourceDefault}, ${t.ui.provenanceNames[s.provenance]}` : t.ui.sourceDefault;
     case 'file':
       return t.ui.sourceFile(s.file);
     case 'flag':
       return t.ui.sourceFlag(s.flag);
+    case 'api':
+      return t.ui.sourceApi;
   }
 }
 
@@ -39,10 +41,15 @@ export function parameterLines(report: Report, t: Messages): { name: string; val
   }));
 }
 
+/** "reference plan: 小麦 3, 玉米 2.3; guide, unverified: 水稻 2.2" — grouped by provenance. */
 function uses(list: readonly CoefficientUse[], lang: Lang, t: Messages): string {
-  return list
-    .map((u) => `${lang === 'en' && u.nameEn !== u.name ? `${u.name} (${u.nameEn})` : u.name} ${u.value || '—'} [${t.ui.provenanceNames[u.provenance]}]`)
-    .join(', ');
+  const groups = new Map<string, string[]>();
+  for (const u of list) {
+    const name = lang === 'en' && u.nameEn !== u.name ? `${u.name} (${u.nameEn})` : u.name;
+    const key = t.ui.provenanceNames[u.provenance];
+    groups.set(key, [...(groups.get(key) ?? []), u.value ? `${name} ${u.value}` : name]);
+  }
+  return [...groups].map(([p, items]) => `${p}: ${items.join(', ')}`).join('; ');
 }
 
 /** Lines stating the coefficients the data used and their provenance. */

@@ -151,7 +151,7 @@ describe('the township sample (sample b)', () => {
     expect(json.parameters.manureShare).toBe(0.5);
     expect(json.parameterSources.manureShare).toEqual({ from: 'flag', flag: '--manure-share' });
     expect(json.parameterSources.nUseRate).toEqual({ from: 'file', file: 'data/samples/beipiao-townships-2024/params.json' });
-    expect(json.parameterSources.pUseRate).toEqual({ from: 'default' });
+    expect(json.parameterSources.pUseRate).toEqual({ from: 'default', provenance: 'guide-unverified' });
     for (const t of json.townships) {
       expect(t.capacityPe).toBe(Math.min(t.nutrients.N.capacityPe, t.nutrients.P.capacityPe));
       expect(t.limitingNutrient).toBe(t.nutrients.P.capacityPe < t.nutrients.N.capacityPe ? 'P' : 'N');
