@@ -26,10 +26,17 @@ export interface ComputeOptions extends LoadOptions {
 }
 
 /** Reads the input files, checks them, and computes the balance report with the given parameters (defaults for the rest). */
-export async function computeReport(files: InputFiles, parameters: Partial<Parameters> | ParameterSet = {}, options: ComputeOptions = {}): Promise<ComputeResult> {
+export async function computeReport(
+  files: InputFiles,
+  parameters: Partial<Parameters> | ParameterSet = {},
+  options: ComputeOptions = {},
+): Promise<ComputeResult> {
   const c = loadCoefficients();
-  const params = 'values' in parameters && 'sources' in parameters ? (parameters as ParameterSet) : resolveParameters(defaultParameters(c), undefined, parameters as Partial<Parameters>, () => ({ from: 'api' }));
-  const log = new ProblemLog(options.strict);
+  const params =
+    'values' in parameters && 'sources' in parameters
+      ? (parameters as ParameterSet)
+      : resolveParameters(defaultParameters(c), undefined, parameters as Partial<Parameters>, () => ({ from: 'api' }));
+  const log = new ProblemLog({ strict: options.strict });
   const dataset = await loadDataset(files, params.values, c, log, options);
   if (log.hasErrors) return { report: undefined, problems: log.problems };
   return { report: buildReport(dataset, params, c, log.problems), problems: log.problems };

@@ -1,4 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
+import { isAbsolute, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DATA_DIR } from './coefficients/load.js';
 
@@ -20,11 +21,17 @@ export function sampleNames(): string[] {
     .sort();
 }
 
+/** A path for messages: relative to the working directory when the file is under it, else absolute. */
+function shown(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
 /** A bundled sample's files; undefined when there is no sample of that name. */
 export function sample(name: string): Sample | undefined {
   if (!/^[a-z0-9-]+$/.test(name)) return undefined;
   const dir = fileURLToPath(new URL(`samples/${name}/`, DATA_DIR));
-  const file = (f: string) => (existsSync(dir + f) ? dir + f : undefined);
+  const file = (f: string) => (existsSync(dir + f) ? shown(dir + f) : undefined);
   const crops = file('crops.csv');
   const livestock = file('livestock.csv');
   if (!crops || !livestock) return undefined;

@@ -1,4 +1,3 @@
-import { isAbsolute, relative } from 'node:path';
 import type { Coefficients } from '../coefficients/coefficients.js';
 import type { InputFiles } from '../dataset/dataset.js';
 import { readParametersFile } from '../params/load.js';
@@ -6,12 +5,6 @@ import { defaultParameters, resolveParameters, type ParameterSet } from '../para
 import { DEFAULT_SAMPLE, sample, sampleNames } from '../samples.js';
 import { UsageError } from './errors.js';
 import { parameterFlags, type InputOptions } from './options.js';
-
-/** A path for messages: as the user wrote it, or relative to the working directory for bundled files. */
-function shown(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
-}
 
 export interface ResolvedInputs {
   readonly files: InputFiles;
@@ -31,14 +24,15 @@ export async function resolveInputs(opts: InputOptions & Record<string, unknown>
   let sampleName: string | undefined;
   if (given) {
     if (opts.sample !== undefined) throw new UsageError('--sample cannot be combined with --crops, --livestock or --soil');
-    if (opts.crops === undefined || opts.livestock === undefined) throw new UsageError('both --crops and --livestock are needed (or neither, to run a bundled sample)');
+    if (opts.crops === undefined || opts.livestock === undefined)
+      throw new UsageError('both --crops and --livestock are needed (or neither, to run a bundled sample)');
     files = { crops: opts.crops, livestock: opts.livestock, ...(opts.soil !== undefined ? { soil: opts.soil } : {}) };
   } else {
     sampleName = opts.sample ?? DEFAULT_SAMPLE;
     const s = sample(sampleName);
     if (!s) throw new UsageError(`no bundled sample "${sampleName}"; samples: ${sampleNames().join(', ')}`);
-    files = { crops: shown(s.crops), livestock: shown(s.livestock), ...(s.soil ? { soil: shown(s.soil) } : {}) };
-    sampleParams = s.params && shown(s.params);
+    files = { crops: s.crops, livestock: s.livestock, ...(s.soil ? { soil: s.soil } : {}) };
+    sampleParams = s.params;
   }
   const paramsPath = opts.params ?? sampleParams;
   const flags = parameterFlags(opts);

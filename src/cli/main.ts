@@ -7,6 +7,7 @@ import { LANGS, langFromEnv, messages } from '../i18n/index.js';
 import { ParameterError } from '../params/params.js';
 import { coefficientsCommand } from './commands/coefficients.js';
 import { reportCommand } from './commands/report.js';
+import { validateCommand } from './commands/validate.js';
 import { Context, type CliIo, type GlobalOptions } from './context.js';
 import { DataFailure, EXIT, UsageError } from './errors.js';
 
@@ -35,8 +36,13 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       writeErr: (s) => io.stderr.write(s),
     });
   const context = () => (ctx ??= new Context(io, program.opts<GlobalOptions>()));
-  for (const cmd of [reportCommand(context), coefficientsCommand(context)]) {
-    program.addCommand(cmd.exitOverride().showHelpAfterError().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }));
+  for (const cmd of [reportCommand(context), validateCommand(context), coefficientsCommand(context)]) {
+    program.addCommand(
+      cmd
+        .exitOverride()
+        .showHelpAfterError()
+        .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }),
+    );
   }
 
   try {

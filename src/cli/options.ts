@@ -12,7 +12,11 @@ const PARAMETER_OPTIONS: Record<ParameterName, { flags: string; description: str
   nSupplyPerPe: { flags: '--n-supply-per-pe <kg>', description: 'manure N supplied per pig equivalent a year (default 7.0)' },
   pSupplyPerPe: { flags: '--p-supply-per-pe <kg>', description: 'manure P supplied per pig equivalent a year (default 1.2)' },
   soilGrade: { flags: '--soil-grade <grade>', description: 'soil grade for townships without soil data: I, II, III (default II)' },
-  stockRatio: { flags: '--stock-ratio <species=ratio>', description: 'stock per slaughter for rows with only 出栏 (repeatable), e.g. 生猪=0.55', repeatable: true },
+  stockRatio: {
+    flags: '--stock-ratio <species=ratio>',
+    description: 'stock per slaughter for rows with only 出栏 (repeatable), e.g. 生猪=0.55',
+    repeatable: true,
+  },
 };
 
 export interface InputOptions {

@@ -1,7 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { z } from 'zod';
-import { NUTRIENT_CONSTANTS, cropAliasRowSchema, speciesAliasRowSchema, cropRowSchema, fertilisationShareRowSchema, loadGradeRowSchema, nutrientRowSchema, soilThresholdRowSchema, speciesRowSchema } from './schema.js';
+import {
+  NUTRIENT_CONSTANTS,
+  cropAliasRowSchema,
+  speciesAliasRowSchema,
+  cropRowSchema,
+  fertilisationShareRowSchema,
+  loadGradeRowSchema,
+  nutrientRowSchema,
+  soilThresholdRowSchema,
+  speciesRowSchema,
+} from './schema.js';
 import type { Cited, Coefficients, CropCoefficient, SpeciesCoefficient } from './coefficients.js';
 import type { SoilGrade } from '../method/types.js';
 import { SOIL_GRADES } from '../method/types.js';
@@ -24,7 +34,11 @@ function readTable<S extends z.ZodType>(name: string, schema: S): z.output<S>[] 
   });
 }
 
-function aliasMap(name: string, schema: z.ZodType<{ alias: string; target: string }, Record<string, string>>, known: ReadonlyMap<string, unknown>): Map<string, string> {
+function aliasMap(
+  name: string,
+  schema: z.ZodType<{ alias: string; target: string }, Record<string, string>>,
+  known: ReadonlyMap<string, unknown>,
+): Map<string, string> {
   const map = new Map<string, string>();
   for (const { alias, target } of readTable(name, schema)) {
     if (!known.has(target)) throw new CoefficientDataError(`data/coefficients/${name}: alias ${alias} names ${target}, which is not in the table`);
@@ -105,9 +119,16 @@ export function loadCoefficients(): Coefficients {
     soilThresholds,
     loadGrades,
     constants,
-    files: ['crops.csv', 'crop-aliases.csv', 'species.csv', 'species-aliases.csv', 'fertilisation-shares.csv', 'soil-thresholds.csv', 'load-grades.csv', 'nutrients.csv'].map(
-      (f) => `data/coefficients/${f}`,
-    ),
+    files: [
+      'crops.csv',
+      'crop-aliases.csv',
+      'species.csv',
+      'species-aliases.csv',
+      'fertilisation-shares.csv',
+      'soil-thresholds.csv',
+      'load-grades.csv',
+      'nutrients.csv',
+    ].map((f) => `data/coefficients/${f}`),
   };
   return cached;
 }

@@ -1,7 +1,7 @@
 import type { Coefficients } from '../coefficients/coefficients.js';
 import { soilThreshold } from '../coefficients/coefficients.js';
 import { CropReader, type CropRow } from '../io/crops.js';
-import type { EncodingOption } from '../io/csv.js';
+import type { Encoding, EncodingOption } from '../io/csv.js';
 import { LivestockReader, type LivestockRow } from '../io/livestock.js';
 import { SoilReader, type SoilRow } from '../io/soil.js';
 import { cropNutrientDemandKg } from '../method/crop-demand.js';
@@ -18,6 +18,9 @@ export interface InputFiles {
   readonly livestock: string;
   readonly soil?: string;
 }
+
+/** The files `validate` may be given: any of the three kinds. */
+export type SomeInputFiles = Partial<InputFiles>;
 
 /** A crop row as the method used it: its soil grade and nutrient demand per nutrient. */
 export interface CropDetail {
@@ -82,6 +85,8 @@ export interface Dataset {
 
 export interface LoadOptions {
   readonly encoding?: EncodingOption;
+  /** Encodings already detected, by path (so a file is not scanned twice). */
+  readonly encodings?: ReadonlyMap<string, Encoding>;
   /** Townships whose row-by-row detail to keep (for explain). */
   readonly keepDetails?: (township: string) => boolean;
 }
@@ -90,8 +95,8 @@ export interface LoadOptions {
  * Reads soil, crops and livestock files row by row into per-township sums. Memory grows with the number of
  * townships (and the crops of each, for the duplicate check), not with the number of rows.
  */
-export async function loadDataset(files: InputFiles, params: Parameters, c: Coefficients, log: ProblemLog, options: LoadOptions = {}): Promise<Dataset> {
-  const encoding = options.encoding ?? 'auto';
+export async function loadDataset(files: SomeInputFiles, params: Parameters, c: Coefficients, log: ProblemLog, options: LoadOptions = {}): Promise<Dataset> {
+  const encodingOf = (path: string) => options.encodings?.get(path) ?? options.encoding ?? 'auto';
   const keep = options.keepDetails ?? (() => false);
   const nutrients = basisNutrients(params.basis);
   const townships = new Map<string, TownshipData>();
@@ -112,7 +117,7 @@ export async function loadDataset(files: InputFiles, params: Parameters, c: Coef
   if (files.soil) {
     let reader: SoilReader | undefined;
     summaries.push(
-      await readTableFile(files.soil, 'soil', encoding, log, (row, header) => {
+      await readTableFile(files.soil, 'soil', encodingOf(files.soil), log, (row, header) => {
         reader ??= new SoilReader(header, c, log);
         const r = reader.read(row);
         if (!r) return;
@@ -133,51 +138,60 @@ export async function loadDataset(files: InputFiles, params: Parameters, c: Coef
   };
 
   let cropReader: CropReader | undefined;
-  summaries.push(
-    await readTableFile(files.crops, 'crops', encoding, log, (row, header) => {
-      cropReader ??= new CropReader(header, c, log, { nutrients });
-      const r = cropReader.read(row);
-      if (!r) return;
-      const t = township(r.township);
-      t.cropRows++;
-      count(used.crops, r.crop?.crop ?? r.cropAsWritten, r.crop === null);
-      const detail: CropDetail['nutrients'] = {};
-      for (const n of nutrients) {
-        const uptake = r.uptake[n]!;
-        const demandKg = cropNutrientDemandKg(r.production, uptake.value, r.measure);
-        const { grade, source } = gradeOf(r.township, r.landUse, n);
-        t.demand[n][grade].add(demandKg);
-        if (t.details) detail[n] = { grade, gradeSource: source, demandKg };
-      }
-      t.details?.crops.push({ row: r, nutrients: detail });
-    }),
-  );
+  // Townships the crops file lists, even on rows with errors: the no-land check must not pile onto those.
+  const listed = new Set<string>();
+  const cropsFile =
+    files.crops === undefined
+      ? undefined
+      : await readTableFile(files.crops, 'crops', encodingOf(files.crops), log, (row, header) => {
+          cropReader ??= new CropReader(header, c, log, { nutrients });
+          const listedAs = row.text(header.byField.get('township')?.[0]);
+          if (listedAs !== '') listed.add(listedAs);
+          const r = cropReader.read(row);
+          if (!r) return;
+          const t = township(r.township);
+          t.cropRows++;
+          count(used.crops, r.crop?.crop ?? r.cropAsWritten, r.crop === null);
+          const detail: CropDetail['nutrients'] = {};
+          for (const n of nutrients) {
+            const uptake = r.uptake[n]!;
+            const demandKg = cropNutrientDemandKg(r.production, uptake.value, r.measure);
+            const { grade, source } = gradeOf(r.township, r.landUse, n);
+            t.demand[n][grade].add(demandKg);
+            if (t.details) detail[n] = { grade, gradeSource: source, demandKg };
+          }
+          t.details?.crops.push({ row: r, nutrients: detail });
+        });
+  if (cropsFile) summaries.push(cropsFile);
 
   let livestockReader: LivestockReader | undefined;
-  summaries.push(
-    await readTableFile(files.livestock, 'livestock', encoding, log, (row, header) => {
-      livestockReader ??= new LivestockReader(header, c, log, params.stockRatio);
-      const r = livestockReader.read(row);
-      if (!r) return;
-      const t = township(r.township);
-      t.livestockRows++;
-      t.firstLivestock ??= { file: r.file, line: r.line };
-      count(used.species, r.speciesName, r.species === null);
-      const pe = pigEquivalents(r.stock, r.peFactor);
-      t.stockPe.add(pe);
-      let s = t.species.get(r.speciesName);
-      if (!s) t.species.set(r.speciesName, (s = { head: new ExactSum(), pe: new ExactSum(), factor: r.peFactor }));
-      s.head.add(r.stock);
-      s.pe.add(pe);
-      t.details?.livestock.push({ row: r, pe });
-    }),
-  );
+  if (files.livestock)
+    summaries.push(
+      await readTableFile(files.livestock, 'livestock', encodingOf(files.livestock), log, (row, header) => {
+        livestockReader ??= new LivestockReader(header, c, log, params.stockRatio);
+        const r = livestockReader.read(row);
+        if (!r) return;
+        const t = township(r.township);
+        t.livestockRows++;
+        t.firstLivestock ??= { file: r.file, line: r.line };
+        count(used.species, r.speciesName, r.species === null);
+        const pe = pigEquivalents(r.stock, r.peFactor);
+        t.stockPe.add(pe);
+        let s = t.species.get(r.speciesName);
+        if (!s) t.species.set(r.speciesName, (s = { head: new ExactSum(), pe: new ExactSum(), factor: r.peFactor }));
+        s.head.add(r.stock);
+        s.pe.add(pe);
+        t.details?.livestock.push({ row: r, pe });
+      }),
+    );
 
+  // Checks across files need a readable crops file to compare with.
+  if (!cropsFile?.readable) return { townships, files: summaries, used };
   for (const t of townships.values()) {
-    if (t.cropRows === 0 && t.firstLivestock) log.report({ ...t.firstLivestock, column: 0 }, 'township-no-land', { township: t.name });
+    if (!listed.has(t.name) && t.firstLivestock) log.report({ ...t.firstLivestock, column: 0 }, 'township-no-land', { township: t.name });
   }
   for (const [name, byLandUse] of soil) {
-    if (townships.get(name)?.cropRows) continue;
+    if (listed.has(name)) continue;
     const first = [...byLandUse.values()].sort((a, b) => a.line - b.line)[0]!;
     log.report({ file: first.file, line: first.line, column: 0 }, 'township-soil-only', { township: name });
   }

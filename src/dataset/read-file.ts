@@ -10,6 +10,8 @@ export interface FileSummary {
   readonly encoding: Encoding | null;
   /** Data rows, not counting the header, empty lines or comments. */
   readonly rows: number;
+  /** Whether the header was read (its rows were checked). */
+  readonly readable: boolean;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface FileSummary {
 export async function readTableFile(
   path: string,
   kind: InputKind | undefined,
-  encodingOption: EncodingOption,
+  encodingOption: EncodingOption | Encoding,
   log: ProblemLog,
   onRow: (row: Row, header: Header) => void,
 ): Promise<FileSummary> {
@@ -29,18 +31,14 @@ export async function readTableFile(
   let records = 0;
   let rows = 0;
   const emptyColumnsReported = new Set<number>();
+  let stopped = false;
   try {
     encoding = encodingOption === 'auto' ? await detectEncoding(path) : encodingOption;
-    let undecodable = false;
     await readRecords(path, encoding, (cells, line) => {
       records++;
-      if (encoding === 'gb18030' && !undecodable) {
-        const bad = cells.findIndex((c) => c.includes('\uFFFD'));
-        if (bad !== -1) {
-          undecodable = true;
-          log.report({ file: path, line, column: bad + 1 }, 'encoding-invalid', { detail: '' });
-        }
-      }
+      // Only a forced --encoding can get here with bytes that do not decode: stop rather than read mojibake.
+      const bad = cells.findIndex((c) => c.includes('\uFFFD'));
+      if (bad !== -1) throw new EncodingError(line, `given:${encoding}`, bad + 1);
       if (records === 1) {
         header = readHeader(path, cells, kind, log);
         return;
@@ -53,11 +51,12 @@ export async function readTableFile(
       onRow(row, header);
     });
   } catch (error) {
-    if (error instanceof EncodingError) log.report({ file: path, line: error.line, column: 0 }, 'encoding-invalid', { detail: error.detail });
+    if (error instanceof EncodingError) log.report({ file: path, line: error.line, column: error.column }, 'encoding-invalid', { detail: error.detail });
     else if (error instanceof CsvSyntaxError) log.report({ file: path, line: error.line, column: error.column }, 'csv-syntax', { detail: error.detail });
     else throw error;
+    stopped = true;
   }
   if (records === 0 && encoding !== null) log.report({ file: path, line: 1, column: 0 }, 'file-empty');
-  else if (header && rows === 0) log.report({ file: path, line: 1, column: 0 }, 'file-no-rows');
-  return { path, kind: header?.kind ?? kind ?? null, encoding, rows };
+  else if (header && rows === 0 && !stopped) log.report({ file: path, line: 1, column: 0 }, 'file-no-rows');
+  return { path, kind: header?.kind ?? kind ?? null, encoding, rows, readable: header !== undefined };
 }

@@ -7,128 +7,182 @@ export interface ProblemText {
 }
 
 const s = (v: string | number | undefined) => String(v ?? '');
+/** A number in a message: thousands separators, at most two decimals. */
+export const num = (v: string | number | undefined) => (typeof v === 'number' ? v.toLocaleString('en-US', { maximumFractionDigits: 2 }) : String(v ?? ''));
 
 const problems: Record<ProblemCode, ProblemText> = {
-    'file-empty': { message: () => 'the file is empty: no header row', hint: () => 'a CSV file starts with a header row naming its columns; `landcap init` writes templates' },
-    'file-no-rows': { message: () => 'the file has a header but no data rows' },
-    'encoding-invalid': {
-      message: (a) => `the file is not in UTF-8 or GB18030 (GBK)${a.detail ? ` (${s(a.detail)})` : ''}`,
-      hint: () => 'save it from Excel or WPS as "CSV UTF-8" or "CSV (comma delimited)"',
-    },
-    'kind-unknown': {
-      message: () => 'cannot tell what this file holds: no crop, species or soil column in its header',
-      hint: () => 'name the columns as in `landcap init`, or pass --kind crops|livestock|soil',
-    },
-    'kind-ambiguous': { message: (a) => `the header fits several kinds of file (${s(a.kinds)})`, hint: () => 'pass --kind crops|livestock|soil' },
-    'kind-mismatch': { message: (a) => `expected a ${s(a.expected)} file, but its header looks like ${s(a.found)}` },
-    'header-missing-column': { message: (a) => `missing column for the ${s(a.kind)} file: ${s(a.expected)}` },
-    'header-duplicate-column': { message: (a) => `column "${s(a.header)}" repeats column ${s(a.firstColumn)} ("${s(a.first)}")`, hint: () => 'remove or rename one of them' },
-    'header-unknown-column': { message: (a) => `unknown column "${s(a.header)}" is ignored`, hint: (a) => `see the column list of a ${s(a.kind)} file in the README` },
-    'header-unknown-unit': { message: (a) => `column "${s(a.header)}": unknown unit "${s(a.unit)}"`, hint: (a) => `known units: ${s(a.units)}` },
-    'header-empty': { message: (a) => `values under column ${s(a.column)}, which has no header, are ignored`, hint: () => 'give the column a name, or delete it' },
-    'cell-required': { message: (a) => `"${s(a.header)}" is empty` },
-    'number-invalid': { message: (a) => `"${s(a.header)}": "${s(a.value)}" is not a number` },
-    'number-not-finite': { message: (a) => `"${s(a.header)}": "${s(a.value)}" is not a finite number` },
-    'number-negative': { message: (a) => `"${s(a.header)}": ${s(a.value)} is negative` },
-    'row-extra-cells': { message: (a) => `the row has ${s(a.cells)} cells, the header ${s(a.width)}`, hint: () => 'a comma inside a value needs quotes: "1,234"' },
-    'csv-syntax': { message: (a) => `not valid CSV (${s(a.detail)}); reading of this file stopped here`, hint: () => 'check the quotes on this line' },
-    'crop-unknown': {
-      message: (a) => `unknown crop "${s(a.crop)}"`,
-      hint: (a) => (a.suggestion ? `did you mean "${s(a.suggestion)}"? Or give n_uptake (and p_uptake) for a local crop` : 'give n_uptake (and p_uptake) for a local crop'),
-    },
-    'crop-local-uptake': { message: (a) => `crop "${s(a.crop)}" is not in the guide's table; its uptake comes from this file` },
-    'crop-needs-uptake': { message: (a) => `crop "${s(a.crop)}" has no ${s(a.nutrient)} uptake`, hint: (a) => `fill the ${s(a.column)} column for it` },
-    'production-missing': { message: () => 'the row gives neither production nor area and yield' },
-    'production-mismatch': {
-      message: (a) => `production ${s(a.given)} differs from area × yield ${s(a.computed)} by ${s(a.percent)}%; the production is used`,
-      hint: (a) =>
-        ({
-          'yield-per-hectare': 'production ≈ area × yield ÷ 15: the yield looks per 公顷 (hectare), not per 亩',
-          'area-in-hectares': 'production ≈ area × yield × 15: the area looks in 公顷, not 亩',
-          'production-in-tonnes': 'production ≈ area × yield ÷ 1000: the production looks in 吨 (tonnes), not kg',
-          'digit-lost': 'production is 1/10 of area × yield: a digit lost?',
-          'digit-added': 'production is 10 × area × yield: a digit added?',
-        })[s(a.explanation)] ?? 'check the units of the area, yield and production columns',
-    },
-    'quantity-conflict': { message: (a) => `"${s(a.header)}" (${s(a.value)}) disagrees with "${s(a.other)}" (${s(a.otherValue)})`, hint: () => 'fill one of the two columns' },
-    'unit-measure-mismatch': { message: (a) => `crop "${s(a.crop)}" is counted in ${s(a.measure)}, but "${s(a.header)}" is in ${s(a.unit)}` },
-    'yield-implausible': {
-      message: (a) => `yield ${s(a.value)} per 亩 is more than any ${s(a.crop)} reaches (at most ${s(a.max)})`,
-      hint: (a) => (a.perHectare ? `is it per 公顷? That is ${s(a.perHectare)} per 亩 — use a yield_kg_per_ha / 单产(kg/公顷) column` : 'check the unit of the yield column'),
-    },
-    'land-use-invalid': { message: (a) => `unknown land use "${s(a.value)}"`, hint: () => 'one of 旱地, 水田, 菜地, 果园 (dry, paddy, vegetable, orchard)' },
-    'duplicate-row': {
-      message: (a) => `"${s(a.key)}" is listed again (first on line ${s(a.firstLine)})`,
-      hint: () => 'merge the two rows, or tell them apart (land use for crops)',
-    },
-    'species-unknown': {
-      message: (a) => `unknown species "${s(a.species)}"`,
-      hint: (a) => (a.suggestion ? `did you mean "${s(a.suggestion)}"? Or give pe_factor for it` : 'give pe_factor (猪当量系数) for it'),
-    },
-    'species-needs-factor': { message: (a) => `the guide gives no pig-equivalent factor for "${s(a.species)}"`, hint: () => 'fill the pe_factor (猪当量系数) column for it' },
-    'pe-factor-invalid': { message: (a) => `pe_factor "${s(a.value)}" is not a positive ratio`, hint: () => 'write it as 0.4 or 100/250' },
-    'pe-factor-override': { message: (a) => `pe_factor ${s(a.value)} replaces the guide's ${s(a.guide)} for ${s(a.species)}` },
-    'stock-missing': { message: () => 'the row gives no stock (存栏量)' },
-    'slaughter-no-ratio': {
-      message: (a) => `only a slaughter (出栏) count for ${s(a.species)}; capacity is a stock (存栏) figure`,
-      hint: (a) => `give the stock, or a stock/slaughter ratio: --stock-ratio ${s(a.species)}=0.5`,
-    },
-    'grade-invalid': { message: (a) => `"${s(a.header)}": "${s(a.value)}" is not a grade`, hint: () => 'one of I, II, III' },
-    'soil-out-of-range': { message: (a) => `"${s(a.header)}": ${s(a.value)} is outside 0–${s(a.max)} ${s(a.unit)}`, hint: () => 'check the unit (g/kg for total N, mg/kg for available P)' },
-    'soil-missing-values': { message: () => 'the row gives no N or P grade or measurement' },
-    'soil-grade-disagrees': { message: (a) => `${s(a.nutrient)} grade ${s(a.grade)} disagrees with the measured ${s(a.value)} ${s(a.unit)} (grade ${s(a.measuredGrade)}); the grade is used` },
-    'township-no-land': { message: (a) => `township "${s(a.township)}" has livestock but no crop land in the crops file` },
-    'township-soil-only': { message: (a) => `township "${s(a.township)}" has soil data but no crops` },
+  'file-empty': {
+    message: () => 'the file is empty: no header row',
+    hint: () => 'a CSV file starts with a header row naming its columns; `landcap init` writes templates',
+  },
+  'file-no-rows': { message: () => 'the file has a header but no data rows' },
+  'encoding-invalid': {
+    message: (a) =>
+      a.detail === 'utf-16'
+        ? 'the file is in UTF-16 ("Unicode text"), which landcap does not read'
+        : s(a.detail).startsWith('given:')
+          ? `the file does not decode as ${s(a.detail).slice(6)}, the --encoding given`
+          : `the file is not in UTF-8 or GB18030 (GBK)${a.detail === 'utf-8' ? ': it reads as UTF-8 up to this line' : a.detail === 'gb18030' ? ': it reads as GBK up to this line' : ''}`,
+    hint: () => 'save it from Excel or WPS as "CSV UTF-8" or "CSV (comma delimited)"',
+  },
+  'kind-unknown': {
+    message: () => 'cannot tell what this file holds: no crop, species or soil column in its header',
+    hint: () => 'name the columns as in `landcap init`, or pass --kind crops|livestock|soil',
+  },
+  'kind-ambiguous': { message: (a) => `the header fits several kinds of file (${s(a.kinds)})`, hint: () => 'pass --kind crops|livestock|soil' },
+  'kind-mismatch': { message: (a) => `expected a ${s(a.expected)} file, but its header looks like ${s(a.found)}` },
+  'header-missing-column': { message: (a) => `missing column for the ${s(a.kind)} file: ${s(a.expected)}` },
+  'header-duplicate-column': {
+    message: (a) => `column "${s(a.header)}" repeats column ${s(a.firstColumn)} ("${s(a.first)}")`,
+    hint: () => 'remove or rename one of them',
+  },
+  'header-unknown-column': {
+    message: (a) => `unknown column "${s(a.header)}" is ignored`,
+    hint: (a) => `see the column list of a ${s(a.kind)} file in the README`,
+  },
+  'header-unknown-unit': { message: (a) => `column "${s(a.header)}": unknown unit "${s(a.unit)}"`, hint: (a) => `known units: ${s(a.units)}` },
+  'header-empty': {
+    message: (a) => `values under column ${s(a.column)}, which has no header, are ignored`,
+    hint: () => 'give the column a name, or delete it',
+  },
+  'cell-required': { message: (a) => `"${s(a.header)}" is empty` },
+  'number-invalid': { message: (a) => `"${s(a.header)}": "${s(a.value)}" is not a number` },
+  'number-not-finite': { message: (a) => `"${s(a.header)}": "${s(a.value)}" is not a finite number` },
+  'number-negative': { message: (a) => `"${s(a.header)}": ${s(a.value)} is negative` },
+  'row-extra-cells': {
+    message: (a) => `the row has ${s(a.cells)} cells, the header ${s(a.width)}`,
+    hint: () => 'a comma inside a value needs quotes: "1,234"',
+  },
+  'csv-syntax': {
+    message: (a) =>
+      `not valid CSV (${a.detail === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted value is never closed' : s(a.detail)}); reading of this file stopped here`,
+    hint: () => 'check the quotes on this line',
+  },
+  'crop-unknown': {
+    message: (a) => `unknown crop "${s(a.crop)}"`,
+    hint: (a) =>
+      a.suggestion ? `did you mean "${s(a.suggestion)}"? Or give n_uptake (and p_uptake) for a local crop` : 'give n_uptake (and p_uptake) for a local crop',
+  },
+  'crop-local-uptake': { message: (a) => `crop "${s(a.crop)}" is not in the guide's table; its uptake comes from this file` },
+  'crop-needs-uptake': { message: (a) => `crop "${s(a.crop)}" has no ${s(a.nutrient)} uptake`, hint: (a) => `fill the ${s(a.column)} column for it` },
+  'production-missing': { message: () => 'the row gives neither production nor area and yield' },
+  'production-mismatch': {
+    message: (a) => `production ${num(a.given)} differs from area × yield ${num(a.computed)} by ${s(a.percent)}%; the production is used`,
+    hint: (a) =>
+      ({
+        'yield-per-hectare': 'production ≈ area × yield ÷ 15: the yield looks per 公顷 (hectare), not per 亩',
+        'area-in-hectares': 'production ≈ area × yield × 15: the area looks in 公顷, not 亩',
+        'production-in-tonnes': 'production ≈ area × yield ÷ 1000: the production looks in 吨 (tonnes), not kg',
+        'digit-lost': 'production is 1/10 of area × yield: a digit lost?',
+        'digit-added': 'production is 10 × area × yield: a digit added?',
+      })[s(a.explanation)] ?? 'check the units of the area, yield and production columns',
+  },
+  'quantity-conflict': {
+    message: (a) => `"${s(a.header)}" (${num(a.value)}) disagrees with "${s(a.other)}" (${num(a.otherValue)})`,
+    hint: () => 'fill one of the two columns',
+  },
+  'unit-measure-mismatch': { message: (a) => `crop "${s(a.crop)}" is counted in ${s(a.measure)}, but "${s(a.header)}" is in ${s(a.unit)}` },
+  'yield-implausible': {
+    message: (a) => `yield ${num(a.value)} per 亩 is more than any ${s(a.crop)} reaches (at most ${num(a.max)})`,
+    hint: (a) =>
+      a.perHectare
+        ? `is it per 公顷? That is ${num(a.perHectare)} per 亩 — use a yield_kg_per_ha / 单产(kg/公顷) column`
+        : 'check the unit of the yield column',
+  },
+  'land-use-invalid': { message: (a) => `unknown land use "${s(a.value)}"`, hint: () => 'one of 旱地, 水田, 菜地, 果园 (dry, paddy, vegetable, orchard)' },
+  'duplicate-row': {
+    message: (a) => `"${s(a.key)}" is listed again (first on line ${s(a.firstLine)})`,
+    hint: () => 'merge the two rows, or tell them apart (land use for crops)',
+  },
+  'species-unknown': {
+    message: (a) => `unknown species "${s(a.species)}"`,
+    hint: (a) => (a.suggestion ? `did you mean "${s(a.suggestion)}"? Or give pe_factor for it` : 'give pe_factor (猪当量系数) for it'),
+  },
+  'species-needs-factor': {
+    message: (a) => `the guide gives no pig-equivalent factor for "${s(a.species)}"`,
+    hint: () => 'fill the pe_factor (猪当量系数) column for it',
+  },
+  'pe-factor-invalid': { message: (a) => `pe_factor "${s(a.value)}" is not a positive ratio`, hint: () => 'write it as 0.4 or 100/250' },
+  'pe-factor-override': { message: (a) => `pe_factor ${s(a.value)} replaces the guide's ${s(a.guide)} for ${s(a.species)}` },
+  'stock-missing': { message: () => 'the row gives no stock (存栏量)' },
+  'slaughter-no-ratio': {
+    message: (a) => `only a slaughter (出栏) count for ${s(a.species)}; capacity is a stock (存栏) figure`,
+    hint: (a) => `give the stock, or a stock/slaughter ratio: --stock-ratio ${s(a.species)}=0.5`,
+  },
+  'grade-invalid': { message: (a) => `"${s(a.header)}": "${s(a.value)}" is not a grade`, hint: () => 'one of I, II, III' },
+  'soil-out-of-range': {
+    message: (a) => `"${s(a.header)}": ${s(a.value)} is outside 0–${s(a.max)} ${s(a.unit)}`,
+    hint: () => 'check the unit (g/kg for total N, mg/kg for available P)',
+  },
+  'soil-missing-values': { message: () => 'the row gives no N or P grade or measurement' },
+  'soil-grade-disagrees': {
+    message: (a) =>
+      `${s(a.nutrient)} grade ${s(a.grade)} disagrees with the measured ${s(a.value)} ${s(a.unit)} (grade ${s(a.measuredGrade)}); the grade is used`,
+  },
+  'township-no-land': { message: (a) => `township "${s(a.township)}" has livestock but no crop land in the crops file` },
+  'township-soil-only': { message: (a) => `township "${s(a.township)}" has soil data but no crops` },
 };
 
 const ui = {
-    township: 'Township',
-    total: 'TOTAL',
-    stockPe: 'Stock (PE)',
-    capacityPe: 'Capacity (PE)',
-    headroomPe: 'Headroom (PE)',
-    loadIndex: 'Load index',
-    loadGrade: 'Grade',
-    status: 'Status',
-    limiting: 'Limiting',
-    cropDemandKg: (n: string) => `Crop ${n} demand (kg)`,
-    manureDemandKg: (n: string) => `Manure ${n} demand (kg)`,
-    supplyPerPeKg: (n: string) => `${n} supply per PE (kg)`,
-    nutrientCapacityPe: (n: string) => `${n} capacity (PE)`,
-    statuses: { ok: 'ok', warning: 'warning', overloaded: 'overloaded', 'no-land': 'no land' },
-    title: (basis: string) => `Livestock manure land carrying capacity, ${basis} basis`,
-    basisName: { N: 'nitrogen', P: 'phosphorus', both: 'nitrogen and phosphorus (limiting nutrient)' },
-    summary: (n: number, counts: string) => `${n} townships: ${counts}`,
-    parametersHeading: 'Parameters',
-    coefficientsHeading: 'Coefficients',
-    parameterNames: {
-      basis: 'basis',
-      manureShare: 'manure share of fertilisation',
-      nUseRate: 'N use rate',
-      pUseRate: 'P use rate',
-      nSupplyPerPe: 'N supply per PE (kg/yr)',
-      pSupplyPerPe: 'P supply per PE (kg/yr)',
-      soilGrade: 'soil grade where no soil data',
-      stockRatio: 'stock/slaughter ratio',
-    },
-    sourceDefault: 'default',
-    sourceFile: (file: string) => `file ${file}`,
-    sourceApi: 'set by the calling program',
-    sourceFlag: (flag: string) => `flag ${flag}`,
-    provenanceNames: { plan: 'reference plan', lit: 'published studies', 'guide-unverified': 'guide, unverified', landcap: 'landcap', none: 'none', user: 'your data' },
-    uptakeNote: (n: string, rows: string) => `${n} uptake per 100 kg (per m³ for forest): ${rows}`,
-    peFactorNote: (rows: string) => `pig-equivalent factors: ${rows}`,
-    fertilisationNote: (rows: string) => `fertilisation share by soil grade: ${rows}`,
-    methodNote: 'Method: MARA technical guide for calculating the land carrying capacity of livestock and poultry manure (农办牧〔2018〕1号).',
-    unverifiedNote: (n: number) => `${n} coefficient(s) are the guide's values as widely cited, not yet checked against the guide's text; override them with local values where you have them.`,
-    warningsCount: (n: number) => `${n} warning(s), listed on stderr`,
-    errorsSummary: (errors: number, warnings: number) => `${errors} error(s), ${warnings} warning(s)`,
-    validOk: (files: number, rows: number) => `valid: ${files} file(s), ${rows} row(s), no errors`,
-    moreProblems: (n: number) => `… and ${n} more not shown (--max-errors)`,
-    internalError: 'internal error (a bug in landcap; please report it with the command you ran)',
-    usageError: 'usage',
-    hint: 'hint',
-    outputWritten: (file: string) => `written: ${file}`,
+  township: 'Township',
+  total: 'TOTAL',
+  stockPe: 'Stock (PE)',
+  capacityPe: 'Capacity (PE)',
+  headroomPe: 'Headroom (PE)',
+  loadIndex: 'Load index',
+  loadGrade: 'Grade',
+  status: 'Status',
+  limiting: 'Limiting',
+  cropDemandKg: (n: string) => `Crop ${n} demand (kg)`,
+  manureDemandKg: (n: string) => `Manure ${n} demand (kg)`,
+  supplyPerPeKg: (n: string) => `${n} supply per PE (kg)`,
+  nutrientCapacityPe: (n: string) => `${n} capacity (PE)`,
+  statuses: { ok: 'ok', warning: 'warning', overloaded: 'overloaded', 'no-land': 'no land' },
+  title: (basis: string) => `Livestock manure land carrying capacity, ${basis} basis`,
+  basisName: { N: 'nitrogen', P: 'phosphorus', both: 'nitrogen and phosphorus (limiting nutrient)' },
+  summary: (n: number, counts: string) => `${n} townships: ${counts}`,
+  parametersHeading: 'Parameters',
+  coefficientsHeading: 'Coefficients',
+  parameterNames: {
+    basis: 'basis',
+    manureShare: 'manure share of fertilisation',
+    nUseRate: 'N use rate',
+    pUseRate: 'P use rate',
+    nSupplyPerPe: 'N supply per PE (kg/yr)',
+    pSupplyPerPe: 'P supply per PE (kg/yr)',
+    soilGrade: 'soil grade where no soil data',
+    stockRatio: 'stock/slaughter ratio',
+  },
+  sourceDefault: 'default',
+  sourceFile: (file: string) => `file ${file}`,
+  sourceApi: 'set by the calling program',
+  sourceFlag: (flag: string) => `flag ${flag}`,
+  provenanceNames: {
+    plan: 'reference plan',
+    lit: 'published studies',
+    'guide-unverified': 'guide, unverified',
+    landcap: 'landcap',
+    none: 'none',
+    user: 'your data',
+  },
+  uptakeNote: (n: string, rows: string) => `${n} uptake per 100 kg (per m³ for forest): ${rows}`,
+  peFactorNote: (rows: string) => `pig-equivalent factors: ${rows}`,
+  fertilisationNote: (rows: string) => `fertilisation share by soil grade: ${rows}`,
+  methodNote: 'Method: MARA technical guide for calculating the land carrying capacity of livestock and poultry manure (农办牧〔2018〕1号).',
+  unverifiedNote: (n: number) =>
+    `${n} coefficient(s) are the guide's values as widely cited, not yet checked against the guide's text; override them with local values where you have them.`,
+  warningsCount: (n: number) => `${n} warning(s), listed on stderr`,
+  errorsSummary: (errors: number, warnings: number) => `${errors} error(s), ${warnings} warning(s)`,
+  validOk: (files: number, rows: number, warnings: number) => `valid: ${files} file(s), ${rows} row(s), no errors, ${warnings} warning(s)`,
+  invalid: (errors: number, warnings: number, files: number, rows: number) =>
+    `invalid: ${errors} error(s), ${warnings} warning(s) in ${files} file(s), ${rows} row(s)`,
+  unknown: 'unknown',
+  rowsCount: (n: number) => `${n} row(s)`,
+  moreProblems: (n: number) => `… and ${n} more not shown (--max-errors)`,
+  internalError: 'internal error (a bug in landcap; please report it with the command you ran)',
+  usageError: 'usage',
+  hint: 'hint',
+  outputWritten: (file: string) => `written: ${file}`,
 };
 
 export interface Messages {

@@ -1,4 +1,4 @@
-import type { Messages } from './en.js';
+import { num, type Messages } from './en.js';
 
 const s = (v: string | number | undefined) => String(v ?? '');
 
@@ -8,10 +8,18 @@ export const zh: Messages = {
     'file-empty': { message: () => '文件为空：没有表头行', hint: () => 'CSV 文件第一行应为列名；可用 `landcap init` 生成模板' },
     'file-no-rows': { message: () => '文件只有表头，没有数据行' },
     'encoding-invalid': {
-      message: (a) => `文件既不是 UTF-8 也不是 GB18030（GBK）编码${a.detail ? `（${s(a.detail)}）` : ''}`,
+      message: (a) =>
+        a.detail === 'utf-16'
+          ? '文件为 UTF-16（“Unicode 文本”）编码，landcap 不读取此编码'
+          : s(a.detail).startsWith('given:')
+            ? `文件无法按所指定的 --encoding ${s(a.detail).slice(6)} 解码`
+            : `文件既不是 UTF-8 也不是 GB18030（GBK）编码${a.detail === 'utf-8' ? '：按 UTF-8 可读到此行为止' : a.detail === 'gb18030' ? '：按 GBK 可读到此行为止' : ''}`,
       hint: () => '请在 Excel 或 WPS 中另存为“CSV UTF-8”或“CSV（逗号分隔）”',
     },
-    'kind-unknown': { message: () => '无法判断文件类型：表头中没有作物、畜种或土壤列', hint: () => '请按 `landcap init` 模板命名列，或指定 --kind crops|livestock|soil' },
+    'kind-unknown': {
+      message: () => '无法判断文件类型：表头中没有作物、畜种或土壤列',
+      hint: () => '请按 `landcap init` 模板命名列，或指定 --kind crops|livestock|soil',
+    },
     'kind-ambiguous': { message: (a) => `表头同时符合多种文件类型（${s(a.kinds)}）`, hint: () => '请指定 --kind crops|livestock|soil' },
     'kind-mismatch': { message: (a) => `应为${s(a.expected)}文件，但表头看起来是${s(a.found)}文件` },
     'header-missing-column': { message: (a) => `${s(a.kind)} 文件缺少列：${s(a.expected)}` },
@@ -24,7 +32,10 @@ export const zh: Messages = {
     'number-not-finite': { message: (a) => `“${s(a.header)}”：“${s(a.value)}”不是有限数值` },
     'number-negative': { message: (a) => `“${s(a.header)}”：${s(a.value)} 为负数` },
     'row-extra-cells': { message: (a) => `该行有 ${s(a.cells)} 个单元格，表头只有 ${s(a.width)} 列`, hint: () => '含逗号的数值需加引号，如 "1,234"' },
-    'csv-syntax': { message: (a) => `CSV 格式错误（${s(a.detail)}），此文件在此处停止读取`, hint: () => '请检查本行的引号' },
+    'csv-syntax': {
+      message: (a) => `CSV 格式错误（${a.detail === 'CSV_QUOTE_NOT_CLOSED' ? '引号未闭合' : s(a.detail)}），此文件在此处停止读取`,
+      hint: () => '请检查本行的引号',
+    },
     'crop-unknown': {
       message: (a) => `未知作物“${s(a.crop)}”`,
       hint: (a) => (a.suggestion ? `是否为“${s(a.suggestion)}”？或为本地作物填写 n_uptake（及 p_uptake）` : '请为本地作物填写 n_uptake（及 p_uptake）'),
@@ -33,7 +44,7 @@ export const zh: Messages = {
     'crop-needs-uptake': { message: (a) => `作物“${s(a.crop)}”缺少 ${s(a.nutrient)} 吸收量`, hint: (a) => `请填写 ${s(a.column)} 列` },
     'production-missing': { message: () => '该行既没有总产量，也没有面积和单产' },
     'production-mismatch': {
-      message: (a) => `总产量 ${s(a.given)} 与面积×单产 ${s(a.computed)} 相差 ${s(a.percent)}%，采用总产量`,
+      message: (a) => `总产量 ${num(a.given)} 与面积×单产 ${num(a.computed)} 相差 ${s(a.percent)}%，采用总产量`,
       hint: (a) =>
         ({
           'yield-per-hectare': '总产量 ≈ 面积×单产÷15：单产似乎是每公顷而不是每亩',
@@ -43,11 +54,11 @@ export const zh: Messages = {
           'digit-added': '总产量是面积×单产的 10 倍：是否多了一位数？',
         })[s(a.explanation)] ?? '请检查面积、单产和总产量列的单位',
     },
-    'quantity-conflict': { message: (a) => `“${s(a.header)}”（${s(a.value)}）与“${s(a.other)}”（${s(a.otherValue)}）不一致`, hint: () => '两列只填其一' },
+    'quantity-conflict': { message: (a) => `“${s(a.header)}”（${num(a.value)}）与“${s(a.other)}”（${num(a.otherValue)}）不一致`, hint: () => '两列只填其一' },
     'unit-measure-mismatch': { message: (a) => `作物“${s(a.crop)}”以 ${s(a.measure)} 计，但“${s(a.header)}”的单位是 ${s(a.unit)}` },
     'yield-implausible': {
-      message: (a) => `单产每亩 ${s(a.value)} 超过${s(a.crop)}可能达到的水平（最多 ${s(a.max)}）`,
-      hint: (a) => (a.perHectare ? `是否为每公顷？折合每亩 ${s(a.perHectare)}，请使用 单产(kg/公顷) 列` : '请检查单产列的单位'),
+      message: (a) => `单产每亩 ${num(a.value)} 超过${s(a.crop)}可能达到的水平（最多 ${num(a.max)}）`,
+      hint: (a) => (a.perHectare ? `是否为每公顷？折合每亩 ${num(a.perHectare)}，请使用 单产(kg/公顷) 列` : '请检查单产列的单位'),
     },
     'land-use-invalid': { message: (a) => `未知用地类型“${s(a.value)}”`, hint: () => '应为 旱地、水田、菜地、果园 之一' },
     'duplicate-row': { message: (a) => `“${s(a.key)}”重复出现（首次在第 ${s(a.firstLine)} 行）`, hint: () => '请合并两行，或加以区分（作物可填用地类型）' },
@@ -64,9 +75,14 @@ export const zh: Messages = {
       hint: (a) => `请给出存栏量，或存栏/出栏比：--stock-ratio ${s(a.species)}=0.5`,
     },
     'grade-invalid': { message: (a) => `“${s(a.header)}”：“${s(a.value)}”不是分级`, hint: () => '应为 I、II、III 之一' },
-    'soil-out-of-range': { message: (a) => `“${s(a.header)}”：${s(a.value)} 超出 0–${s(a.max)} ${s(a.unit)}`, hint: () => '请检查单位（全氮 g/kg，有效磷 mg/kg）' },
+    'soil-out-of-range': {
+      message: (a) => `“${s(a.header)}”：${s(a.value)} 超出 0–${s(a.max)} ${s(a.unit)}`,
+      hint: () => '请检查单位（全氮 g/kg，有效磷 mg/kg）',
+    },
     'soil-missing-values': { message: () => '该行没有氮或磷的分级或测定值' },
-    'soil-grade-disagrees': { message: (a) => `${s(a.nutrient)} 分级 ${s(a.grade)} 与测定值 ${s(a.value)} ${s(a.unit)}（${s(a.measuredGrade)} 级）不符，采用所给分级` },
+    'soil-grade-disagrees': {
+      message: (a) => `${s(a.nutrient)} 分级 ${s(a.grade)} 与测定值 ${s(a.value)} ${s(a.unit)}（${s(a.measuredGrade)} 级）不符，采用所给分级`,
+    },
     'township-no-land': { message: (a) => `乡镇“${s(a.township)}”有畜禽存栏，但作物文件中没有其耕地` },
     'township-soil-only': { message: (a) => `乡镇“${s(a.township)}”有土壤数据，但没有作物` },
   },
@@ -112,7 +128,10 @@ export const zh: Messages = {
     unverifiedNote: (n: number) => `${n} 个系数为广泛引用的指南数值，尚未与指南原文核对；如有本地数值请覆盖。`,
     warningsCount: (n: number) => `${n} 条警告，见标准错误输出`,
     errorsSummary: (errors: number, warnings: number) => `${errors} 个错误，${warnings} 条警告`,
-    validOk: (files: number, rows: number) => `通过：${files} 个文件，${rows} 行，无错误`,
+    validOk: (files: number, rows: number, warnings: number) => `通过：${files} 个文件，${rows} 行，无错误，${warnings} 条警告`,
+    invalid: (errors: number, warnings: number, files: number, rows: number) => `未通过：${files} 个文件 ${rows} 行中有 ${errors} 个错误、${warnings} 条警告`,
+    unknown: '未知',
+    rowsCount: (n: number) => `${n} 行`,
     moreProblems: (n: number) => `……另有 ${n} 条未显示（--max-errors）`,
     internalError: '内部错误（landcap 的缺陷，请连同所运行的命令一并报告）',
     usageError: '用法',

@@ -62,10 +62,32 @@ for (const vol of ['m3', '立方米', '方']) {
 const KG = u('kg', 1, 'kg');
 const T = u('kg', 1000, '吨');
 const M3 = u('m3', 1, 'm³');
-const PRODUCTION_UNITS = { kg: KG, 公斤: KG, 千克: KG, 斤: u('kg', 0.5, '斤'), t: T, 吨: T, 万吨: u('kg', 10_000_000, '万吨'), m3: M3, 立方米: M3, 方: M3, 万立方米: u('m3', 10_000, '万m³') };
+const PRODUCTION_UNITS = {
+  kg: KG,
+  公斤: KG,
+  千克: KG,
+  斤: u('kg', 0.5, '斤'),
+  t: T,
+  吨: T,
+  万吨: u('kg', 10_000_000, '万吨'),
+  m3: M3,
+  立方米: M3,
+  方: M3,
+  万立方米: u('m3', 10_000, '万m³'),
+};
 
 const HEAD = u('head', 1, '头');
-const HEAD_UNITS = { head: HEAD, heads: HEAD, 头: HEAD, 只: HEAD, 羽: HEAD, 匹: HEAD, 万头: u('head', 10_000, '万头'), 万只: u('head', 10_000, '万只'), 万羽: u('head', 10_000, '万羽') };
+const HEAD_UNITS = {
+  head: HEAD,
+  heads: HEAD,
+  头: HEAD,
+  只: HEAD,
+  羽: HEAD,
+  匹: HEAD,
+  万头: u('head', 10_000, '万头'),
+  万只: u('head', 10_000, '万只'),
+  万羽: u('head', 10_000, '万羽'),
+};
 
 const G_KG = u('g/kg', 1, 'g/kg');
 const MG_KG = u('mg/kg', 1, 'mg/kg');

@@ -4,6 +4,7 @@ import { productionFromAreaAndYield, relativeDifference, type AreaUnit } from '.
 import { LAND_USES, type LandUse, type Measure, type Nutrient } from '../method/types.js';
 import type { ProblemLog } from '../validate/problems.js';
 import { NameIndex } from './names.js';
+import { RowKeys } from './row-keys.js';
 import { Row, type Column, type Header } from './table.js';
 
 /** A crops row that passed its checks: production in kg (m³ for forest), with the uptake to apply. */
@@ -84,14 +85,19 @@ function areaUnit(unitBase: string): AreaUnit {
   return unitBase.endsWith('ha') ? 'ha' : 'mu';
 }
 
-const fmt = (v: number) => (Math.round(v * 100) / 100).toString();
+const round2 = (v: number) => Math.round(v * 100) / 100;
 
 /** Several filled cells of one quantity must agree to 1%; the first is used. */
 function single(row: Row, qs: Quantity[], toCommon: (q: Quantity) => number): Quantity | undefined {
   const first = qs[0];
   for (const q of qs.slice(1)) {
     if (relativeDifference(toCommon(first!), toCommon(q)) > 0.01) {
-      row.report(q.column, 'quantity-conflict', { header: q.column.header, value: fmt(q.value), other: first!.column.header, otherValue: fmt(first!.value) });
+      row.report(q.column, 'quantity-conflict', {
+        header: q.column.header,
+        value: round2(q.value),
+        other: first!.column.header,
+        otherValue: round2(first!.value),
+      });
       return undefined;
     }
   }
@@ -105,7 +111,7 @@ export interface CropReaderOptions {
 /** Reads the rows of one crops file, checking each cell, and hands on the good rows. */
 export class CropReader {
   private readonly index: NameIndex<CropCoefficient>;
-  private readonly seen = new Map<string, number>();
+  private readonly seen = new RowKeys();
   private readonly col: (field: string) => Column | undefined;
 
   constructor(
@@ -137,7 +143,7 @@ export class CropReader {
     if (!crop) {
       const hasUptake = this.options.nutrients.every((n) => userUptake[n] !== undefined);
       if (!hasUptake) {
-        const known = this.options.nutrients.some((n) => userUptake[n] !== undefined);
+        const known = userUptake.N !== undefined || userUptake.P !== undefined;
         if (known) {
           const missing = this.options.nutrients.find((n) => userUptake[n] === undefined)!;
           row.report(col('crop'), 'crop-needs-uptake', { crop: cropAsWritten, nutrient: missing, column: missing === 'N' ? 'n_uptake' : 'p_uptake' });
@@ -155,7 +161,12 @@ export class CropReader {
     for (const q of [...yields, ...productions]) {
       const m = measureOf(q.column.unit!.base);
       if (m !== measure) {
-        row.report(q.column, 'unit-measure-mismatch', { crop: cropAsWritten, measure: measure === 'm3' ? 'm³' : 'kg', header: q.column.header, unit: m === 'm3' ? 'm³' : 'kg' });
+        row.report(q.column, 'unit-measure-mismatch', {
+          crop: cropAsWritten,
+          measure: measure === 'm3' ? 'm³' : 'kg',
+          header: q.column.header,
+          unit: m === 'm3' ? 'm³' : 'kg',
+        });
         return undefined;
       }
     }
@@ -168,8 +179,8 @@ export class CropReader {
     if (crop && yieldQ) {
       const perMu = areaUnit(yieldQ.column.unit!.base) === 'ha' ? yieldQ.value / 15 : yieldQ.value;
       if (perMu > crop.maxYieldPerMu) {
-        const perHectare = areaUnit(yieldQ.column.unit!.base) === 'mu' && perMu / 15 <= crop.maxYieldPerMu ? fmt(perMu / 15) : '';
-        row.report(yieldQ.column, 'yield-implausible', { value: fmt(perMu), crop: cropAsWritten, max: crop.maxYieldPerMu, perHectare });
+        const perHectare = areaUnit(yieldQ.column.unit!.base) === 'mu' && perMu / 15 <= crop.maxYieldPerMu ? round2(perMu / 15) : '';
+        row.report(yieldQ.column, 'yield-implausible', { value: round2(perMu), crop: cropAsWritten, max: crop.maxYieldPerMu, perHectare });
         return undefined;
       }
     }
@@ -183,8 +194,8 @@ export class CropReader {
       productionFrom = 'production';
       if (fromAreaYield !== undefined && relativeDifference(production, fromAreaYield) > 0.01) {
         row.report(productionQ.column, 'production-mismatch', {
-          given: fmt(production),
-          computed: fmt(fromAreaYield),
+          given: round2(production),
+          computed: round2(fromAreaYield),
           percent: (relativeDifference(production, fromAreaYield) * 100).toFixed(1),
           explanation: mismatchExplanation(production, fromAreaYield),
         });
@@ -198,13 +209,11 @@ export class CropReader {
     }
 
     const landUse = landUseCell ?? crop?.landUse ?? null;
-    const key = `${township}\u0000${cropAsWritten}\u0000${landUseCell ?? ''}`;
-    const firstLine = this.seen.get(key);
+    const firstLine = this.seen.firstLine(township, `${cropAsWritten}\u0000${landUseCell ?? ''}`, row.line);
     if (firstLine !== undefined) {
       row.report(col('crop'), 'duplicate-row', { key: `${township} ${cropAsWritten}${landUseCell ? ` ${landUseCell}` : ''}`, firstLine });
       return undefined;
     }
-    this.seen.set(key, row.line);
 
     const uptake: Partial<Record<Nutrient, UptakeUsed>> = {};
     for (const n of ['N', 'P'] as const) {

@@ -4,6 +4,7 @@ import { fractionValue, formatFraction, parseFraction, stockFromSlaughter } from
 import type { Fraction } from '../method/types.js';
 import type { ProblemLog } from '../validate/problems.js';
 import { NameIndex } from './names.js';
+import { RowKeys } from './row-keys.js';
 import { Row, type Column, type Header } from './table.js';
 
 /** A livestock row that passed its checks: head in stock and the pig-equivalent factor to apply. */
@@ -35,7 +36,7 @@ export function speciesIndex(c: Coefficients): NameIndex<SpeciesCoefficient> {
 export class LivestockReader {
   private readonly index: NameIndex<SpeciesCoefficient>;
   private readonly ratios: NameIndex<number>;
-  private readonly seen = new Map<string, number>();
+  private readonly seen = new RowKeys();
   private readonly col: (field: string) => Column | undefined;
 
   constructor(
@@ -99,13 +100,11 @@ export class LivestockReader {
       return undefined;
     }
 
-    const key = `${township}\u0000${speciesAsWritten}`;
-    const firstLine = this.seen.get(key);
+    const firstLine = this.seen.firstLine(township, speciesAsWritten, row.line);
     if (firstLine !== undefined) {
       row.report(col('species'), 'duplicate-row', { key: `${township} ${speciesAsWritten}`, firstLine });
       return undefined;
     }
-    this.seen.set(key, row.line);
 
     const factor = userFactor ?? species!.peFactor!;
     return {

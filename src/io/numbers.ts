@@ -18,7 +18,11 @@ const NOT_FINITE_WORDS = /^[+-]?(?:nan|inf|infinity|#num!|#div\/0!)$/i;
 export function parseNumberCell(text: string): NumberCell {
   let s = text.trim();
   if (s === '') return EMPTY;
-  if (/[^\x20-\x7e]/.test(s)) s = s.normalize('NFKC').replace(/[\u2212\u2013]/g, '-').trim();
+  if (/[^\x20-\x7e]/.test(s))
+    s = s
+      .normalize('NFKC')
+      .replace(/[\u2212\u2013]/g, '-')
+      .trim();
   if (PLAIN.test(s)) {
     const value = Number(s);
     return Number.isFinite(value) ? { kind: 'number', value, text: s } : NOT_FINITE;

@@ -24,7 +24,14 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
   } catch (error) {
     await unlink(temp).catch(() => {});
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such directory' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
+    const reason =
+      code === 'ENOENT'
+        ? 'no such directory'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : code === 'EISDIR'
+            ? 'is a directory'
+            : (error as Error).message;
     throw new OutputFileError(path, reason);
   }
 }

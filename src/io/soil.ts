@@ -4,6 +4,7 @@ import { soilGradeOfMeasurement } from '../method/soil-grade.js';
 import { type LandUse, type Nutrient, type SoilGrade } from '../method/types.js';
 import type { ProblemLog } from '../validate/problems.js';
 import { parseLandUse } from './crops.js';
+import { RowKeys } from './row-keys.js';
 import { Row, type Column, type Header } from './table.js';
 
 /** One nutrient of a soil row: a grade as given, or a measured value to grade. */
@@ -17,18 +18,37 @@ export interface SoilRow {
   readonly values: Partial<Record<Nutrient, SoilValue>>;
 }
 
-const GRADE_WORDS: Record<string, SoilGrade> = { I: 'I', II: 'II', III: 'III', '1': 'I', '2': 'II', '3': 'III', 一级: 'I', 二级: 'II', 三级: 'III', 一: 'I', 二: 'II', 三: 'III' };
+const GRADE_WORDS: Record<string, SoilGrade> = {
+  I: 'I',
+  II: 'II',
+  III: 'III',
+  '1': 'I',
+  '2': 'II',
+  '3': 'III',
+  一级: 'I',
+  二级: 'II',
+  三级: 'III',
+  一: 'I',
+  二: 'II',
+  三: 'III',
+};
 
 /** Reads a grade cell: I/II/III, Ⅰ/Ⅱ/Ⅲ, 1/2/3 or 一级/二级/三级. */
 export function parseGrade(text: string): SoilGrade | undefined {
-  return GRADE_WORDS[text.normalize('NFKC').trim().toUpperCase().replace(/^GRADE\s*/, '')];
+  return GRADE_WORDS[
+    text
+      .normalize('NFKC')
+      .trim()
+      .toUpperCase()
+      .replace(/^GRADE\s*/, '')
+  ];
 }
 
 const MEASURE_FIELD: Record<Nutrient, string> = { N: 'total_n', P: 'available_p' };
 const GRADE_FIELD: Record<Nutrient, string> = { N: 'n_grade', P: 'p_grade' };
 
 export class SoilReader {
-  private readonly seen = new Map<string, number>();
+  private readonly seen = new RowKeys();
   private readonly col: (field: string) => Column | undefined;
 
   constructor(
@@ -68,7 +88,8 @@ export class SoilReader {
       }
       if (grade && measured !== undefined && landUse) {
         const measuredGrade = soilGradeOfMeasurement(measured, threshold);
-        if (measuredGrade !== grade) row.report(gradeColumn, 'soil-grade-disagrees', { nutrient: n, grade, value: measured, unit: threshold.unit, measuredGrade });
+        if (measuredGrade !== grade)
+          row.report(gradeColumn, 'soil-grade-disagrees', { nutrient: n, grade, value: measured, unit: threshold.unit, measuredGrade });
       }
       if (grade) values[n] = { grade };
       else if (measured !== undefined) values[n] = { measured, unit: threshold.unit };
@@ -78,13 +99,11 @@ export class SoilReader {
       row.report(undefined, 'soil-missing-values');
       return undefined;
     }
-    const key = `${township}\u0000${landUse ?? ''}`;
-    const firstLine = this.seen.get(key);
+    const firstLine = this.seen.firstLine(township, landUse ?? '', row.line);
     if (firstLine !== undefined) {
       row.report(col('township'), 'duplicate-row', { key: `${township}${landUse ? ` ${landUse}` : ''}`, firstLine });
       return undefined;
     }
-    this.seen.set(key, row.line);
     return { file: row.file, line: row.line, township, landUse, values };
   }
 }

@@ -31,7 +31,14 @@ const REQUIRED: Record<InputKind, readonly (readonly string[])[]> = {
 /** Reads a header row for `kind`, or the kind its columns show when none is given; problems go to `log`. */
 export function readHeader(file: string, cells: readonly string[], kind: InputKind | undefined, log: ProblemLog): Header | undefined {
   const at = (column: number): Place => ({ file, line: 1, column });
-  if (!kind) {
+  if (kind) {
+    // A file given as one kind whose header shows another (livestock passed as --crops, say).
+    const found = detectKinds(cells);
+    if (found.length === 1 && found[0] !== kind) {
+      log.report(at(0), 'kind-mismatch', { expected: kind, found: found[0]! });
+      return undefined;
+    }
+  } else {
     const kinds = detectKinds(cells);
     if (kinds.length !== 1) {
       log.report(at(0), kinds.length === 0 ? 'kind-unknown' : 'kind-ambiguous', { kinds: kinds.join(', ') });
@@ -74,7 +81,10 @@ export function readHeader(file: string, cells: readonly string[], kind: InputKi
   }
   if (kind === 'crops' && !byField.has('production') && !(byField.has('area') && byField.has('yield'))) {
     complete = false;
-    log.report(at(0), 'header-missing-column', { expected: `${expectedNames(kind, 'production')} | ${expectedNames(kind, 'area')} + ${expectedNames(kind, 'yield')}`, kind });
+    log.report(at(0), 'header-missing-column', {
+      expected: `${expectedNames(kind, 'production')} | ${expectedNames(kind, 'area')} + ${expectedNames(kind, 'yield')}`,
+      kind,
+    });
   }
   return complete ? { kind, columns, byField, unnamed, width: cells.length } : undefined;
 }

@@ -16,7 +16,15 @@ export function soilGradeOfMeasurement(value: number, t: SoilGradeThresholds): S
 
 /** Where a crop's soil grade came from (CONTRACT.md "soil"): a soil row, graded or as given, or the parameter. */
 export type SoilGradeSource =
-  | { readonly from: 'soil'; readonly file: string; readonly line: number; readonly rowLandUse: LandUse | null; readonly measured?: number; readonly unit?: string; readonly gradedAs?: LandUse }
+  | {
+      readonly from: 'soil';
+      readonly file: string;
+      readonly line: number;
+      readonly rowLandUse: LandUse | null;
+      readonly measured?: number;
+      readonly unit?: string;
+      readonly gradedAs?: LandUse;
+    }
   | { readonly from: 'parameter' };
 
 export interface SoilRowForGrade {
@@ -45,7 +53,10 @@ export function resolveSoilGrade(
     const base = { from: 'soil', file: row.file, line: row.line, rowLandUse: row.landUse } as const;
     if ('grade' in value) return { grade: value.grade, source: base };
     const gradedAs = row.landUse ?? cropLandUse ?? '旱地';
-    return { grade: soilGradeOfMeasurement(value.measured, thresholds(nutrient, gradedAs)), source: { ...base, measured: value.measured, unit: value.unit, gradedAs } };
+    return {
+      grade: soilGradeOfMeasurement(value.measured, thresholds(nutrient, gradedAs)),
+      source: { ...base, measured: value.measured, unit: value.unit, gradedAs },
+    };
   }
   return { grade: defaultGrade, source: { from: 'parameter' } };
 }

@@ -23,7 +23,16 @@ export interface Parameters {
 }
 
 export type ParameterName = keyof Parameters;
-export const PARAMETER_NAMES = ['basis', 'manureShare', 'nUseRate', 'pUseRate', 'nSupplyPerPe', 'pSupplyPerPe', 'soilGrade', 'stockRatio'] as const satisfies readonly ParameterName[];
+export const PARAMETER_NAMES = [
+  'basis',
+  'manureShare',
+  'nUseRate',
+  'pUseRate',
+  'nSupplyPerPe',
+  'pSupplyPerPe',
+  'soilGrade',
+  'stockRatio',
+] as const satisfies readonly ParameterName[];
 
 /** Where a parameter's value came from. */
 export type ParameterSource =
@@ -121,7 +130,8 @@ export class ParameterError extends Error {
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return `unknown parameter${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')} (known: ${PARAMETER_NAMES.join(', ')})`;
+  if (issue.code === 'unrecognized_keys')
+    return `unknown parameter${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')} (known: ${PARAMETER_NAMES.join(', ')})`;
   if (issue.code === 'too_small' || issue.code === 'too_big') {
     const key = String(issue.path[0]);
     if (key === 'manureShare' || key.endsWith('UseRate')) return 'must be a share greater than 0 and at most 1 (40% is 0.4)';

@@ -9,7 +9,16 @@ export interface CoefficientTable {
   readonly rows: readonly (readonly (string | number | null)[])[];
 }
 
-export const COEFFICIENT_TABLES = ['crops', 'crop-aliases', 'species', 'species-aliases', 'fertilisation-shares', 'soil-thresholds', 'load-grades', 'nutrients'] as const;
+export const COEFFICIENT_TABLES = [
+  'crops',
+  'crop-aliases',
+  'species',
+  'species-aliases',
+  'fertilisation-shares',
+  'soil-thresholds',
+  'load-grades',
+  'nutrients',
+] as const;
 export type CoefficientTableName = (typeof COEFFICIENT_TABLES)[number];
 
 /** The tables as loaded and checked (not the files' text): what a report actually uses. */
@@ -24,9 +33,25 @@ export function coefficientTables(c: Coefficients): CoefficientTable[] {
     table(
       'crops',
       ['crop', 'name_en', 'group', 'measure', 'land_use', 'n_uptake', 'n_provenance', 'p_uptake', 'p_provenance', 'max_yield_per_mu', 'source'],
-      [...c.crops.values()].map((r) => [r.crop, r.nameEn, r.group, r.measure, r.landUse, r.uptake.N.value, r.uptake.N.provenance, r.uptake.P.value, r.uptake.P.provenance, r.maxYieldPerMu, r.uptake.N.source]),
+      [...c.crops.values()].map((r) => [
+        r.crop,
+        r.nameEn,
+        r.group,
+        r.measure,
+        r.landUse,
+        r.uptake.N.value,
+        r.uptake.N.provenance,
+        r.uptake.P.value,
+        r.uptake.P.provenance,
+        r.maxYieldPerMu,
+        r.uptake.N.source,
+      ]),
     ),
-    table('crop-aliases', ['alias', 'crop'], [...c.cropAliases].map(([a, t]) => [a, t])),
+    table(
+      'crop-aliases',
+      ['alias', 'crop'],
+      [...c.cropAliases].map(([a, t]) => [a, t]),
+    ),
     table(
       'species',
       ['species', 'name_en', 'pe_factor', 'pe_per_head', 'n_solid_share', 'p_solid_share', 'provenance', 'source'],
@@ -41,7 +66,11 @@ export function coefficientTables(c: Coefficients): CoefficientTable[] {
         s.source,
       ]),
     ),
-    table('species-aliases', ['alias', 'species'], [...c.speciesAliases].map(([a, t]) => [a, t])),
+    table(
+      'species-aliases',
+      ['alias', 'species'],
+      [...c.speciesAliases].map(([a, t]) => [a, t]),
+    ),
     table(
       'fertilisation-shares',
       ['grade', 'share', 'provenance', 'source'],
@@ -60,7 +89,13 @@ export function coefficientTables(c: Coefficients): CoefficientTable[] {
     table(
       'nutrients',
       ['name', 'value', 'unit', 'provenance', 'source'],
-      (Object.entries(c.constants) as [string, Coefficients['constants'][keyof Coefficients['constants']]][]).map(([name, v]) => [name, v.value, v.unit, v.provenance, v.source]),
+      (Object.entries(c.constants) as [string, Coefficients['constants'][keyof Coefficients['constants']]][]).map(([name, v]) => [
+        name,
+        v.value,
+        v.unit,
+        v.provenance,
+        v.source,
+      ]),
     ),
   ];
 }

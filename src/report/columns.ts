@@ -42,7 +42,13 @@ export function balanceColumns(report: Report): BalanceColumn[] {
     { key: 'status', label: (t) => t.ui.status, value: (b) => b.status, display: (b, _l, t) => t.ui.statuses[b.status], numeric: false },
   ];
   if (report.basis === 'both') {
-    columns.push({ key: 'limiting_nutrient', label: (t) => t.ui.limiting, value: (b) => b.limitingNutrient ?? null, display: (b) => b.limitingNutrient ?? '', numeric: false });
+    columns.push({
+      key: 'limiting_nutrient',
+      label: (t) => t.ui.limiting,
+      value: (b) => b.limitingNutrient ?? null,
+      display: (b) => b.limitingNutrient ?? '',
+      numeric: false,
+    });
   }
   for (const n of basisNutrients(report.basis)) {
     columns.push(

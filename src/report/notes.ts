@@ -57,9 +57,15 @@ export function coefficientLines(report: Report, lang: Lang, t: Messages): strin
   const lines: string[] = [];
   for (const [n, list] of Object.entries(report.coefficients.uptake)) lines.push(t.ui.uptakeNote(n, uses(list, lang, t)));
   lines.push(t.ui.peFactorNote(uses(report.coefficients.peFactors, lang, t)));
-  lines.push(t.ui.fertilisationNote(report.coefficients.fertilisationShares.map((f) => `${f.grade} ${formatShare(Number(f.value))} [${t.ui.provenanceNames[f.provenance]}]`).join(', ')));
+  lines.push(
+    t.ui.fertilisationNote(
+      report.coefficients.fertilisationShares.map((f) => `${f.grade} ${formatShare(Number(f.value))} [${t.ui.provenanceNames[f.provenance]}]`).join(', '),
+    ),
+  );
   lines.push(t.ui.methodNote);
-  const unverified = [...Object.values(report.coefficients.uptake).flat(), ...report.coefficients.peFactors].filter((u) => u.provenance === 'guide-unverified').length;
+  const unverified = [...Object.values(report.coefficients.uptake).flat(), ...report.coefficients.peFactors].filter(
+    (u) => u.provenance === 'guide-unverified',
+  ).length;
   if (unverified > 0) lines.push(t.ui.unverifiedNote(unverified));
   return lines;
 }

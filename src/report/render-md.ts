@@ -14,10 +14,14 @@ export function renderMarkdown(report: Report, lang: Lang, t: Messages): string 
   lines.push(`|${columns.map((c) => (c.numeric ? ' ---: ' : ' --- ')).join('|')}|`);
   for (const b of balanceRows(report)) {
     const strong = b === report.total;
-    lines.push(`| ${columns.map((c) => {
-      const v = cell(c.display(b, lang, t));
-      return strong ? `**${v}**` : v;
-    }).join(' | ')} |`);
+    lines.push(
+      `| ${columns
+        .map((c) => {
+          const v = cell(c.display(b, lang, t));
+          return strong ? `**${v}**` : v;
+        })
+        .join(' | ')} |`,
+    );
   }
   lines.push('', `### ${t.ui.parametersHeading}`, '');
   for (const p of parameterLines(report, t)) lines.push(`- ${p.name}: ${p.value} (${p.source})`);

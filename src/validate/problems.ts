@@ -76,19 +76,39 @@ export interface Place {
   readonly column: number;
 }
 
+export interface ProblemLogOptions {
+  /** Warnings count as errors (`--strict`). */
+  readonly strict?: boolean;
+  /** Called with each problem as it is found, so that a long list can be printed as the files stream past. */
+  readonly onProblem?: (problem: Problem) => void;
+  /** Keep at most this many problems in `problems` (the counts always cover all of them). */
+  readonly retain?: number;
+}
+
 /** Collects the problems of a run in the order they are found and counts them by severity. */
 export class ProblemLog {
   readonly problems: Problem[] = [];
   errors = 0;
   warnings = 0;
+  private readonly strict: boolean;
+  private readonly retain: number;
 
-  constructor(private readonly strict = false) {}
+  constructor(private readonly options: ProblemLogOptions = {}) {
+    this.strict = options.strict ?? false;
+    this.retain = options.retain ?? Infinity;
+  }
 
   report(place: Place, code: ProblemCode, args: ProblemArgs = {}): void {
     const severity: Severity = this.strict ? 'error' : PROBLEM_CODES[code];
     if (severity === 'error') this.errors++;
     else this.warnings++;
-    this.problems.push({ file: place.file, line: place.line, column: place.column, severity, code, args });
+    const problem: Problem = { file: place.file, line: place.line, column: place.column, severity, code, args };
+    if (this.problems.length < this.retain) this.problems.push(problem);
+    this.options.onProblem?.(problem);
+  }
+
+  get count(): number {
+    return this.errors + this.warnings;
   }
 
   get hasErrors(): boolean {

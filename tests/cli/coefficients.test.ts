@@ -7,7 +7,16 @@ describe('landcap coefficients', () => {
     const r = landcap(['coefficients', '--format', 'json']);
     expect(r.status).toBe(0);
     const json = JSON.parse(r.stdout);
-    expect(Object.keys(json)).toEqual(['crops', 'crop-aliases', 'species', 'species-aliases', 'fertilisation-shares', 'soil-thresholds', 'load-grades', 'nutrients']);
+    expect(Object.keys(json)).toEqual([
+      'crops',
+      'crop-aliases',
+      'species',
+      'species-aliases',
+      'fertilisation-shares',
+      'soil-thresholds',
+      'load-grades',
+      'nutrients',
+    ]);
     const maize = json.crops.find((c: { crop: string }) => c.crop === '玉米');
     expect(maize).toMatchObject({ n_uptake: 2.3, n_provenance: 'plan', p_uptake: 0.3, p_provenance: 'guide-unverified', land_use: '旱地' });
     expect(json.species.find((s: { species: string }) => s.species === '奶牛')).toMatchObject({ pe_factor: '100/15', provenance: 'plan' });

@@ -42,8 +42,14 @@ describe('readers', () => {
   });
 
   it('treats aliases as their crop and species', () => {
-    const a = report({ 'crops.csv': 'township,crop,production_kg\n甲,稻谷,1000\n甲,花生,500\n', 'livestock.csv': 'township,species,stock\n甲,绵羊,250\n甲,鹅,2500\n' });
-    const b = report({ 'crops.csv': 'township,crop,production_kg\n甲,水稻,1000\n甲,油料,500\n', 'livestock.csv': 'township,species,stock\n甲,羊,250\n甲,家禽,2500\n' });
+    const a = report({
+      'crops.csv': 'township,crop,production_kg\n甲,稻谷,1000\n甲,花生,500\n',
+      'livestock.csv': 'township,species,stock\n甲,绵羊,250\n甲,鹅,2500\n',
+    });
+    const b = report({
+      'crops.csv': 'township,crop,production_kg\n甲,水稻,1000\n甲,油料,500\n',
+      'livestock.csv': 'township,species,stock\n甲,羊,250\n甲,家禽,2500\n',
+    });
     expect(a.townships).toEqual(b.townships);
     expect(a.total.stockPe).toBe(200);
   });

@@ -43,9 +43,22 @@ function reportJson(args: string[]): ReportJson {
 
 /** Table 3-2 recomputed by hand: production (kg) × N uptake per 100 kg, and forest m³ × 2.90 kg/m³. */
 const TABLE_3_2: [number, number][] = [
-  [880_000, 3.0], [680_000_000, 2.3], [13_500_000, 3.8], [2_500_000, 7.2], [590_000, 0.5],
-  [40_447_000, 0.28], [345_095_000, 0.33], [28_996_000, 0.34], [60_500_000, 0.15], [3_700_000, 0.28], [11_700_000, 0.19],
-  [270_000, 0.21], [2_420_000, 0.74], [2_880_000, 7.19], [2_450_000, 3.85], [33_873_588.52, 0.2],
+  [880_000, 3.0],
+  [680_000_000, 2.3],
+  [13_500_000, 3.8],
+  [2_500_000, 7.2],
+  [590_000, 0.5],
+  [40_447_000, 0.28],
+  [345_095_000, 0.33],
+  [28_996_000, 0.34],
+  [60_500_000, 0.15],
+  [3_700_000, 0.28],
+  [11_700_000, 0.19],
+  [270_000, 0.21],
+  [2_420_000, 0.74],
+  [2_880_000, 7.19],
+  [2_450_000, 3.85],
+  [33_873_588.52, 0.2],
 ];
 const COUNTY_CROP_N = TABLE_3_2.reduce((sum, [kg, uptake]) => sum + (kg * uptake) / 100, 0) + 5_310_867.94 * 2.9;
 
@@ -82,7 +95,17 @@ describe('the county example of the reference plan (sample a)', () => {
   it('warns about table 3-2 maize production (68,000,000 kg against 1,250,000 亩 × 544 kg)', () => {
     const crops = readFileSync(join(COUNTY, 'crops.csv'), 'utf8').replace('680000000.00', '68000000.00');
     const dir = writeFiles({ 'crops.csv': crops });
-    const r = landcap(['report', '--crops', join(dir, 'crops.csv'), '--livestock', join(COUNTY, 'livestock.csv'), '--params', join(COUNTY, 'params.json'), '--format', 'json']);
+    const r = landcap([
+      'report',
+      '--crops',
+      join(dir, 'crops.csv'),
+      '--livestock',
+      join(COUNTY, 'livestock.csv'),
+      '--params',
+      join(COUNTY, 'params.json'),
+      '--format',
+      'json',
+    ]);
     expect(r.status).toBe(0);
     expect(r.stderr).toContain(`${join(dir, 'crops.csv')}:3:6: warning production-mismatch`);
     expect(r.stderr).toMatch(/1\/10/);

@@ -30,7 +30,10 @@ type LivestockRow = { township: string; species: string; stock: number };
 /** Writes the rows as the two CSV files (forest rows in m³) and computes the report in-process. */
 async function compute(crops: CropRow[], livestock: LivestockRow[], params: Partial<Parameters>, scale = 1) {
   const dir = tempDir('landcap-prop-');
-  const cropCsv = ['township,crop,production_kg,production_m3', ...crops.map((r) => (r.crop === '人工林地' ? `${r.township},${r.crop},,${r.production * scale}` : `${r.township},${r.crop},${r.production * scale},`))];
+  const cropCsv = [
+    'township,crop,production_kg,production_m3',
+    ...crops.map((r) => (r.crop === '人工林地' ? `${r.township},${r.crop},,${r.production * scale}` : `${r.township},${r.crop},${r.production * scale},`)),
+  ];
   writeFileSync(join(dir, 'crops.csv'), cropCsv.join('\n'));
   writeFileSync(join(dir, 'livestock.csv'), ['township,species,stock', ...livestock.map((r) => `${r.township},${r.species},${r.stock}`)].join('\n'));
   const { report, problems } = await computeReport({ crops: join(dir, 'crops.csv'), livestock: join(dir, 'livestock.csv') }, params);
@@ -60,13 +63,23 @@ describe('properties of the method', () => {
 
   it('row order changes nothing', async () => {
     await fc.assert(
-      fc.asyncProperty(cropRows, livestockRows, parameters, fc.infiniteStream(fc.double({ min: 0, max: 1, noNaN: true })), async (crops, livestock, params, keys) => {
-        const shuffle = <T>(rows: T[]) => rows.map((r) => [keys.next().value as number, r] as const).sort((a, b) => a[0] - b[0]).map(([, r]) => r);
-        const a = await compute(crops, livestock, params);
-        const b = await compute(shuffle(crops), shuffle(livestock), params);
-        expect(byName(b.townships)).toEqual(byName(a.townships));
-        expect(b.total).toEqual(a.total);
-      }),
+      fc.asyncProperty(
+        cropRows,
+        livestockRows,
+        parameters,
+        fc.infiniteStream(fc.double({ min: 0, max: 1, noNaN: true })),
+        async (crops, livestock, params, keys) => {
+          const shuffle = <T>(rows: T[]) =>
+            rows
+              .map((r) => [keys.next().value as number, r] as const)
+              .sort((a, b) => a[0] - b[0])
+              .map(([, r]) => r);
+          const a = await compute(crops, livestock, params);
+          const b = await compute(shuffle(crops), shuffle(livestock), params);
+          expect(byName(b.townships)).toEqual(byName(a.townships));
+          expect(b.total).toEqual(a.total);
+        },
+      ),
       { numRuns: 40 },
     );
   });

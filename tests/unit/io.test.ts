@@ -64,7 +64,12 @@ describe('exact summation', () => {
         const forward = exactSum(xs);
         expect(exactSum([...xs].reverse())).toBe(forward);
         const half = Math.floor(xs.length / 2);
-        expect(new ExactSum().addAll(xs.slice(0, half)).merge(new ExactSum().addAll(xs.slice(half))).value()).toBe(forward);
+        expect(
+          new ExactSum()
+            .addAll(xs.slice(0, half))
+            .merge(new ExactSum().addAll(xs.slice(half)))
+            .value(),
+        ).toBe(forward);
         expect(ExactSum.from(new ExactSum().addAll(xs).toJSON()).value()).toBe(forward);
       }),
     );

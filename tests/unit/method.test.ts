@@ -74,7 +74,12 @@ describe('pig equivalents', () => {
     expect(pigEquivalents(250, f('100/250'))).toBe(100);
     expect(pigEquivalents(2_500, f('100/2500'))).toBe(100);
     // The county's stock: 613,300 + 135,500 × 100/30 + 1,400 × 100/15 + 573,400 × 0.4 + 20,243,700 × 0.04 = 2,113,408.
-    const total = pigEquivalents(613_300, f('1')) + pigEquivalents(135_500, f('100/30')) + pigEquivalents(1_400, f('100/15')) + pigEquivalents(573_400, f('100/250')) + pigEquivalents(20_243_700, f('100/2500'));
+    const total =
+      pigEquivalents(613_300, f('1')) +
+      pigEquivalents(135_500, f('100/30')) +
+      pigEquivalents(1_400, f('100/15')) +
+      pigEquivalents(573_400, f('100/250')) +
+      pigEquivalents(20_243_700, f('100/2500'));
     expect(total).toBeCloseTo(2_113_408, 6);
   });
   it('convert back to head and from slaughter with a ratio', () => {

@@ -18,7 +18,16 @@ function renderTables(tables: CoefficientTable[], format: string, ctx: Context):
       return tables.map((t) => (tables.length > 1 ? `# ${t.name}\n` : '') + stringify([t.columns, ...t.rows.map((r) => r.map(text))])).join('\n');
     case 'md':
       return tables
-        .map((t) => [`### ${t.name} (${t.file})`, '', `| ${t.columns.join(' | ')} |`, `|${t.columns.map(() => ' --- ').join('|')}|`, ...t.rows.map((r) => `| ${r.map((v) => text(v).replace(/\|/g, '\\|')).join(' | ')} |`), ''].join('\n'))
+        .map((t) =>
+          [
+            `### ${t.name} (${t.file})`,
+            '',
+            `| ${t.columns.join(' | ')} |`,
+            `|${t.columns.map(() => ' --- ').join('|')}|`,
+            ...t.rows.map((r) => `| ${r.map((v) => text(v).replace(/\|/g, '\\|')).join(' | ')} |`),
+            '',
+          ].join('\n'),
+        )
         .join('\n');
     default: {
       // The terminal shows provenance; the full source text is in the other formats.

@@ -1,0 +1,104 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { loadCoefficients } from '../../coefficients/load.js';
+import { INPUT_KINDS, type InputKind } from '../../io/columns.js';
+import { ENCODING_OPTIONS, type EncodingOption } from '../../io/csv.js';
+import { writeFileAtomic } from '../../io/output.js';
+import { readParametersFile } from '../../params/load.js';
+import { defaultParameters, resolveParameters } from '../../params/params.js';
+import { problemJson } from '../../report/render-json.js';
+import { sample, sampleNames } from '../../samples.js';
+import { ProblemLog } from '../../validate/problems.js';
+import { validateFiles } from '../../validate/validate.js';
+import type { Context } from '../context.js';
+import { DataFailure, UsageError } from '../errors.js';
+import { addParameterOptions, parameterFlags } from '../options.js';
+
+interface ValidateOptions {
+  readonly kind?: InputKind;
+  readonly encoding: EncodingOption;
+  readonly strict?: boolean;
+  readonly maxErrors?: number;
+  readonly format: 'text' | 'json';
+  readonly output?: string;
+  readonly sample?: string;
+  readonly params?: string;
+}
+
+function count(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('a whole number, 0 or more');
+  return n;
+}
+
+export function validateCommand(context: () => Context): Command {
+  const cmd = new Command('validate')
+    .description('check input files and report every problem, located; exit 1 if any is an error')
+    .argument('[files...]', 'crops, livestock and soil CSV files (kind from the header, or --kind)')
+    .addOption(new Option('--kind <kind>', 'every file is of this kind').choices(INPUT_KINDS))
+    .addOption(new Option('--encoding <encoding>', 'input encoding').choices(ENCODING_OPTIONS).default('auto'))
+    .option('--strict', 'treat warnings as errors')
+    .option('--max-errors <n>', 'print at most this many problems (the totals count them all)', count)
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--output <file>', 'write the JSON or the summary to this file (atomically) instead of stdout')
+    .option('--sample <name>', 'validate a bundled sample instead of files')
+    .option('--params <file>', 'parameters JSON (the basis decides which uptakes a local crop needs)');
+  addParameterOptions(cmd);
+  cmd.action(async (files: string[], opts: ValidateOptions & Record<string, unknown>) => {
+    const ctx = context();
+    const c = loadCoefficients();
+    let paths = files;
+    if (opts.sample !== undefined) {
+      const s = sample(opts.sample);
+      if (!s) throw new UsageError(`no bundled sample "${opts.sample}"; samples: ${sampleNames().join(', ')}`);
+      if (files.length > 0) throw new UsageError('give files or --sample, not both');
+      paths = [s.crops, s.livestock, ...(s.soil ? [s.soil] : [])];
+    }
+    if (paths.length === 0) throw new UsageError('no files to validate (give files, or --sample NAME)');
+    const fileParams = opts.params === undefined ? undefined : { path: opts.params, values: await readParametersFile(opts.params) };
+    const params = resolveParameters(defaultParameters(c), fileParams, parameterFlags(opts)).values;
+
+    const json = opts.format === 'json';
+    const limit = opts.maxErrors ?? Infinity;
+    let printed = 0;
+    const log = new ProblemLog({
+      strict: opts.strict,
+      retain: json ? limit : 0,
+      // Text: each problem is printed as it is found, so a large file needs no memory for its problems.
+      onProblem: json
+        ? undefined
+        : (p) => {
+            if (printed >= limit) return;
+            printed++;
+            ctx.printProblems([p]);
+          },
+    });
+    const summaries = await validateFiles(paths, params, c, log, { kind: opts.kind, encoding: opts.encoding });
+    const rows = summaries.reduce((n, f) => n + f.rows, 0);
+    let out: string;
+    if (json) {
+      const listed = log.problems.map((p) => problemJson(p, ctx.t));
+      out = `${JSON.stringify(
+        {
+          valid: log.errors === 0,
+          errors: listed.filter((p) => p.severity === 'error'),
+          warnings: listed.filter((p) => p.severity === 'warning'),
+          counts: { errors: log.errors, warnings: log.warnings, shown: listed.length },
+          files: summaries.map((f) => ({ path: f.path, kind: f.kind, encoding: f.encoding, rows: f.rows })),
+        },
+        null,
+        2,
+      )}\n`;
+    } else {
+      if (log.count > printed) ctx.err(`${ctx.t.ui.moreProblems(log.count - printed)}\n`);
+      const lines = summaries.map((f) => `${f.path}: ${f.kind ?? ctx.t.ui.unknown}, ${f.encoding ?? ctx.t.ui.unknown}, ${ctx.t.ui.rowsCount(f.rows)}`);
+      lines.push(
+        log.errors === 0 ? ctx.t.ui.validOk(summaries.length, rows, log.warnings) : ctx.t.ui.invalid(log.errors, log.warnings, summaries.length, rows),
+      );
+      out = `${lines.join('\n')}\n`;
+    }
+    if (opts.output !== undefined) await writeFileAtomic(opts.output, out);
+    else ctx.out(out);
+    if (log.errors > 0) throw new DataFailure('');
+  });
+  return cmd;
+}

@@ -1,0 +1,225 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROBLEM_CODES, type ProblemCode } from '../../src/validate/problems.js';
+import { COUNTY, ROOT, hasStackTrace, landcap, writeFiles } from '../helpers.js';
+
+const BAD = 'tests/fixtures/bad';
+const GOOD = 'tests/fixtures/good';
+
+interface Expected {
+  readonly file: string;
+  readonly code: ProblemCode;
+  readonly line: number;
+  readonly column: number;
+}
+
+interface Case {
+  readonly name: string;
+  readonly args: readonly string[];
+  readonly exit: number;
+  readonly problems: readonly Expected[];
+}
+
+const at = (file: string, code: ProblemCode, line: number, column: number): Expected => ({ file: `${BAD}/${file}`, code, line, column });
+const one = (file: string, code: ProblemCode, line: number, column: number, exit = 1, args: string[] = []): Case => ({
+  name: `${file}: ${code}`,
+  args: [...args, `${BAD}/${file}`],
+  exit,
+  problems: [at(file, code, line, column)],
+});
+
+/** Every problem landcap reports, each triggered by a file in tests/fixtures/bad and asserted where it is. */
+const CASES: Case[] = [
+  one('empty.csv', 'file-empty', 1, 0),
+  one('header-only.csv', 'file-no-rows', 1, 0, 0),
+  one('utf16.csv', 'encoding-invalid', 1, 0),
+  one('undecodable.csv', 'encoding-invalid', 3, 0),
+  one('unknown-kind.csv', 'kind-unknown', 1, 0),
+  one('ambiguous-kind.csv', 'kind-ambiguous', 1, 0),
+  one('missing-column.csv', 'header-missing-column', 1, 0, 1, ['--kind', 'crops']),
+  one('duplicate-column.csv', 'header-duplicate-column', 1, 4),
+  one('unknown-column.csv', 'header-unknown-column', 1, 4, 0),
+  {
+    name: 'unknown-unit.csv: header-unknown-unit, and the row then lacks its area',
+    args: [`${BAD}/unknown-unit.csv`],
+    exit: 1,
+    problems: [at('unknown-unit.csv', 'header-unknown-unit', 1, 3), at('unknown-unit.csv', 'production-missing', 2, 0)],
+  },
+  one('empty-header.csv', 'header-empty', 3, 4, 0),
+  {
+    name: 'cells.csv: one cell problem per line',
+    args: [`${BAD}/cells.csv`],
+    exit: 1,
+    problems: [
+      at('cells.csv', 'cell-required', 2, 1),
+      at('cells.csv', 'number-invalid', 3, 3),
+      at('cells.csv', 'number-not-finite', 4, 3),
+      at('cells.csv', 'number-negative', 5, 3),
+      at('cells.csv', 'row-extra-cells', 6, 4),
+    ],
+  },
+  one('unclosed-quote.csv', 'csv-syntax', 3, 2),
+  one('gbk-unknown-crop.csv', 'crop-unknown', 3, 2),
+  one('bom-chinese.csv', 'number-invalid', 3, 4),
+  one('local-crop.csv', 'crop-local-uptake', 2, 2, 0),
+  one('needs-uptake.csv', 'crop-needs-uptake', 2, 2),
+  one('production-missing.csv', 'production-missing', 2, 0),
+  one('quantity-conflict.csv', 'quantity-conflict', 2, 4),
+  one('measure.csv', 'unit-measure-mismatch', 2, 3),
+  {
+    name: 'per-hectare-yields.csv: yields per 公顷 in a per-亩 column',
+    args: [`${BAD}/per-hectare-yields.csv`],
+    exit: 1,
+    problems: [at('per-hectare-yields.csv', 'yield-implausible', 2, 4), at('per-hectare-yields.csv', 'yield-implausible', 3, 4)],
+  },
+  one('land-use.csv', 'land-use-invalid', 2, 4),
+  one('duplicate-crop.csv', 'duplicate-row', 4, 2),
+  {
+    name: 'livestock-problems.csv: one species problem per line',
+    args: [`${BAD}/livestock-problems.csv`],
+    exit: 1,
+    problems: [
+      at('livestock-problems.csv', 'species-unknown', 2, 2),
+      at('livestock-problems.csv', 'species-needs-factor', 3, 2),
+      at('livestock-problems.csv', 'pe-factor-invalid', 4, 5),
+      at('livestock-problems.csv', 'pe-factor-override', 5, 5),
+      at('livestock-problems.csv', 'stock-missing', 6, 3),
+      at('livestock-problems.csv', 'slaughter-no-ratio', 7, 4),
+      at('livestock-problems.csv', 'duplicate-row', 8, 2),
+    ],
+  },
+  {
+    name: 'a crops, livestock and soil dataset: soil problems and the checks across files',
+    args: [`${BAD}/crops-one-township.csv`, `${BAD}/livestock-no-land.csv`, `${BAD}/soil-problems.csv`],
+    exit: 1,
+    problems: [
+      at('soil-problems.csv', 'grade-invalid', 2, 3),
+      at('soil-problems.csv', 'soil-out-of-range', 3, 4),
+      at('soil-problems.csv', 'soil-missing-values', 4, 0),
+      at('soil-problems.csv', 'soil-grade-disagrees', 5, 3),
+      at('livestock-no-land.csv', 'township-no-land', 3, 0),
+      at('soil-problems.csv', 'township-soil-only', 6, 0),
+    ],
+  },
+];
+
+interface ValidateJson {
+  valid: boolean;
+  errors: (Expected & { severity: string; message: string; hint?: string })[];
+  warnings: (Expected & { severity: string; message: string })[];
+  counts: { errors: number; warnings: number; shown: number };
+  files: { path: string; kind: string | null; encoding: string | null; rows: number }[];
+}
+
+function validateJson(args: readonly string[]) {
+  const r = landcap(['validate', '--format', 'json', ...args]);
+  expect(hasStackTrace(r.stderr)).toBe(false);
+  return { ...r, json: JSON.parse(r.stdout) as ValidateJson };
+}
+
+describe('landcap validate: every problem located', () => {
+  for (const c of CASES) {
+    it(c.name, () => {
+      const { status, json } = validateJson(c.args);
+      expect(status).toBe(c.exit);
+      expect(json.valid).toBe(c.exit === 0);
+      const found = [...json.errors, ...json.warnings].map(({ file, code, line, column }) => ({ file, code, line, column }));
+      expect(found.sort(byPlace)).toEqual([...c.problems].sort(byPlace));
+      for (const p of [...json.errors, ...json.warnings]) expect(p.severity).toBe(PROBLEM_CODES[p.code]);
+    });
+  }
+
+  it('covers every problem code', () => {
+    const covered = new Set([...CASES.flatMap((c) => c.problems.map((p) => p.code)), 'kind-mismatch', 'production-mismatch']);
+    expect([...covered].sort()).toEqual(Object.keys(PROBLEM_CODES).sort());
+  });
+
+  it('prints FILE:LINE:COLUMN: severity CODE message lines, with hints', () => {
+    const r = landcap(['validate', `${BAD}/gbk-unknown-crop.csv`, `${BAD}/per-hectare-yields.csv`]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${BAD}/gbk-unknown-crop.csv:3:2: error crop-unknown unknown crop "玉米粒" (hint: did you mean "玉米"?`);
+    expect(r.stderr).toContain(`${BAD}/per-hectare-yields.csv:2:4: error yield-implausible yield 8,160 per 亩 is more than any 玉米 reaches (at most 1,800) (hint: is it per 公顷? That is 544 per 亩`);
+    expect(r.stdout).toContain(`${BAD}/gbk-unknown-crop.csv: crops, gb18030, 2 row(s)`);
+    expect(r.stdout).toContain('invalid: 3 error(s), 0 warning(s) in 2 file(s), 5 row(s)');
+  });
+
+  it('reports a file passed as the wrong kind (kind-mismatch) in report and validate', () => {
+    const r = landcap(['report', '--crops', `${GOOD}/livestock.csv`, '--livestock', `${GOOD}/livestock.csv`]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${GOOD}/livestock.csv:1:0: error kind-mismatch expected a crops file, but its header looks like livestock`);
+    const v = validateJson(['--kind', 'crops', `${GOOD}/livestock.csv`]);
+    expect(v.json.errors.map((e) => e.code)).toEqual(['kind-mismatch']);
+  });
+
+  it('--strict turns warnings into errors; --max-errors limits the list, not the totals', () => {
+    expect(validateJson([`${BAD}/header-only.csv`]).status).toBe(0);
+    const strict = validateJson(['--strict', `${BAD}/header-only.csv`]);
+    expect(strict.status).toBe(1);
+    expect(strict.json.errors[0]).toMatchObject({ code: 'file-no-rows', severity: 'error' });
+    const limited = validateJson(['--max-errors', '2', `${BAD}/cells.csv`, `${BAD}/livestock-problems.csv`]);
+    expect(limited.json.errors.length + limited.json.warnings.length).toBe(2);
+    expect(limited.json.counts).toEqual({ errors: 11, warnings: 1, shown: 2 });
+    const text = landcap(['validate', '--max-errors', '2', `${BAD}/cells.csv`, `${BAD}/livestock-problems.csv`]);
+    expect(text.stderr.trim().split('\n')).toHaveLength(3);
+    expect(text.stderr).toContain('… and 10 more not shown (--max-errors)');
+    expect(text.stdout).toContain('invalid: 11 error(s), 1 warning(s)');
+  });
+
+  it('a missing file is an I/O error: exit 2', () => {
+    const r = landcap(['validate', 'no-such-file.csv']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('no-such-file.csv: no such file');
+    expect(landcap(['validate']).status).toBe(2);
+  });
+});
+
+describe('encodings', () => {
+  it('a GBK copy of a good dataset gives exactly the report of its UTF-8 original', () => {
+    const utf8 = landcap(['report', '--format', 'json', '--basis', 'both', '--crops', `${GOOD}/crops.csv`, '--livestock', `${GOOD}/livestock.csv`, '--soil', `${GOOD}/soil.csv`]);
+    const gbk = landcap(['report', '--format', 'json', '--basis', 'both', '--crops', `${GOOD}/crops-gbk.csv`, '--livestock', `${GOOD}/livestock-gbk.csv`, '--soil', `${GOOD}/soil-gbk.csv`]);
+    expect(utf8.status).toBe(0);
+    expect(gbk.status).toBe(0);
+    const a = JSON.parse(utf8.stdout);
+    const b = JSON.parse(gbk.stdout);
+    expect(b.townships).toEqual(a.townships);
+    expect(b.total).toEqual(a.total);
+    expect(b.inputs.map((f: { encoding: string }) => f.encoding)).toEqual(['gb18030', 'gb18030', 'gb18030']);
+    expect(readFileSync(join(ROOT, GOOD, 'crops-gbk.csv')).equals(readFileSync(join(ROOT, GOOD, 'crops.csv')))).toBe(false);
+  });
+
+  it('--encoding overrides detection; GBK read as UTF-8 is refused, not mojibake', () => {
+    const r = validateJson(['--encoding', 'utf-8', `${GOOD}/crops-gbk.csv`]);
+    expect(r.status).toBe(1);
+    expect(r.json.errors[0]).toMatchObject({ code: 'encoding-invalid', line: 1 });
+    expect(r.stdout).not.toMatch(/[\u9000-\u9fff]{0}\uFFFD/);
+  });
+});
+
+describe('the bundled samples', () => {
+  it('validate with no warnings but the county sample grassland row, located', () => {
+    const townships = validateJson(['--sample', 'beipiao-townships-2024']);
+    expect(townships.status).toBe(0);
+    expect(townships.json.warnings).toEqual([]);
+    const county = validateJson(['--sample', 'beipiao-county-2024']);
+    expect(county.status).toBe(0);
+    expect(county.json.warnings.map(({ file, code, line, column }) => ({ file, code, line, column }))).toEqual([
+      { file: 'data/samples/beipiao-county-2024/crops.csv', code: 'production-mismatch', line: 17, column: 6 },
+    ]);
+  });
+
+  it("also report table 3-2's maize production in a copy of the county sample", () => {
+    const dir = writeFiles({ 'crops.csv': readFileSync(join(COUNTY, 'crops.csv'), 'utf8').replace('680000000.00', '68000000.00') });
+    const r = validateJson([join(dir, 'crops.csv'), join(COUNTY, 'livestock.csv')]);
+    expect(r.status).toBe(0);
+    expect(r.json.warnings.map((w) => [w.code, w.line, w.column])).toEqual([
+      ['production-mismatch', 3, 6],
+      ['production-mismatch', 17, 6],
+    ]);
+    expect(r.json.warnings[0]!.hint).toContain('1/10');
+  });
+});
+
+function byPlace(a: Expected, b: Expected): number {
+  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code);
+}
