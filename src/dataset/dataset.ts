@@ -39,22 +39,24 @@ export interface SpeciesTotal {
   readonly factor: Fraction;
 }
 
-/** Everything the method needs of one township, summed row by row as the files stream past. */
+const SLOT: Record<Nutrient, Record<SoilGrade, number>> = { N: { I: 0, II: 1, III: 2 }, P: { I: 3, II: 4, III: 5 } };
+
+/**
+ * Everything the method needs of one township, summed row by row as the files stream past.
+ * Sums are made when first used: a national run holds tens of thousands of these.
+ */
 export class TownshipData {
   cropRows = 0;
   livestockRows = 0;
-  /** Crop nutrient demand by nutrient and soil grade. */
-  readonly demand: Record<Nutrient, Record<SoilGrade, ExactSum>> = {
-    N: { I: new ExactSum(), II: new ExactSum(), III: new ExactSum() },
-    P: { I: new ExactSum(), II: new ExactSum(), III: new ExactSum() },
-  };
-  readonly stockPe = new ExactSum();
+  /** Crop nutrient demand by nutrient and soil grade, in slots N I, N II, N III, P I, P II, P III. */
+  private readonly demand: (ExactSum | undefined)[] = [];
+  private stock: ExactSum | undefined;
   /** Head and PE by species as counted (生猪, 羊 …, or a local species' name). */
-  readonly species = new Map<string, SpeciesTotal>();
+  species: Map<string, SpeciesTotal> | undefined;
   /** Row by row detail, kept only for townships `explain` asks about. */
   readonly details?: { crops: CropDetail[]; livestock: LivestockDetail[] };
-  /** First livestock row, to place the no-land warning. */
-  firstLivestock?: { file: string; line: number };
+  /** Line of the first livestock row, to place the no-land warning. */
+  firstLivestockLine = 0;
 
   constructor(
     readonly name: string,
@@ -63,9 +65,26 @@ export class TownshipData {
     if (keepDetails) this.details = { crops: [], livestock: [] };
   }
 
+  addDemand(n: Nutrient, grade: SoilGrade, kg: number): void {
+    (this.demand[SLOT[n][grade]] ??= new ExactSum()).add(kg);
+  }
+
   demandByGrade(n: Nutrient): Record<SoilGrade, number> {
-    const d = this.demand[n];
-    return { I: d.I.value(), II: d.II.value(), III: d.III.value() };
+    const d = (g: SoilGrade) => this.demand[SLOT[n][g]]?.value() ?? 0;
+    return { I: d('I'), II: d('II'), III: d('III') };
+  }
+
+  addStock(species: string, head: number, pe: number, factor: Fraction): void {
+    (this.stock ??= new ExactSum()).add(pe);
+    this.species ??= new Map();
+    let s = this.species.get(species);
+    if (!s) this.species.set(species, (s = { head: new ExactSum(), pe: new ExactSum(), factor }));
+    s.head.add(head);
+    s.pe.add(pe);
+  }
+
+  get stockPe(): number {
+    return this.stock?.value() ?? 0;
   }
 }
 
@@ -129,11 +148,17 @@ export async function loadDataset(files: SomeInputFiles, params: Parameters, c: 
   }
 
   const thresholds = (n: Nutrient, lu: LandUse) => soilThreshold(c, n, lu);
-  const gradeCache = new Map<string, ReturnType<typeof resolveSoilGrade>>();
+  // Without soil data for the township every crop takes the default grade; with it, grades are resolved once per land use.
+  const defaultGrade = { grade: params.soilGrade, source: { from: 'parameter' } } as const;
+  const gradeCache = new Map<Map<LandUse | null, SoilRow>, Map<string, ReturnType<typeof resolveSoilGrade>>>();
   const gradeOf = (townshipName: string, landUse: LandUse | null, n: Nutrient) => {
-    const key = `${townshipName}\u0000${landUse ?? ''}\u0000${n}`;
-    let g = gradeCache.get(key);
-    if (!g) gradeCache.set(key, (g = resolveSoilGrade(soil.get(townshipName), landUse, n, params.soilGrade, thresholds)));
+    const rows = soil.get(townshipName);
+    if (!rows) return defaultGrade;
+    let cache = gradeCache.get(rows);
+    if (!cache) gradeCache.set(rows, (cache = new Map()));
+    const key = `${landUse ?? ''}${n}`;
+    let g = cache.get(key);
+    if (!g) cache.set(key, (g = resolveSoilGrade(rows, landUse, n, params.soilGrade, thresholds)));
     return g;
   };
 
@@ -157,7 +182,7 @@ export async function loadDataset(files: SomeInputFiles, params: Parameters, c: 
             const uptake = r.uptake[n]!;
             const demandKg = cropNutrientDemandKg(r.production, uptake.value, r.measure);
             const { grade, source } = gradeOf(r.township, r.landUse, n);
-            t.demand[n][grade].add(demandKg);
+            t.addDemand(n, grade, demandKg);
             if (t.details) detail[n] = { grade, gradeSource: source, demandKg };
           }
           t.details?.crops.push({ row: r, nutrients: detail });
@@ -173,14 +198,10 @@ export async function loadDataset(files: SomeInputFiles, params: Parameters, c: 
         if (!r) return;
         const t = township(r.township);
         t.livestockRows++;
-        t.firstLivestock ??= { file: r.file, line: r.line };
+        t.firstLivestockLine ||= r.line;
         count(used.species, r.speciesName, r.species === null);
         const pe = pigEquivalents(r.stock, r.peFactor);
-        t.stockPe.add(pe);
-        let s = t.species.get(r.speciesName);
-        if (!s) t.species.set(r.speciesName, (s = { head: new ExactSum(), pe: new ExactSum(), factor: r.peFactor }));
-        s.head.add(r.stock);
-        s.pe.add(pe);
+        t.addStock(r.speciesName, r.stock, pe, r.peFactor);
         t.details?.livestock.push({ row: r, pe });
       }),
     );
@@ -188,7 +209,8 @@ export async function loadDataset(files: SomeInputFiles, params: Parameters, c: 
   // Checks across files need a readable crops file to compare with.
   if (!cropsFile?.readable) return { townships, files: summaries, used };
   for (const t of townships.values()) {
-    if (!listed.has(t.name) && t.firstLivestock) log.report({ ...t.firstLivestock, column: 0 }, 'township-no-land', { township: t.name });
+    if (!listed.has(t.name) && t.firstLivestockLine)
+      log.report({ file: files.livestock!, line: t.firstLivestockLine, column: 0 }, 'township-no-land', { township: t.name });
   }
   for (const [name, byLandUse] of soil) {
     if (listed.has(name)) continue;

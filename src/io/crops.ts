@@ -179,7 +179,9 @@ export class CropReader {
     if (crop && yieldQ) {
       const perMu = areaUnit(yieldQ.column.unit!.base) === 'ha' ? yieldQ.value / 15 : yieldQ.value;
       if (perMu > crop.maxYieldPerMu) {
-        const perHectare = areaUnit(yieldQ.column.unit!.base) === 'mu' && perMu / 15 <= crop.maxYieldPerMu ? round2(perMu / 15) : '';
+        // Far above the bound, a per-亩 figure is most often per 公顷 (15 × larger): say so when ÷ 15 is credible.
+        const perHectare =
+          areaUnit(yieldQ.column.unit!.base) === 'mu' && perMu >= 3 * crop.maxYieldPerMu && perMu / 15 <= crop.maxYieldPerMu ? round2(perMu / 15) : '';
         row.report(yieldQ.column, 'yield-implausible', { value: round2(perMu), crop: cropAsWritten, max: crop.maxYieldPerMu, perHectare });
         return undefined;
       }

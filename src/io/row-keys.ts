@@ -5,16 +5,17 @@
  */
 export class RowKeys {
   private readonly names = new Map<string, number>();
-  private readonly byTownship = new Map<string, Map<number, number>>();
+  /** Per township: name id, line, name id, line … (a township lists a few dozen names at most). */
+  private readonly byTownship = new Map<string, number[]>();
 
   /** The line where this township and name were first listed; records them at `line` if this is the first time. */
   firstLine(township: string, name: string, line: number): number | undefined {
     let id = this.names.get(name);
     if (id === undefined) this.names.set(name, (id = this.names.size));
-    let lines = this.byTownship.get(township);
-    if (!lines) this.byTownship.set(township, (lines = new Map()));
-    const first = lines.get(id);
-    if (first === undefined) lines.set(id, line);
-    return first;
+    let pairs = this.byTownship.get(township);
+    if (!pairs) this.byTownship.set(township, (pairs = []));
+    for (let i = 0; i < pairs.length; i += 2) if (pairs[i] === id) return pairs[i + 1];
+    pairs.push(id, line);
+    return undefined;
   }
 }

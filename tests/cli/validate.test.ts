@@ -139,7 +139,9 @@ describe('landcap validate: every problem located', () => {
     const r = landcap(['validate', `${BAD}/gbk-unknown-crop.csv`, `${BAD}/per-hectare-yields.csv`]);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`${BAD}/gbk-unknown-crop.csv:3:2: error crop-unknown unknown crop "玉米粒" (hint: did you mean "玉米"?`);
-    expect(r.stderr).toContain(`${BAD}/per-hectare-yields.csv:2:4: error yield-implausible yield 8,160 per 亩 is more than any 玉米 reaches (at most 1,800) (hint: is it per 公顷? That is 544 per 亩`);
+    expect(r.stderr).toContain(
+      `${BAD}/per-hectare-yields.csv:2:4: error yield-implausible yield 8,160 per 亩 is more than any 玉米 reaches (at most 2,000) (hint: is it per 公顷? That is 544 per 亩`,
+    );
     expect(r.stdout).toContain(`${BAD}/gbk-unknown-crop.csv: crops, gb18030, 2 row(s)`);
     expect(r.stdout).toContain('invalid: 3 error(s), 0 warning(s) in 2 file(s), 5 row(s)');
   });
@@ -166,6 +168,23 @@ describe('landcap validate: every problem located', () => {
     expect(text.stdout).toContain('invalid: 11 error(s), 1 warning(s)');
   });
 
+  it('documents every code, with its severity, in docs/problems.md', () => {
+    const doc = readFileSync(join(ROOT, 'docs/problems.md'), 'utf8');
+    for (const [code, severity] of Object.entries(PROBLEM_CODES)) expect(doc).toContain(`### \`${code}\` — ${severity}`);
+  });
+
+  it('report refuses the data validate rejects, with the same messages', () => {
+    for (const file of ['cells.csv', 'gbk-unknown-crop.csv', 'per-hectare-yields.csv', 'duplicate-crop.csv', 'bom-chinese.csv']) {
+      const v = landcap(['validate', `${BAD}/${file}`, `${GOOD}/livestock.csv`]);
+      const r = landcap(['report', '--crops', `${BAD}/${file}`, '--livestock', `${GOOD}/livestock.csv`, '--format', 'json']);
+      expect(v.status).toBe(1);
+      expect(r.status).toBe(1);
+      expect(r.stdout).toBe('');
+      const problems = (text: string) => text.split('\n').filter((l) => l.startsWith(`${BAD}/`));
+      expect(problems(r.stderr)).toEqual(problems(v.stderr));
+    }
+  });
+
   it('a missing file is an I/O error: exit 2', () => {
     const r = landcap(['validate', 'no-such-file.csv']);
     expect(r.status).toBe(2);
@@ -176,8 +195,32 @@ describe('landcap validate: every problem located', () => {
 
 describe('encodings', () => {
   it('a GBK copy of a good dataset gives exactly the report of its UTF-8 original', () => {
-    const utf8 = landcap(['report', '--format', 'json', '--basis', 'both', '--crops', `${GOOD}/crops.csv`, '--livestock', `${GOOD}/livestock.csv`, '--soil', `${GOOD}/soil.csv`]);
-    const gbk = landcap(['report', '--format', 'json', '--basis', 'both', '--crops', `${GOOD}/crops-gbk.csv`, '--livestock', `${GOOD}/livestock-gbk.csv`, '--soil', `${GOOD}/soil-gbk.csv`]);
+    const utf8 = landcap([
+      'report',
+      '--format',
+      'json',
+      '--basis',
+      'both',
+      '--crops',
+      `${GOOD}/crops.csv`,
+      '--livestock',
+      `${GOOD}/livestock.csv`,
+      '--soil',
+      `${GOOD}/soil.csv`,
+    ]);
+    const gbk = landcap([
+      'report',
+      '--format',
+      'json',
+      '--basis',
+      'both',
+      '--crops',
+      `${GOOD}/crops-gbk.csv`,
+      '--livestock',
+      `${GOOD}/livestock-gbk.csv`,
+      '--soil',
+      `${GOOD}/soil-gbk.csv`,
+    ]);
     expect(utf8.status).toBe(0);
     expect(gbk.status).toBe(0);
     const a = JSON.parse(utf8.stdout);

@@ -1,0 +1,247 @@
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { ROOT, hasStackTrace, landcap, landcapInProcess, tempDir } from '../helpers.js';
+
+const seed = (path: string) => readFileSync(join(ROOT, path), 'utf8');
+// Good files weigh more than bad ones, so that many runs succeed and write their output.
+const SEEDS = {
+  crops: [
+    seed('tests/fixtures/good/crops.csv'),
+    seed('tests/fixtures/good/crops.csv'),
+    seed('data/samples/beipiao-county-2024/crops.csv'),
+    seed('tests/fixtures/bad/cells.csv'),
+  ],
+  livestock: [
+    seed('tests/fixtures/good/livestock.csv'),
+    seed('tests/fixtures/good/livestock.csv'),
+    seed('data/samples/beipiao-county-2024/livestock.csv'),
+    seed('tests/fixtures/bad/livestock-problems.csv'),
+  ],
+  soil: [seed('tests/fixtures/good/soil.csv'), seed('tests/fixtures/good/soil.csv'), seed('tests/fixtures/bad/soil-problems.csv')],
+};
+
+/** Pieces that CSV files, spreadsheets and people put where they do not belong. */
+const TOKENS = [
+  ',',
+  '"',
+  '""',
+  '\n',
+  '\r\n',
+  '\r',
+  ' ',
+  '\t',
+  '#',
+  '\uFEFF',
+  '\u3000',
+  '（',
+  '）',
+  '，',
+  '-',
+  '.',
+  'e',
+  'E',
+  '1',
+  '0',
+  '9',
+  '1,234.5',
+  '"1,234"',
+  '１２３',
+  'NaN',
+  'Infinity',
+  '-1',
+  '1e400',
+  '',
+  '亩',
+  '公顷',
+  '(吨)',
+  '(万头)',
+  '乡镇',
+  '作物',
+  '畜种',
+  '存栏量',
+  '玉米',
+  '生猪',
+  '兔',
+  '100/15',
+  '0/0',
+  'I',
+  'IV',
+  '旱地',
+  '\u0000',
+  '\uFFFD',
+  '😀',
+  'township',
+  'crop',
+  'species',
+  'stock',
+  'area_ha',
+  'production_m3',
+  'n_uptake',
+  'land_use',
+];
+
+const token = fc.constantFrom(...TOKENS);
+
+type Edit = (lines: string[]) => string[];
+const edit: fc.Arbitrary<Edit> = fc.oneof(
+  fc.tuple(fc.nat(), fc.nat(), token).map(
+    ([l, c, t]): Edit =>
+      (lines) =>
+        lines.map((s, i) => (i === l % lines.length ? s.slice(0, c % (s.length + 1)) + t + s.slice(c % (s.length + 1)) : s)),
+  ),
+  fc.tuple(fc.nat(), fc.nat(), fc.nat({ max: 6 })).map(
+    ([l, c, n]): Edit =>
+      (lines) =>
+        lines.map((s, i) => (i === l % lines.length ? s.slice(0, c % (s.length + 1)) + s.slice((c % (s.length + 1)) + n) : s)),
+  ),
+  fc.nat().map((l): Edit => (lines) => [...lines.slice(0, (l % lines.length) + 1), lines[l % lines.length]!, ...lines.slice((l % lines.length) + 1)]),
+  fc.nat().map(
+    (l): Edit =>
+      (lines) =>
+        lines.filter((_, i) => i !== l % lines.length),
+  ),
+  fc.tuple(fc.nat(), fc.nat()).map(([a, b]): Edit => (lines) => {
+    const out = [...lines];
+    const i = a % out.length;
+    const j = b % out.length;
+    [out[i], out[j]] = [out[j]!, out[i]!];
+    return out;
+  }),
+  fc.tuple(fc.nat(), fc.nat(), fc.array(token, { maxLength: 4 })).map(
+    ([l, c, ts]): Edit =>
+      (lines) =>
+        lines.map((s, i) => {
+          if (i !== l % lines.length) return s;
+          const cells = s.split(',');
+          cells[c % cells.length] = ts.join('');
+          return cells.join(',');
+        }),
+  ),
+);
+
+/** A file's bytes: a seed with edits, in UTF-8, UTF-8 with BOM or GBK; or text from tokens; or random bytes. */
+const fileBytes = (seeds: string[]): fc.Arbitrary<Uint8Array> =>
+  fc.oneof(
+    {
+      weight: 6,
+      arbitrary: fc
+        .tuple(fc.constantFrom(...seeds), fc.oneof(fc.constant([]), fc.array(edit, { maxLength: 6 })), fc.constantFrom('utf8', 'bom', 'gbk', 'truncate'))
+        .map(([s, edits, enc]) => {
+          const text = edits.reduce((lines, e) => e(lines), s.split('\n')).join('\n');
+          if (enc === 'gbk') return new Uint8Array(iconv.encode(text, 'gbk'));
+          const bytes = Buffer.from(enc === 'bom' ? `\uFEFF${text}` : text, 'utf8');
+          return new Uint8Array(enc === 'truncate' ? bytes.subarray(0, Math.floor(bytes.length * 0.7)) : bytes);
+        }),
+    },
+    { weight: 2, arbitrary: fc.array(token, { maxLength: 60 }).map((ts) => new Uint8Array(Buffer.from(ts.join(''), 'utf8'))) },
+    { weight: 1, arbitrary: fc.uint8Array({ maxLength: 300 }) },
+  );
+
+/** Options, mostly good, some bad (a usage error: exit 2). */
+const FLAGS = [
+  ['--basis', 'both'],
+  ['--basis', 'P'],
+  ['--basis', 'X'],
+  ['--manure-share', '0.4'],
+  ['--manure-share', '4'],
+  ['--soil-grade', 'III'],
+  ['--strict'],
+  ['--lang', 'zh'],
+  ['--lang', 'fr'],
+  ['--stock-ratio', '肉牛=0.5'],
+  ['--stock-ratio', 'bad'],
+  ['--encoding', 'gb18030'],
+  ['--no-color'],
+  ['--color'],
+  ['--unknown'],
+];
+
+/** A good file as it is, in UTF-8, UTF-8 with BOM or GBK: runs that should succeed and write their output. */
+const goodBytes = (text: string) =>
+  fc
+    .constantFrom('utf8', 'bom', 'gbk')
+    .map((enc) => new Uint8Array(enc === 'gbk' ? iconv.encode(text, 'gbk') : Buffer.from(enc === 'bom' ? `\uFEFF${text}` : text, 'utf8')));
+
+const common = {
+  command: fc.constantFrom('report', 'validate'),
+  format: fc.constantFrom('json', 'csv', 'md', 'table', 'text'),
+  flags: fc.oneof(
+    { weight: 3, arbitrary: fc.constant([]) },
+    { weight: 2, arbitrary: fc.array(fc.constantFrom(...FLAGS), { maxLength: 3 }).map((fs) => fs.flat()) },
+  ),
+};
+const run = fc.oneof(
+  {
+    weight: 4,
+    arbitrary: fc.record({ ...common, crops: fileBytes(SEEDS.crops), livestock: fileBytes(SEEDS.livestock), soil: fc.option(fileBytes(SEEDS.soil)) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      ...common,
+      crops: goodBytes(SEEDS.crops[0]!),
+      livestock: goodBytes(SEEDS.livestock[0]!),
+      soil: fc.option(goodBytes(SEEDS.soil[0]!)),
+    }),
+  },
+);
+
+type Run = typeof run extends fc.Arbitrary<infer T> ? T : never;
+
+function prepare(dir: string, r: Run): string[] {
+  for (const f of readdirSync(dir)) rmSync(join(dir, f), { force: true });
+  writeFileSync(join(dir, 'crops.csv'), r.crops);
+  writeFileSync(join(dir, 'livestock.csv'), r.livestock);
+  if (r.soil) writeFileSync(join(dir, 'soil.csv'), r.soil);
+  const files = [join(dir, 'crops.csv'), join(dir, 'livestock.csv'), ...(r.soil ? [join(dir, 'soil.csv')] : [])];
+  const format = r.command === 'validate' ? (r.format === 'json' ? 'json' : 'text') : r.format === 'text' ? 'table' : r.format;
+  const args = [r.command, '--format', format, '--output', join(dir, 'out'), ...r.flags];
+  if (r.command === 'validate') return [...args, ...files];
+  return [...args, '--crops', files[0]!, '--livestock', files[1]!, ...(r.soil ? ['--soil', files[2]!] : [])];
+}
+
+/** Exit code 0, 1 or 2 only; no stack trace; an output file only on success, complete, with no temporary file beside it. */
+function check(dir: string, r: Run, result: { status: number; stdout: string; stderr: string }): void {
+  expect([0, 1, 2], result.stderr).toContain(result.status);
+  expect(hasStackTrace(result.stderr), result.stderr).toBe(false);
+  expect(hasStackTrace(result.stdout)).toBe(false);
+  const out = join(dir, 'out');
+  const leftovers = readdirSync(dir).filter((f) => f.endsWith('.tmp'));
+  expect(leftovers).toEqual([]);
+  if (result.status === 2 || (result.status === 1 && r.command === 'report')) {
+    // Failed runs leave no file (validate writes its findings even when the data fail; exit 1 is its verdict).
+    if (!(result.status === 1 && r.flags.includes('--fail-on-overload'))) expect(existsSync(out)).toBe(false);
+  }
+  if (existsSync(out)) {
+    const text = readFileSync(out, 'utf8');
+    if (text.trimStart().startsWith('{')) expect(() => JSON.parse(text)).not.toThrow();
+    expect(text.endsWith('\n')).toBe(true);
+  }
+}
+
+describe('no input makes the CLI fail badly', () => {
+  it('10,000 random and mutated inputs to the main function', async () => {
+    const dir = tempDir('landcap-fuzz-');
+    await fc.assert(
+      fc.asyncProperty(run, async (r) => {
+        const args = prepare(dir, r);
+        check(dir, r, await landcapInProcess(args));
+      }),
+      { numRuns: 10_000 },
+    );
+  }, 600_000);
+
+  it('a few hundred through the real binary', () => {
+    const dir = tempDir('landcap-fuzz-bin-');
+    fc.assert(
+      fc.property(run, (r) => {
+        const args = prepare(dir, r);
+        check(dir, r, landcap(args));
+      }),
+      { numRuns: 200 },
+    );
+  }, 600_000);
+});
