@@ -4,6 +4,7 @@ import { capacityPe, headroomPe, loadIndex } from '../method/capacity.js';
 import { exactSum } from '../method/exact-sum.js';
 import { balanceStatus, loadGrade, type StatusThresholds } from '../method/load-grade.js';
 import { manureNutrientDemandByGradeKg } from '../method/manure-demand.js';
+import { headFromPigEquivalents } from '../method/pig-equivalent.js';
 import { basisNutrients, type LoadGrade, type Nutrient, type SoilGrade, type Status } from '../method/types.js';
 import type { Parameters } from '../params/params.js';
 
@@ -26,11 +27,22 @@ export interface Balance {
   readonly status: Status;
   /** With basis "both": the nutrient whose capacity is the smaller. */
   readonly limitingNutrient?: Nutrient;
+  /** Capacity at the two ends of the guide's use-rate range (N 25–30%, P 30–35%): [at the higher rate, at the lower]. */
+  readonly capacityRangePe: readonly [number, number];
+  /** Headroom in head of each species of the guide: headroom ÷ PE factor (negative: head over capacity). */
+  readonly headroomHead: Readonly<Record<string, number>>;
   readonly nutrients: Partial<Record<Nutrient, NutrientBalance>>;
 }
 
 export function useRate(p: Parameters, n: Nutrient): number {
   return n === 'N' ? p.nUseRate : p.pUseRate;
+}
+
+/** The guide's range of first-season use rates for a nutrient (data/coefficients/nutrients.csv). */
+export function useRateRange(c: Coefficients, n: Nutrient): readonly [number, number] {
+  return n === 'N'
+    ? [constantNumber(c, 'n_use_rate'), constantNumber(c, 'n_use_rate_max')]
+    : [constantNumber(c, 'p_use_rate'), constantNumber(c, 'p_use_rate_max')];
 }
 
 export function supplyPerPe(p: Parameters, n: Nutrient): number {
@@ -45,18 +57,36 @@ export function fertilisationShares(c: Coefficients): Record<SoilGrade, number> 
   return { I: c.fertilisationShares.I.value, II: c.fertilisationShares.II.value, III: c.fertilisationShares.III.value };
 }
 
-/** Load index, grade and status follow from stock and capacity alone. */
-function finish(name: string, stockPe: number, capacity: number, nutrients: Balance['nutrients'], c: Coefficients, limitingNutrient?: Nutrient): Balance {
+/** Headroom in head of each guide species with a factor. */
+function headroomHead(headroom: number, c: Coefficients): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const s of c.species.values()) if (s.peFactor) out[s.species] = headFromPigEquivalents(headroom, s.peFactor);
+  return out;
+}
+
+/** Load index, grade, status and headroom follow from stock and capacity alone. */
+function finish(
+  name: string,
+  stockPe: number,
+  capacity: number,
+  range: readonly [number, number],
+  nutrients: Balance['nutrients'],
+  c: Coefficients,
+  limitingNutrient?: Nutrient,
+): Balance {
   const index = loadIndex(stockPe, capacity);
+  const headroom = headroomPe(capacity, stockPe);
   return {
     name,
     stockPe,
     capacityPe: capacity,
-    headroomPe: headroomPe(capacity, stockPe),
+    headroomPe: headroom,
     loadIndex: index,
     grade: loadGrade(index, c.loadGrades),
     status: balanceStatus(stockPe, capacity, statusThresholds(c)),
     ...(limitingNutrient ? { limitingNutrient } : {}),
+    capacityRangePe: range,
+    headroomHead: headroomHead(headroom, c),
     nutrients,
   };
 }
@@ -74,6 +104,8 @@ export function townshipBalance(
 ): Balance {
   const shares = fertilisationShares(c);
   const nutrients: Partial<Record<Nutrient, NutrientBalance>> = {};
+  const low: number[] = [];
+  const high: number[] = [];
   for (const n of basisNutrients(p.basis)) {
     const byGrade = demandByGrade[n] ?? { I: 0, II: 0, III: 0 };
     const manureDemandKg = manureNutrientDemandByGradeKg(byGrade, shares, p.manureShare, useRate(p, n));
@@ -83,12 +115,17 @@ export function townshipBalance(
       supplyPerPeKg: supplyPerPe(p, n),
       capacityPe: capacityPe(manureDemandKg, supplyPerPe(p, n)),
     };
+    // A higher use rate means less manure demand: the range's low end is at the higher rate.
+    const [rateLow, rateHigh] = useRateRange(c, n);
+    low.push(capacityPe(manureNutrientDemandByGradeKg(byGrade, shares, p.manureShare, rateHigh), supplyPerPe(p, n)));
+    high.push(capacityPe(manureNutrientDemandByGradeKg(byGrade, shares, p.manureShare, rateLow), supplyPerPe(p, n)));
   }
+  const range = [Math.min(...low), Math.min(...high)] as const;
   if (p.basis === 'both') {
     const limiting: Nutrient = nutrients.P!.capacityPe < nutrients.N!.capacityPe ? 'P' : 'N';
-    return finish(name, stockPe, nutrients[limiting]!.capacityPe, nutrients, c, limiting);
+    return finish(name, stockPe, nutrients[limiting]!.capacityPe, range, nutrients, c, limiting);
   }
-  return finish(name, stockPe, nutrients[p.basis]!.capacityPe, nutrients, c);
+  return finish(name, stockPe, nutrients[p.basis]!.capacityPe, range, nutrients, c);
 }
 
 /**
@@ -107,5 +144,6 @@ export function totalBalance(name: string, townships: readonly Balance[], p: Par
     };
   }
   const capacity = exactSum(townships.map((t) => t.capacityPe));
-  return finish(name, exactSum(townships.map((t) => t.stockPe)), capacity, nutrients, c);
+  const range = [exactSum(townships.map((t) => t.capacityRangePe[0])), exactSum(townships.map((t) => t.capacityRangePe[1]))] as const;
+  return finish(name, exactSum(townships.map((t) => t.stockPe)), capacity, range, nutrients, c);
 }

@@ -14,8 +14,8 @@ export interface BalanceColumn {
   /** The value for people (rounded, 万 in Chinese). */
   readonly display: (b: Balance, lang: Lang, t: Messages) => string;
   readonly numeric: boolean;
-  /** Shown in the table and Markdown, or only in CSV. */
-  readonly detail?: boolean;
+  /** Only in CSV (the chain behind a capacity), or only for people (a range in one cell). */
+  readonly only?: 'csv' | 'display';
 }
 
 const nutrientColumn = (n: Nutrient, key: keyof NutrientBalance, label: (t: Messages) => string, kg: boolean): BalanceColumn => ({
@@ -27,11 +27,18 @@ const nutrientColumn = (n: Nutrient, key: keyof NutrientBalance, label: (t: Mess
     return v === undefined ? '' : kg ? formatKg(v) : formatCount(v, lang);
   },
   numeric: true,
-  detail: true,
+  only: 'csv',
 });
 
-/** The columns of a report: the balance, then per nutrient the chain behind the capacity. */
-export function balanceColumns(report: Report): BalanceColumn[] {
+export interface ColumnChoice {
+  /** Headroom in head of each guide species (`--headroom`). */
+  readonly headroom?: boolean;
+  /** Capacity at both ends of the guide's use-rate range (`--range`). */
+  readonly range?: boolean;
+}
+
+/** The columns of a report: the balance, the chosen extras, then per nutrient the chain behind the capacity. */
+export function balanceColumns(report: Report, choice: ColumnChoice = {}): BalanceColumn[] {
   const columns: BalanceColumn[] = [
     { key: 'township', label: (t) => t.ui.township, value: (b) => b.name, display: (b, _l, t) => (b.name === 'TOTAL' ? t.ui.total : b.name), numeric: false },
     { key: 'stock_pe', label: (t) => t.ui.stockPe, value: (b) => b.stockPe, display: (b, lang) => formatCount(b.stockPe, lang), numeric: true },
@@ -49,6 +56,32 @@ export function balanceColumns(report: Report): BalanceColumn[] {
       display: (b) => b.limitingNutrient ?? '',
       numeric: false,
     });
+  }
+  if (choice.range) {
+    const [low, high] = [(b: Balance) => b.capacityRangePe[0], (b: Balance) => b.capacityRangePe[1]];
+    columns.push(
+      {
+        key: 'capacity_range_pe',
+        label: (t) => t.ui.capacityRangePe,
+        value: () => null,
+        display: (b, lang) => `${formatCount(low(b), lang)}–${formatCount(high(b), lang)}`,
+        numeric: true,
+        only: 'display',
+      },
+      { key: 'capacity_low_pe', label: (t) => t.ui.capacityLowPe, value: low, display: (b, lang) => formatCount(low(b), lang), numeric: true, only: 'csv' },
+      { key: 'capacity_high_pe', label: (t) => t.ui.capacityHighPe, value: high, display: (b, lang) => formatCount(high(b), lang), numeric: true, only: 'csv' },
+    );
+  }
+  if (choice.headroom) {
+    for (const species of Object.keys(report.total.headroomHead)) {
+      columns.push({
+        key: `headroom_head_${species}`,
+        label: (t) => t.ui.headroomHead(species),
+        value: (b) => b.headroomHead[species] ?? null,
+        display: (b, lang) => formatCount(b.headroomHead[species] ?? 0, lang),
+        numeric: true,
+      });
+    }
   }
   for (const n of basisNutrients(report.basis)) {
     columns.push(

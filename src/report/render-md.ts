@@ -1,14 +1,14 @@
 import type { Lang } from '../i18n/index.js';
 import type { Messages } from '../i18n/en.js';
-import { balanceColumns, balanceRows } from './columns.js';
+import { balanceColumns, balanceRows, type ColumnChoice } from './columns.js';
 import { coefficientLines, parameterLines, summaryLine } from './notes.js';
 import type { Report } from './report.js';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|');
 
 /** A Markdown section ready to paste into a report: title, summary, table, parameters, method note. */
-export function renderMarkdown(report: Report, lang: Lang, t: Messages): string {
-  const columns = balanceColumns(report).filter((c) => !c.detail);
+export function renderMarkdown(report: Report, lang: Lang, t: Messages, choice: ColumnChoice = {}): string {
+  const columns = balanceColumns(report, choice).filter((c) => c.only !== 'csv');
   const lines = [`## ${t.ui.title(t.ui.basisName[report.basis])}`, '', summaryLine(report, t), ''];
   lines.push(`| ${columns.map((c) => cell(c.label(t))).join(' | ')} |`);
   lines.push(`|${columns.map((c) => (c.numeric ? ' ---: ' : ' --- ')).join('|')}|`);

@@ -3,15 +3,16 @@ import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../i18n/index.js';
 import type { Messages } from '../i18n/en.js';
 import type { Status } from '../method/types.js';
-import { balanceColumns, balanceRows } from './columns.js';
+import { balanceColumns, balanceRows, type ColumnChoice } from './columns.js';
 import { coefficientLines, parameterLines, summaryLine } from './notes.js';
 import type { Report } from './report.js';
 
-/** Rules under the header and above the total row: the rows between them stay compact. */
-export function withRules(table: string): string {
+/** A rule under the header, and above the last (total) row: the rows between stay compact. */
+export function withRules(table: string, aboveLast = true): string {
   const lines = table.split('\n');
   const rule = lines[0]!.replace('┌', '├').replace(/┬/g, '┼').replace('┐', '┤');
-  if (lines.length < 5) return table;
+  if (lines.length < 4) return table;
+  if (!aboveLast || lines.length < 5) return [lines[0], lines[1], rule, ...lines.slice(2)].join('\n');
   return [lines[0], lines[1], rule, ...lines.slice(2, -2), rule, ...lines.slice(-2)].join('\n');
 }
 
@@ -29,8 +30,8 @@ export function statusColour(chalk: ChalkInstance, status: Status): (s: string) 
 }
 
 /** The terminal table: one row per township and the total, coloured by status, notes beneath. */
-export function renderTable(report: Report, lang: Lang, t: Messages, chalk: ChalkInstance): string {
-  const columns = balanceColumns(report).filter((c) => !c.detail);
+export function renderTable(report: Report, lang: Lang, t: Messages, chalk: ChalkInstance, choice: ColumnChoice = {}): string {
+  const columns = balanceColumns(report, choice).filter((c) => c.only !== 'csv');
   const table = new Table({
     head: columns.map((c) => chalk.bold(c.label(t))),
     colAligns: columns.map((c) => (c.numeric ? 'right' : 'left')),

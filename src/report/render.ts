@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../i18n/index.js';
 import type { Messages } from '../i18n/en.js';
+import type { ColumnChoice } from './columns.js';
 import type { Report } from './report.js';
 
 export interface RenderOptions {
@@ -8,6 +9,8 @@ export interface RenderOptions {
   readonly t: Messages;
   /** Colours for the terminal table (a level-0 instance for none). */
   readonly chalk: ChalkInstance;
+  /** Extra columns for the table, Markdown and CSV (JSON always has everything). */
+  readonly columns?: ColumnChoice;
 }
 
 export const REPORT_FORMATS = ['table', 'json', 'csv', 'md'] as const;
@@ -19,11 +22,11 @@ export async function renderReport(report: Report, format: string, ctx: RenderOp
     case 'json':
       return (await import('./render-json.js')).renderJson(report, ctx.t);
     case 'csv':
-      return (await import('./render-csv.js')).renderCsv(report, ctx.t);
+      return (await import('./render-csv.js')).renderCsv(report, ctx.t, ctx.columns);
     case 'md':
-      return (await import('./render-md.js')).renderMarkdown(report, ctx.lang, ctx.t);
+      return (await import('./render-md.js')).renderMarkdown(report, ctx.lang, ctx.t, ctx.columns);
     case 'table':
-      return (await import('./render-table.js')).renderTable(report, ctx.lang, ctx.t, ctx.chalk);
+      return (await import('./render-table.js')).renderTable(report, ctx.lang, ctx.t, ctx.chalk, ctx.columns);
   }
   throw new Error(`unknown format ${format}`);
 }

@@ -11,6 +11,8 @@ import { addInputOptions, addOutputOptions, addParameterOptions, type InputOptio
 
 interface ReportOptions extends InputOptions, OutputOptions {
   readonly failOnOverload?: boolean;
+  readonly headroom?: boolean;
+  readonly range?: boolean;
 }
 
 export function reportCommand(context: () => Context): Command {
@@ -18,6 +20,8 @@ export function reportCommand(context: () => Context): Command {
   addInputOptions(cmd);
   addParameterOptions(cmd);
   addOutputOptions(cmd, REPORT_FORMATS);
+  cmd.option('--headroom', 'show how many more head of each species the land could take (JSON always has it)');
+  cmd.option('--range', "show capacity at both ends of the guide's use-rate range (JSON always has it)");
   cmd.option('--fail-on-overload', 'exit with code 1 when a township is overloaded');
   cmd.action(async (opts: ReportOptions & Record<string, unknown>) => {
     const ctx = context();
@@ -25,7 +29,12 @@ export function reportCommand(context: () => Context): Command {
     const { report, problems } = await computeReport(inputs.files, inputs.params, { encoding: opts.encoding, strict: opts.strict });
     ctx.printProblems(problems);
     if (!report) throw new DataFailure(failureSummary(problems, ctx));
-    const text = await renderReport(report, opts.format, ctx);
+    const text = await renderReport(report, opts.format, {
+      lang: ctx.lang,
+      t: ctx.t,
+      chalk: ctx.chalk,
+      columns: { headroom: opts.headroom, range: opts.range },
+    });
     if (opts.output !== undefined) await writeFileAtomic(opts.output, text);
     else ctx.out(text);
     if (opts.failOnOverload && report.townships.some((t) => t.status === 'overloaded')) throw new DataFailure('overloaded');

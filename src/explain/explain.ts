@@ -1,0 +1,151 @@
+import type { Coefficients } from '../coefficients/coefficients.js';
+import type { Provenance } from '../coefficients/schema.js';
+import type { TownshipData } from '../dataset/dataset.js';
+import { formatFraction, fractionValue } from '../method/pig-equivalent.js';
+import type { SoilGradeSource } from '../method/soil-grade.js';
+import { basisNutrients, SOIL_GRADES, type Basis, type LandUse, type Measure, type Nutrient, type SoilGrade } from '../method/types.js';
+import type { ParameterName, ParameterSet, ParameterSource, Parameters } from '../params/params.js';
+import { fertilisationShares, supplyPerPe, townshipBalance, useRate, useRateRange, type Balance } from '../report/balance.js';
+import { SCHEMA_VERSION } from '../report/report.js';
+
+export interface ExplainedCrop {
+  readonly file: string;
+  readonly line: number;
+  /** The crop of the guide's table, or the name as written for a local crop. */
+  readonly crop: string;
+  readonly cropAsWritten: string;
+  readonly measure: Measure;
+  readonly landUse: LandUse | null;
+  readonly production: number;
+  readonly productionFrom: 'production' | 'area-yield';
+  readonly areaMu: number | null;
+  readonly nutrients: Partial<
+    Record<
+      Nutrient,
+      {
+        readonly uptake: number;
+        readonly uptakeProvenance: Provenance;
+        readonly uptakeSource: string;
+        readonly demandKg: number;
+        readonly soilGrade: SoilGrade;
+        readonly soilGradeSource: SoilGradeSource;
+      }
+    >
+  >;
+}
+
+export interface ExplainedNutrient {
+  /** D, and its split by soil grade with the fertilisation share of each grade. */
+  readonly cropDemandKg: number;
+  readonly byGrade: readonly { grade: SoilGrade; cropDemandKg: number; fertilisationShare: number; provenance: Provenance; fertilisedKg: number }[];
+  readonly manureShare: number;
+  readonly useRate: number;
+  readonly manureDemandKg: number;
+  readonly supplyPerPeKg: number;
+  readonly capacityPe: number;
+  readonly useRateRange: readonly [number, number];
+}
+
+export interface ExplainedLivestock {
+  readonly file: string;
+  readonly line: number;
+  readonly species: string;
+  readonly speciesAsWritten: string;
+  readonly head: number;
+  readonly fromSlaughter?: { readonly slaughter: number; readonly ratio: number };
+  readonly peFactor: string;
+  readonly peFactorValue: number;
+  readonly provenance: Provenance;
+  readonly source: string;
+  readonly pe: number;
+}
+
+/** Every step of the method for one township, each number with its inputs and their sources. */
+export interface Explanation {
+  readonly schemaVersion: typeof SCHEMA_VERSION;
+  readonly township: string;
+  readonly basis: Basis;
+  readonly parameters: Parameters;
+  readonly parameterSources: Readonly<Record<ParameterName, ParameterSource>>;
+  readonly crops: readonly ExplainedCrop[];
+  readonly nutrients: Partial<Record<Nutrient, ExplainedNutrient>>;
+  readonly livestock: readonly ExplainedLivestock[];
+  /** The township's balance, computed exactly as the report computes it. */
+  readonly balance: Balance;
+}
+
+/** Builds the explanation from a township's sums and the row detail kept for it while loading. */
+export function explainTownship(t: TownshipData, params: ParameterSet, c: Coefficients): Explanation {
+  const p = params.values;
+  const nutrients = basisNutrients(p.basis);
+  const details = t.details ?? { crops: [], livestock: [] };
+  const demandByGrade = Object.fromEntries(nutrients.map((n) => [n, t.demandByGrade(n)])) as Partial<Record<Nutrient, Record<SoilGrade, number>>>;
+  const balance = townshipBalance(t.name, demandByGrade, t.stockPe, p, c);
+  const shares = fertilisationShares(c);
+  const explainedNutrients: Partial<Record<Nutrient, ExplainedNutrient>> = {};
+  for (const n of nutrients) {
+    const byGrade = demandByGrade[n]!;
+    explainedNutrients[n] = {
+      cropDemandKg: balance.nutrients[n]!.cropDemandKg,
+      byGrade: SOIL_GRADES.filter((g) => byGrade[g] !== 0).map((g) => ({
+        grade: g,
+        cropDemandKg: byGrade[g],
+        fertilisationShare: shares[g],
+        provenance: c.fertilisationShares[g].provenance,
+        fertilisedKg: byGrade[g] * shares[g],
+      })),
+      manureShare: p.manureShare,
+      useRate: useRate(p, n),
+      manureDemandKg: balance.nutrients[n]!.manureDemandKg,
+      supplyPerPeKg: supplyPerPe(p, n),
+      capacityPe: balance.nutrients[n]!.capacityPe,
+      useRateRange: useRateRange(c, n),
+    };
+  }
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    township: t.name,
+    basis: p.basis,
+    parameters: p,
+    parameterSources: params.sources,
+    crops: details.crops.map(({ row, nutrients: used }) => ({
+      file: row.file,
+      line: row.line,
+      crop: row.crop?.crop ?? row.cropAsWritten,
+      cropAsWritten: row.cropAsWritten,
+      measure: row.measure,
+      landUse: row.landUse,
+      production: row.production,
+      productionFrom: row.productionFrom,
+      areaMu: row.areaMu,
+      nutrients: Object.fromEntries(
+        nutrients.map((n) => [
+          n,
+          {
+            uptake: row.uptake[n]!.value,
+            uptakeProvenance: row.uptake[n]!.provenance,
+            uptakeSource: row.uptake[n]!.source,
+            demandKg: used[n]!.demandKg,
+            soilGrade: used[n]!.grade,
+            soilGradeSource: used[n]!.gradeSource,
+          },
+        ]),
+      ),
+    })),
+    nutrients: explainedNutrients,
+    livestock: details.livestock.map(({ row, pe }) => ({
+      file: row.file,
+      line: row.line,
+      species: row.speciesName,
+      speciesAsWritten: row.speciesAsWritten,
+      head: row.stock,
+      ...(row.fromSlaughter ? { fromSlaughter: row.fromSlaughter } : {}),
+      peFactor: formatFraction(row.peFactor),
+      peFactorValue: fractionValue(row.peFactor),
+      provenance: row.peFactorProvenance,
+      source: row.peFactorSource,
+      pe,
+    })),
+    balance,
+  };
+}

@@ -1,0 +1,153 @@
+import Table from 'cli-table3';
+import type { ChalkInstance } from 'chalk';
+import type { Provenance } from '../coefficients/schema.js';
+import type { Messages } from '../i18n/en.js';
+import type { SoilGradeSource } from '../method/soil-grade.js';
+import { basisNutrients } from '../method/types.js';
+import { formatIndex, formatNumber, formatShare } from '../report/format.js';
+import { sourceText } from '../report/notes.js';
+import { withRules } from '../report/render-table.js';
+import type { Explanation } from './explain.js';
+
+/** The explanation as blocks that each text format lays out its own way. */
+type Block = { kind: 'heading'; text: string } | { kind: 'line'; text: string } | { kind: 'table'; head: string[]; rows: string[][]; numeric: boolean[] };
+
+const kg = (v: number) => formatNumber(v, 2);
+
+function gradeSource(s: SoilGradeSource, t: Messages): string {
+  if (s.from === 'parameter') return t.ui.explain.gradeDefault;
+  const place = `${s.file}:${s.line}`;
+  return s.measured === undefined ? t.ui.explain.gradeFromSoil(place) : t.ui.explain.gradeMeasured(place, `${s.measured} ${s.unit}`, s.gradedAs!);
+}
+
+function blocks(e: Explanation, t: Messages, loadMeaning: (grade: string) => string): Block[] {
+  const x = t.ui.explain;
+  const nutrients = basisNutrients(e.basis);
+  const prov = (p: Provenance) => t.ui.provenanceNames[p];
+  const out: Block[] = [{ kind: 'heading', text: x.title(e.township, t.ui.basisName[e.basis]) }];
+  for (const n of nutrients) {
+    const en = e.nutrients[n]!;
+    out.push({ kind: 'heading', text: x.cropDemand(n) });
+    if (e.crops[0]) out.push({ kind: 'line', text: x.rowsOf(e.crops[0].file) });
+    out.push({
+      kind: 'table',
+      head: [x.line, x.crop, x.production, x.uptake(n), x.demand(n), x.soilGrade],
+      numeric: [true, false, true, false, true, false],
+      rows: e.crops.map((c) => {
+        const u = c.nutrients[n]!;
+        const name = c.cropAsWritten === c.crop ? c.crop : `${c.cropAsWritten} → ${c.crop}`;
+        const production = `${kg(c.production)} ${c.measure === 'm3' ? 'm³' : 'kg'}${c.productionFrom === 'area-yield' ? ` (${x.fromAreaYield})` : ''}`;
+        return [
+          String(c.line),
+          name,
+          production,
+          `${u.uptake} [${prov(u.uptakeProvenance)}]`,
+          kg(u.demandKg),
+          `${u.soilGrade} (${gradeSource(u.soilGradeSource, t)})`,
+        ];
+      }),
+    });
+    out.push({ kind: 'line', text: x.sumD(kg(en.cropDemandKg)) });
+    out.push({ kind: 'heading', text: x.manureDemand(n) });
+    for (const g of en.byGrade)
+      out.push({ kind: 'line', text: x.gradeLine(g.grade, kg(g.cropDemandKg), formatShare(g.fertilisationShare), prov(g.provenance), kg(g.fertilisedKg)) });
+    const fertilised = en.byGrade.length === 1 ? kg(en.byGrade[0]!.fertilisedKg) : `(${en.byGrade.map((g) => kg(g.fertilisedKg)).join(' + ')})`;
+    const urName = n === 'N' ? 'nUseRate' : 'pUseRate';
+    out.push({
+      kind: 'line',
+      text: x.manureLine(
+        fertilised,
+        formatShare(en.manureShare),
+        sourceText(e.parameterSources.manureShare, t),
+        formatShare(en.useRate),
+        sourceText(e.parameterSources[urName], t),
+        kg(en.manureDemandKg),
+      ),
+    });
+    out.push({ kind: 'heading', text: x.capacity });
+    out.push({
+      kind: 'line',
+      text: x.capacityLine(
+        n,
+        kg(en.manureDemandKg),
+        String(en.supplyPerPeKg),
+        sourceText(e.parameterSources[n === 'N' ? 'nSupplyPerPe' : 'pSupplyPerPe'], t),
+        kg(en.capacityPe),
+      ),
+    });
+  }
+  const b = e.balance;
+  if (b.limitingNutrient) out.push({ kind: 'line', text: x.limitingLine(b.limitingNutrient) });
+  const ranges = nutrients.map((n) => e.nutrients[n]!.useRateRange.map(formatShare).join('–')).join(', ');
+  out.push({ kind: 'line', text: x.rangeLine(kg(b.capacityRangePe[0]), kg(b.capacityRangePe[1]), ranges) });
+  out.push({ kind: 'heading', text: x.stock });
+  if (e.livestock[0]) out.push({ kind: 'line', text: x.rowsOf(e.livestock[0].file) });
+  out.push({
+    kind: 'table',
+    head: [x.line, x.species, x.head, x.peFactor, x.pe],
+    numeric: [true, false, true, false, true],
+    rows: e.livestock.map((l) => [
+      String(l.line),
+      l.speciesAsWritten === l.species ? l.species : `${l.speciesAsWritten} → ${l.species}`,
+      `${formatNumber(l.head, Number.isInteger(l.head) ? 0 : 2)}${l.fromSlaughter ? ` (${x.fromSlaughter(formatNumber(l.fromSlaughter.slaughter), String(l.fromSlaughter.ratio))})` : ''}`,
+      `${l.peFactor} [${prov(l.provenance)}]`,
+      kg(l.pe),
+    ]),
+  });
+  out.push({ kind: 'line', text: x.sumS(kg(b.stockPe)) });
+  out.push({ kind: 'heading', text: x.balance });
+  out.push({
+    kind: 'line',
+    text:
+      b.loadIndex === null
+        ? x.noCapacity(t.ui.statuses[b.status])
+        : x.loadLine(kg(b.stockPe), kg(b.capacityPe), formatIndex(b.loadIndex), b.grade!, loadMeaning(b.grade!), t.ui.statuses[b.status]),
+  });
+  const perSpecies = Object.entries(b.headroomHead)
+    .map(([s, h]) => `${formatNumber(h, 0)} ${s}`)
+    .join(', ');
+  out.push({ kind: 'line', text: x.headroomLine(kg(b.headroomPe), perSpecies) });
+  return out;
+}
+
+export function renderExplainText(e: Explanation, t: Messages, chalk: ChalkInstance, loadMeaning: (grade: string) => string): string {
+  const lines: string[] = [];
+  for (const b of blocks(e, t, loadMeaning)) {
+    if (b.kind === 'heading') lines.push('', chalk.bold(b.text));
+    else if (b.kind === 'line') lines.push(`   ${b.text}`);
+    else {
+      const table = new Table({
+        head: b.head.map((h) => chalk.bold(h)),
+        colAligns: b.numeric.map((n) => (n ? 'right' : 'left')),
+        style: { head: [], border: [] },
+        chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+      });
+      for (const r of b.rows) table.push(r);
+      lines.push(
+        withRules(table.toString(), false)
+          .split('\n')
+          .map((l) => `   ${l}`)
+          .join('\n'),
+      );
+    }
+  }
+  return `${lines.join('\n').replace(/^\n/, '')}\n`;
+}
+
+export function renderExplainMarkdown(e: Explanation, t: Messages, loadMeaning: (grade: string) => string): string {
+  const cell = (s: string) => s.replace(/\|/g, '\\|');
+  const lines: string[] = [];
+  let first = true;
+  for (const b of blocks(e, t, loadMeaning)) {
+    if (b.kind === 'heading') {
+      lines.push('', `${first ? '##' : '###'} ${b.text}`, '');
+      first = false;
+    } else if (b.kind === 'line') lines.push(`- ${b.text}`);
+    else {
+      lines.push('', `| ${b.head.map(cell).join(' | ')} |`, `|${b.numeric.map((n) => (n ? ' ---: ' : ' --- ')).join('|')}|`);
+      for (const r of b.rows) lines.push(`| ${r.map(cell).join(' | ')} |`);
+      lines.push('');
+    }
+  }
+  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+}
