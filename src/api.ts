@@ -35,7 +35,7 @@ export async function computeReport(
   const params =
     'values' in parameters && 'sources' in parameters
       ? (parameters as ParameterSet)
-      : resolveParameters(defaultParameters(c), undefined, parameters as Partial<Parameters>, () => ({ from: 'api' }));
+      : resolveParameters(defaultParameters(c), [{ values: parameters as Partial<Parameters>, source: () => ({ from: 'api' }) }]);
   const log = new ProblemLog({ strict: options.strict });
   const dataset = await loadDataset(files, params.values, c, log, options);
   if (log.hasErrors) return { report: undefined, problems: log.problems };

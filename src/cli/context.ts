@@ -59,6 +59,11 @@ export class Context {
     }
     if (problems.length > shown) this.err(`${this.t.ui.moreProblems(problems.length - shown)}\n`);
   }
+
+  /** Notes the changes of a scenario that matched no row of the data. */
+  printUnmatched(file: string, where: readonly string[]): void {
+    for (const w of where) this.err(`${this.chalkErr.yellow(`${file}: ${this.t.ui.scenarioUnmatched(w)}`)}\n`);
+  }
 }
 
 function colourLevel(stream: Stream, env: CliIo['env'], flag: boolean | undefined): 0 | 1 | 2 | 3 {

@@ -1,21 +1,24 @@
 import type { Coefficients } from '../coefficients/coefficients.js';
 import type { InputFiles } from '../dataset/dataset.js';
 import { readParametersFile } from '../params/load.js';
-import { defaultParameters, resolveParameters, type ParameterSet } from '../params/params.js';
+import { defaultParameters, fileLayer, flagLayer, resolveParameters, type ParameterSet } from '../params/params.js';
+import { readScenario, type Scenario } from '../scenario/scenario.js';
 import { DEFAULT_SAMPLE, sample, sampleNames } from '../samples.js';
 import { UsageError } from './errors.js';
-import { parameterFlags, type InputOptions } from './options.js';
+import { parameterFlags, setLayer, type InputOptions } from './options.js';
 
 export interface ResolvedInputs {
   readonly files: InputFiles;
   readonly params: ParameterSet;
   /** The bundled sample used, if any. */
   readonly sample?: string;
+  /** The scenario given with --scenario, if any. */
+  readonly scenario?: Scenario;
 }
 
 /**
  * The input files and parameters of a run: the files given, or a bundled sample with its parameters file;
- * then --params, then the parameter flags.
+ * then --params, then a scenario's parameters, then the parameter flags and --set.
  */
 export async function resolveInputs(opts: InputOptions & Record<string, unknown>, c: Coefficients): Promise<ResolvedInputs> {
   const given = opts.crops !== undefined || opts.livestock !== undefined || opts.soil !== undefined;
@@ -35,7 +38,9 @@ export async function resolveInputs(opts: InputOptions & Record<string, unknown>
     sampleParams = s.params;
   }
   const paramsPath = opts.params ?? sampleParams;
-  const flags = parameterFlags(opts);
-  const fileValues = paramsPath === undefined ? undefined : { path: paramsPath, values: await readParametersFile(paramsPath) };
-  return { files, params: resolveParameters(defaultParameters(c), fileValues, flags), sample: sampleName };
+  const fileValues = paramsPath === undefined ? undefined : fileLayer(paramsPath, await readParametersFile(paramsPath));
+  const scenario = opts.scenario === undefined ? undefined : await readScenario(opts.scenario, c);
+  const scenarioValues = scenario && fileLayer(scenario.path, scenario.parameters);
+  const params = resolveParameters(defaultParameters(c), [fileValues, scenarioValues, flagLayer(parameterFlags(opts)), setLayer(opts.set)]);
+  return { files, params, sample: sampleName, ...(scenario ? { scenario } : {}) };
 }

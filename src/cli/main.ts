@@ -6,7 +6,10 @@ import { OutputFileError } from '../io/output.js';
 import { LANGS, langFromEnv, messages } from '../i18n/index.js';
 import { ParameterError } from '../params/params.js';
 import { coefficientsCommand } from './commands/coefficients.js';
+import { compareCommand } from './commands/compare.js';
 import { explainCommand } from './commands/explain.js';
+import { farmCommand } from './commands/farm.js';
+import { initCommand } from './commands/init.js';
 import { reportCommand } from './commands/report.js';
 import { validateCommand } from './commands/validate.js';
 import { Context, type CliIo, type GlobalOptions } from './context.js';
@@ -37,7 +40,15 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       writeErr: (s) => io.stderr.write(s),
     });
   const context = () => (ctx ??= new Context(io, program.opts<GlobalOptions>()));
-  for (const cmd of [reportCommand(context), validateCommand(context), explainCommand(context), coefficientsCommand(context)]) {
+  for (const cmd of [
+    reportCommand(context),
+    validateCommand(context),
+    explainCommand(context),
+    compareCommand(context),
+    farmCommand(context),
+    coefficientsCommand(context),
+    initCommand(context),
+  ]) {
     program.addCommand(
       cmd
         .exitOverride()

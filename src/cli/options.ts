@@ -1,6 +1,14 @@
 import { Option, type Command } from 'commander';
 import { ENCODING_OPTIONS, type EncodingOption } from '../io/csv.js';
-import { PARAMETER_NAMES, parseParameterFlag, type ParameterName, type Parameters } from '../params/params.js';
+import {
+  PARAMETER_FLAGS,
+  PARAMETER_NAMES,
+  ParameterError,
+  parseParameterFlag,
+  type ParameterLayer,
+  type ParameterName,
+  type Parameters,
+} from '../params/params.js';
 import { DEFAULT_SAMPLE } from '../samples.js';
 
 /** The parameter flags (CONTRACT.md "parameters"), defined once: help text and parsing follow from this table. */
@@ -20,6 +28,8 @@ const PARAMETER_OPTIONS: Record<ParameterName, { flags: string; description: str
 };
 
 export interface InputOptions {
+  readonly scenario?: string;
+  readonly set?: string[];
   readonly crops?: string;
   readonly livestock?: string;
   readonly soil?: string;
@@ -41,18 +51,36 @@ export function addInputOptions(cmd: Command): Command {
     .option('--soil <file>', 'soil CSV: grades or measured values per township (optional)')
     .option('--sample <name>', `a bundled sample, when no input files are given (default ${DEFAULT_SAMPLE})`)
     .option('--params <file>', 'parameters as a JSON file; flags override it')
+    .option('--scenario <file>', 'a scenario: parameter, stock and crop changes as a JSON file')
     .addOption(new Option('--encoding <encoding>', 'input encoding').choices(ENCODING_OPTIONS).default('auto'))
     .option('--strict', 'treat warnings as errors');
 }
+
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 export function addParameterOptions(cmd: Command): Command {
   for (const name of PARAMETER_NAMES) {
     const spec = PARAMETER_OPTIONS[name];
     const option = new Option(spec.flags, spec.description);
-    if (spec.repeatable) option.argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
+    if (spec.repeatable) option.argParser(collect);
     cmd.addOption(option);
   }
+  cmd.addOption(new Option('--set <name=value>', `set any parameter (repeatable): ${PARAMETER_NAMES.join(', ')}`).argParser(collect));
   return cmd;
+}
+
+/** `--set manureShare=0.45` or `--set manure-share=45%`: any parameter by its name or its flag's. */
+export function setLayer(items: readonly string[] | undefined): ParameterLayer | undefined {
+  if (!items || items.length === 0) return undefined;
+  const values: Record<string, unknown> = {};
+  for (const item of items) {
+    const m = /^\s*([A-Za-z-]+)\s*=(.*)$/.exec(item);
+    const name = m && PARAMETER_NAMES.find((n) => n === m[1] || PARAMETER_FLAGS[n] === `--${m[1]!.toLowerCase()}`);
+    if (!m || !name) throw new ParameterError('--set', `"${item}" is not name=value with a parameter name (${PARAMETER_NAMES.join(', ')})`);
+    values[name] =
+      name === 'stockRatio' ? { ...(values.stockRatio as object), ...parseParameterFlag(name, m[2]!.trim()) } : parseParameterFlag(name, m[2]!.trim());
+  }
+  return { values: values as Partial<Parameters>, source: (name) => ({ from: 'flag', flag: `--set ${name}` }) };
 }
 
 /** The parameter flags that were given, parsed and checked (ParameterError names the flag). */

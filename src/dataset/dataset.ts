@@ -102,7 +102,18 @@ export interface Dataset {
   readonly used: CoefficientsUsed;
 }
 
+/** Changes rows as they are read, and adds rows (a scenario: src/scenario). */
+export interface RowAdjuster {
+  crop(row: CropRow): CropRow;
+  livestock(row: LivestockRow): LivestockRow;
+  /** Rows to add after the files' own, once every row has been seen. */
+  extraCrops(): CropRow[];
+  extraLivestock(): LivestockRow[];
+}
+
 export interface LoadOptions {
+  /** A scenario's changes to the rows. */
+  readonly adjust?: RowAdjuster;
   readonly encoding?: EncodingOption;
   /** Encodings already detected, by path (so a file is not scanned twice). */
   readonly encodings?: ReadonlyMap<string, Encoding>;
@@ -162,6 +173,31 @@ export async function loadDataset(files: SomeInputFiles, params: Parameters, c: 
     return g;
   };
 
+  const addCrop = (r: CropRow) => {
+    const t = township(r.township);
+    t.cropRows++;
+    count(used.crops, r.crop?.crop ?? r.cropAsWritten, r.crop === null);
+    const detail: CropDetail['nutrients'] = {};
+    for (const n of nutrients) {
+      const uptake = r.uptake[n]!;
+      const demandKg = cropNutrientDemandKg(r.production, uptake.value, r.measure);
+      const { grade, source } = gradeOf(r.township, r.landUse, n);
+      t.addDemand(n, grade, demandKg);
+      if (t.details) detail[n] = { grade, gradeSource: source, demandKg };
+    }
+    t.details?.crops.push({ row: r, nutrients: detail });
+  };
+  const addLivestock = (r: LivestockRow) => {
+    const t = township(r.township);
+    t.livestockRows++;
+    t.firstLivestockLine ||= r.line;
+    count(used.species, r.speciesName, r.species === null);
+    const pe = pigEquivalents(r.stock, r.peFactor);
+    t.addStock(r.speciesName, r.stock, pe, r.peFactor);
+    t.details?.livestock.push({ row: r, pe });
+  };
+  const adjust = options.adjust;
+
   let cropReader: CropReader | undefined;
   // Townships the crops file lists, even on rows with errors: the no-land check must not pile onto those.
   const listed = new Set<string>();
@@ -173,21 +209,14 @@ export async function loadDataset(files: SomeInputFiles, params: Parameters, c: 
           const listedAs = row.text(header.byField.get('township')?.[0]);
           if (listedAs !== '') listed.add(listedAs);
           const r = cropReader.read(row);
-          if (!r) return;
-          const t = township(r.township);
-          t.cropRows++;
-          count(used.crops, r.crop?.crop ?? r.cropAsWritten, r.crop === null);
-          const detail: CropDetail['nutrients'] = {};
-          for (const n of nutrients) {
-            const uptake = r.uptake[n]!;
-            const demandKg = cropNutrientDemandKg(r.production, uptake.value, r.measure);
-            const { grade, source } = gradeOf(r.township, r.landUse, n);
-            t.addDemand(n, grade, demandKg);
-            if (t.details) detail[n] = { grade, gradeSource: source, demandKg };
-          }
-          t.details?.crops.push({ row: r, nutrients: detail });
+          if (r) addCrop(adjust ? adjust.crop(r) : r);
         });
   if (cropsFile) summaries.push(cropsFile);
+  if (adjust)
+    for (const r of adjust.extraCrops()) {
+      listed.add(r.township);
+      addCrop(r);
+    }
 
   let livestockReader: LivestockReader | undefined;
   if (files.livestock)
@@ -195,16 +224,10 @@ export async function loadDataset(files: SomeInputFiles, params: Parameters, c: 
       await readTableFile(files.livestock, 'livestock', encodingOf(files.livestock), log, (row, header) => {
         livestockReader ??= new LivestockReader(header, c, log, params.stockRatio);
         const r = livestockReader.read(row);
-        if (!r) return;
-        const t = township(r.township);
-        t.livestockRows++;
-        t.firstLivestockLine ||= r.line;
-        count(used.species, r.speciesName, r.species === null);
-        const pe = pigEquivalents(r.stock, r.peFactor);
-        t.addStock(r.speciesName, r.stock, pe, r.peFactor);
-        t.details?.livestock.push({ row: r, pe });
+        if (r) addLivestock(adjust ? adjust.livestock(r) : r);
       }),
     );
+  if (adjust) for (const r of adjust.extraLivestock()) addLivestock(r);
 
   // Checks across files need a readable crops file to compare with.
   if (!cropsFile?.readable) return { townships, files: summaries, used };

@@ -25,6 +25,7 @@ export async function readTableFile(
   encodingOption: EncodingOption | Encoding,
   log: ProblemLog,
   onRow: (row: Row, header: Header) => void,
+  optional: readonly string[] = [],
 ): Promise<FileSummary> {
   let encoding: Encoding | null = null;
   let header: Header | undefined;
@@ -32,6 +33,7 @@ export async function readTableFile(
   let rows = 0;
   const emptyColumnsReported = new Set<number>();
   let stopped = false;
+  let headerLine = 1;
   try {
     encoding = encodingOption === 'auto' ? await detectEncoding(path) : encodingOption;
     await readRecords(path, encoding, (cells, line) => {
@@ -40,7 +42,8 @@ export async function readTableFile(
       const bad = cells.findIndex((c) => c.includes('\uFFFD'));
       if (bad !== -1) throw new EncodingError(line, `given:${encoding}`, bad + 1);
       if (records === 1) {
-        header = readHeader(path, cells, kind, log);
+        headerLine = line;
+        header = readHeader(path, cells, kind, log, optional, line);
         return;
       }
       if (cells.every((c) => c.trim() === '')) return;
@@ -57,6 +60,6 @@ export async function readTableFile(
     stopped = true;
   }
   if (records === 0 && encoding !== null) log.report({ file: path, line: 1, column: 0 }, 'file-empty');
-  else if (header && rows === 0 && !stopped) log.report({ file: path, line: 1, column: 0 }, 'file-no-rows');
+  else if (header && rows === 0 && !stopped) log.report({ file: path, line: headerLine, column: 0 }, 'file-no-rows');
   return { path, kind: header?.kind ?? kind ?? null, encoding, rows, readable: header !== undefined };
 }

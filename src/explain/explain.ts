@@ -19,6 +19,8 @@ export interface ExplainedCrop {
   readonly production: number;
   readonly productionFrom: 'production' | 'area-yield';
   readonly areaMu: number | null;
+  /** Set when a scenario changed the row: the production in the file. Rows a scenario added have line 0. */
+  readonly productionInFile?: number;
   readonly nutrients: Partial<
     Record<
       Nutrient,
@@ -52,6 +54,8 @@ export interface ExplainedLivestock {
   readonly species: string;
   readonly speciesAsWritten: string;
   readonly head: number;
+  /** Set when a scenario changed the row: the stock in the file. Rows a scenario added have line 0. */
+  readonly stockInFile?: number;
   readonly fromSlaughter?: { readonly slaughter: number; readonly ratio: number };
   readonly peFactor: string;
   readonly peFactorValue: number;
@@ -118,6 +122,7 @@ export function explainTownship(t: TownshipData, params: ParameterSet, c: Coeffi
       production: row.production,
       productionFrom: row.productionFrom,
       areaMu: row.areaMu,
+      ...(row.productionInFile !== undefined ? { productionInFile: row.productionInFile } : {}),
       nutrients: Object.fromEntries(
         nutrients.map((n) => [
           n,
@@ -139,6 +144,7 @@ export function explainTownship(t: TownshipData, params: ParameterSet, c: Coeffi
       species: row.speciesName,
       speciesAsWritten: row.speciesAsWritten,
       head: row.stock,
+      ...(row.stockInFile !== undefined ? { stockInFile: row.stockInFile } : {}),
       ...(row.fromSlaughter ? { fromSlaughter: row.fromSlaughter } : {}),
       peFactor: formatFraction(row.peFactor),
       peFactorValue: fractionValue(row.peFactor),

@@ -1,4 +1,3 @@
-import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import type { Provenance } from '../coefficients/schema.js';
 import type { Messages } from '../i18n/en.js';
@@ -6,11 +5,8 @@ import type { SoilGradeSource } from '../method/soil-grade.js';
 import { basisNutrients } from '../method/types.js';
 import { formatIndex, formatNumber, formatShare } from '../report/format.js';
 import { sourceText } from '../report/notes.js';
-import { withRules } from '../report/render-table.js';
+import { blocksToMarkdown, blocksToText, type Block } from '../report/blocks.js';
 import type { Explanation } from './explain.js';
-
-/** The explanation as blocks that each text format lays out its own way. */
-type Block = { kind: 'heading'; text: string } | { kind: 'line'; text: string } | { kind: 'table'; head: string[]; rows: string[][]; numeric: boolean[] };
 
 const kg = (v: number) => formatNumber(v, 2);
 
@@ -87,9 +83,9 @@ function blocks(e: Explanation, t: Messages, loadMeaning: (grade: string) => str
     head: [x.line, x.species, x.head, x.peFactor, x.pe],
     numeric: [true, false, true, false, true],
     rows: e.livestock.map((l) => [
-      String(l.line),
+      l.line === 0 ? x.scenarioRow : String(l.line),
       l.speciesAsWritten === l.species ? l.species : `${l.speciesAsWritten} → ${l.species}`,
-      `${formatNumber(l.head, Number.isInteger(l.head) ? 0 : 2)}${l.fromSlaughter ? ` (${x.fromSlaughter(formatNumber(l.fromSlaughter.slaughter), String(l.fromSlaughter.ratio))})` : ''}`,
+      `${formatNumber(l.head, Number.isInteger(l.head) ? 0 : 2)}${l.fromSlaughter ? ` (${x.fromSlaughter(formatNumber(l.fromSlaughter.slaughter), String(l.fromSlaughter.ratio))})` : ''}${l.stockInFile !== undefined ? ` (${x.scenarioChanged(formatNumber(l.stockInFile, Number.isInteger(l.stockInFile) ? 0 : 2))})` : ''}`,
       `${l.peFactor} [${prov(l.provenance)}]`,
       kg(l.pe),
     ]),
@@ -111,43 +107,9 @@ function blocks(e: Explanation, t: Messages, loadMeaning: (grade: string) => str
 }
 
 export function renderExplainText(e: Explanation, t: Messages, chalk: ChalkInstance, loadMeaning: (grade: string) => string): string {
-  const lines: string[] = [];
-  for (const b of blocks(e, t, loadMeaning)) {
-    if (b.kind === 'heading') lines.push('', chalk.bold(b.text));
-    else if (b.kind === 'line') lines.push(`   ${b.text}`);
-    else {
-      const table = new Table({
-        head: b.head.map((h) => chalk.bold(h)),
-        colAligns: b.numeric.map((n) => (n ? 'right' : 'left')),
-        style: { head: [], border: [] },
-        chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-      });
-      for (const r of b.rows) table.push(r);
-      lines.push(
-        withRules(table.toString(), false)
-          .split('\n')
-          .map((l) => `   ${l}`)
-          .join('\n'),
-      );
-    }
-  }
-  return `${lines.join('\n').replace(/^\n/, '')}\n`;
+  return blocksToText(blocks(e, t, loadMeaning), chalk);
 }
 
 export function renderExplainMarkdown(e: Explanation, t: Messages, loadMeaning: (grade: string) => string): string {
-  const cell = (s: string) => s.replace(/\|/g, '\\|');
-  const lines: string[] = [];
-  let first = true;
-  for (const b of blocks(e, t, loadMeaning)) {
-    if (b.kind === 'heading') {
-      lines.push('', `${first ? '##' : '###'} ${b.text}`, '');
-      first = false;
-    } else if (b.kind === 'line') lines.push(`- ${b.text}`);
-    else {
-      lines.push('', `| ${b.head.map(cell).join(' | ')} |`, `|${b.numeric.map((n) => (n ? ' ---: ' : ' --- ')).join('|')}|`);
-      for (const r of b.rows) lines.push(`| ${r.map(cell).join(' | ')} |`);
-      lines.push('');
-    }
-  }
-  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return blocksToMarkdown(blocks(e, t, loadMeaning));
 }

@@ -24,6 +24,8 @@ export interface CropRow {
   readonly productionFrom: 'production' | 'area-yield';
   readonly areaMu: number | null;
   readonly uptake: Partial<Record<Nutrient, UptakeUsed>>;
+  /** The production in the file, when a scenario changed it. */
+  readonly productionInFile?: number;
 }
 
 export interface UptakeUsed {

@@ -23,6 +23,8 @@ export interface LivestockRow {
   readonly peFactor: Fraction;
   readonly peFactorProvenance: Provenance;
   readonly peFactorSource: string;
+  /** The stock in the file, when a scenario changed it. */
+  readonly stockInFile?: number;
 }
 
 export function speciesIndex(c: Coefficients): NameIndex<SpeciesCoefficient> {
@@ -54,7 +56,8 @@ export class LivestockReader {
 
   read(row: Row): LivestockRow | undefined {
     const { col } = this;
-    const township = row.required(col('township'));
+    // A farm's file may have no township column: its rows are all the farm's.
+    const township = col('township') ? row.required(col('township')) : '';
     const speciesAsWritten = row.required(col('species'));
     const state = { bad: false };
     const stock = row.number(col('stock'), state);

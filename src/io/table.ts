@@ -28,9 +28,19 @@ const REQUIRED: Record<InputKind, readonly (readonly string[])[]> = {
   soil: [['township'], ['n_grade', 'total_n', 'p_grade', 'available_p']],
 };
 
-/** Reads a header row for `kind`, or the kind its columns show when none is given; problems go to `log`. */
-export function readHeader(file: string, cells: readonly string[], kind: InputKind | undefined, log: ProblemLog): Header | undefined {
-  const at = (column: number): Place => ({ file, line: 1, column });
+/**
+ * Reads a header row for `kind`, or the kind its columns show when none is given; problems go to `log`.
+ * `optional` names required columns a caller can do without (a farm's livestock file needs no township).
+ */
+export function readHeader(
+  file: string,
+  cells: readonly string[],
+  kind: InputKind | undefined,
+  log: ProblemLog,
+  optional: readonly string[] = [],
+  line = 1,
+): Header | undefined {
+  const at = (column: number): Place => ({ file, line, column });
   if (kind) {
     // A file given as one kind whose header shows another (livestock passed as --crops, say).
     const found = detectKinds(cells);
@@ -75,7 +85,7 @@ export function readHeader(file: string, cells: readonly string[], kind: InputKi
   for (const c of columns) byField.set(c.field, [...(byField.get(c.field) ?? []), c]);
   let complete = true;
   for (const alternatives of REQUIRED[kind]) {
-    if (alternatives.some((f) => byField.has(f))) continue;
+    if (alternatives.some((f) => byField.has(f) || optional.includes(f))) continue;
     complete = false;
     log.report(at(0), 'header-missing-column', { expected: alternatives.map((f) => expectedNames(kind!, f)).join(' | '), kind });
   }

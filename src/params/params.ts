@@ -181,25 +181,33 @@ function numberText(flag: string, text: string): number {
   return Number(t);
 }
 
+/** One layer of parameter values, and where they came from. */
+export interface ParameterLayer {
+  readonly values: Partial<Parameters>;
+  readonly source: (name: ParameterName) => ParameterSource;
+}
+
+export const fileLayer = (path: string, values: Partial<Parameters>): ParameterLayer => ({ values, source: () => ({ from: 'file', file: path }) });
+export const flagLayer = (values: Partial<Parameters>): ParameterLayer => ({ values, source: (name) => ({ from: 'flag', flag: PARAMETER_FLAGS[name] }) });
+
 /**
- * Merges defaults, a parameters file and flags (or a library caller's values), in that order, remembering where each
- * value came from.
- * Stock ratios merge by species.
+ * Merges the defaults and layers of values over them, later layers winning (a parameters file, a scenario's
+ * parameters, flags), remembering where each value came from. Stock ratios merge by species.
  */
 export function resolveParameters(
   defaults: { readonly values: Parameters; readonly sources: Readonly<Record<ParameterName, ParameterSource>> },
-  file: { readonly path: string; readonly values: ParametersFile } | undefined,
-  flags: Partial<Parameters>,
-  flagSource: (name: ParameterName) => ParameterSource = (name) => ({ from: 'flag', flag: PARAMETER_FLAGS[name] }),
+  layers: readonly (ParameterLayer | undefined)[],
 ): ParameterSet {
   const values: Record<string, unknown> = { ...defaults.values };
   const sources: Record<ParameterName, ParameterSource> = { ...defaults.sources };
-  const apply = (name: ParameterName, value: unknown, source: ParameterSource) => {
-    if (value === undefined) return;
-    values[name] = name === 'stockRatio' ? { ...(values.stockRatio as object), ...(value as object) } : value;
-    sources[name] = source;
-  };
-  if (file) for (const name of PARAMETER_NAMES) apply(name, file.values[name], { from: 'file', file: file.path });
-  for (const name of PARAMETER_NAMES) apply(name, flags[name], flagSource(name));
+  for (const layer of layers) {
+    if (!layer) continue;
+    for (const name of PARAMETER_NAMES) {
+      const value = layer.values[name];
+      if (value === undefined) continue;
+      values[name] = name === 'stockRatio' ? { ...(values.stockRatio as object), ...(value as object) } : value;
+      sources[name] = layer.source(name);
+    }
+  }
   return { values: values as unknown as Parameters, sources };
 }

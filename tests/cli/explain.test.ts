@@ -18,7 +18,9 @@ describe('landcap explain', () => {
           expect(e.balance).toEqual(township);
           // The rows add up to the chain's figures.
           for (const n of basis === 'both' ? ['N', 'P'] : ['N']) {
-            expect(exactSum(e.crops.map((c: { nutrients: Record<string, { demandKg: number }> }) => c.nutrients[n]!.demandKg))).toBe(township.nutrients[n].cropDemandKg);
+            expect(exactSum(e.crops.map((c: { nutrients: Record<string, { demandKg: number }> }) => c.nutrients[n]!.demandKg))).toBe(
+              township.nutrients[n].cropDemandKg,
+            );
             expect(e.nutrients[n].manureDemandKg).toBe(township.nutrients[n].manureDemandKg);
           }
           expect(exactSum(e.livestock.map((l: { pe: number }) => l.pe))).toBe(township.stockPe);
@@ -28,10 +30,27 @@ describe('landcap explain', () => {
   }
 
   it('shows each input with its source: uptake provenance, soil grade origin, PE factor', async () => {
-    const e = await json(['explain', '--crops', 'tests/fixtures/good/crops.csv', '--livestock', 'tests/fixtures/good/livestock.csv', '--soil', 'tests/fixtures/good/soil.csv', '--township', '城关街道', '--format', 'json']);
+    const e = await json([
+      'explain',
+      '--crops',
+      'tests/fixtures/good/crops.csv',
+      '--livestock',
+      'tests/fixtures/good/livestock.csv',
+      '--soil',
+      'tests/fixtures/good/soil.csv',
+      '--township',
+      '城关街道',
+      '--format',
+      'json',
+    ]);
     const tomato = e.crops.find((c: { crop: string }) => c.crop === '番茄');
     // 番茄 grows on 菜地: the 菜地 row of the soil file (line 3), total N 1.3 g/kg > 1.2 → grade I.
-    expect(tomato.nutrients.N).toMatchObject({ uptake: 0.33, uptakeProvenance: 'plan', soilGrade: 'I', soilGradeSource: { from: 'soil', line: 3, measured: 1.3, gradedAs: '菜地' } });
+    expect(tomato.nutrients.N).toMatchObject({
+      uptake: 0.33,
+      uptakeProvenance: 'plan',
+      soilGrade: 'I',
+      soilGradeSource: { from: 'soil', line: 3, measured: 1.3, gradedAs: '菜地' },
+    });
     const maize = e.crops.find((c: { crop: string }) => c.crop === '玉米');
     // 玉米 on 旱地: the township row (line 2), 0.95 g/kg on 旱地 (0.8–1.0) → grade II.
     expect(maize.nutrients.N).toMatchObject({ soilGrade: 'II', soilGradeSource: { from: 'soil', line: 2, gradedAs: '旱地' } });

@@ -107,7 +107,7 @@ const CASES: Case[] = [
 interface ValidateJson {
   valid: boolean;
   errors: (Expected & { severity: string; message: string; hint?: string })[];
-  warnings: (Expected & { severity: string; message: string })[];
+  warnings: (Expected & { severity: string; message: string; hint?: string })[];
   counts: { errors: number; warnings: number; shown: number };
   files: { path: string; kind: string | null; encoding: string | null; rows: number }[];
 }

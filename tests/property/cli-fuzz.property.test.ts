@@ -211,10 +211,8 @@ function check(dir: string, r: Run, result: { status: number; stdout: string; st
   const out = join(dir, 'out');
   const leftovers = readdirSync(dir).filter((f) => f.endsWith('.tmp'));
   expect(leftovers).toEqual([]);
-  if (result.status === 2 || (result.status === 1 && r.command === 'report')) {
-    // Failed runs leave no file (validate writes its findings even when the data fail; exit 1 is its verdict).
-    if (!(result.status === 1 && r.flags.includes('--fail-on-overload'))) expect(existsSync(out)).toBe(false);
-  }
+  // Failed runs leave no file (validate writes its findings even when the data fail: exit 1 is its verdict).
+  if (result.status === 2 || (result.status === 1 && r.command === 'report')) expect(existsSync(out)).toBe(false);
   if (existsSync(out)) {
     const text = readFileSync(out, 'utf8');
     if (text.trimStart().startsWith('{')) expect(() => JSON.parse(text)).not.toThrow();

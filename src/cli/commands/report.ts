@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { loadCoefficients } from '../../coefficients/load.js';
 import { computeReport } from '../../api.js';
+import { scenarioAdjuster } from '../../scenario/scenario.js';
 import { writeFileAtomic } from '../../io/output.js';
 import { renderReport, REPORT_FORMATS } from '../../report/render.js';
 import type { Problem } from '../../validate/problems.js';
@@ -25,9 +26,12 @@ export function reportCommand(context: () => Context): Command {
   cmd.option('--fail-on-overload', 'exit with code 1 when a township is overloaded');
   cmd.action(async (opts: ReportOptions & Record<string, unknown>) => {
     const ctx = context();
-    const inputs = await resolveInputs(opts, loadCoefficients());
-    const { report, problems } = await computeReport(inputs.files, inputs.params, { encoding: opts.encoding, strict: opts.strict });
+    const c = loadCoefficients();
+    const inputs = await resolveInputs(opts, c);
+    const adjust = inputs.scenario && scenarioAdjuster(inputs.scenario, c);
+    const { report, problems } = await computeReport(inputs.files, inputs.params, { encoding: opts.encoding, strict: opts.strict, adjust });
     ctx.printProblems(problems);
+    if (adjust) ctx.printUnmatched(inputs.scenario!.path, adjust.unmatched);
     if (!report) throw new DataFailure(failureSummary(problems, ctx));
     const text = await renderReport(report, opts.format, {
       lang: ctx.lang,

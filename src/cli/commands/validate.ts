@@ -4,7 +4,7 @@ import { INPUT_KINDS, type InputKind } from '../../io/columns.js';
 import { ENCODING_OPTIONS, type EncodingOption } from '../../io/csv.js';
 import { writeFileAtomic } from '../../io/output.js';
 import { readParametersFile } from '../../params/load.js';
-import { defaultParameters, resolveParameters } from '../../params/params.js';
+import { defaultParameters, fileLayer, flagLayer, resolveParameters } from '../../params/params.js';
 import { problemJson } from '../../report/render-json.js';
 import { sample, sampleNames } from '../../samples.js';
 import { ProblemLog } from '../../validate/problems.js';
@@ -54,8 +54,8 @@ export function validateCommand(context: () => Context): Command {
       paths = [s.crops, s.livestock, ...(s.soil ? [s.soil] : [])];
     }
     if (paths.length === 0) throw new UsageError('no files to validate (give files, or --sample NAME)');
-    const fileParams = opts.params === undefined ? undefined : { path: opts.params, values: await readParametersFile(opts.params) };
-    const params = resolveParameters(defaultParameters(c), fileParams, parameterFlags(opts)).values;
+    const fileParams = opts.params === undefined ? undefined : fileLayer(opts.params, await readParametersFile(opts.params));
+    const params = resolveParameters(defaultParameters(c), [fileParams, flagLayer(parameterFlags(opts))]).values;
 
     const json = opts.format === 'json';
     const limit = opts.maxErrors ?? Infinity;

@@ -1,0 +1,126 @@
+import Table from 'cli-table3';
+import type { ChalkInstance } from 'chalk';
+import { stringify } from 'csv-stringify/sync';
+import type { Lang } from '../i18n/index.js';
+import type { Messages } from '../i18n/en.js';
+import type { Status } from '../method/types.js';
+import { formatCount, formatIndex } from '../report/format.js';
+import { statusColour, withRules } from '../report/render-table.js';
+import type { ComparedBalance, Comparison } from './compare.js';
+
+const signed = (v: number, lang: Lang) => `${v > 0 ? '+' : ''}${formatCount(v, lang)}`;
+const signedIndex = (v: number | null) => (v === null ? '—' : `${v > 0 ? '+' : ''}${v.toFixed(3)}`);
+
+interface Column {
+  readonly label: (t: Messages) => string;
+  readonly numeric: boolean;
+  readonly display: (c: ComparedBalance, lang: Lang, t: Messages) => string;
+  readonly value: (c: ComparedBalance) => string | number | null;
+}
+
+const COLUMNS: Column[] = [
+  { label: (t) => t.ui.township, numeric: false, display: (c, _l, t) => (c.name === 'TOTAL' ? t.ui.total : c.name), value: (c) => c.name },
+  {
+    label: (t) => t.ui.compare.stockChange,
+    numeric: true,
+    display: (c, lang) => (c.change ? signed(c.change.stockPe, lang) : '—'),
+    value: (c) => c.change?.stockPe ?? null,
+  },
+  {
+    label: (t) => t.ui.compare.capacityChange,
+    numeric: true,
+    display: (c, lang) => (c.change ? signed(c.change.capacityPe, lang) : '—'),
+    value: (c) => c.change?.capacityPe ?? null,
+  },
+  {
+    label: (t) => t.ui.compare.headroomChange,
+    numeric: true,
+    display: (c, lang) => (c.change ? signed(c.change.headroomPe, lang) : '—'),
+    value: (c) => c.change?.headroomPe ?? null,
+  },
+  {
+    label: (t) => t.ui.loadIndex,
+    numeric: true,
+    display: (c) => `${formatIndex(c.base?.loadIndex ?? null)} → ${formatIndex(c.scenario?.loadIndex ?? null)}`,
+    value: (c) => c.change?.loadIndex ?? null,
+  },
+  {
+    label: (t) => t.ui.status,
+    numeric: false,
+    display: (c, _l, t) =>
+      c.statusChanged
+        ? `${c.base ? t.ui.statuses[c.base.status] : t.ui.compare.absent} → ${c.scenario ? t.ui.statuses[c.scenario.status] : t.ui.compare.absent}`
+        : t.ui.statuses[c.base!.status],
+    value: (c) => `${c.base?.status ?? ''} → ${c.scenario?.status ?? ''}`,
+  },
+];
+
+const rows = (c: Comparison) => [...c.townships, c.total];
+
+export function renderComparison(c: Comparison, format: string, lang: Lang, t: Messages, chalk: ChalkInstance): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(c, null, 2)}\n`;
+    case 'csv': {
+      const head = [
+        'township',
+        'stock_pe_base',
+        'stock_pe_scenario',
+        'capacity_pe_base',
+        'capacity_pe_scenario',
+        'headroom_pe_base',
+        'headroom_pe_scenario',
+        'load_index_base',
+        'load_index_scenario',
+        'status_base',
+        'status_scenario',
+      ];
+      const body = rows(c).map((r) =>
+        [
+          r.name,
+          r.base?.stockPe,
+          r.scenario?.stockPe,
+          r.base?.capacityPe,
+          r.scenario?.capacityPe,
+          r.base?.headroomPe,
+          r.scenario?.headroomPe,
+          r.base?.loadIndex,
+          r.scenario?.loadIndex,
+          r.base?.status,
+          r.scenario?.status,
+        ].map((v) => (v === undefined || v === null ? '' : String(v))),
+      );
+      return stringify([head, ...body]);
+    }
+    case 'md': {
+      const cell = (s: string) => s.replace(/\|/g, '\\|');
+      const lines = [
+        `## ${t.ui.compare.title(c.base, c.scenario)}`,
+        '',
+        `| ${COLUMNS.map((col) => cell(col.label(t))).join(' | ')} |`,
+        `|${COLUMNS.map((col) => (col.numeric ? ' ---: ' : ' --- ')).join('|')}|`,
+      ];
+      for (const r of rows(c)) lines.push(`| ${COLUMNS.map((col) => cell(col.display(r, lang, t))).join(' | ')} |`);
+      return `${lines.join('\n')}\n`;
+    }
+    default: {
+      const table = new Table({
+        head: COLUMNS.map((col) => chalk.bold(col.label(t))),
+        colAligns: COLUMNS.map((col) => (col.numeric ? 'right' : 'left')),
+        style: { head: [], border: [] },
+        chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+      });
+      for (const r of rows(c)) {
+        table.push(
+          COLUMNS.map((col, i) => {
+            const text = col.display(r, lang, t);
+            if (i === COLUMNS.length - 1 && r.statusChanged && r.scenario) return statusColour(chalk, r.scenario.status as Status)(text);
+            return text;
+          }),
+        );
+      }
+      const changed = c.townships.filter((r) => r.statusChanged).length;
+      return `${chalk.bold(t.ui.compare.title(c.base, c.scenario))}\n${withRules(table.toString())}\n${t.ui.compare.summary(changed)}\n`;
+    }
+  }
+}

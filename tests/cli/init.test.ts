@@ -1,0 +1,50 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { landcap, tempDir } from '../helpers.js';
+
+describe('landcap init', () => {
+  it('writes templates in both header styles that validate, and work once filled in', () => {
+    const dir = join(tempDir(), 'new');
+    const r = landcap(['init', dir]);
+    expect(r.status).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['crops.csv', 'crops.zh.csv', 'livestock.csv', 'livestock.zh.csv', 'params.json', 'soil.csv', 'soil.zh.csv']);
+    expect(readFileSync(join(dir, 'crops.zh.csv'), 'utf8')).toMatch(/^\uFEFF# /);
+    const empty = landcap(['validate', '--format', 'json', ...['crops', 'livestock', 'soil'].map((k) => join(dir, `${k}.csv`))]);
+    expect(empty.status).toBe(0);
+    // The header is line 3, after two comment lines; the example row is a comment too.
+    expect(JSON.parse(empty.stdout).warnings.map((w: { code: string; line: number }) => [w.code, w.line])).toEqual([
+      ['file-no-rows', 3],
+      ['file-no-rows', 3],
+      ['file-no-rows', 3],
+    ]);
+    // Uncomment the example rows: the English and Chinese templates give the same report.
+    for (const f of readdirSync(dir).filter((f) => f.endsWith('.csv'))) {
+      writeFileSync(join(dir, f), readFileSync(join(dir, f), 'utf8').replace(/^# 城关街道/m, '城关街道'));
+    }
+    const run = (suffix: string) =>
+      landcap([
+        'report',
+        '--format',
+        'json',
+        '--params',
+        join(dir, 'params.json'),
+        ...['crops', 'livestock', 'soil'].flatMap((k) => [`--${k}`, join(dir, `${k}${suffix}.csv`)]),
+      ]);
+    const en = run('');
+    const zh = run('.zh');
+    expect(en.status, en.stderr).toBe(0);
+    expect(zh.status, zh.stderr).toBe(0);
+    expect(JSON.parse(zh.stdout).townships).toEqual(JSON.parse(en.stdout).townships);
+    expect(JSON.parse(en.stdout).townships[0].name).toBe('城关街道');
+  });
+
+  it('does not overwrite without --force (exit 2)', () => {
+    const dir = tempDir();
+    expect(landcap(['init', dir]).status).toBe(0);
+    const again = landcap(['init', dir]);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toContain('(--force to overwrite)');
+    expect(landcap(['init', dir, '--force']).status).toBe(0);
+  });
+});
