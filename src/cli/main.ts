@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { CoefficientDataError } from '../coefficients/load.js';
 import { EncodingError, InputFileError } from '../io/csv.js';
@@ -14,8 +13,7 @@ import { reportCommand } from './commands/report.js';
 import { validateCommand } from './commands/validate.js';
 import { Context, type CliIo, type GlobalOptions } from './context.js';
 import { DataFailure, EXIT, UsageError } from './errors.js';
-
-export const VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+import { VERSION } from './version.js';
 
 function processIo(): CliIo {
   return { stdout: process.stdout, stderr: process.stderr, env: process.env };

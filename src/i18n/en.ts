@@ -272,6 +272,35 @@ const ui = {
       `unknown crop "${name}"${near ? ` (did you mean "${near}"?)` : ''}; give its uptake as ${name}=YIELD:N_UPTAKE:P_UPTAKE`,
   },
   initExists: (files: string) => `not overwriting ${files} (--force to overwrite)`,
+  sentence: (a: {
+    townships: number;
+    capacity: string;
+    stock: string;
+    loadIndex: string;
+    grade: string;
+    status: string;
+    overloaded: number;
+    overloadedNames: string;
+    warning: number;
+    noLand: number;
+  }) =>
+    `Across ${a.townships} township${a.townships === 1 ? '' : 's'} the land can take the manure of ${a.capacity} pig equivalents; the stock is ${a.stock} (load index ${a.loadIndex}, grade ${a.grade}, ${a.status}).` +
+    (a.overloaded > 0
+      ? ` ${a.overloaded} ${a.overloaded === 1 ? 'township is' : 'townships are'} overloaded: ${a.overloadedNames}.`
+      : ' No township is overloaded.') +
+    (a.warning > 0 ? ` ${a.warning} ${a.warning === 1 ? 'is' : 'are'} near capacity (load index above 0.7).` : '') +
+    (a.noLand > 0 ? ` ${a.noLand} ${a.noLand === 1 ? 'has' : 'have'} livestock but no crop land.` : ''),
+  html: {
+    basis: (name: string) => `${name} basis`,
+    totalCapacity: 'Capacity (pig equivalents)',
+    totalStock: 'Stock (pig equivalents)',
+    loadIndex: 'Load index (grade)',
+    headroom: 'Headroom (pig equivalents)',
+    loadChart: 'Load index by township',
+    stockCapacityChart: 'Stock and capacity by township',
+    table: 'Balance by township',
+    footer: (generator: string) => `Computed by ${generator} with the national method (农办牧〔2018〕1号); every coefficient's provenance is listed above.`,
+  },
   outputWritten: (file: string) => `written: ${file}`,
 };
 

@@ -224,6 +224,33 @@ export const zh: Messages = {
       unknownCrop: (name: string, near: string) => `未知作物“${name}”${near ? `（是否为“${near}”？）` : ''}；请写作 ${name}=产量:氮吸收量:磷吸收量`,
     },
     initExists: (files: string) => `不覆盖已有文件 ${files}（覆盖请加 --force）`,
+    sentence: (a: {
+      townships: number;
+      capacity: string;
+      stock: string;
+      loadIndex: string;
+      grade: string;
+      status: string;
+      overloaded: number;
+      overloadedNames: string;
+      warning: number;
+      noLand: number;
+    }) =>
+      `${a.townships} 个乡镇的土地可承载 ${a.capacity} 猪当量的粪污，现有存栏 ${a.stock} 猪当量（负荷指数 ${a.loadIndex}，${a.grade} 级，${a.status}）。` +
+      (a.overloaded > 0 ? `${a.overloaded} 个乡镇超载：${a.overloadedNames}。` : '没有乡镇超载。') +
+      (a.warning > 0 ? `${a.warning} 个乡镇接近承载上限（负荷指数超过 0.7）。` : '') +
+      (a.noLand > 0 ? `${a.noLand} 个乡镇有畜禽但无耕地。` : ''),
+    html: {
+      basis: (name: string) => `以${name}为基础`,
+      totalCapacity: '承载力（猪当量）',
+      totalStock: '存栏（猪当量）',
+      loadIndex: '负荷指数（分级）',
+      headroom: '剩余承载（猪当量）',
+      loadChart: '各乡镇负荷指数',
+      stockCapacityChart: '各乡镇存栏与承载力',
+      table: '各乡镇平衡表',
+      footer: (generator: string) => `由 ${generator} 按国家方法（农办牧〔2018〕1号）测算；各系数来源见上文。`,
+    },
     outputWritten: (file: string) => `已写入：${file}`,
   },
 };

@@ -1,7 +1,7 @@
 import type { Lang } from '../i18n/index.js';
 import type { Messages } from '../i18n/en.js';
 import { PARAMETER_NAMES, type ParameterName, type ParameterSource } from '../params/params.js';
-import { formatShare } from './format.js';
+import { formatCount, formatIndex, formatShare } from './format.js';
 import type { CoefficientUse, Report } from './report.js';
 import { STATUSES } from '../method/types.js';
 
@@ -77,4 +77,24 @@ export function summaryLine(report: Report, t: Messages): string {
     .map(([s, n]) => `${n} ${t.ui.statuses[s]}`)
     .join(', ');
   return t.ui.summary(report.townships.length, counts);
+}
+
+/** One sentence for a report's summary: capacity, stock, load, and the townships over or near capacity. */
+export function summarySentence(report: Report, lang: Lang, t: Messages): string {
+  const b = report.total;
+  const names = (status: string) => report.townships.filter((x) => x.status === status).map((x) => x.name);
+  const overloaded = names('overloaded');
+  const list = overloaded.length > 6 ? [...overloaded.slice(0, 6), '…'] : overloaded;
+  return t.ui.sentence({
+    townships: report.townships.length,
+    capacity: formatCount(b.capacityPe, lang),
+    stock: formatCount(b.stockPe, lang),
+    loadIndex: formatIndex(b.loadIndex),
+    grade: b.grade ?? '—',
+    status: t.ui.statuses[b.status],
+    overloaded: overloaded.length,
+    overloadedNames: list.join(lang === 'zh' ? '、' : ', '),
+    warning: names('warning').length,
+    noLand: names('no-land').length,
+  });
 }

@@ -1,7 +1,7 @@
 import type { Lang } from '../i18n/index.js';
 import type { Messages } from '../i18n/en.js';
 import { balanceColumns, balanceRows, type ColumnChoice } from './columns.js';
-import { coefficientLines, parameterLines, summaryLine } from './notes.js';
+import { coefficientLines, parameterLines, summarySentence } from './notes.js';
 import type { Report } from './report.js';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|');
@@ -9,7 +9,7 @@ const cell = (s: string) => s.replace(/\|/g, '\\|');
 /** A Markdown section ready to paste into a report: title, summary, table, parameters, method note. */
 export function renderMarkdown(report: Report, lang: Lang, t: Messages, choice: ColumnChoice = {}): string {
   const columns = balanceColumns(report, choice).filter((c) => c.only !== 'csv');
-  const lines = [`## ${t.ui.title(t.ui.basisName[report.basis])}`, '', summaryLine(report, t), ''];
+  const lines = [`## ${t.ui.title(t.ui.basisName[report.basis])}`, '', summarySentence(report, lang, t), ''];
   lines.push(`| ${columns.map((c) => cell(c.label(t))).join(' | ')} |`);
   lines.push(`|${columns.map((c) => (c.numeric ? ' ---: ' : ' --- ')).join('|')}|`);
   for (const b of balanceRows(report)) {

@@ -2,6 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../i18n/index.js';
 import type { Messages } from '../i18n/en.js';
 import type { ColumnChoice } from './columns.js';
+import type { HtmlMeta } from './render-html.js';
 import type { Report } from './report.js';
 
 export interface RenderOptions {
@@ -9,11 +10,13 @@ export interface RenderOptions {
   readonly t: Messages;
   /** Colours for the terminal table (a level-0 instance for none). */
   readonly chalk: ChalkInstance;
-  /** Extra columns for the table, Markdown and CSV (JSON always has everything). */
+  /** Extra columns for the table, Markdown, HTML and CSV (JSON always has everything). */
   readonly columns?: ColumnChoice;
+  /** Title, region and year for the HTML page. */
+  readonly meta?: HtmlMeta;
 }
 
-export const REPORT_FORMATS = ['table', 'json', 'csv', 'md'] as const;
+export const REPORT_FORMATS = ['table', 'json', 'csv', 'md', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** Renders a report; each format's renderer is loaded only when it is used. */
@@ -25,6 +28,8 @@ export async function renderReport(report: Report, format: string, ctx: RenderOp
       return (await import('./render-csv.js')).renderCsv(report, ctx.t, ctx.columns);
     case 'md':
       return (await import('./render-md.js')).renderMarkdown(report, ctx.lang, ctx.t, ctx.columns);
+    case 'html':
+      return (await import('./render-html.js')).renderHtml(report, ctx.lang, ctx.t, ctx.meta, ctx.columns);
     case 'table':
       return (await import('./render-table.js')).renderTable(report, ctx.lang, ctx.t, ctx.chalk, ctx.columns);
   }

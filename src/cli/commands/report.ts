@@ -6,6 +6,7 @@ import { writeFileAtomic } from '../../io/output.js';
 import { renderReport, REPORT_FORMATS } from '../../report/render.js';
 import type { Problem } from '../../validate/problems.js';
 import type { Context } from '../context.js';
+import { VERSION } from '../version.js';
 import { DataFailure } from '../errors.js';
 import { resolveInputs } from '../inputs.js';
 import { addInputOptions, addOutputOptions, addParameterOptions, type InputOptions, type OutputOptions } from '../options.js';
@@ -14,6 +15,9 @@ interface ReportOptions extends InputOptions, OutputOptions {
   readonly failOnOverload?: boolean;
   readonly headroom?: boolean;
   readonly range?: boolean;
+  readonly title?: string;
+  readonly region?: string;
+  readonly year?: string;
 }
 
 export function reportCommand(context: () => Context): Command {
@@ -23,6 +27,9 @@ export function reportCommand(context: () => Context): Command {
   addOutputOptions(cmd, REPORT_FORMATS);
   cmd.option('--headroom', 'show how many more head of each species the land could take (JSON always has it)');
   cmd.option('--range', "show capacity at both ends of the guide's use-rate range (JSON always has it)");
+  cmd.option('--title <text>', 'title of the HTML report');
+  cmd.option('--region <text>', 'region named under the title of the HTML report');
+  cmd.option('--year <year>', 'year named under the title of the HTML report');
   cmd.option('--fail-on-overload', 'exit with code 1 when a township is overloaded');
   cmd.action(async (opts: ReportOptions & Record<string, unknown>) => {
     const ctx = context();
@@ -38,6 +45,7 @@ export function reportCommand(context: () => Context): Command {
       t: ctx.t,
       chalk: ctx.chalk,
       columns: { headroom: opts.headroom, range: opts.range },
+      meta: { title: opts.title, region: opts.region, year: opts.year, generator: `landcap ${VERSION}` },
     });
     if (opts.output !== undefined) await writeFileAtomic(opts.output, text);
     else ctx.out(text);

@@ -1,0 +1,197 @@
+import type { Lang } from '../i18n/index.js';
+import type { Messages } from '../i18n/en.js';
+import { STATUSES, type Status } from '../method/types.js';
+import type { Balance } from './balance.js';
+import { balanceColumns, balanceRows, type ColumnChoice } from './columns.js';
+import { formatCount, formatIndex } from './format.js';
+import { coefficientLines, parameterLines, summarySentence } from './notes.js';
+import type { Report } from './report.js';
+
+export interface HtmlMeta {
+  readonly title?: string;
+  readonly region?: string;
+  readonly year?: string;
+  /** "landcap 0.1.0", for the footer. */
+  readonly generator?: string;
+}
+
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** Status colours, readable on screen and in greyscale print (each also has its word in the table and legend). */
+const COLOUR: Record<Status, string> = { ok: '#2e7d32', warning: '#e6a700', overloaded: '#c62828', 'no-land': '#7b1fa2' };
+
+const CSS = `
+*{box-sizing:border-box}
+body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei","Helvetica Neue",Arial,sans-serif;color:#1d2327;margin:0;background:#f6f7f8;line-height:1.45}
+main{max-width:1000px;margin:0 auto;padding:24px;background:#fff}
+h1{font-size:1.6rem;margin:0 0 4px}h2{font-size:1.15rem;margin:28px 0 10px;border-bottom:2px solid #e3e6e8;padding-bottom:4px}
+.meta{color:#5b646b;margin:0 0 16px}
+.cards{display:grid;grid-template-columns:repeat(4,1fr);gap:12px}
+.card{border:1px solid #e3e6e8;border-radius:6px;padding:10px 12px}
+.card .label{font-size:.8rem;color:#5b646b}.card .value{font-size:1.35rem;font-weight:600;font-variant-numeric:tabular-nums}
+.statuses{margin:12px 0 0;display:flex;gap:8px;flex-wrap:wrap}
+.chip{border-radius:999px;padding:2px 10px;color:#fff;font-size:.85rem}
+.sentence{margin:12px 0 0}
+svg{width:100%;height:auto;display:block}
+svg text{font-size:11px;fill:#1d2327}svg text.value{paint-order:stroke;stroke:#fff;stroke-width:3px}
+svg .axis{stroke:#9aa3a9;stroke-width:1}svg .grid{stroke:#e3e6e8;stroke-width:1}
+svg .ref{stroke-width:1.5;stroke-dasharray:5 4}svg .capacity{fill:#cfd8dc}
+table{border-collapse:collapse;width:100%;font-size:.85rem;font-variant-numeric:tabular-nums}
+th,td{border-bottom:1px solid #e3e6e8;padding:4px 6px;text-align:left}th{background:#f0f2f3}
+td.num,th.num{text-align:right}tr.total td{font-weight:700;border-top:2px solid #1d2327}
+.status{font-weight:600}
+ul.notes{font-size:.85rem;color:#39424a;padding-left:18px}
+footer{margin-top:28px;font-size:.75rem;color:#5b646b}
+.legend{display:flex;gap:14px;font-size:.8rem;margin:4px 0}.legend span::before{content:"";display:inline-block;width:10px;height:10px;margin-right:4px;background:var(--c)}
+@media print{body{background:#fff}main{max-width:none;padding:0}.card{break-inside:avoid}section{break-inside:avoid}section.table{break-inside:auto}tr{break-inside:avoid}h2{break-after:avoid}}
+@page{size:A4;margin:14mm 12mm}
+`;
+
+/** Horizontal bars of the load index, highest first, coloured by status, with reference lines at 0.7 and 1.0. */
+function loadChart(townships: readonly Balance[], t: Messages, thresholds: readonly number[]): string {
+  const rows = [...townships].sort((a, b) => (b.loadIndex ?? Infinity) - (a.loadIndex ?? Infinity));
+  const label = 150;
+  const width = 820;
+  const bar = 16;
+  const gap = 6;
+  const top = 24;
+  const plot = width - label - 60;
+  const max = Math.max(1.2, ...rows.map((r) => r.loadIndex ?? 0)) * 1.05;
+  const x = (v: number) => label + (Math.min(v, max) / max) * plot;
+  const height = top + rows.length * (bar + gap) + 24;
+  const parts = [`<svg id="load-chart" viewBox="0 0 ${width} ${height}" role="img" aria-label="${esc(t.ui.html.loadChart)}">`];
+  for (let v = 0; v <= max; v += max > 4 ? 1 : 0.5)
+    parts.push(
+      `<line class="grid" x1="${x(v)}" x2="${x(v)}" y1="${top - 6}" y2="${height - 20}"/><text x="${x(v)}" y="${height - 6}" text-anchor="middle">${v.toFixed(1)}</text>`,
+    );
+  rows.forEach((r, i) => {
+    const y = top + i * (bar + gap);
+    const value = r.loadIndex ?? 0;
+    const shown = r.loadIndex === null ? t.ui.statuses[r.status] : formatIndex(r.loadIndex);
+    parts.push(
+      `<g><text x="${label - 6}" y="${y + bar - 4}" text-anchor="end">${esc(r.name)}</text>` +
+        `<rect class="bar status-${r.status}" data-township="${esc(r.name)}" data-load-index="${r.loadIndex ?? ''}" x="${label}" y="${y}" width="${Math.max(0, x(value) - label)}" height="${bar}" fill="${COLOUR[r.status]}"><title>${esc(r.name)}: ${shown} (${esc(t.ui.statuses[r.status])})</title></rect>` +
+        `<text class="value" x="${x(value) + 4}" y="${y + bar - 4}">${shown}</text></g>`,
+    );
+  });
+  for (const [i, v] of thresholds.entries()) {
+    const colour = i === 0 ? COLOUR.warning : COLOUR.overloaded;
+    parts.push(
+      `<line class="ref" x1="${x(v)}" x2="${x(v)}" y1="${top - 10}" y2="${height - 20}" stroke="${colour}"/><text x="${x(v)}" y="${top - 12}" text-anchor="middle" fill="${colour}">${v.toFixed(1)}</text>`,
+    );
+  }
+  parts.push(`<line class="axis" x1="${label}" x2="${label}" y1="${top - 6}" y2="${height - 20}"/></svg>`);
+  return parts.join('');
+}
+
+/** Per township, capacity (light) behind stock (coloured by status), on one scale. */
+function stockCapacityChart(townships: readonly Balance[], t: Messages, lang: Lang): string {
+  const rows = [...townships].sort((a, b) => (b.loadIndex ?? Infinity) - (a.loadIndex ?? Infinity));
+  const label = 150;
+  const width = 820;
+  const bar = 16;
+  const gap = 6;
+  const top = 10;
+  const plot = width - label - 90;
+  const max = Math.max(1, ...rows.flatMap((r) => [r.capacityPe, r.stockPe])) * 1.02;
+  const w = (v: number) => (Math.max(0, v) / max) * plot;
+  const height = top + rows.length * (bar + gap) + 10;
+  const parts = [`<svg id="stock-capacity-chart" viewBox="0 0 ${width} ${height}" role="img" aria-label="${esc(t.ui.html.stockCapacityChart)}">`];
+  rows.forEach((r, i) => {
+    const y = top + i * (bar + gap);
+    parts.push(
+      `<g><text x="${label - 6}" y="${y + bar - 4}" text-anchor="end">${esc(r.name)}</text>` +
+        `<rect class="capacity" x="${label}" y="${y}" width="${w(r.capacityPe)}" height="${bar}"><title>${esc(t.ui.capacityPe)}: ${formatCount(r.capacityPe, lang)}</title></rect>` +
+        `<rect class="stock status-${r.status}" x="${label}" y="${y + 4}" width="${w(r.stockPe)}" height="${bar - 8}" fill="${COLOUR[r.status]}"><title>${esc(t.ui.stockPe)}: ${formatCount(r.stockPe, lang)}</title></rect>` +
+        `<text x="${label + Math.max(w(r.capacityPe), w(r.stockPe)) + 4}" y="${y + bar - 4}">${formatCount(r.stockPe, lang)} / ${formatCount(r.capacityPe, lang)}</text></g>`,
+    );
+  });
+  parts.push('</svg>');
+  return parts.join('');
+}
+
+/** One self-contained HTML page: inline CSS and SVG, no scripts, fonts or other requests; fit for A4 print. */
+export function renderHtml(
+  report: Report,
+  lang: Lang,
+  t: Messages,
+  meta: HtmlMeta = {},
+  choice: ColumnChoice = {},
+  thresholds: readonly number[] = [0.7, 1.0],
+): string {
+  const h = t.ui.html;
+  const title = meta.title ?? t.ui.title(t.ui.basisName[report.basis]);
+  const subtitle = [meta.region, meta.year].filter(Boolean).join(' · ');
+  const total = report.total;
+  const columns = balanceColumns(report, choice).filter((c) => c.only !== 'csv');
+  const counts = STATUSES.map((s) => [s, report.townships.filter((b) => b.status === s).length] as const).filter(([, n]) => n > 0);
+  const card = (label: string, value: string) => `<div class="card"><div class="label">${esc(label)}</div><div class="value">${esc(value)}</div></div>`;
+  const table = [
+    `<table><thead><tr>${columns.map((c) => `<th class="${c.numeric ? 'num' : ''}">${esc(c.label(t))}</th>`).join('')}</tr></thead><tbody>`,
+    ...balanceRows(report).map(
+      (b) =>
+        `<tr class="${b === total ? 'total' : `status-${b.status}`}">${columns
+          .map((c) => {
+            const text = esc(c.display(b, lang, t));
+            if (c.key === 'status') return `<td class="status" style="color:${COLOUR[b.status]}">${text}</td>`;
+            return `<td class="${c.numeric ? 'num' : ''}">${text}</td>`;
+          })
+          .join('')}</tr>`,
+    ),
+    '</tbody></table>',
+  ].join('\n');
+  const legend = STATUSES.map((s) => `<span style="--c:${COLOUR[s]}">${esc(t.ui.statuses[s])}</span>`).join('');
+  return `<!doctype html>
+<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)}${subtitle ? ` — ${esc(subtitle)}` : ''}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<main>
+<header>
+<h1>${esc(title)}</h1>
+<p class="meta">${esc([subtitle, h.basis(t.ui.basisName[report.basis])].filter(Boolean).join(' · '))}</p>
+</header>
+<section class="summary" id="summary">
+<div class="cards">
+${card(h.totalCapacity, formatCount(total.capacityPe, lang))}
+${card(h.totalStock, formatCount(total.stockPe, lang))}
+${card(h.loadIndex, `${formatIndex(total.loadIndex)}${total.grade ? ` (${total.grade})` : ''}`)}
+${card(h.headroom, formatCount(total.headroomPe, lang))}
+</div>
+<div class="statuses">${counts.map(([s, n]) => `<span class="chip" style="background:${COLOUR[s]}">${esc(t.ui.statuses[s])} ${n}</span>`).join('')}</div>
+<p class="sentence">${esc(summarySentence(report, lang, t))}</p>
+</section>
+<section class="chart">
+<h2>${esc(h.loadChart)}</h2>
+<div class="legend">${legend}</div>
+${loadChart(report.townships, t, thresholds)}
+</section>
+<section class="chart">
+<h2>${esc(h.stockCapacityChart)}</h2>
+<div class="legend"><span style="--c:#cfd8dc">${esc(t.ui.capacityPe)}</span><span style="--c:#455a64">${esc(t.ui.stockPe)}</span></div>
+${stockCapacityChart(report.townships, t, lang)}
+</section>
+<section class="table">
+<h2>${esc(h.table)}</h2>
+${table}
+</section>
+<section class="notes">
+<h2>${esc(t.ui.parametersHeading)}</h2>
+<ul class="notes">${parameterLines(report, t)
+    .map((p) => `<li>${esc(`${p.name}: ${p.value}`)} <span class="source">(${esc(p.source)})</span></li>`)
+    .join('')}</ul>
+<h2>${esc(t.ui.coefficientsHeading)}</h2>
+<ul class="notes">${coefficientLines(report, lang, t)
+    .map((l) => `<li>${esc(l)}</li>`)
+    .join('')}</ul>
+</section>
+<footer>${esc(h.footer(meta.generator ?? 'landcap'))}</footer>
+</main>
+</body>
+</html>
+`;
+}
