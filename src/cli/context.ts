@@ -67,8 +67,9 @@ export class Context {
 }
 
 function colourLevel(stream: Stream, env: CliIo['env'], flag: boolean | undefined): 0 | 1 | 2 | 3 {
-  if (flag === false || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return 0;
   const supported = (supportsColor && supportsColor.level) || 0;
+  // An explicit flag wins over the environment.
   if (flag === true) return Math.max(1, supported) as 1 | 2 | 3;
+  if (flag === false || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return 0;
   return stream.isTTY ? supported : 0;
 }

@@ -1,4 +1,5 @@
 import type { Coefficients } from '../coefficients/coefficients.js';
+import type { Messages } from '../i18n/en.js';
 import type { InputFiles } from '../dataset/dataset.js';
 import { readParametersFile } from '../params/load.js';
 import { defaultParameters, fileLayer, flagLayer, resolveParameters, type ParameterSet } from '../params/params.js';
@@ -20,20 +21,19 @@ export interface ResolvedInputs {
  * The input files and parameters of a run: the files given, or a bundled sample with its parameters file;
  * then --params, then a scenario's parameters, then the parameter flags and --set.
  */
-export async function resolveInputs(opts: InputOptions & Record<string, unknown>, c: Coefficients): Promise<ResolvedInputs> {
+export async function resolveInputs(opts: InputOptions & Record<string, unknown>, c: Coefficients, t: Messages): Promise<ResolvedInputs> {
   const given = opts.crops !== undefined || opts.livestock !== undefined || opts.soil !== undefined;
   let files: InputFiles;
   let sampleParams: string | undefined;
   let sampleName: string | undefined;
   if (given) {
-    if (opts.sample !== undefined) throw new UsageError('--sample cannot be combined with --crops, --livestock or --soil');
-    if (opts.crops === undefined || opts.livestock === undefined)
-      throw new UsageError('both --crops and --livestock are needed (or neither, to run a bundled sample)');
+    if (opts.sample !== undefined) throw new UsageError(t.ui.usage.sampleWithFiles);
+    if (opts.crops === undefined || opts.livestock === undefined) throw new UsageError(t.ui.usage.needBoth);
     files = { crops: opts.crops, livestock: opts.livestock, ...(opts.soil !== undefined ? { soil: opts.soil } : {}) };
   } else {
     sampleName = opts.sample ?? DEFAULT_SAMPLE;
     const s = sample(sampleName);
-    if (!s) throw new UsageError(`no bundled sample "${sampleName}"; samples: ${sampleNames().join(', ')}`);
+    if (!s) throw new UsageError(t.ui.usage.noSample(sampleName, sampleNames().join(', ')));
     files = { crops: s.crops, livestock: s.livestock, ...(s.soil ? { soil: s.soil } : {}) };
     sampleParams = s.params;
   }

@@ -1,9 +1,9 @@
 import { Command, CommanderError, Option } from 'commander';
-import { CoefficientDataError } from '../coefficients/load.js';
-import { EncodingError, InputFileError } from '../io/csv.js';
+import { InputFileError } from '../io/csv.js';
 import { OutputFileError } from '../io/output.js';
-import { LANGS, langFromEnv, messages } from '../i18n/index.js';
-import { ParameterError } from '../params/params.js';
+import type { Messages } from '../i18n/en.js';
+import { LANGS, langFromEnv, messages, type Lang } from '../i18n/index.js';
+import { ParameterError } from '../params/errors.js';
 import { coefficientsCommand } from './commands/coefficients.js';
 import { compareCommand } from './commands/compare.js';
 import { explainCommand } from './commands/explain.js';
@@ -19,52 +19,63 @@ function processIo(): CliIo {
   return { stdout: process.stdout, stderr: process.stderr, env: process.env };
 }
 
+/** The language asked for on the command line (--lang zh, --lang=zh), to word the help before parsing. */
+function langFromArgv(argv: readonly string[]): Lang | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
+    if (value === 'zh' || value === 'en') return value;
+  }
+  return undefined;
+}
+
+/** Commander's own help words (titles, "choices", "default") in the user's language. */
+function localise(cmd: Command, t: Messages, io: CliIo): Command {
+  return cmd
+    .exitOverride()
+    .helpOption('-h, --help', t.help.helpOption)
+    .configureHelp({
+      styleTitle: (title) => t.help.titles[title] ?? title,
+      optionDescription: (option) => {
+        const extra: string[] = [];
+        if (option.argChoices) extra.push(`${t.help.choices}: ${option.argChoices.join(', ')}`);
+        if (option.defaultValue !== undefined && (option.required || option.optional)) extra.push(`${t.help.default}: ${String(option.defaultValue)}`);
+        return extra.length > 0 ? `${option.description} (${extra.join('; ')})` : option.description;
+      },
+    })
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      // Commander's error messages are worded again in the user's language where landcap knows them (commanderMessage).
+      outputError: () => {},
+    });
+}
+
 /**
  * Runs landcap with the arguments after the program name; resolves to the exit code (CONTRACT.md):
  * 0 success, 1 the data failed, 2 usage or I/O error. It never calls process.exit and never throws.
  */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const t = messages(langFromArgv(argv) ?? langFromEnv(io.env));
   let ctx: Context | undefined;
-  const program = new Command('landcap')
-    .description('Livestock manure land carrying capacity (畜禽粪污土地承载力) per township, by the national nitrogen/phosphorus method')
-    .version(VERSION, '-V, --version')
-    .addOption(new Option('--lang <lang>', 'output language (default from LANG: zh* → zh, else en)').choices(LANGS))
-    .option('--color', 'colour even when not writing to a terminal')
-    .option('--no-color', 'no colour (NO_COLOR in the environment does the same)')
-    .showHelpAfterError()
-    .exitOverride()
-    .configureOutput({
-      writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
-    });
+  const program = localise(new Command('landcap'), t, io)
+    .description(t.help.program)
+    .version(VERSION, '-V, --version', t.help.version)
+    .helpCommand('help [command]', t.help.helpCommand)
+    .addOption(new Option('--lang <lang>', t.help.lang).choices(LANGS))
+    .option('--color', t.help.color)
+    .option('--no-color', t.help.noColor);
   const context = () => (ctx ??= new Context(io, program.opts<GlobalOptions>()));
-  for (const cmd of [
-    reportCommand(context),
-    validateCommand(context),
-    explainCommand(context),
-    compareCommand(context),
-    farmCommand(context),
-    coefficientsCommand(context),
-    initCommand(context),
-  ]) {
-    program.addCommand(
-      cmd
-        .exitOverride()
-        .showHelpAfterError()
-        .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }),
-    );
+  for (const make of [reportCommand, validateCommand, explainCommand, compareCommand, farmCommand, coefficientsCommand, initCommand]) {
+    program.addCommand(localise(make(context, t), t, io));
   }
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return EXIT.ok;
   } catch (error) {
-    return exitCode(error, ctx ?? new Context(io, { lang: langFromEnvSafe(io) }), io);
+    return exitCode(error, ctx ?? new Context(io, { lang: t === messages('zh') ? 'zh' : 'en' }), io);
   }
-}
-
-function langFromEnvSafe(io: CliIo) {
-  return langFromEnv(io.env);
 }
 
 function exitCode(error: unknown, ctx: Context, io: CliIo): number {
@@ -74,18 +85,29 @@ function exitCode(error: unknown, ctx: Context, io: CliIo): number {
     return code;
   };
   if (error instanceof CommanderError) {
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
-    return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' || error.exitCode === 0)
+      return EXIT.ok;
+    io.stderr.write(`${c.red(commanderMessage(error, ctx.t))}\n${ctx.t.help.moreHelp}\n`);
+    return EXIT.usage;
   }
   if (error instanceof DataFailure) {
     if (error.message) io.stderr.write(`${error.message}\n`);
     return EXIT.data;
   }
-  if (error instanceof UsageError || error instanceof ParameterError) return fail(EXIT.usage, error.message);
-  if (error instanceof InputFileError || error instanceof OutputFileError) return fail(EXIT.usage, error.message);
-  if (error instanceof EncodingError) return fail(EXIT.data, error.message);
-  const detail = error instanceof CoefficientDataError ? error.message : error instanceof Error ? error.message : String(error);
+  const t = ctx.t;
+  if (error instanceof UsageError) return fail(EXIT.usage, error.message);
+  if (error instanceof ParameterError) return fail(EXIT.usage, `${error.where}: ${t.ui.paramErrors[error.code](error.args)}`);
+  if (error instanceof InputFileError || error instanceof OutputFileError) return fail(EXIT.usage, `${error.path}: ${t.ui.io[error.reason](error.detail)}`);
+  const detail = error instanceof Error ? error.message : String(error);
   io.stderr.write(`${c.red(`landcap: ${messages(ctx.lang).ui.internalError}: ${detail}`)}\n`);
   if (io.env.LANDCAP_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
   return EXIT.bug;
+}
+
+/** A commander error in the user's language: its English message, or landcap's words for the common ones. */
+export function commanderMessage(error: CommanderError, t: Messages): string {
+  const text = error.message.replace(/^error: /, '');
+  const quoted = [...text.matchAll(/'([^']*)'/g)].map((m) => m[1]!);
+  const words = t.ui.commander[error.code.replace('commander.', '')];
+  return `${t.ui.errorPrefix}${words ? words(quoted, text) : text}`;
 }

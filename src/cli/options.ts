@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import type { Messages } from '../i18n/en.js';
 import { ENCODING_OPTIONS, type EncodingOption } from '../io/csv.js';
 import {
   PARAMETER_FLAGS,
@@ -11,20 +12,16 @@ import {
 } from '../params/params.js';
 import { DEFAULT_SAMPLE } from '../samples.js';
 
-/** The parameter flags (CONTRACT.md "parameters"), defined once: help text and parsing follow from this table. */
-const PARAMETER_OPTIONS: Record<ParameterName, { flags: string; description: string; choices?: readonly string[]; repeatable?: boolean }> = {
-  basis: { flags: '--basis <basis>', description: 'nutrient basis: N, P, or both (the smaller capacity)', choices: ['N', 'P', 'both'] },
-  manureShare: { flags: '--manure-share <share>', description: 'share of fertilisation from manure (default 0.5; 40% or 0.4)' },
-  nUseRate: { flags: '--n-use-rate <rate>', description: 'first-season use rate of manure N (default 0.25)' },
-  pUseRate: { flags: '--p-use-rate <rate>', description: 'first-season use rate of manure P (default 0.30)' },
-  nSupplyPerPe: { flags: '--n-supply-per-pe <kg>', description: 'manure N supplied per pig equivalent a year (default 7.0)' },
-  pSupplyPerPe: { flags: '--p-supply-per-pe <kg>', description: 'manure P supplied per pig equivalent a year (default 1.2)' },
-  soilGrade: { flags: '--soil-grade <grade>', description: 'soil grade for townships without soil data: I, II, III (default II)' },
-  stockRatio: {
-    flags: '--stock-ratio <species=ratio>',
-    description: 'stock per slaughter for rows with only 出栏 (repeatable), e.g. 生猪=0.55',
-    repeatable: true,
-  },
+/** The parameter flags (CONTRACT.md "parameters"), defined once: help text (src/i18n) and parsing follow from this table. */
+const PARAMETER_OPTIONS: Record<ParameterName, { flags: string; repeatable?: boolean }> = {
+  basis: { flags: '--basis <basis>' },
+  manureShare: { flags: '--manure-share <share>' },
+  nUseRate: { flags: '--n-use-rate <rate>' },
+  pUseRate: { flags: '--p-use-rate <rate>' },
+  nSupplyPerPe: { flags: '--n-supply-per-pe <kg>' },
+  pSupplyPerPe: { flags: '--p-supply-per-pe <kg>' },
+  soilGrade: { flags: '--soil-grade <grade>' },
+  stockRatio: { flags: '--stock-ratio <species=ratio>', repeatable: true },
 };
 
 export interface InputOptions {
@@ -44,28 +41,30 @@ export interface OutputOptions {
   readonly output?: string;
 }
 
-export function addInputOptions(cmd: Command): Command {
+export function addInputOptions(cmd: Command, t: Messages): Command {
+  const o = t.help.options;
   return cmd
-    .option('--crops <file>', 'crops CSV: one row per township × crop')
-    .option('--livestock <file>', 'livestock CSV: one row per township × species')
-    .option('--soil <file>', 'soil CSV: grades or measured values per township (optional)')
-    .option('--sample <name>', `a bundled sample, when no input files are given (default ${DEFAULT_SAMPLE})`)
-    .option('--params <file>', 'parameters as a JSON file; flags override it')
-    .option('--scenario <file>', 'a scenario: parameter, stock and crop changes as a JSON file')
-    .addOption(new Option('--encoding <encoding>', 'input encoding').choices(ENCODING_OPTIONS).default('auto'))
-    .option('--strict', 'treat warnings as errors');
+    .option('--crops <file>', o.crops)
+    .option('--livestock <file>', o.livestock)
+    .option('--soil <file>', o.soil)
+    .option('--sample <name>', o.sample(DEFAULT_SAMPLE))
+    .option('--params <file>', o.params)
+    .option('--scenario <file>', o.scenario)
+    .addOption(new Option('--encoding <encoding>', o.encoding).choices(ENCODING_OPTIONS).default('auto'))
+    .option('--strict', o.strict);
 }
 
-const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
+/** For repeatable options: each value is added to a list. */
+export const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
-export function addParameterOptions(cmd: Command): Command {
+export function addParameterOptions(cmd: Command, t: Messages): Command {
   for (const name of PARAMETER_NAMES) {
     const spec = PARAMETER_OPTIONS[name];
-    const option = new Option(spec.flags, spec.description);
+    const option = new Option(spec.flags, t.help.options[name]);
     if (spec.repeatable) option.argParser(collect);
     cmd.addOption(option);
   }
-  cmd.addOption(new Option('--set <name=value>', `set any parameter (repeatable): ${PARAMETER_NAMES.join(', ')}`).argParser(collect));
+  cmd.addOption(new Option('--set <name=value>', t.help.options.set(PARAMETER_NAMES.join(', '))).argParser(collect));
   return cmd;
 }
 
@@ -76,9 +75,14 @@ export function setLayer(items: readonly string[] | undefined): ParameterLayer |
   for (const item of items) {
     const m = /^\s*([A-Za-z-]+)\s*=(.*)$/.exec(item);
     const name = m && PARAMETER_NAMES.find((n) => n === m[1] || PARAMETER_FLAGS[n] === `--${m[1]!.toLowerCase()}`);
-    if (!m || !name) throw new ParameterError('--set', `"${item}" is not name=value with a parameter name (${PARAMETER_NAMES.join(', ')})`);
-    values[name] =
-      name === 'stockRatio' ? { ...(values.stockRatio as object), ...parseParameterFlag(name, m[2]!.trim()) } : parseParameterFlag(name, m[2]!.trim());
+    if (!m || !name) throw new ParameterError('--set', 'set-syntax', { text: item, names: PARAMETER_NAMES.join(', ') });
+    try {
+      const value = parseParameterFlag(name, m[2]!.trim());
+      values[name] = name === 'stockRatio' ? { ...(values.stockRatio as object), ...(value as object) } : value;
+    } catch (error) {
+      if (error instanceof ParameterError) throw new ParameterError(`--set ${name}`, error.code, error.args);
+      throw error;
+    }
   }
   return { values: values as Partial<Parameters>, source: (name) => ({ from: 'flag', flag: `--set ${name}` }) };
 }
@@ -93,8 +97,13 @@ export function parameterFlags(opts: Record<string, unknown>): Partial<Parameter
   return flags as Partial<Parameters>;
 }
 
-export function addOutputOptions(cmd: Command, formats: readonly string[]): Command {
+export function addOutputOptions(cmd: Command, formats: readonly string[], t: Messages): Command {
   return cmd
-    .addOption(new Option('--format <format>', 'output format').choices(formats).default(formats[0]))
-    .option('--output <file>', 'write to this file (atomically) instead of stdout');
+    .addOption(new Option('--format <format>', t.help.options.format).choices(formats).default(formats[0]))
+    .option('--output <file>', t.help.options.output);
+}
+
+/** Example command lines under a command's help. */
+export function addExamples(cmd: Command, t: Messages, examples: readonly string[]): Command {
+  return cmd.addHelpText('after', () => `\n${t.help.titles['Examples:']}\n${examples.map((e) => `  $ ${e}`).join('\n')}\n`);
 }

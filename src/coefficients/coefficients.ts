@@ -50,12 +50,18 @@ export interface LoadGradeRow extends LoadGradeBound {
   readonly source: string;
 }
 
+/** Another name for a crop or species of the table: a synonym, or a member of a group counted together. */
+export interface Alias {
+  readonly target: string;
+  readonly relation: 'synonym' | 'member';
+}
+
 export interface Coefficients {
   readonly crops: ReadonlyMap<string, CropCoefficient>;
   /** Alias as written → crop name in the table. */
-  readonly cropAliases: ReadonlyMap<string, string>;
+  readonly cropAliases: ReadonlyMap<string, Alias>;
   readonly species: ReadonlyMap<string, SpeciesCoefficient>;
-  readonly speciesAliases: ReadonlyMap<string, string>;
+  readonly speciesAliases: ReadonlyMap<string, Alias>;
   readonly fertilisationShares: Record<SoilGrade, Cited<number>>;
   readonly soilThresholds: readonly SoilThreshold[];
   readonly loadGrades: readonly LoadGradeRow[];

@@ -12,7 +12,7 @@ import {
   soilThresholdRowSchema,
   speciesRowSchema,
 } from './schema.js';
-import type { Cited, Coefficients, CropCoefficient, SpeciesCoefficient } from './coefficients.js';
+import type { Alias, Cited, Coefficients, CropCoefficient, SpeciesCoefficient } from './coefficients.js';
 import type { SoilGrade } from '../method/types.js';
 import { SOIL_GRADES } from '../method/types.js';
 
@@ -36,14 +36,14 @@ function readTable<S extends z.ZodType>(name: string, schema: S): z.output<S>[] 
 
 function aliasMap(
   name: string,
-  schema: z.ZodType<{ alias: string; target: string }, Record<string, string>>,
+  schema: z.ZodType<{ alias: string; target: string; relation: Alias['relation'] }, Record<string, string>>,
   known: ReadonlyMap<string, unknown>,
-): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const { alias, target } of readTable(name, schema)) {
+): Map<string, Alias> {
+  const map = new Map<string, Alias>();
+  for (const { alias, target, relation } of readTable(name, schema)) {
     if (!known.has(target)) throw new CoefficientDataError(`data/coefficients/${name}: alias ${alias} names ${target}, which is not in the table`);
     if (known.has(alias) || map.has(alias)) throw new CoefficientDataError(`data/coefficients/${name}: alias ${alias} is listed twice`);
-    map.set(alias, target);
+    map.set(alias, { target, relation });
   }
   return map;
 }

@@ -36,8 +36,14 @@ export const cropRowSchema = z.strictObject({
   source: text,
 });
 
-export const cropAliasRowSchema = z.strictObject({ alias: text, crop: text, source: text }).transform((r) => ({ alias: r.alias, target: r.crop }));
-export const speciesAliasRowSchema = z.strictObject({ alias: text, species: text, source: text }).transform((r) => ({ alias: r.alias, target: r.species }));
+/** synonym: another name for the same thing (稻谷 = 水稻); member: one of a group the guide counts together (花生 in 油料). */
+const relation = z.enum(['synonym', 'member']);
+export const cropAliasRowSchema = z
+  .strictObject({ alias: text, crop: text, relation, source: text })
+  .transform((r) => ({ alias: r.alias, target: r.crop, relation: r.relation }));
+export const speciesAliasRowSchema = z
+  .strictObject({ alias: text, species: text, relation, source: text })
+  .transform((r) => ({ alias: r.alias, target: r.species, relation: r.relation }));
 
 export const speciesRowSchema = z.strictObject({
   species: text,

@@ -14,7 +14,7 @@ import {
 import { formatFraction, fractionValue, pigEquivalents } from '../method/pig-equivalent.js';
 import { NUTRIENTS, type Fraction, type Nutrient, type SoilGrade } from '../method/types.js';
 import type { ParameterSet } from '../params/params.js';
-import { useRate } from '../report/balance.js';
+import { supplyPerPe, useRate } from '../report/balance.js';
 import { SCHEMA_VERSION } from '../report/report.js';
 
 export interface FarmAnimalInput extends FarmAnimals {
@@ -91,10 +91,9 @@ export function computeFarm(
 ): FarmResult {
   const p = params.values;
   const excretion: Record<Nutrient, number> = { N: constantNumber(c, 'n_excretion_per_pe'), P: constantNumber(c, 'p_excretion_per_pe') };
-  const supplyPerPe: Record<Nutrient, number> = { N: p.nSupplyPerPe, P: p.pSupplyPerPe };
   const fs = c.fertilisationShares[p.soilGrade].value;
   const retention = (n: Nutrient): Fraction =>
-    options.retention[n] !== undefined ? { numerator: options.retention[n]!, denominator: 1 } : { numerator: supplyPerPe[n], denominator: excretion[n] };
+    options.retention[n] !== undefined ? { numerator: options.retention[n]!, denominator: 1 } : { numerator: supplyPerPe(p, n), denominator: excretion[n] };
   const rotation = (n: Nutrient): RotationCrop[] =>
     crops.map((cr) => ({ crop: cr.crop, targetYieldPerMu: cr.targetYieldPerMu, measure: cr.measure, uptake: cr.uptake[n].value }));
   const nutrients = {} as Record<Nutrient, FarmNutrient>;

@@ -1,3 +1,5 @@
+import type { IoReason } from '../io/csv.js';
+import type { ParameterErrorCode } from '../params/errors.js';
 import type { ProblemArgs, ProblemCode } from '../validate/problems.js';
 
 type Text = (a: ProblemArgs) => string;
@@ -301,13 +303,134 @@ const ui = {
     table: 'Balance by township',
     footer: (generator: string) => `Computed by ${generator} with the national method (农办牧〔2018〕1号); every coefficient's provenance is listed above.`,
   },
+  io: {
+    'not-found': () => 'no such file',
+    'is-directory': () => 'is a folder, not a file',
+    permission: () => 'permission denied',
+    'not-a-folder': () => 'no such folder, or not a folder',
+    other: (detail: string) => detail,
+  } as Record<IoReason, (detail: string) => string>,
+  paramErrors: {
+    share: () => 'must be a share greater than 0 and at most 1 (40% is 0.4)',
+    positive: () => 'must be greater than 0',
+    'one-of': (a) => `must be one of ${s(a.values)}`,
+    'unknown-keys': (a) => `unknown key(s) ${s(a.keys)}${a.known ? ` (known: ${s(a.known)})` : ''}`,
+    'not-number': (a) => `"${s(a.text)}" is not a number`,
+    'not-species-ratio': (a) => `"${s(a.text)}" is not species=ratio, for example 生猪=0.5`,
+    'not-json': (a) => `not valid JSON: ${s(a.detail)}`,
+    'set-syntax': (a) => `"${s(a.text)}" is not name=value with a parameter name (${s(a.names)})`,
+    invalid: (a) => s(a.detail),
+    'one-change': () => 'give exactly one of percent, add, set',
+    'unknown-species': (a) => `unknown species "${s(a.name)}"${a.suggestion ? ` (did you mean "${s(a.suggestion)}"?)` : ''}`,
+    'unknown-crop': (a) => `unknown crop "${s(a.name)}"${a.suggestion ? ` (did you mean "${s(a.suggestion)}"?)` : ''}`,
+    'below-zero': (a) => `takes ${s(a.name)} in ${s(a.township)} below zero (${s(a.place)})`,
+    'no-area': (a) => `changes the area of ${s(a.name)} in ${s(a.township)}, whose row gives no area (${s(a.place)})`,
+    'no-factor': (a) => `the guide gives no pig-equivalent factor for ${s(a.name)}`,
+  } as Record<ParameterErrorCode, (a: ProblemArgs) => string>,
+  usage: {
+    sampleWithFiles: '--sample cannot be combined with --crops, --livestock or --soil',
+    needBoth: 'both --crops and --livestock are needed (or neither, to run a bundled sample)',
+    noSample: (name: string, list: string) => `no bundled sample "${name}"; samples: ${list}`,
+    filesOrSample: 'give files or --sample, not both',
+    noFiles: 'no files to validate (give files, or --sample NAME)',
+    share: (flag: string) => `${flag}: must be a share greater than 0 and at most 1`,
+  },
+  errorPrefix: 'error: ',
+  /** Commander's errors, by code; `q` are the quoted words of its English message. */
+  commander: {
+    unknownOption: (_q: string[], text: string) => text,
+    unknownCommand: (_q: string[], text: string) => text,
+    missingArgument: (_q: string[], text: string) => text,
+    optionMissingArgument: (_q: string[], text: string) => text,
+    missingMandatoryOptionValue: (_q: string[], text: string) => text,
+    invalidArgument: (_q: string[], text: string) => text,
+    excessArguments: (_q: string[], text: string) => text,
+    conflictingOption: (_q: string[], text: string) => text,
+  } as Record<string, (q: string[], text: string) => string>,
+  overloadFailure: (n: number) => `${n} township${n === 1 ? ' is' : 's are'} overloaded or without land (--fail-on-overload)`,
   outputWritten: (file: string) => `written: ${file}`,
+};
+
+/** Help text of the command line, in English; zh.ts has the same keys. */
+const help = {
+  program: 'Livestock manure land carrying capacity (畜禽粪污土地承载力) per township, by the national nitrogen/phosphorus method',
+  titles: {
+    'Usage:': 'Usage:',
+    'Options:': 'Options:',
+    'Commands:': 'Commands:',
+    'Arguments:': 'Arguments:',
+    'Global Options:': 'Global Options:',
+    'Examples:': 'Examples:',
+  } as Record<string, string>,
+  choices: 'choices',
+  default: 'default',
+  helpOption: 'display help for command',
+  helpCommand: 'display help for a command',
+  version: 'output the version number',
+  moreHelp: '(add --help for more information)',
+  lang: 'output language: zh or en (default from LC_ALL/LANG: zh* → zh, else en)',
+  color: 'colour even when not writing to a terminal',
+  noColor: 'no colour (NO_COLOR in the environment does the same)',
+  commands: {
+    report: 'per-township balance of livestock manure and crop land, with a county total',
+    validate: 'check input files and report every problem, located; exit 1 if any is an error',
+    explain: 'the whole calculation for one township: every number with its formula, inputs and their sources',
+    compare: 'township by township differences between two reports, or between the data and a scenario',
+    farm: "a scale farm's land requirement (配套土地面积): the land whose crops take up its manure N and P",
+    coefficients: 'the coefficient tables in use, each value with its provenance',
+    init: 'write empty template files (crops, livestock, soil; English and Chinese headers) and a parameters file',
+  },
+  options: {
+    crops: 'crops CSV: one row per township × crop',
+    livestock: 'livestock CSV: one row per township × species',
+    soil: 'soil CSV: grades or measured values per township (optional)',
+    sample: (name: string) => `a bundled sample, when no input files are given (default ${name})`,
+    params: 'parameters as a JSON file; flags override it',
+    scenario: 'a scenario: parameter, stock and crop changes as a JSON file',
+    encoding: 'input encoding',
+    strict: 'treat warnings as errors',
+    basis: 'nutrient basis: N, P, or both (the smaller capacity)',
+    manureShare: 'share of fertilisation from manure (default 0.5; 40% or 0.4)',
+    nUseRate: 'first-season use rate of manure N (default 0.25)',
+    pUseRate: 'first-season use rate of manure P (default 0.30)',
+    nSupplyPerPe: 'manure N supplied per pig equivalent a year, kg (default 7.0)',
+    pSupplyPerPe: 'manure P supplied per pig equivalent a year, kg (default 1.2)',
+    soilGrade: 'soil grade where there is no soil data: I, II, III (default II)',
+    stockRatio: 'stock per slaughter for rows with only 出栏 (repeatable), e.g. 生猪=0.55',
+    set: (names: string) => `set any parameter (repeatable): ${names}`,
+    format: 'output format',
+    output: 'write to this file (atomically) instead of stdout',
+    headroom: 'show how many more head of each species the land could take (JSON always has it)',
+    range: "show capacity at both ends of the guide's use-rate range (JSON always has it)",
+    title: 'title of the HTML report',
+    region: 'region named under the title of the HTML report',
+    year: 'year named under the title of the HTML report',
+    failOnOverload: 'exit with code 1 when a township is overloaded',
+    files: 'crops, livestock and soil CSV files (kind from the header, or --kind)',
+    kind: 'every file is of this kind',
+    maxErrors: 'print at most this many problems (the totals count them all)',
+    validateOutput: 'write the JSON or the summary to this file (atomically) instead of stdout',
+    validateSample: 'validate a bundled sample instead of files',
+    validateParams: 'parameters JSON (the basis decides which uptakes a local crop needs)',
+    township: 'the township to explain, as the data names it',
+    reports: 'BASE.json SCENARIO.json, written by landcap report --format json',
+    stock: 'the farm stock of a species, e.g. 生猪=5000 (repeatable)',
+    farmLivestock: 'the farm stock as a livestock CSV (species, stock, optional pe_factor; no township needed)',
+    crop: 'a crop of the yearly rotation with its target yield in kg per 亩, e.g. 小麦=450 (repeatable)',
+    nRetention: 'share of excreted N kept after collection and storage (default N supply per PE ÷ 11)',
+    pRetention: 'share of excreted P kept (default P supply per PE ÷ 1.65)',
+    solidsSold: 'solids composted and sold off the farm, liquid used on it: count only the liquid part',
+    table: 'only this table',
+    dir: 'folder to write them in (made if missing)',
+    force: 'overwrite files that exist',
+  },
 };
 
 export interface Messages {
   readonly problems: Record<ProblemCode, ProblemText>;
   readonly ui: typeof ui;
+  readonly help: typeof help;
 }
 
 /** English messages. zh.ts must have exactly these keys (the type checker holds it to that). */
-export const en: Messages = { problems, ui };
+export const en: Messages = { problems, ui, help };

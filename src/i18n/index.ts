@@ -25,8 +25,10 @@ export function problemHint(p: Problem, t: Messages): string | undefined {
   return t.problems[p.code].hint?.(p.args);
 }
 
-/** `FILE:LINE:COLUMN: error|warning CODE message` (CONTRACT.md), with the hint after it when there is one. */
+/** `FILE:LINE:COLUMN: error|warning CODE message` (CONTRACT.md), with the hint after it when there is one — on one line. */
 export function formatProblem(p: Problem, t: Messages): string {
+  const args = Object.fromEntries(Object.entries(p.args).map(([k, v]) => [k, typeof v === 'string' ? v.replace(/\r?\n|\r/g, '\\n') : v]));
+  p = { ...p, args };
   const hint = problemHint(p, t);
   return `${p.file}:${p.line}:${p.column}: ${p.severity} ${p.code} ${problemMessage(p, t)}${hint ? ` (${t.ui.hint}: ${hint})` : ''}`;
 }

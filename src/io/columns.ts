@@ -103,7 +103,17 @@ export const FIELD_SPECS: readonly FieldSpec[] = [
     names: ['yield', '单产', '单位面积产量', '亩产'],
     units: YIELD_UNITS,
     defaultUnit: KG_MU,
-    exact: { yield_kg_per_mu: KG_MU, yield_kg_per_ha: KG_HA, yield_m3_per_mu: M3_MU, yield_m3_per_ha: M3_HA },
+    exact: {
+      yield_kg_per_mu: KG_MU,
+      yield_kg_per_ha: KG_HA,
+      yield_m3_per_mu: M3_MU,
+      yield_m3_per_ha: M3_HA,
+      // 亩产 is per 亩 already: its bracket gives only the mass unit.
+      '亩产(kg)': KG_MU,
+      '亩产(公斤)': KG_MU,
+      '亩产(千克)': KG_MU,
+      '亩产(斤)': u('kg/mu', 0.5, '斤/亩'),
+    },
   },
   {
     field: 'production',
@@ -197,7 +207,9 @@ export function matchHeader(kind: InputKind, header: string): HeaderLookup {
       if (!s.names.includes(base) && !(s.exact && base in s.exact)) continue;
       if (!s.units) return { ok: true, match: { field: s.field } };
       const unit = s.units[unitName];
-      if (unit) return { ok: true, match: { field: s.field, unit } };
+      // A name that fixes its unit (area_ha) takes a bracket only when it says the same (area_ha(公顷), not area_ha(亩)).
+      const fixed = s.exact?.[base];
+      if (unit && (!fixed || (fixed.base === unit.base && fixed.scale === unit.scale))) return { ok: true, match: { field: s.field, unit } };
       return { ok: false, reason: 'unit', field: s.field, unitAsWritten: unitName, units: [...new Set(Object.values(s.units).map((x) => x.label))] };
     }
   }
@@ -216,12 +228,4 @@ export function detectKinds(headers: readonly string[]): InputKind[] {
   if (has('livestock', ['species'])) kinds.push('livestock');
   if (has('soil', ['n_grade', 'total_n', 'p_grade', 'available_p'])) kinds.push('soil');
   return kinds;
-}
-
-/** Canonical English header of a field in a unit, as `landcap init` writes it. */
-export function englishHeader(field: string, unit?: Unit): string {
-  const spec = FIELD_SPECS.find((s) => s.field === field);
-  if (!unit || !spec?.exact) return field;
-  const name = Object.entries(spec.exact).find(([n, x]) => x === unit && /^[a-z_]+$/.test(n));
-  return name ? name[0] : field;
 }

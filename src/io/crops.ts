@@ -1,6 +1,6 @@
 import type { Coefficients, CropCoefficient } from '../coefficients/coefficients.js';
 import type { Provenance } from '../coefficients/schema.js';
-import { productionFromAreaAndYield, relativeDifference, type AreaUnit } from '../method/production.js';
+import { MU_PER_HECTARE, areaInMu, productionFromAreaAndYield, relativeDifference, yieldPerMu, type AreaUnit } from '../method/production.js';
 import { LAND_USES, type LandUse, type Measure, type Nutrient } from '../method/types.js';
 import type { ProblemLog } from '../validate/problems.js';
 import { NameIndex } from './names.js';
@@ -58,9 +58,9 @@ export function parseLandUse(row: Row, column: Column | undefined): LandUse | nu
 
 export function cropIndex(c: Coefficients): NameIndex<CropCoefficient> {
   const index = new NameIndex<CropCoefficient>();
-  for (const crop of c.crops.values()) index.add(crop.crop, crop);
-  for (const [alias, crop] of c.cropAliases) index.add(alias, c.crops.get(crop)!);
-  for (const crop of c.crops.values()) index.add(crop.nameEn, crop);
+  for (const crop of c.crops.values()) index.add(crop.crop, crop, crop.crop);
+  for (const [alias, { target, relation }] of c.cropAliases) index.add(alias, c.crops.get(target)!, relation === 'synonym' ? target : undefined);
+  for (const crop of c.crops.values()) index.add(crop.nameEn, crop, crop.crop);
   return index;
 }
 
@@ -173,17 +173,19 @@ export class CropReader {
       }
     }
 
-    const area = single(row, areas, (q) => (areaUnit(q.column.unit!.base) === 'ha' ? q.value * 15 : q.value));
-    const yieldQ = single(row, yields, (q) => (areaUnit(q.column.unit!.base) === 'ha' ? q.value / 15 : q.value));
+    const area = single(row, areas, (q) => areaInMu(q.value, areaUnit(q.column.unit!.base)));
+    const yieldQ = single(row, yields, (q) => yieldPerMu(q.value, areaUnit(q.column.unit!.base)));
     const productionQ = single(row, productions, (q) => q.value);
     if ((areas.length > 0 && !area) || (yields.length > 0 && !yieldQ) || (productions.length > 0 && !productionQ)) return undefined;
 
     if (crop && yieldQ) {
-      const perMu = areaUnit(yieldQ.column.unit!.base) === 'ha' ? yieldQ.value / 15 : yieldQ.value;
+      const perMu = yieldPerMu(yieldQ.value, areaUnit(yieldQ.column.unit!.base));
       if (perMu > crop.maxYieldPerMu) {
         // Far above the bound, a per-亩 figure is most often per 公顷 (15 × larger): say so when ÷ 15 is credible.
         const perHectare =
-          areaUnit(yieldQ.column.unit!.base) === 'mu' && perMu >= 3 * crop.maxYieldPerMu && perMu / 15 <= crop.maxYieldPerMu ? round2(perMu / 15) : '';
+          areaUnit(yieldQ.column.unit!.base) === 'mu' && perMu >= 3 * crop.maxYieldPerMu && perMu / MU_PER_HECTARE <= crop.maxYieldPerMu
+            ? round2(perMu / MU_PER_HECTARE)
+            : '';
         row.report(yieldQ.column, 'yield-implausible', { value: round2(perMu), crop: cropAsWritten, max: crop.maxYieldPerMu, perHectare });
         return undefined;
       }
@@ -213,7 +215,8 @@ export class CropReader {
     }
 
     const landUse = landUseCell ?? crop?.landUse ?? null;
-    const firstLine = this.seen.firstLine(township, `${cropAsWritten}\u0000${landUseCell ?? ''}`, row.line);
+    // 番茄 and 西红柿 are one crop; 花生 and 油菜 are two rows of 油料.
+    const firstLine = this.seen.firstLine(township, `${this.index.identity(cropAsWritten)}\u0000${landUseCell ?? ''}`, row.line);
     if (firstLine !== undefined) {
       row.report(col('crop'), 'duplicate-row', { key: `${township} ${cropAsWritten}${landUseCell ? ` ${landUseCell}` : ''}`, firstLine });
       return undefined;
@@ -235,7 +238,7 @@ export class CropReader {
       landUse,
       production,
       productionFrom,
-      areaMu: area ? (areaUnit(area.column.unit!.base) === 'ha' ? area.value * 15 : area.value) : null,
+      areaMu: area ? areaInMu(area.value, areaUnit(area.column.unit!.base)) : null,
       uptake,
     };
   }
@@ -245,8 +248,8 @@ export class CropReader {
 function mismatchExplanation(given: number, computed: number): string {
   const ratio = given / computed;
   const near = (x: number) => Math.abs(ratio / x - 1) < 0.01;
-  if (near(1 / 15)) return 'yield-per-hectare';
-  if (near(15)) return 'area-in-hectares';
+  if (near(1 / MU_PER_HECTARE)) return 'yield-per-hectare';
+  if (near(MU_PER_HECTARE)) return 'area-in-hectares';
   if (near(1 / 1000)) return 'production-in-tonnes';
   if (near(1 / 10)) return 'digit-lost';
   if (near(10)) return 'digit-added';

@@ -29,9 +29,9 @@ export interface LivestockRow {
 
 export function speciesIndex(c: Coefficients): NameIndex<SpeciesCoefficient> {
   const index = new NameIndex<SpeciesCoefficient>();
-  for (const sp of c.species.values()) index.add(sp.species, sp);
-  for (const [alias, sp] of c.speciesAliases) index.add(alias, c.species.get(sp)!);
-  for (const sp of c.species.values()) index.add(sp.nameEn, sp);
+  for (const sp of c.species.values()) index.add(sp.species, sp, sp.species);
+  for (const [alias, { target, relation }] of c.speciesAliases) index.add(alias, c.species.get(target)!, relation === 'synonym' ? target : undefined);
+  for (const sp of c.species.values()) index.add(sp.nameEn, sp, sp.species);
   return index;
 }
 
@@ -103,7 +103,8 @@ export class LivestockReader {
       return undefined;
     }
 
-    const firstLine = this.seen.firstLine(township, speciesAsWritten, row.line);
+    // 生猪 and 猪 are one species; 山羊 and 绵羊 are two rows of 羊.
+    const firstLine = this.seen.firstLine(township, this.index.identity(speciesAsWritten), row.line);
     if (firstLine !== undefined) {
       row.report(col('species'), 'duplicate-row', { key: `${township} ${speciesAsWritten}`, firstLine });
       return undefined;

@@ -6,18 +6,27 @@ import { closest, distance } from 'fastest-levenshtein';
  */
 export class NameIndex<T> {
   private readonly map = new Map<string, T>();
+  private readonly same = new Map<string, string>();
   private readonly names: string[] = [];
 
-  add(name: string, value: T): void {
+  /** Adds a name; `sameAs` names the thing it is another name for (a synonym), so that the two count as one. */
+  add(name: string, value: T, sameAs?: string): void {
     const key = NameIndex.key(name);
     if (!this.map.has(key)) {
       this.map.set(key, value);
       this.names.push(name);
+      if (sameAs !== undefined) this.same.set(key, sameAs);
     }
   }
 
   get(name: string): T | undefined {
     return this.map.get(NameIndex.key(name));
+  }
+
+  /** What a name stands for when rows are compared: the thing it is a synonym of, else the name itself. */
+  identity(name: string): string {
+    const key = NameIndex.key(name);
+    return this.same.get(key) ?? key;
   }
 
   /** The nearest known name, if it is within about a third of the name's length in edits. */

@@ -1,37 +1,55 @@
 import { randomBytes } from 'node:crypto';
-import { rename, unlink, writeFile } from 'node:fs/promises';
+import { chmod, lstat, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { ioReason, type IoReason } from './csv.js';
 
 /** The output file could not be written: exit code 2. */
 export class OutputFileError extends Error {
   constructor(
     readonly path: string,
-    readonly reason: string,
+    readonly reason: IoReason,
+    readonly detail = '',
   ) {
-    super(`${path}: ${reason}`);
+    super(`${path}: ${reason}${detail ? ` (${detail})` : ''}`);
   }
 }
 
 /**
- * Writes a file atomically: to a temporary file beside it, then renamed over it. A failed run leaves
- * the old file (or none), never a half-written one.
+ * Writes a file atomically: to a temporary file beside it, then renamed over it. A failed run leaves the old file
+ * (or none), never a half-written one. A symbolic link is written through (its target is replaced, keeping its
+ * permissions); a device or pipe (/dev/stdout) is written to directly, as it cannot be replaced.
  */
 export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  let target = path;
+  let mode: number | undefined;
+  const direct = async () => {
+    try {
+      await writeFile(path, content);
+    } catch (error) {
+      throw new OutputFileError(path, ioReason(error), (error as Error).message);
+    }
+  };
+  const exists = await lstat(path).catch((error: unknown) =>
+    ioReason(error) === 'not-found' ? undefined : Promise.reject(new OutputFileError(path, ioReason(error))),
+  );
+  if (exists) {
+    // Follow a link to what it points at; a link into /proc (/dev/stdout) has no file to replace.
+    const resolved = exists.isSymbolicLink() ? await realpath(path).catch(() => undefined) : path;
+    const info = resolved === undefined ? undefined : await stat(resolved).catch(() => undefined);
+    if (info?.isDirectory()) throw new OutputFileError(path, 'is-directory');
+    if (!resolved || !info?.isFile()) return direct();
+    target = resolved;
+    mode = info.mode & 0o7777;
+  }
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await writeFile(temp, content, { flush: true });
-    await rename(temp, path);
+    if (mode !== undefined) await chmod(temp, mode);
+    await rename(temp, target);
   } catch (error) {
     await unlink(temp).catch(() => {});
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? 'no such directory'
-        : code === 'EACCES' || code === 'EPERM'
-          ? 'permission denied'
-          : code === 'EISDIR'
-            ? 'is a directory'
-            : (error as Error).message;
-    throw new OutputFileError(path, reason);
+    const reason = ioReason(error);
+    // A missing file here means its folder is missing.
+    throw new OutputFileError(path, reason === 'not-found' ? 'not-a-folder' : reason, (error as Error).message);
   }
 }

@@ -20,12 +20,7 @@ export function manureNutrientDemandByGradeKg(
   manureShare: number,
   useRate: number,
 ): number {
-  const grades = (Object.keys(cropDemandByGrade) as SoilGrade[]).filter((g) => cropDemandByGrade[g] !== 0);
-  if (grades.length === 1) {
-    const g = grades[0]!;
-    return manureNutrientDemandKg(cropDemandByGrade[g]!, fertilisationShare[g], manureShare, useRate);
-  }
   const fertilised = new ExactSum();
-  for (const g of grades) fertilised.add(cropDemandByGrade[g]! * fertilisationShare[g]);
+  for (const g of Object.keys(cropDemandByGrade) as SoilGrade[]) fertilised.add(cropDemandByGrade[g]! * fertilisationShare[g]);
   return (fertilised.value() * manureShare) / useRate;
 }

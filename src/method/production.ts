@@ -17,6 +17,10 @@ export function areaInMu(area: number, unit: AreaUnit): number {
   return unit === 'mu' ? area : area * MU_PER_HECTARE;
 }
 
+export function yieldPerMu(yieldPerArea: number, unit: AreaUnit): number {
+  return unit === 'mu' ? yieldPerArea : yieldPerArea / MU_PER_HECTARE;
+}
+
 /** Relative difference |a − b| ÷ max(|a|, |b|); 0 when both are 0. */
 export function relativeDifference(a: number, b: number): number {
   const scale = Math.max(Math.abs(a), Math.abs(b));

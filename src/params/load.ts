@@ -8,14 +8,13 @@ export async function readParametersFile(path: string): Promise<ParametersFile> 
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputFileError(path, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : (error as Error).message);
+    throw InputFileError.from(path, error);
   }
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new ParameterError(path, `not valid JSON: ${(error as Error).message}`);
+    throw new ParameterError(path, 'not-json', { detail: (error as Error).message });
   }
   return checkParametersFile(path, data);
 }

@@ -3,6 +3,7 @@ import type { Coefficients } from '../coefficients/coefficients.js';
 import type { NutrientConstant, Provenance } from '../coefficients/schema.js';
 import { constantNumber } from '../coefficients/coefficients.js';
 import { BASES, SOIL_GRADES, type Basis, type SoilGrade } from '../method/types.js';
+import { ParameterError, type ParameterErrorCode } from './errors.js';
 
 /** The parameters of a run (CONTRACT.md "parameters"). */
 export interface Parameters {
@@ -119,26 +120,17 @@ export const parametersFileSchema = z.strictObject({
 
 export type ParametersFile = z.infer<typeof parametersFileSchema>;
 
-/** A parameter value that cannot be used: a usage error (exit 2) with a message that names it. */
-export class ParameterError extends Error {
-  constructor(
-    readonly where: string,
-    readonly detail: string,
-  ) {
-    super(`${where}: ${detail}`);
-  }
-}
+export { ParameterError };
 
-function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys')
-    return `unknown parameter${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')} (known: ${PARAMETER_NAMES.join(', ')})`;
+/** A schema issue as a ParameterError code and its arguments. */
+function describeIssue(issue: z.core.$ZodIssue): [ParameterErrorCode, Record<string, string | number>] {
+  if (issue.code === 'unrecognized_keys') return ['unknown-keys', { keys: issue.keys.join(', '), known: PARAMETER_NAMES.join(', ') }];
   if (issue.code === 'too_small' || issue.code === 'too_big') {
     const key = String(issue.path[0]);
-    if (key === 'manureShare' || key.endsWith('UseRate')) return 'must be a share greater than 0 and at most 1 (40% is 0.4)';
-    return 'must be greater than 0';
+    return key === 'manureShare' || key.endsWith('UseRate') ? ['share', {}] : ['positive', {}];
   }
-  if (issue.code === 'invalid_value') return `must be one of ${issue.values.map(String).join(', ')}`;
-  return issue.message;
+  if (issue.code === 'invalid_value') return ['one-of', { values: issue.values.map(String).join(', ') }];
+  return ['invalid', { detail: issue.message }];
 }
 
 /** Checks a parsed parameters file; throws ParameterError naming the file and the key. */
@@ -147,7 +139,7 @@ export function checkParametersFile(file: string, data: unknown): ParametersFile
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const path = issue.path.map(String).join('.');
-  throw new ParameterError(path ? `${file}: ${path}` : file, describeIssue(issue));
+  throw new ParameterError(path ? `${file}: ${path}` : file, ...describeIssue(issue));
 }
 
 /** Parses a flag's text into a parameter value ("40%" is 0.4; stock ratios are "species=ratio"). */
@@ -158,7 +150,7 @@ export function parseParameterFlag<K extends ParameterName>(name: K, text: strin
     const ratios: Record<string, number> = {};
     for (const item of Array.isArray(text) ? text : [text]) {
       const m = /^\s*([^=]+?)\s*=\s*(.+?)\s*$/.exec(item);
-      if (!m) throw new ParameterError(flag, `"${item}" is not species=ratio, for example 生猪=0.5`);
+      if (!m) throw new ParameterError(flag, 'not-species-ratio', { text: item });
       ratios[m[1]!] = numberText(flag, m[2]!);
     }
     value = ratios;
@@ -169,7 +161,7 @@ export function parseParameterFlag<K extends ParameterName>(name: K, text: strin
     value = numberText(flag, String(text));
   }
   const result = parameterSchemas[name].safeParse(value);
-  if (!result.success) throw new ParameterError(flag, describeIssue({ ...result.error.issues[0]!, path: [name] } as z.core.$ZodIssue));
+  if (!result.success) throw new ParameterError(flag, ...describeIssue({ ...result.error.issues[0]!, path: [name] } as z.core.$ZodIssue));
   return result.data as Parameters[K];
 }
 
@@ -177,7 +169,7 @@ function numberText(flag: string, text: string): number {
   const t = text.trim();
   const percent = /^(-?\d+(?:\.\d+)?)\s*%$/.exec(t);
   if (percent) return Number(percent[1]) / 100;
-  if (!/^-?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i.test(t)) throw new ParameterError(flag, `"${text}" is not a number`);
+  if (!/^-?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i.test(t)) throw new ParameterError(flag, 'not-number', { text });
   return Number(t);
 }
 

@@ -49,8 +49,8 @@ export function coefficientTables(c: Coefficients): CoefficientTable[] {
     ),
     table(
       'crop-aliases',
-      ['alias', 'crop'],
-      [...c.cropAliases].map(([a, t]) => [a, t]),
+      ['alias', 'crop', 'relation'],
+      [...c.cropAliases].map(([a, t]) => [a, t.target, t.relation]),
     ),
     table(
       'species',
@@ -68,8 +68,8 @@ export function coefficientTables(c: Coefficients): CoefficientTable[] {
     ),
     table(
       'species-aliases',
-      ['alias', 'species'],
-      [...c.speciesAliases].map(([a, t]) => [a, t]),
+      ['alias', 'species', 'relation'],
+      [...c.speciesAliases].map(([a, t]) => [a, t.target, t.relation]),
     ),
     table(
       'fertilisation-shares',

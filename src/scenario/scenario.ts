@@ -5,7 +5,8 @@ import type { RowAdjuster } from '../dataset/dataset.js';
 import { cropIndex, type CropRow } from '../io/crops.js';
 import { InputFileError } from '../io/csv.js';
 import { speciesIndex, type LivestockRow } from '../io/livestock.js';
-import { ParameterError, checkParametersFile, type ParametersFile } from '../params/params.js';
+import { ParameterError, type ParameterErrorCode } from '../params/errors.js';
+import { checkParametersFile, type ParametersFile } from '../params/params.js';
 
 /**
  * A scenario file (`--scenario FILE`): parameter changes, stock changes per township and species, and crop area
@@ -82,14 +83,13 @@ export async function readScenario(path: string, c: Coefficients): Promise<Scena
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputFileError(path, code === 'ENOENT' ? 'no such file' : (error as Error).message);
+    throw InputFileError.from(path, error);
   }
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new ParameterError(path, `not valid JSON: ${(error as Error).message}`);
+    throw new ParameterError(path, 'not-json', { detail: (error as Error).message });
   }
   const result = scenarioFileSchema.safeParse(data);
   if (!result.success) {
@@ -98,8 +98,10 @@ export async function readScenario(path: string, c: Coefficients): Promise<Scena
       .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
       .join('')
       .replace(/^\./, '');
-    const detail = issue.code === 'unrecognized_keys' ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}` : issue.message;
-    throw new ParameterError(where ? `${path}: ${where}` : path, detail);
+    const at = where ? `${path}: ${where}` : path;
+    if (issue.code === 'unrecognized_keys') throw new ParameterError(at, 'unknown-keys', { keys: issue.keys.join(', '), known: '' });
+    if (issue.code === 'custom') throw new ParameterError(at, 'one-change');
+    throw new ParameterError(at, 'invalid', { detail: issue.message });
   }
   const s = result.data;
   const species = speciesIndex(c);
@@ -109,11 +111,7 @@ export async function readScenario(path: string, c: Coefficients): Promise<Scena
     let name = x.species;
     if (!any(name)) {
       const sp = species.get(name!);
-      if (!sp)
-        throw new ParameterError(
-          `${path}: ${where}.species`,
-          `unknown species "${name}"${species.nearest(name!) ? ` (did you mean "${species.nearest(name!)}"?)` : ''}`,
-        );
+      if (!sp) throw new ParameterError(`${path}: ${where}.species`, 'unknown-species', { name: name!, suggestion: species.nearest(name!) ?? '' });
       name = sp.species;
     }
     return { ...x, species: name, where };
@@ -123,8 +121,7 @@ export async function readScenario(path: string, c: Coefficients): Promise<Scena
     let name = x.crop;
     if (!any(name)) {
       const crop = crops.get(name!);
-      if (!crop)
-        throw new ParameterError(`${path}: ${where}.crop`, `unknown crop "${name}"${crops.nearest(name!) ? ` (did you mean "${crops.nearest(name!)}"?)` : ''}`);
+      if (!crop) throw new ParameterError(`${path}: ${where}.crop`, 'unknown-crop', { name: name!, suggestion: crops.nearest(name!) ?? '' });
       name = crop.crop;
     }
     return { ...x, crop: name, where };
@@ -151,7 +148,7 @@ export function scenarioAdjuster(scenario: Scenario, c: Coefficients): RowAdjust
   const crops = cropIndex(c);
   const stockSeen = new Set<StockChange>();
   const cropSeen = new Set<CropChange>();
-  const fail = (x: Change, detail: string) => new ParameterError(`${scenario.path}: ${x.where}`, detail);
+  const fail = (x: Change, code: ParameterErrorCode, args: Record<string, string | number>) => new ParameterError(`${scenario.path}: ${x.where}`, code, args);
   const adjuster = {
     unmatched: [] as string[],
     livestock(row: LivestockRow): LivestockRow {
@@ -161,7 +158,7 @@ export function scenarioAdjuster(scenario: Scenario, c: Coefficients): RowAdjust
         if (!any(x.species) && x.species !== row.speciesName) continue;
         stockSeen.add(x);
         stock = changed(stock, x);
-        if (stock < 0) throw fail(x, `takes the stock of ${row.speciesAsWritten} in ${row.township} below zero (${row.file}:${row.line})`);
+        if (stock < 0) throw fail(x, 'below-zero', { name: row.speciesAsWritten, township: row.township, place: `${row.file}:${row.line}` });
       }
       return stock === row.stock ? row : { ...row, stock, stockInFile: row.stock };
     },
@@ -173,7 +170,7 @@ export function scenarioAdjuster(scenario: Scenario, c: Coefficients): RowAdjust
         if (!any(x.crop) && x.crop !== (row.crop?.crop ?? row.cropAsWritten)) continue;
         cropSeen.add(x);
         if (x.of === 'area' && x.percent === undefined) {
-          if (!areaMu) throw fail(x, `changes the area of ${row.cropAsWritten} in ${row.township}, whose row gives no area (${row.file}:${row.line})`);
+          if (!areaMu) throw fail(x, 'no-area', { name: row.cropAsWritten, township: row.township, place: `${row.file}:${row.line}` });
           const area = changed(areaMu, x);
           production = (production * area) / areaMu;
           areaMu = area;
@@ -181,7 +178,7 @@ export function scenarioAdjuster(scenario: Scenario, c: Coefficients): RowAdjust
           production = changed(production, x);
           if (x.of === 'area' && areaMu !== null) areaMu = changed(areaMu, x);
         }
-        if (production < 0) throw fail(x, `takes the production of ${row.cropAsWritten} in ${row.township} below zero (${row.file}:${row.line})`);
+        if (production < 0) throw fail(x, 'below-zero', { name: row.cropAsWritten, township: row.township, place: `${row.file}:${row.line}` });
       }
       return production === row.production && areaMu === row.areaMu ? row : { ...row, production, areaMu, productionInFile: row.production };
     },
@@ -221,8 +218,8 @@ export function scenarioAdjuster(scenario: Scenario, c: Coefficients): RowAdjust
           continue;
         }
         const sp = species.get(x.species!)!;
-        if (!sp.peFactor) throw fail(x, `the guide gives no pig-equivalent factor for ${sp.species}`);
-        if (changed(0, x) < 0) throw fail(x, `takes the stock of ${sp.species} in ${x.township} below zero`);
+        if (!sp.peFactor) throw fail(x, 'no-factor', { name: sp.species });
+        if (changed(0, x) < 0) throw fail(x, 'below-zero', { name: sp.species, township: x.township!, place: scenario.path });
         out.push({
           file: scenario.path,
           line: 0,

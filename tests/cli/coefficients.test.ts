@@ -21,8 +21,9 @@ describe('landcap coefficients', () => {
     expect(maize).toMatchObject({ n_uptake: 2.3, n_provenance: 'plan', p_uptake: 0.3, p_provenance: 'guide-unverified', land_use: '旱地' });
     expect(json.species.find((s: { species: string }) => s.species === '奶牛')).toMatchObject({ pe_factor: '100/15', provenance: 'plan' });
     for (const row of json.crops) expect(row.n_provenance).toMatch(/^(plan|lit|guide-unverified)$/);
-    expect(json['crop-aliases']).toContainEqual({ alias: '稻谷', crop: '水稻' });
-    expect(json['species-aliases']).toContainEqual({ alias: '鹅', species: '家禽' });
+    expect(json['crop-aliases']).toContainEqual({ alias: '稻谷', crop: '水稻', relation: 'synonym' });
+    expect(json['crop-aliases']).toContainEqual({ alias: '花生', crop: '油料', relation: 'member' });
+    expect(json['species-aliases']).toContainEqual({ alias: '鹅', species: '家禽', relation: 'member' });
   });
 
   it('prints one table as CSV, Markdown and a terminal table', () => {

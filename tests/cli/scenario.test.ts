@@ -109,9 +109,9 @@ describe('scenarios', () => {
     const expectations: [string, string][] = [
       ['two.json', 'stock[0]: give exactly one of percent, add, set'],
       ['species.json', 'stock[0].species: unknown species "生诸" (did you mean "生猪"?)'],
-      ['key.json', 'unknown key stocks'],
+      ['key.json', 'unknown key(s) stocks'],
       ['json.json', 'not valid JSON'],
-      ['below.json', 'stock[0]: takes the stock of 生猪 in 城关街道 below zero'],
+      ['below.json', 'stock[0]: takes 生猪 in 城关街道 below zero'],
     ];
     for (const [file, message] of expectations) {
       const r = await run(['report', '--scenario', join(dir, file)]);

@@ -1,3 +1,4 @@
+import type { Messages } from '../../i18n/en.js';
 import Table from 'cli-table3';
 import { Command, Option } from 'commander';
 import { stringify } from 'csv-stringify/sync';
@@ -5,7 +6,7 @@ import { loadCoefficients } from '../../coefficients/load.js';
 import { writeFileAtomic } from '../../io/output.js';
 import { COEFFICIENT_TABLES, coefficientTables, type CoefficientTable } from '../../report/coefficient-tables.js';
 import type { Context } from '../context.js';
-import { addOutputOptions, type OutputOptions } from '../options.js';
+import { addExamples, addOutputOptions, type OutputOptions } from '../options.js';
 
 const text = (v: string | number | null) => (v === null ? '' : String(v));
 
@@ -43,10 +44,11 @@ function renderTables(tables: CoefficientTable[], format: string, ctx: Context):
   }
 }
 
-export function coefficientsCommand(context: () => Context): Command {
-  const cmd = new Command('coefficients').description('the coefficient tables in use, each value with its provenance');
-  cmd.addOption(new Option('--table <name>', 'only this table').choices(COEFFICIENT_TABLES));
-  addOutputOptions(cmd, ['table', 'json', 'csv', 'md']);
+export function coefficientsCommand(context: () => Context, t: Messages): Command {
+  const cmd = new Command('coefficients').description(t.help.commands.coefficients);
+  cmd.addOption(new Option('--table <name>', t.help.options.table).choices(COEFFICIENT_TABLES));
+  addOutputOptions(cmd, ['table', 'json', 'csv', 'md'], t);
+  addExamples(cmd, t, ['landcap coefficients --table crops', 'landcap coefficients --format md --output coefficients.md']);
   cmd.action(async (opts: OutputOptions & { table?: string }) => {
     const ctx = context();
     const tables = coefficientTables(loadCoefficients()).filter((t) => !opts.table || t.name === opts.table);

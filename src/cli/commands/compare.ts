@@ -1,3 +1,4 @@
+import type { Messages } from '../../i18n/en.js';
 import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { computeReport } from '../../api.js';
@@ -10,7 +11,7 @@ import { scenarioAdjuster } from '../../scenario/scenario.js';
 import type { Context } from '../context.js';
 import { DataFailure, UsageError } from '../errors.js';
 import { resolveInputs } from '../inputs.js';
-import { addInputOptions, addParameterOptions, type InputOptions, type OutputOptions } from '../options.js';
+import { addExamples, addInputOptions, addParameterOptions, type InputOptions, type OutputOptions } from '../options.js';
 import { failureSummary } from './report.js';
 
 async function readReportFile(path: string, ctx: Context) {
@@ -18,7 +19,7 @@ async function readReportFile(path: string, ctx: Context) {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new InputFileError(path, (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message);
+    throw InputFileError.from(path, error);
   }
   try {
     return reportFileSchema.parse(JSON.parse(text.replace(/^\uFEFF/, '')));
@@ -27,14 +28,14 @@ async function readReportFile(path: string, ctx: Context) {
   }
 }
 
-export function compareCommand(context: () => Context): Command {
-  const cmd = new Command('compare')
-    .description('township by township differences between two reports, or between the data and a scenario')
-    .argument('[reports...]', 'BASE.json SCENARIO.json, written by landcap report --format json');
-  addInputOptions(cmd);
-  addParameterOptions(cmd);
-  cmd.addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'md']).default('table'));
-  cmd.option('--output <file>', 'write to this file (atomically) instead of stdout');
+export function compareCommand(context: () => Context, t: Messages): Command {
+  const o = t.help.options;
+  const cmd = new Command('compare').description(t.help.commands.compare).argument('[reports...]', o.reports);
+  addInputOptions(cmd, t);
+  addParameterOptions(cmd, t);
+  cmd.addOption(new Option('--format <format>', o.format).choices(['table', 'json', 'csv', 'md']).default('table'));
+  cmd.option('--output <file>', o.output);
+  addExamples(cmd, t, ['landcap compare base.json scenario.json', 'landcap compare --scenario data/samples/beipiao-townships-2024/scenario-2030.json']);
   cmd.action(async (files: string[], opts: InputOptions & OutputOptions & Record<string, unknown>) => {
     const ctx = context();
     let comparison;
@@ -45,8 +46,8 @@ export function compareCommand(context: () => Context): Command {
     } else if (files.length === 0 && opts.scenario !== undefined) {
       // Two runs on the same inputs: without the scenario, and with it.
       const c = loadCoefficients();
-      const withScenario = await resolveInputs(opts, c);
-      const baseline = await resolveInputs({ ...opts, scenario: undefined }, c);
+      const withScenario = await resolveInputs(opts, c, ctx.t);
+      const baseline = await resolveInputs({ ...opts, scenario: undefined }, c, ctx.t);
       const adjust = scenarioAdjuster(withScenario.scenario!, c);
       const base = await computeReport(baseline.files, baseline.params, { encoding: opts.encoding, strict: opts.strict });
       ctx.printProblems(base.problems);

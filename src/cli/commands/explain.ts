@@ -1,5 +1,6 @@
+import type { Messages } from '../../i18n/en.js';
 import { Command, Option } from 'commander';
-import { closest, distance } from 'fastest-levenshtein';
+import { distance } from 'fastest-levenshtein';
 import { loadCoefficients } from '../../coefficients/load.js';
 import { loadDataset } from '../../dataset/dataset.js';
 import { explainTownship } from '../../explain/explain.js';
@@ -9,40 +10,45 @@ import { ProblemLog } from '../../validate/problems.js';
 import type { Context } from '../context.js';
 import { DataFailure, UsageError } from '../errors.js';
 import { resolveInputs } from '../inputs.js';
-import { addInputOptions, addParameterOptions, type InputOptions } from '../options.js';
+import { addExamples, addInputOptions, addParameterOptions, type InputOptions } from '../options.js';
 import { failureSummary } from './report.js';
 
 interface ExplainOptions extends InputOptions {
   readonly township: string;
-  readonly format: 'text' | 'json' | 'md';
+  readonly format: 'text' | 'table' | 'json' | 'md';
   readonly output?: string;
 }
 
-/** Up to three township names nearest to one that is not in the data. */
+/** Up to three township names nearest to one that is not in the data: fewest edits, a shared beginning counting for more. */
 function nearestNames(name: string, names: string[]): string[] {
-  const out: string[] = [];
-  const pool = [...names];
-  while (out.length < 3 && pool.length > 0) {
-    const best = closest(name, pool);
-    if (distance(name, best) > Math.max(2, name.length)) break;
-    out.push(best);
-    pool.splice(pool.indexOf(best), 1);
-  }
-  return out;
+  const prefix = (a: string, b: string) => {
+    let i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    return i;
+  };
+  const scored = names
+    .map((n) => ({ n, score: distance(name, n) - prefix(name, n) / 2 }))
+    .filter((x) => x.score <= Math.max(1, name.length / 2))
+    .sort((a, b) => a.score - b.score);
+  const best = scored[0]?.score ?? 0;
+  return scored
+    .filter((x) => x.score <= best + 0.5)
+    .slice(0, 3)
+    .map((x) => x.n);
 }
 
-export function explainCommand(context: () => Context): Command {
-  const cmd = new Command('explain')
-    .description('the whole calculation for one township: every number with its formula, inputs and their sources')
-    .requiredOption('--township <name>', 'the township to explain, as the data names it');
-  addInputOptions(cmd);
-  addParameterOptions(cmd);
-  cmd.addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'md']).default('text'));
-  cmd.option('--output <file>', 'write to this file (atomically) instead of stdout');
+export function explainCommand(context: () => Context, t: Messages): Command {
+  const o = t.help.options;
+  const cmd = new Command('explain').description(t.help.commands.explain).requiredOption('--township <name>', o.township);
+  addInputOptions(cmd, t);
+  addParameterOptions(cmd, t);
+  cmd.addOption(new Option('--format <format>', o.format).choices(['text', 'table', 'json', 'md']).default('text'));
+  cmd.option('--output <file>', o.output);
+  addExamples(cmd, t, ['landcap explain --township 城关街道', 'landcap explain --sample beipiao-county-2024 --township 北票市 --format md > 北票市.md']);
   cmd.action(async (opts: ExplainOptions & Record<string, unknown>) => {
     const ctx = context();
     const c = loadCoefficients();
-    const inputs = await resolveInputs(opts, c);
+    const inputs = await resolveInputs(opts, c, ctx.t);
     const log = new ProblemLog({ strict: opts.strict });
     const name = opts.township.trim();
     const adjust = inputs.scenario && scenarioAdjuster(inputs.scenario, c);

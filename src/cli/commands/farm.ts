@@ -1,3 +1,4 @@
+import type { Messages } from '../../i18n/en.js';
 import { Command, Option } from 'commander';
 import { loadCoefficients } from '../../coefficients/load.js';
 import type { Coefficients } from '../../coefficients/coefficients.js';
@@ -13,7 +14,7 @@ import { defaultParameters, fileLayer, flagLayer, parseParameterFlag, resolvePar
 import { ProblemLog } from '../../validate/problems.js';
 import type { Context } from '../context.js';
 import { DataFailure, UsageError } from '../errors.js';
-import { addParameterOptions, parameterFlags, setLayer } from '../options.js';
+import { addExamples, addParameterOptions, collect, parameterFlags, setLayer } from '../options.js';
 import { failureSummary } from './report.js';
 
 interface FarmOptions {
@@ -25,14 +26,13 @@ interface FarmOptions {
   readonly nRetention?: string;
   readonly pRetention?: string;
   readonly solidsSold?: boolean;
-  readonly format: 'text' | 'json' | 'md';
+  readonly format: 'text' | 'table' | 'json' | 'md';
   readonly output?: string;
 }
 
-const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 const positiveNumber = (text: string) => {
   const v = Number(text.trim());
-  return Number.isFinite(v) && v >= 0 && text.trim() !== '' ? v : undefined;
+  return Number.isFinite(v) && v > 0 && text.trim() !== '' ? v : undefined;
 };
 
 /** `生猪=5000` or `兔=1200:0.15`: a species of the guide, or any species with its PE factor. */
@@ -88,19 +88,24 @@ function parseCrop(item: string, c: Coefficients, ctx: Context): FarmCropInput {
   };
 }
 
-export function farmCommand(context: () => Context): Command {
+export function farmCommand(context: () => Context, t: Messages): Command {
+  const o = t.help.options;
   const cmd = new Command('farm')
-    .description("a scale farm's land requirement (配套土地面积): the land whose crops take up its manure N and P")
-    .option('--stock <species=head[:factor]>', 'the farm stock of a species, e.g. 生猪=5000 (repeatable)', collect)
-    .option('--livestock <file>', 'the farm stock as a livestock CSV (species, stock, optional pe_factor; no township needed)')
-    .option('--crop <crop=yield[:n:p]>', 'a crop of the yearly rotation with its target yield in kg per 亩, e.g. 小麦=450 (repeatable)', collect)
-    .option('--n-retention <share>', 'share of excreted N kept after collection and storage (default N supply per PE ÷ 11)')
-    .option('--p-retention <share>', 'share of excreted P kept (default P supply per PE ÷ 1.65)')
-    .option('--solids-sold', 'solids composted and sold off the farm, liquid used on it: count only the liquid part')
-    .option('--params <file>', 'parameters as a JSON file; flags override it');
-  addParameterOptions(cmd);
-  cmd.addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'md']).default('text'));
-  cmd.option('--output <file>', 'write to this file (atomically) instead of stdout');
+    .description(t.help.commands.farm)
+    .option('--stock <species=head[:factor]>', o.stock, collect)
+    .option('--livestock <file>', o.farmLivestock)
+    .option('--crop <crop=yield[:n:p]>', o.crop, collect)
+    .option('--n-retention <share>', o.nRetention)
+    .option('--p-retention <share>', o.pRetention)
+    .option('--solids-sold', o.solidsSold)
+    .option('--params <file>', o.params);
+  addParameterOptions(cmd, t);
+  cmd.addOption(new Option('--format <format>', o.format).choices(['text', 'table', 'json', 'md']).default('text'));
+  cmd.option('--output <file>', o.output);
+  addExamples(cmd, t, [
+    'landcap farm --stock 生猪=5000 --crop 小麦=450 --crop 玉米=600',
+    'landcap farm --stock 奶牛=300 --stock 蛋鸡=50000 --crop 玉米=600 --solids-sold --soil-grade I',
+  ]);
   cmd.action(async (opts: FarmOptions & Record<string, unknown>) => {
     const ctx = context();
     const c = loadCoefficients();
@@ -145,7 +150,7 @@ export function farmCommand(context: () => Context): Command {
       try {
         return parseParameterFlag('manureShare', text);
       } catch {
-        throw new UsageError(`${flag}: must be a share greater than 0 and at most 1`);
+        throw new UsageError(ctx.t.ui.usage.share(flag));
       }
     };
     const result = computeFarm(

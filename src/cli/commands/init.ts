@@ -1,9 +1,12 @@
+import type { Messages } from '../../i18n/en.js';
 import { access, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { writeFileAtomic } from '../../io/output.js';
+import { ioReason } from '../../io/csv.js';
+import { OutputFileError, writeFileAtomic } from '../../io/output.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
+import { addExamples } from '../options.js';
 
 interface Template {
   readonly file: string;
@@ -79,27 +82,25 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-export function initCommand(context: () => Context): Command {
-  return new Command('init')
-    .description('write empty template files (crops, livestock, soil; English and Chinese headers) and a parameters file')
-    .argument('[dir]', 'folder to write them in (made if missing)', '.')
-    .option('--force', 'overwrite files that exist')
-    .action(async (dir: string, opts: { force?: boolean }) => {
-      const ctx = context();
-      const files: [string, string][] = [
-        // A byte-order mark, so that Excel opens the Chinese text as UTF-8.
-        ...TEMPLATES.map((t): [string, string] => [t.file, `\uFEFF${t.comment.map((l) => `# ${l}`).join('\n')}\n${t.header}\n# ${t.example}\n`]),
-        ['params.json', PARAMS],
-      ];
-      if (!opts.force) {
-        const present = [];
-        for (const [file] of files) if (await exists(join(dir, file))) present.push(join(dir, file));
-        if (present.length > 0) throw new UsageError(ctx.t.ui.initExists(present.join(', ')));
-      }
-      await mkdir(dir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
-        throw new UsageError(`${dir}: ${error.code === 'EEXIST' || error.code === 'ENOTDIR' ? 'not a folder' : error.message}`);
-      });
-      for (const [file, text] of files) await writeFileAtomic(join(dir, file), text);
-      ctx.out(`${files.map(([file]) => ctx.t.ui.outputWritten(join(dir, file))).join('\n')}\n`);
+export function initCommand(context: () => Context, t: Messages): Command {
+  const cmd = new Command('init').description(t.help.commands.init).argument('[dir]', t.help.options.dir, '.').option('--force', t.help.options.force);
+  addExamples(cmd, t, ['landcap init my-county', 'landcap validate my-county/crops.csv my-county/livestock.csv']);
+  return cmd.action(async (dir: string, opts: { force?: boolean }) => {
+    const ctx = context();
+    const files: [string, string][] = [
+      // A byte-order mark, so that Excel opens the Chinese text as UTF-8.
+      ...TEMPLATES.map((t): [string, string] => [t.file, `\uFEFF${t.comment.map((l) => `# ${l}`).join('\n')}\n${t.header}\n# ${t.example}\n`]),
+      ['params.json', PARAMS],
+    ];
+    if (!opts.force) {
+      const present = [];
+      for (const [file] of files) if (await exists(join(dir, file))) present.push(join(dir, file));
+      if (present.length > 0) throw new UsageError(ctx.t.ui.initExists(present.join(', ')));
+    }
+    await mkdir(dir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+      throw new OutputFileError(dir, error.code === 'EEXIST' || error.code === 'ENOTDIR' ? 'not-a-folder' : ioReason(error), error.message);
     });
+    for (const [file, text] of files) await writeFileAtomic(join(dir, file), text);
+    ctx.out(`${files.map(([file]) => ctx.t.ui.outputWritten(join(dir, file))).join('\n')}\n`);
+  });
 }

@@ -1,3 +1,4 @@
+import type { Messages } from '../../i18n/en.js';
 import { Command } from 'commander';
 import { loadCoefficients } from '../../coefficients/load.js';
 import { computeReport } from '../../api.js';
@@ -9,7 +10,7 @@ import type { Context } from '../context.js';
 import { VERSION } from '../version.js';
 import { DataFailure } from '../errors.js';
 import { resolveInputs } from '../inputs.js';
-import { addInputOptions, addOutputOptions, addParameterOptions, type InputOptions, type OutputOptions } from '../options.js';
+import { addExamples, addInputOptions, addOutputOptions, addParameterOptions, type InputOptions, type OutputOptions } from '../options.js';
 
 interface ReportOptions extends InputOptions, OutputOptions {
   readonly failOnOverload?: boolean;
@@ -20,21 +21,28 @@ interface ReportOptions extends InputOptions, OutputOptions {
   readonly year?: string;
 }
 
-export function reportCommand(context: () => Context): Command {
-  const cmd = new Command('report').description('per-township balance of livestock manure and crop land, with a county total');
-  addInputOptions(cmd);
-  addParameterOptions(cmd);
-  addOutputOptions(cmd, REPORT_FORMATS);
-  cmd.option('--headroom', 'show how many more head of each species the land could take (JSON always has it)');
-  cmd.option('--range', "show capacity at both ends of the guide's use-rate range (JSON always has it)");
-  cmd.option('--title <text>', 'title of the HTML report');
-  cmd.option('--region <text>', 'region named under the title of the HTML report');
-  cmd.option('--year <year>', 'year named under the title of the HTML report');
-  cmd.option('--fail-on-overload', 'exit with code 1 when a township is overloaded');
+export function reportCommand(context: () => Context, t: Messages): Command {
+  const o = t.help.options;
+  const cmd = new Command('report').description(t.help.commands.report);
+  addInputOptions(cmd, t);
+  addParameterOptions(cmd, t);
+  addOutputOptions(cmd, REPORT_FORMATS, t);
+  cmd.option('--headroom', o.headroom);
+  cmd.option('--range', o.range);
+  cmd.option('--title <text>', o.title);
+  cmd.option('--region <text>', o.region);
+  cmd.option('--year <year>', o.year);
+  cmd.option('--fail-on-overload', o.failOnOverload);
+  addExamples(cmd, t, [
+    'landcap report',
+    'landcap report --crops crops.csv --livestock livestock.csv --manure-share 0.4',
+    'landcap report --crops crops.csv --livestock livestock.csv --soil soil.csv --basis both --format json > report.json',
+    'landcap report --format html --title "北票市畜禽粪污土地承载力" --year 2024 --output report.html',
+  ]);
   cmd.action(async (opts: ReportOptions & Record<string, unknown>) => {
     const ctx = context();
     const c = loadCoefficients();
-    const inputs = await resolveInputs(opts, c);
+    const inputs = await resolveInputs(opts, c, ctx.t);
     const adjust = inputs.scenario && scenarioAdjuster(inputs.scenario, c);
     const { report, problems } = await computeReport(inputs.files, inputs.params, { encoding: opts.encoding, strict: opts.strict, adjust });
     ctx.printProblems(problems);
@@ -47,9 +55,12 @@ export function reportCommand(context: () => Context): Command {
       columns: { headroom: opts.headroom, range: opts.range },
       meta: { title: opts.title, region: opts.region, year: opts.year, generator: `landcap ${VERSION}` },
     });
-    if (opts.output !== undefined) await writeFileAtomic(opts.output, text);
+    // A CSV file gets a byte-order mark, so that Excel reads its Chinese as UTF-8; on stdout it would only be in the way.
+    if (opts.output !== undefined) await writeFileAtomic(opts.output, opts.format === 'csv' ? `\uFEFF${text}` : text);
     else ctx.out(text);
-    if (opts.failOnOverload && report.townships.some((t) => t.status === 'overloaded')) throw new DataFailure('overloaded');
+    // A township with stock and no land is over any capacity: it fails too.
+    const over = report.townships.filter((t) => t.status === 'overloaded' || t.status === 'no-land');
+    if (opts.failOnOverload && over.length > 0) throw new DataFailure(ctx.t.ui.overloadFailure(over.length));
   });
   return cmd;
 }

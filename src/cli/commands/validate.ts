@@ -1,3 +1,4 @@
+import type { Messages } from '../../i18n/en.js';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadCoefficients } from '../../coefficients/load.js';
 import { INPUT_KINDS, type InputKind } from '../../io/columns.js';
@@ -11,14 +12,14 @@ import { ProblemLog } from '../../validate/problems.js';
 import { validateFiles } from '../../validate/validate.js';
 import type { Context } from '../context.js';
 import { DataFailure, UsageError } from '../errors.js';
-import { addParameterOptions, parameterFlags } from '../options.js';
+import { addExamples, addParameterOptions, parameterFlags, setLayer } from '../options.js';
 
 interface ValidateOptions {
   readonly kind?: InputKind;
   readonly encoding: EncodingOption;
   readonly strict?: boolean;
   readonly maxErrors?: number;
-  readonly format: 'text' | 'json';
+  readonly format: 'text' | 'table' | 'json';
   readonly output?: string;
   readonly sample?: string;
   readonly params?: string;
@@ -30,32 +31,38 @@ function count(value: string): number {
   return n;
 }
 
-export function validateCommand(context: () => Context): Command {
+export function validateCommand(context: () => Context, t: Messages): Command {
+  const o = t.help.options;
   const cmd = new Command('validate')
-    .description('check input files and report every problem, located; exit 1 if any is an error')
-    .argument('[files...]', 'crops, livestock and soil CSV files (kind from the header, or --kind)')
-    .addOption(new Option('--kind <kind>', 'every file is of this kind').choices(INPUT_KINDS))
-    .addOption(new Option('--encoding <encoding>', 'input encoding').choices(ENCODING_OPTIONS).default('auto'))
-    .option('--strict', 'treat warnings as errors')
-    .option('--max-errors <n>', 'print at most this many problems (the totals count them all)', count)
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .option('--output <file>', 'write the JSON or the summary to this file (atomically) instead of stdout')
-    .option('--sample <name>', 'validate a bundled sample instead of files')
-    .option('--params <file>', 'parameters JSON (the basis decides which uptakes a local crop needs)');
-  addParameterOptions(cmd);
+    .description(t.help.commands.validate)
+    .argument('[files...]', o.files)
+    .addOption(new Option('--kind <kind>', o.kind).choices(INPUT_KINDS))
+    .addOption(new Option('--encoding <encoding>', o.encoding).choices(ENCODING_OPTIONS).default('auto'))
+    .option('--strict', o.strict)
+    .option('--max-errors <n>', o.maxErrors, count)
+    .addOption(new Option('--format <format>', o.format).choices(['text', 'table', 'json']).default('text'))
+    .option('--output <file>', o.validateOutput)
+    .option('--sample <name>', o.validateSample)
+    .option('--params <file>', o.validateParams);
+  addParameterOptions(cmd, t);
+  addExamples(cmd, t, [
+    'landcap validate crops.csv livestock.csv soil.csv',
+    'landcap validate --format json --max-errors 100 data/*.csv > problems.json',
+    'landcap validate --sample beipiao-county-2024',
+  ]);
   cmd.action(async (files: string[], opts: ValidateOptions & Record<string, unknown>) => {
     const ctx = context();
     const c = loadCoefficients();
     let paths = files;
     if (opts.sample !== undefined) {
       const s = sample(opts.sample);
-      if (!s) throw new UsageError(`no bundled sample "${opts.sample}"; samples: ${sampleNames().join(', ')}`);
-      if (files.length > 0) throw new UsageError('give files or --sample, not both');
+      if (!s) throw new UsageError(ctx.t.ui.usage.noSample(opts.sample, sampleNames().join(', ')));
+      if (files.length > 0) throw new UsageError(ctx.t.ui.usage.filesOrSample);
       paths = [s.crops, s.livestock, ...(s.soil ? [s.soil] : [])];
     }
-    if (paths.length === 0) throw new UsageError('no files to validate (give files, or --sample NAME)');
+    if (paths.length === 0) throw new UsageError(ctx.t.ui.usage.noFiles);
     const fileParams = opts.params === undefined ? undefined : fileLayer(opts.params, await readParametersFile(opts.params));
-    const params = resolveParameters(defaultParameters(c), [fileParams, flagLayer(parameterFlags(opts))]).values;
+    const params = resolveParameters(defaultParameters(c), [fileParams, flagLayer(parameterFlags(opts)), setLayer(opts.set as string[] | undefined)]).values;
 
     const json = opts.format === 'json';
     const limit = opts.maxErrors ?? Infinity;
