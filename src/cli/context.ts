@@ -1,6 +1,7 @@
 import { Chalk, supportsColor, type ChalkInstance } from 'chalk';
 import { formatProblem, langFromEnv, messages, type Lang } from '../i18n/index.js';
 import type { Messages } from '../i18n/en.js';
+import { writeFileAtomic } from '../io/output.js';
 import type { Problem } from '../validate/problems.js';
 
 export interface Stream {
@@ -45,6 +46,15 @@ export class Context {
 
   err(text: string): void {
     this.io.stderr.write(text);
+  }
+
+  /**
+   * The output of a command: to stdout, or to `--output FILE` atomically. `-` and /dev/stdout mean stdout (a pipe or
+   * socket there cannot be reopened). A CSV file gets a byte-order mark, so that Excel reads its Chinese as UTF-8.
+   */
+  async emit(output: string | undefined, text: string, csv = false): Promise<void> {
+    if (output === undefined || output === '-' || output === '/dev/stdout') this.out(text);
+    else await writeFileAtomic(output, csv ? `\uFEFF${text}` : text);
   }
 
   /** Prints problems to stderr, one `FILE:LINE:COLUMN: severity CODE message` line each. */

@@ -3,7 +3,6 @@ import Table from 'cli-table3';
 import { Command, Option } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { loadCoefficients } from '../../coefficients/load.js';
-import { writeFileAtomic } from '../../io/output.js';
 import { COEFFICIENT_TABLES, coefficientTables, type CoefficientTable } from '../../report/coefficient-tables.js';
 import type { Context } from '../context.js';
 import { addExamples, addOutputOptions, type OutputOptions } from '../options.js';
@@ -53,8 +52,7 @@ export function coefficientsCommand(context: () => Context, t: Messages): Comman
     const ctx = context();
     const tables = coefficientTables(loadCoefficients()).filter((t) => !opts.table || t.name === opts.table);
     const out = renderTables(tables, opts.format, ctx);
-    if (opts.output !== undefined) await writeFileAtomic(opts.output, out);
-    else ctx.out(out);
+    await ctx.emit(opts.output, out);
   });
   return cmd;
 }

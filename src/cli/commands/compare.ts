@@ -6,7 +6,6 @@ import { loadCoefficients } from '../../coefficients/load.js';
 import { compareReports, reportFileSchema } from '../../compare/compare.js';
 import { renderComparison } from '../../compare/render.js';
 import { InputFileError } from '../../io/csv.js';
-import { writeFileAtomic } from '../../io/output.js';
 import { scenarioAdjuster } from '../../scenario/scenario.js';
 import type { Context } from '../context.js';
 import { DataFailure, UsageError } from '../errors.js';
@@ -60,8 +59,7 @@ export function compareCommand(context: () => Context, t: Messages): Command {
       throw new UsageError(ctx.t.ui.compare.needTwo);
     }
     const text = renderComparison(comparison, opts.format, ctx.lang, ctx.t, ctx.chalk);
-    if (opts.output !== undefined) await writeFileAtomic(opts.output, text);
-    else ctx.out(text);
+    await ctx.emit(opts.output, text);
   });
   return cmd;
 }

@@ -4,7 +4,6 @@ import { distance } from 'fastest-levenshtein';
 import { loadCoefficients } from '../../coefficients/load.js';
 import { loadDataset } from '../../dataset/dataset.js';
 import { explainTownship } from '../../explain/explain.js';
-import { writeFileAtomic } from '../../io/output.js';
 import { scenarioAdjuster } from '../../scenario/scenario.js';
 import { ProblemLog } from '../../validate/problems.js';
 import type { Context } from '../context.js';
@@ -67,8 +66,7 @@ export function explainCommand(context: () => Context, t: Messages): Command {
         : opts.format === 'md'
           ? renderExplainMarkdown(explanation, ctx.t, meaning)
           : renderExplainText(explanation, ctx.t, ctx.chalk, meaning);
-    if (opts.output !== undefined) await writeFileAtomic(opts.output, text);
-    else ctx.out(text);
+    await ctx.emit(opts.output, text);
   });
   return cmd;
 }

@@ -7,7 +7,6 @@ import { computeFarm, type FarmAnimalInput, type FarmCropInput } from '../../far
 import { renderFarm } from '../../farm/render.js';
 import { cropIndex } from '../../io/crops.js';
 import { LivestockReader, speciesIndex } from '../../io/livestock.js';
-import { writeFileAtomic } from '../../io/output.js';
 import { parseFraction } from '../../method/pig-equivalent.js';
 import { readParametersFile } from '../../params/load.js';
 import { defaultParameters, fileLayer, flagLayer, parseParameterFlag, resolveParameters } from '../../params/params.js';
@@ -161,8 +160,7 @@ export function farmCommand(context: () => Context, t: Messages): Command {
       c,
     );
     const text = renderFarm(result, opts.format, ctx.t, ctx.chalk);
-    if (opts.output !== undefined) await writeFileAtomic(opts.output, text);
-    else ctx.out(text);
+    await ctx.emit(opts.output, text);
   });
   return cmd;
 }

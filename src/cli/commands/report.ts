@@ -3,7 +3,6 @@ import { Command } from 'commander';
 import { loadCoefficients } from '../../coefficients/load.js';
 import { computeReport } from '../../api.js';
 import { scenarioAdjuster } from '../../scenario/scenario.js';
-import { writeFileAtomic } from '../../io/output.js';
 import { renderReport, REPORT_FORMATS } from '../../report/render.js';
 import type { Problem } from '../../validate/problems.js';
 import type { Context } from '../context.js';
@@ -55,9 +54,7 @@ export function reportCommand(context: () => Context, t: Messages): Command {
       columns: { headroom: opts.headroom, range: opts.range },
       meta: { title: opts.title, region: opts.region, year: opts.year, generator: `landcap ${VERSION}` },
     });
-    // A CSV file gets a byte-order mark, so that Excel reads its Chinese as UTF-8; on stdout it would only be in the way.
-    if (opts.output !== undefined) await writeFileAtomic(opts.output, opts.format === 'csv' ? `\uFEFF${text}` : text);
-    else ctx.out(text);
+    await ctx.emit(opts.output, text, opts.format === 'csv');
     // A township with stock and no land is over any capacity: it fails too.
     const over = report.townships.filter((t) => t.status === 'overloaded' || t.status === 'no-land');
     if (opts.failOnOverload && over.length > 0) throw new DataFailure(ctx.t.ui.overloadFailure(over.length));

@@ -3,7 +3,6 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadCoefficients } from '../../coefficients/load.js';
 import { INPUT_KINDS, type InputKind } from '../../io/columns.js';
 import { ENCODING_OPTIONS, type EncodingOption } from '../../io/csv.js';
-import { writeFileAtomic } from '../../io/output.js';
 import { readParametersFile } from '../../params/load.js';
 import { defaultParameters, fileLayer, flagLayer, resolveParameters } from '../../params/params.js';
 import { problemJson } from '../../report/render-json.js';
@@ -103,8 +102,7 @@ export function validateCommand(context: () => Context, t: Messages): Command {
       );
       out = `${lines.join('\n')}\n`;
     }
-    if (opts.output !== undefined) await writeFileAtomic(opts.output, out);
-    else ctx.out(out);
+    await ctx.emit(opts.output, out);
     if (log.errors > 0) throw new DataFailure('');
   });
   return cmd;
