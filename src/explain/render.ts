@@ -32,14 +32,14 @@ function blocks(e: Explanation, t: Messages, loadMeaning: (grade: string) => str
       rows: e.crops.map((c) => {
         const u = c.nutrients[n]!;
         const name = c.cropAsWritten === c.crop ? c.crop : `${c.cropAsWritten} → ${c.crop}`;
-        const production = `${kg(c.production)} ${c.measure === 'm3' ? 'm³' : 'kg'}${c.productionFrom === 'area-yield' ? ` (${x.fromAreaYield})` : ''}`;
+        const production = `${kg(c.production)} ${c.measure === 'm3' ? 'm³' : 'kg'}${c.productionFrom === 'area-yield' ? t.ui.paren(x.fromAreaYield) : ''}${c.productionInFile !== undefined ? t.ui.paren(x.scenarioChanged(kg(c.productionInFile))) : ''}`;
         return [
-          String(c.line),
+          c.line === 0 ? x.scenarioRow : String(c.line),
           name,
           production,
           `${u.uptake} [${prov(u.uptakeProvenance)}]`,
           kg(u.demandKg),
-          `${u.soilGrade} (${gradeSource(u.soilGradeSource, t)})`,
+          `${u.soilGrade}${t.ui.paren(gradeSource(u.soilGradeSource, t))}`,
         ];
       }),
     });
@@ -85,7 +85,7 @@ function blocks(e: Explanation, t: Messages, loadMeaning: (grade: string) => str
     rows: e.livestock.map((l) => [
       l.line === 0 ? x.scenarioRow : String(l.line),
       l.speciesAsWritten === l.species ? l.species : `${l.speciesAsWritten} → ${l.species}`,
-      `${formatNumber(l.head, Number.isInteger(l.head) ? 0 : 2)}${l.fromSlaughter ? ` (${x.fromSlaughter(formatNumber(l.fromSlaughter.slaughter), String(l.fromSlaughter.ratio))})` : ''}${l.stockInFile !== undefined ? ` (${x.scenarioChanged(formatNumber(l.stockInFile, Number.isInteger(l.stockInFile) ? 0 : 2))})` : ''}`,
+      `${formatNumber(l.head, Number.isInteger(l.head) ? 0 : 2)}${l.fromSlaughter ? t.ui.paren(x.fromSlaughter(formatNumber(l.fromSlaughter.slaughter), String(l.fromSlaughter.ratio))) : ''}${l.stockInFile !== undefined ? t.ui.paren(x.scenarioChanged(formatNumber(l.stockInFile, Number.isInteger(l.stockInFile) ? 0 : 2))) : ''}`,
       `${l.peFactor} [${prov(l.provenance)}]`,
       kg(l.pe),
     ]),

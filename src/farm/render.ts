@@ -81,7 +81,7 @@ function blocks(f: FarmResult, t: Messages): Block[] {
     const v = f.parameters[name];
     out.push({
       kind: 'line',
-      text: `${t.ui.parameterNames[name]}: ${typeof v === 'number' && name !== 'nSupplyPerPe' && name !== 'pSupplyPerPe' ? formatShare(v) : String(v)} (${sourceText(f.parameterSources[name], t)})`,
+      text: `${t.ui.label(t.ui.parameterNames[name], typeof v === 'number' && name !== 'nSupplyPerPe' && name !== 'pSupplyPerPe' ? formatShare(v) : String(v))}${t.ui.paren(sourceText(f.parameterSources[name], t))}`,
     });
   }
   return out;

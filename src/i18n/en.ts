@@ -188,6 +188,10 @@ const ui = {
   internalError: 'internal error (a bug in landcap; please report it with the command you ran)',
   usageError: 'usage',
   hint: 'hint',
+  /** Punctuation: an aside in brackets, and a label before a value. */
+  paren: (text: string) => ` (${text})`,
+  label: (name: string, value: string) => `${name}: ${value}`,
+  listSeparator: ', ',
   explain: {
     title: (township: string, basis: string) => `Township ${township} — ${basis} basis`,
     cropDemand: (n: string) => `1. Crop ${n} demand   D = production ÷ 100 × uptake (forest: m³ × uptake per m³)`,

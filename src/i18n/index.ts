@@ -30,5 +30,5 @@ export function formatProblem(p: Problem, t: Messages): string {
   const args = Object.fromEntries(Object.entries(p.args).map(([k, v]) => [k, typeof v === 'string' ? v.replace(/\r?\n|\r/g, '\\n') : v]));
   p = { ...p, args };
   const hint = problemHint(p, t);
-  return `${p.file}:${p.line}:${p.column}: ${p.severity} ${p.code} ${problemMessage(p, t)}${hint ? ` (${t.ui.hint}: ${hint})` : ''}`;
+  return `${p.file}:${p.line}:${p.column}: ${p.severity} ${p.code} ${problemMessage(p, t)}${hint ? t.ui.paren(t.ui.label(t.ui.hint, hint)) : ''}`;
 }

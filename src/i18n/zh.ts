@@ -208,6 +208,9 @@ export const zh: Messages = {
     internalError: '内部错误（landcap 的缺陷，请连同所运行的命令一并报告）',
     usageError: '用法',
     hint: '提示',
+    paren: (text: string) => `（${text}）`,
+    label: (name: string, value: string) => `${name}：${value}`,
+    listSeparator: '，',
     explain: {
       title: (township: string, basis: string) => `${township}（以${basis}为基础）`,
       cropDemand: (n: string) => `1. 植物${n}养分需求   D = 产量 ÷ 100 × 吸收量（人工林：m³ × 每 m³ 吸收量）`,

@@ -8,7 +8,7 @@ import { STATUSES } from '../method/types.js';
 export function sourceText(s: ParameterSource, t: Messages): string {
   switch (s.from) {
     case 'default':
-      return s.provenance ? `${t.ui.sourceDefault}, ${t.ui.provenanceNames[s.provenance]}` : t.ui.sourceDefault;
+      return s.provenance ? `${t.ui.sourceDefault}${t.ui.listSeparator}${t.ui.provenanceNames[s.provenance]}` : t.ui.sourceDefault;
     case 'file':
       return t.ui.sourceFile(s.file);
     case 'flag':
@@ -49,7 +49,7 @@ function uses(list: readonly CoefficientUse[], lang: Lang, t: Messages): string 
     const key = t.ui.provenanceNames[u.provenance];
     groups.set(key, [...(groups.get(key) ?? []), u.value ? `${name} ${u.value}` : name]);
   }
-  return [...groups].map(([p, items]) => `${p}: ${items.join(', ')}`).join('; ');
+  return [...groups].map(([p, items]) => t.ui.label(p, items.join(t.ui.listSeparator))).join('; ');
 }
 
 /** Lines stating the coefficients the data used and their provenance. */

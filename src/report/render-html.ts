@@ -182,7 +182,7 @@ ${table}
 <section class="notes">
 <h2>${esc(t.ui.parametersHeading)}</h2>
 <ul class="notes">${parameterLines(report, t)
-    .map((p) => `<li>${esc(`${p.name}: ${p.value}`)} <span class="source">(${esc(p.source)})</span></li>`)
+    .map((p) => `<li>${esc(t.ui.label(p.name, p.value))}<span class="source">${esc(t.ui.paren(p.source))}</span></li>`)
     .join('')}</ul>
 <h2>${esc(t.ui.coefficientsHeading)}</h2>
 <ul class="notes">${coefficientLines(report, lang, t)

@@ -24,7 +24,7 @@ export function renderMarkdown(report: Report, lang: Lang, t: Messages, choice: 
     );
   }
   lines.push('', `### ${t.ui.parametersHeading}`, '');
-  for (const p of parameterLines(report, t)) lines.push(`- ${p.name}: ${p.value} (${p.source})`);
+  for (const p of parameterLines(report, t)) lines.push(`- ${t.ui.label(p.name, p.value)}${t.ui.paren(p.source)}`);
   lines.push('', `### ${t.ui.coefficientsHeading}`, '');
   for (const l of coefficientLines(report, lang, t)) lines.push(`- ${l}`);
   return `${lines.join('\n')}\n`;

@@ -50,9 +50,9 @@ export function renderTable(report: Report, lang: Lang, t: Messages, chalk: Chal
     );
   }
   const lines = [chalk.bold(t.ui.title(t.ui.basisName[report.basis])), withRules(table.toString()), summaryLine(report, t), ''];
-  lines.push(chalk.bold(`${t.ui.parametersHeading}:`));
-  for (const p of parameterLines(report, t)) lines.push(`  ${p.name}: ${p.value} ${chalk.dim(`(${p.source})`)}`);
-  lines.push(chalk.bold(`${t.ui.coefficientsHeading}:`));
+  lines.push(chalk.bold(t.ui.label(t.ui.parametersHeading, '')));
+  for (const p of parameterLines(report, t)) lines.push(`  ${t.ui.label(p.name, p.value)}${chalk.dim(t.ui.paren(p.source))}`);
+  lines.push(chalk.bold(t.ui.label(t.ui.coefficientsHeading, '')));
   for (const l of coefficientLines(report, lang, t)) lines.push(`  ${l}`);
   return `${lines.join('\n')}\n`;
 }
