@@ -1,12 +1,15 @@
 import { Chalk, supportsColor, type ChalkInstance } from 'chalk';
 import { formatProblem, langFromEnv, messages, type Lang } from '../i18n/index.js';
 import type { Messages } from '../i18n/en.js';
+import type { Progress } from '../dataset/read-file.js';
 import { writeFileAtomic } from '../io/output.js';
 import type { Problem } from '../validate/problems.js';
 
 export interface Stream {
   write(text: string): unknown;
   readonly isTTY?: boolean;
+  /** A terminal's width. */
+  readonly columns?: number;
 }
 
 /** What the CLI touches of its process, so that tests can run it in-process (relative paths are read from process.cwd()). */
@@ -40,6 +43,11 @@ export class Context {
     this.chalkErr = new Chalk({ level: colourLevel(io.stderr, io.env, options.color) });
   }
 
+  /** The terminal's width when stdout is one; undefined when it is a pipe or file (no limit). */
+  get width(): number | undefined {
+    return this.io.stdout.isTTY ? (this.io.stdout.columns ?? 80) : undefined;
+  }
+
   out(text: string): void {
     this.io.stdout.write(text);
   }
@@ -57,8 +65,35 @@ export class Context {
     else await writeFileAtomic(output, csv ? `\uFEFF${text}` : text);
   }
 
+  private progressShown = false;
+
+  /**
+   * A progress line on stderr while long inputs are read — only when stderr is a terminal, so nothing of it reaches
+   * pipes, files or CI logs — shown after the first 300 ms, redrawn at most ten times a second.
+   */
+  progress(): Progress | undefined {
+    if (!this.io.stderr.isTTY) return undefined;
+    const start = Date.now();
+    let last = 0;
+    return (file, done, total) => {
+      const now = Date.now();
+      if (now - start < 300 || now - last < 100) return;
+      last = now;
+      this.progressShown = true;
+      this.err(`\r${this.t.ui.progress(file, Math.min(100, Math.floor((done * 100) / total)))}\u001b[K`);
+    };
+  }
+
+  /** Clears the progress line, if one is shown. */
+  endProgress(): void {
+    if (!this.progressShown) return;
+    this.progressShown = false;
+    this.err('\r\u001b[K');
+  }
+
   /** Prints problems to stderr, one `FILE:LINE:COLUMN: severity CODE message` line each. */
   printProblems(problems: readonly Problem[], limit = Infinity): void {
+    this.endProgress();
     const c = this.chalkErr;
     let shown = 0;
     for (const p of problems) {
@@ -81,5 +116,6 @@ function colourLevel(stream: Stream, env: CliIo['env'], flag: boolean | undefine
   // An explicit flag wins over the environment.
   if (flag === true) return Math.max(1, supported) as 1 | 2 | 3;
   if (flag === false || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return 0;
-  return stream.isTTY ? supported : 0;
+  // A terminal gets colour (at least the 16 basic ones, whatever the process's own streams are).
+  return stream.isTTY && env.TERM !== 'dumb' ? (Math.max(1, supported) as 1 | 2 | 3) : 0;
 }

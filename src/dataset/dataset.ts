@@ -11,7 +11,7 @@ import { resolveSoilGrade, type SoilGradeSource } from '../method/soil-grade.js'
 import { basisNutrients, type Fraction, type LandUse, type Nutrient, type SoilGrade } from '../method/types.js';
 import type { Parameters } from '../params/params.js';
 import type { ProblemLog } from '../validate/problems.js';
-import { readTableFile, type FileSummary } from './read-file.js';
+import { readTableFile, type FileSummary, type Progress } from './read-file.js';
 
 export interface InputFiles {
   readonly crops: string;
@@ -117,6 +117,8 @@ export interface LoadOptions {
   readonly encoding?: EncodingOption;
   /** Encodings already detected, by path (so a file is not scanned twice). */
   readonly encodings?: ReadonlyMap<string, Encoding>;
+  /** Called as the files are read, for a progress line. */
+  readonly onProgress?: Progress;
   /** Townships whose row-by-row detail to keep (for explain). */
   readonly keepDetails?: (township: string) => boolean;
 }
@@ -147,14 +149,22 @@ export async function loadDataset(files: SomeInputFiles, params: Parameters, c: 
   if (files.soil) {
     let reader: SoilReader | undefined;
     summaries.push(
-      await readTableFile(files.soil, 'soil', encodingOf(files.soil), log, (row, header) => {
-        reader ??= new SoilReader(header, c, log);
-        const r = reader.read(row);
-        if (!r) return;
-        let byLandUse = soil.get(r.township);
-        if (!byLandUse) soil.set(r.township, (byLandUse = new Map()));
-        byLandUse.set(r.landUse, r);
-      }),
+      await readTableFile(
+        files.soil,
+        'soil',
+        encodingOf(files.soil),
+        log,
+        (row, header) => {
+          reader ??= new SoilReader(header, c, log);
+          const r = reader.read(row);
+          if (!r) return;
+          let byLandUse = soil.get(r.township);
+          if (!byLandUse) soil.set(r.township, (byLandUse = new Map()));
+          byLandUse.set(r.landUse, r);
+        },
+        [],
+        options.onProgress,
+      ),
     );
   }
 
@@ -204,13 +214,21 @@ export async function loadDataset(files: SomeInputFiles, params: Parameters, c: 
   const cropsFile =
     files.crops === undefined
       ? undefined
-      : await readTableFile(files.crops, 'crops', encodingOf(files.crops), log, (row, header) => {
-          cropReader ??= new CropReader(header, c, log, { nutrients });
-          const listedAs = row.text(header.byField.get('township')?.[0]);
-          if (listedAs !== '') listed.add(listedAs);
-          const r = cropReader.read(row);
-          if (r) addCrop(adjust ? adjust.crop(r) : r);
-        });
+      : await readTableFile(
+          files.crops,
+          'crops',
+          encodingOf(files.crops),
+          log,
+          (row, header) => {
+            cropReader ??= new CropReader(header, c, log, { nutrients });
+            const listedAs = row.text(header.byField.get('township')?.[0]);
+            if (listedAs !== '') listed.add(listedAs);
+            const r = cropReader.read(row);
+            if (r) addCrop(adjust ? adjust.crop(r) : r);
+          },
+          [],
+          options.onProgress,
+        );
   if (cropsFile) summaries.push(cropsFile);
   if (adjust)
     for (const r of adjust.extraCrops()) {
@@ -221,11 +239,19 @@ export async function loadDataset(files: SomeInputFiles, params: Parameters, c: 
   let livestockReader: LivestockReader | undefined;
   if (files.livestock)
     summaries.push(
-      await readTableFile(files.livestock, 'livestock', encodingOf(files.livestock), log, (row, header) => {
-        livestockReader ??= new LivestockReader(header, c, log, params.stockRatio);
-        const r = livestockReader.read(row);
-        if (r) addLivestock(adjust ? adjust.livestock(r) : r);
-      }),
+      await readTableFile(
+        files.livestock,
+        'livestock',
+        encodingOf(files.livestock),
+        log,
+        (row, header) => {
+          livestockReader ??= new LivestockReader(header, c, log, params.stockRatio);
+          const r = livestockReader.read(row);
+          if (r) addLivestock(adjust ? adjust.livestock(r) : r);
+        },
+        [],
+        options.onProgress,
+      ),
     );
   if (adjust) for (const r of adjust.extraLivestock()) addLivestock(r);
 

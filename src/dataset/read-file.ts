@@ -1,7 +1,11 @@
+import { stat } from 'node:fs/promises';
 import type { InputKind } from '../io/columns.js';
 import { CsvSyntaxError, EncodingError, detectEncoding, readRecords, type Encoding, type EncodingOption } from '../io/csv.js';
 import { Row, checkRowShape, readHeader, type Header } from '../io/table.js';
 import type { ProblemLog } from '../validate/problems.js';
+
+/** Progress through a file: bytes read of its size. */
+export type Progress = (file: string, done: number, total: number) => void;
 
 /** What was read of one input file, for the report and `validate --format json`. */
 export interface FileSummary {
@@ -26,6 +30,7 @@ export async function readTableFile(
   log: ProblemLog,
   onRow: (row: Row, header: Header) => void,
   optional: readonly string[] = [],
+  onProgress?: Progress,
 ): Promise<FileSummary> {
   let encoding: Encoding | null = null;
   let header: Header | undefined;
@@ -36,23 +41,36 @@ export async function readTableFile(
   let headerLine = 1;
   try {
     encoding = encodingOption === 'auto' ? await detectEncoding(path) : encodingOption;
-    await readRecords(path, encoding, (cells, line) => {
-      records++;
-      // Only a forced --encoding can get here with bytes that do not decode: stop rather than read mojibake.
-      const bad = cells.findIndex((c) => c.includes('\uFFFD'));
-      if (bad !== -1) throw new EncodingError(line, `given:${encoding}`, bad + 1);
-      if (records === 1) {
-        headerLine = line;
-        header = readHeader(path, cells, kind, log, optional, line);
-        return;
-      }
-      if (cells.every((c) => c.trim() === '')) return;
-      rows++;
-      if (!header) return;
-      const row = new Row(path, line, cells, log);
-      checkRowShape(row, header, emptyColumnsReported);
-      onRow(row, header);
-    });
+    const size = onProgress
+      ? await stat(path).then(
+          (s) => (s.isFile() ? s.size : 0),
+          () => 0,
+        )
+      : 0;
+    let read = 0;
+    const onBytes = onProgress && size > 0 ? (n: number) => onProgress(path, (read += n), size) : undefined;
+    await readRecords(
+      path,
+      encoding,
+      (cells, line) => {
+        records++;
+        // Only a forced --encoding can get here with bytes that do not decode: stop rather than read mojibake.
+        const bad = cells.findIndex((c) => c.includes('\uFFFD'));
+        if (bad !== -1) throw new EncodingError(line, `given:${encoding}`, bad + 1);
+        if (records === 1) {
+          headerLine = line;
+          header = readHeader(path, cells, kind, log, optional, line);
+          return;
+        }
+        if (cells.every((c) => c.trim() === '')) return;
+        rows++;
+        if (!header) return;
+        const row = new Row(path, line, cells, log);
+        checkRowShape(row, header, emptyColumnsReported);
+        onRow(row, header);
+      },
+      onBytes,
+    );
   } catch (error) {
     if (error instanceof EncodingError) log.report({ file: path, line: error.line, column: error.column }, 'encoding-invalid', { detail: error.detail });
     else if (error instanceof CsvSyntaxError) log.report({ file: path, line: error.line, column: error.column }, 'csv-syntax', { detail: error.detail });

@@ -187,6 +187,8 @@ const ui = {
   moreProblems: (n: number) => `… and ${n} more not shown (--max-errors)`,
   internalError: 'internal error (a bug in landcap; please report it with the command you ran)',
   usageError: 'usage',
+  columnsOmitted: (columns: string) => `not shown, for the terminal's width: ${columns} (--format md or csv has them)`,
+  progress: (file: string, percent: number) => `reading ${file}… ${percent}%`,
   hint: 'hint',
   /** Punctuation: an aside in brackets, and a label before a value. */
   paren: (text: string) => ` (${text})`,

@@ -207,6 +207,8 @@ export const zh: Messages = {
     moreProblems: (n: number) => `……另有 ${n} 条未显示（--max-errors）`,
     internalError: '内部错误（landcap 的缺陷，请连同所运行的命令一并报告）',
     usageError: '用法',
+    columnsOmitted: (columns: string) => `因终端宽度未显示：${columns}（--format md 或 csv 中有）`,
+    progress: (file: string, percent: number) => `正在读取 ${file}…… ${percent}%`,
     hint: '提示',
     paren: (text: string) => `（${text}）`,
     label: (name: string, value: string) => `${name}：${value}`,

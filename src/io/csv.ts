@@ -338,7 +338,7 @@ export interface RecordSink {
  * Empty lines are skipped; a line starting with # is a comment (the templates of `landcap init` use one).
  * Lines are counted here rather than asked of the parser per record, which costs more than the parse.
  */
-export async function readRecords(path: string, encoding: Encoding, sink: RecordSink): Promise<void> {
+export async function readRecords(path: string, encoding: Encoding, sink: RecordSink, onBytes?: (bytes: number) => void): Promise<void> {
   const whole = await unseekableInput(path);
   return new Promise((resolve, reject) => {
     const source = whole ? Readable.from([whole]) : createReadStream(path, { highWaterMark: CHUNK });
@@ -353,6 +353,7 @@ export async function readRecords(path: string, encoding: Encoding, sink: Record
       reject(error);
     };
     source.on('error', (error: Error) => fail(InputFileError.from(path, error)));
+    if (onBytes) source.on('data', (chunk: Buffer) => onBytes(chunk.length));
     parser.on('readable', () => {
       let cells: string[] | null;
       while ((cells = parser.read()) !== null) {

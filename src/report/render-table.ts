@@ -3,18 +3,30 @@ import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../i18n/index.js';
 import type { Messages } from '../i18n/en.js';
 import type { Status } from '../method/types.js';
-import { balanceColumns, balanceRows, type ColumnChoice } from './columns.js';
+import stringWidth from 'string-width';
+import { balanceColumns, balanceRows, type BalanceColumn, type ColumnChoice } from './columns.js';
 import { coefficientLines, parameterLines, summaryLine } from './notes.js';
 import type { Report } from './report.js';
 
-/** A rule under the header, and above the last (total) row: the rows between stay compact. */
-export function withRules(table: string, aboveLast = true): string {
+/** A rule under the header (of `headerLines` lines), and above the last (total) row: the rows between stay compact. */
+export function withRules(table: string, aboveLast = true, headerLines = 1): string {
   const lines = table.split('\n');
   const rule = lines[0]!.replace('┌', '├').replace(/┬/g, '┼').replace('┐', '┤');
-  if (lines.length < 4) return table;
-  if (!aboveLast || lines.length < 5) return [lines[0], lines[1], rule, ...lines.slice(2)].join('\n');
-  return [lines[0], lines[1], rule, ...lines.slice(2, -2), rule, ...lines.slice(-2)].join('\n');
+  const head = lines.slice(0, 1 + headerLines);
+  const body = lines.slice(1 + headerLines);
+  if (body.length < 2) return table;
+  if (!aboveLast || body.length < 3) return [...head, rule, ...body].join('\n');
+  return [...head, rule, ...body.slice(0, -2), rule, ...body.slice(-2)].join('\n');
 }
+
+/** A header on two lines, its unit under its name: "Stock (PE)" → "Stock\n(PE)", "Load index" → "Load\nindex". */
+function twoLines(label: string): string {
+  const at = label.indexOf('(') > 0 ? label.indexOf('(') : label.lastIndexOf(' ');
+  return at > 0 ? `${label.slice(0, at).trimEnd()}\n${label.slice(at).trimStart()}` : label;
+}
+
+/** Columns that give way, in this order, when the table is wider than the terminal. */
+const GIVE_WAY = ['capacity_range_pe', 'grade', 'headroom_pe'];
 
 export function statusColour(chalk: ChalkInstance, status: Status): (s: string) => string {
   switch (status) {
@@ -29,11 +41,49 @@ export function statusColour(chalk: ChalkInstance, status: Status): (s: string) 
   }
 }
 
-/** The terminal table: one row per township and the total, coloured by status, notes beneath. */
-export function renderTable(report: Report, lang: Lang, t: Messages, chalk: ChalkInstance, choice: ColumnChoice = {}): string {
-  const columns = balanceColumns(report, choice).filter((c) => c.only !== 'csv');
+/**
+ * The terminal table: one row per township and the total, coloured by status (and its word), notes beneath.
+ * Given a terminal `width`, headers go on two lines and then secondary columns give way, with a note, until it fits.
+ */
+export function renderTable(report: Report, lang: Lang, t: Messages, chalk: ChalkInstance, choice: ColumnChoice = {}, width?: number): string {
+  let columns = balanceColumns(report, choice).filter((c) => c.only !== 'csv');
+  let table = buildTable(report, columns, lang, t, chalk, false);
+  const omitted: string[] = [];
+  if (width !== undefined && tableWidth(table) > width) {
+    table = buildTable(report, columns, lang, t, chalk, true);
+    const giveWay = [
+      ...columns
+        .filter((c) => c.key.startsWith('headroom_head_'))
+        .reverse()
+        .map((c) => c.key),
+      ...GIVE_WAY,
+    ];
+    for (const key of giveWay) {
+      if (tableWidth(table) <= width) break;
+      const column = columns.find((c) => c.key === key);
+      if (!column) continue;
+      omitted.push(column.label(t));
+      columns = columns.filter((c) => c !== column);
+      table = buildTable(report, columns, lang, t, chalk, true);
+    }
+  }
+  const lines = [chalk.bold(t.ui.title(t.ui.basisName[report.basis])), table, summaryLine(report, t)];
+  if (omitted.length > 0) lines.push(chalk.dim(t.ui.columnsOmitted(omitted.join(t.ui.listSeparator))));
+  lines.push('', chalk.bold(t.ui.label(t.ui.parametersHeading, '')));
+  for (const p of parameterLines(report, t)) lines.push(`  ${t.ui.label(p.name, p.value)}${chalk.dim(t.ui.paren(p.source))}`);
+  lines.push(chalk.bold(t.ui.label(t.ui.coefficientsHeading, '')));
+  for (const l of coefficientLines(report, lang, t)) lines.push(`  ${l}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function tableWidth(table: string): number {
+  return stringWidth(table.slice(0, table.indexOf('\n')));
+}
+
+function buildTable(report: Report, columns: readonly BalanceColumn[], lang: Lang, t: Messages, chalk: ChalkInstance, narrow: boolean): string {
+  const labels = columns.map((c) => (narrow ? twoLines(c.label(t)) : c.label(t)));
   const table = new Table({
-    head: columns.map((c) => chalk.bold(c.label(t))),
+    head: labels.map((l) => chalk.bold(l)),
     colAligns: columns.map((c) => (c.numeric ? 'right' : 'left')),
     style: { head: [], border: [] },
     chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
@@ -49,10 +99,5 @@ export function renderTable(report: Report, lang: Lang, t: Messages, chalk: Chal
       }),
     );
   }
-  const lines = [chalk.bold(t.ui.title(t.ui.basisName[report.basis])), withRules(table.toString()), summaryLine(report, t), ''];
-  lines.push(chalk.bold(t.ui.label(t.ui.parametersHeading, '')));
-  for (const p of parameterLines(report, t)) lines.push(`  ${t.ui.label(p.name, p.value)}${chalk.dim(t.ui.paren(p.source))}`);
-  lines.push(chalk.bold(t.ui.label(t.ui.coefficientsHeading, '')));
-  for (const l of coefficientLines(report, lang, t)) lines.push(`  ${l}`);
-  return `${lines.join('\n')}\n`;
+  return withRules(table.toString(), true, Math.max(...labels.map((l) => l.split('\n').length)));
 }

@@ -12,6 +12,8 @@ export interface RenderOptions {
   readonly chalk: ChalkInstance;
   /** Extra columns for the table, Markdown, HTML and CSV (JSON always has everything). */
   readonly columns?: ColumnChoice;
+  /** The terminal's width, for the table to fit (none: as wide as it needs). */
+  readonly width?: number;
   /** Title, region and year for the HTML page. */
   readonly meta?: HtmlMeta;
 }
@@ -31,7 +33,7 @@ export async function renderReport(report: Report, format: string, ctx: RenderOp
     case 'html':
       return (await import('./render-html.js')).renderHtml(report, ctx.lang, ctx.t, ctx.meta, ctx.columns);
     case 'table':
-      return (await import('./render-table.js')).renderTable(report, ctx.lang, ctx.t, ctx.chalk, ctx.columns);
+      return (await import('./render-table.js')).renderTable(report, ctx.lang, ctx.t, ctx.chalk, ctx.columns, ctx.width);
   }
   throw new Error(`unknown format ${format}`);
 }

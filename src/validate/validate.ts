@@ -1,6 +1,6 @@
 import type { Coefficients } from '../coefficients/coefficients.js';
 import { loadDataset, type SomeInputFiles } from '../dataset/dataset.js';
-import { readTableFile, type FileSummary } from '../dataset/read-file.js';
+import { readTableFile, type FileSummary, type Progress } from '../dataset/read-file.js';
 import { detectKinds, type InputKind } from '../io/columns.js';
 import { CsvSyntaxError, EncodingError, detectEncoding, readFirstRecord, type Encoding, type EncodingOption } from '../io/csv.js';
 import type { Parameters } from '../params/params.js';
@@ -10,6 +10,7 @@ export interface ValidateOptions {
   /** Every file is of this kind; otherwise each file's header tells. */
   readonly kind?: InputKind;
   readonly encoding: EncodingOption;
+  readonly onProgress?: Progress;
 }
 
 /**
@@ -46,7 +47,7 @@ export async function validateFiles(
   const oneDataset = (['crops', 'livestock', 'soil'] as const).every((k) => byKind(k).length <= 1);
   const summaries = new Map<string, FileSummary>();
   const load = async (files: SomeInputFiles) => {
-    const dataset = await loadDataset(files, params, c, log, { encodings, encoding: options.encoding });
+    const dataset = await loadDataset(files, params, c, log, { encodings, encoding: options.encoding, onProgress: options.onProgress });
     for (const f of dataset.files) summaries.set(f.path, f);
   };
   if (oneDataset) {

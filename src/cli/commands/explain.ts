@@ -51,7 +51,13 @@ export function explainCommand(context: () => Context, t: Messages): Command {
     const log = new ProblemLog({ strict: opts.strict });
     const name = opts.township.trim();
     const adjust = inputs.scenario && scenarioAdjuster(inputs.scenario, c);
-    const dataset = await loadDataset(inputs.files, inputs.params.values, c, log, { encoding: opts.encoding, keepDetails: (t) => t === name, adjust });
+    const dataset = await loadDataset(inputs.files, inputs.params.values, c, log, {
+      encoding: opts.encoding,
+      keepDetails: (t) => t === name,
+      adjust,
+      onProgress: ctx.progress(),
+    });
+    ctx.endProgress();
     ctx.printProblems(log.problems);
     if (adjust) ctx.printUnmatched(inputs.scenario!.path, adjust.unmatched);
     if (log.hasErrors) throw new DataFailure(failureSummary(log.problems, ctx));

@@ -43,7 +43,13 @@ export function reportCommand(context: () => Context, t: Messages): Command {
     const c = loadCoefficients();
     const inputs = await resolveInputs(opts, c, ctx.t);
     const adjust = inputs.scenario && scenarioAdjuster(inputs.scenario, c);
-    const { report, problems } = await computeReport(inputs.files, inputs.params, { encoding: opts.encoding, strict: opts.strict, adjust });
+    const { report, problems } = await computeReport(inputs.files, inputs.params, {
+      encoding: opts.encoding,
+      strict: opts.strict,
+      adjust,
+      onProgress: ctx.progress(),
+    });
+    ctx.endProgress();
     ctx.printProblems(problems);
     if (adjust) ctx.printUnmatched(inputs.scenario!.path, adjust.unmatched);
     if (!report) throw new DataFailure(failureSummary(problems, ctx));
@@ -51,6 +57,7 @@ export function reportCommand(context: () => Context, t: Messages): Command {
       lang: ctx.lang,
       t: ctx.t,
       chalk: ctx.chalk,
+      width: ctx.width,
       columns: { headroom: opts.headroom, range: opts.range },
       meta: { title: opts.title, region: opts.region, year: opts.year, generator: `landcap ${VERSION}` },
     });

@@ -78,7 +78,8 @@ export function validateCommand(context: () => Context, t: Messages): Command {
             ctx.printProblems([p]);
           },
     });
-    const summaries = await validateFiles(paths, params, c, log, { kind: opts.kind, encoding: opts.encoding });
+    const summaries = await validateFiles(paths, params, c, log, { kind: opts.kind, encoding: opts.encoding, onProgress: ctx.progress() });
+    ctx.endProgress();
     const rows = summaries.reduce((n, f) => n + f.rows, 0);
     let out: string;
     if (json) {

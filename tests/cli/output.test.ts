@@ -1,0 +1,121 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { en } from '../../src/i18n/en.js';
+import { zh } from '../../src/i18n/zh.js';
+import { main } from '../../src/cli/main.js';
+import stringWidth from 'string-width';
+import { landcap, tempDir } from '../helpers.js';
+
+/** Runs the CLI in-process with a terminal of the given width (and, optionally, a terminal on stderr). */
+async function inTerminal(args: string[], columns: number, env: Record<string, string> = { NO_COLOR: '1' }) {
+  let stdout = '';
+  let stderr = '';
+  const status = await main(args, {
+    stdout: { write: (s: string) => (stdout += s), isTTY: true, columns },
+    stderr: { write: (s: string) => (stderr += s), isTTY: true },
+    env,
+  });
+  return { status, stdout, stderr };
+}
+
+describe('report output, in both languages (snapshots)', () => {
+  for (const lang of ['en', 'zh']) {
+    it(`Markdown, ${lang}`, async () => {
+      const r = landcap(['report', '--format', 'md', '--lang', lang, '--headroom']);
+      expect(r.status).toBe(0);
+      await expect(r.stdout).toMatchFileSnapshot(`../__snapshots__/report.${lang}.md`);
+    });
+    it(`terminal table, ${lang}`, async () => {
+      const r = landcap(['report', '--lang', lang], { env: { NO_COLOR: '1' } });
+      await expect(r.stdout).toMatchFileSnapshot(`../__snapshots__/report.${lang}.txt`);
+    });
+    it(`terminal table in 80 columns, ${lang}`, async () => {
+      const r = await inTerminal(['report', '--lang', lang, '--headroom', '--range'], 80);
+      const table = r.stdout.split('\n').filter((l) => /^[┌│├└]/.test(l));
+      for (const line of table) expect(stringWidth(line), line).toBeLessThanOrEqual(80);
+      expect(r.stdout).toContain(lang === 'en' ? "not shown, for the terminal's width" : '因终端宽度未显示');
+      await expect(r.stdout).toMatchFileSnapshot(`../__snapshots__/report-80.${lang}.txt`);
+    });
+  }
+});
+
+describe('messages', () => {
+  /** The shape of a catalogue: every key, and whether it is text or a function. */
+  function shape(value: unknown, path = ''): string[] {
+    if (typeof value === 'function') return [`${path}()`];
+    if (typeof value === 'string') return [path];
+    return Object.entries(value as object).flatMap(([k, v]) => shape(v, `${path}.${k}`));
+  }
+
+  it('every message key exists in both languages, of the same kind', () => {
+    expect(shape(zh).sort()).toEqual(shape(en).sort());
+    expect(shape(en).length).toBeGreaterThan(300);
+  });
+
+  it('no Chinese message is left in English', () => {
+    const texts = (value: unknown): string[] =>
+      typeof value === 'string' ? [value] : typeof value === 'function' ? [] : Object.values(value as object).flatMap(texts);
+    const untranslated = texts(zh).filter((s) => /[a-z]{4,}/i.test(s) && !/[\u4e00-\u9fff]/.test(s));
+    // Format names, codes and units may stay as they are.
+    expect(untranslated.filter((s) => !/^(landcap|--?\w|[A-Z0-9 .,:()%/-]+)$/.test(s))).toEqual([]);
+  });
+
+  it('--lang defaults from LC_ALL or LANG: zh* gives Chinese, anything else English', () => {
+    expect(landcap(['report'], { env: { LANG: 'zh_CN.UTF-8' } }).stdout).toContain('合计');
+    expect(landcap(['report'], { env: { LC_ALL: 'zh_TW.UTF-8', LANG: 'en_US.UTF-8' } }).stdout).toContain('合计');
+    expect(landcap(['report'], { env: { LANG: 'fr_FR.UTF-8' } }).stdout).toContain('TOTAL');
+    expect(landcap(['report', '--lang', 'en'], { env: { LANG: 'zh_CN.UTF-8' } }).stdout).toContain('TOTAL');
+  });
+
+  it('help, usage errors and I/O errors come in Chinese too', () => {
+    const help = landcap(['report', '--help', '--lang', 'zh']);
+    expect(help.stdout).toContain('用法：');
+    expect(help.stdout).toContain('各乡镇畜禽粪污与耕地的平衡测算');
+    expect(help.stdout).toContain('示例：');
+    expect(landcap(['report', '--frobnicate', '--lang', 'zh']).stderr).toContain('错误：未知选项 --frobnicate');
+    expect(landcap(['report', '--crops', 'nowhere.csv', '--livestock', 'x.csv', '--lang', 'zh']).stderr).toContain('nowhere.csv: 文件不存在');
+    expect(landcap(['report', '--manure-share', '4', '--lang', 'zh']).stderr).toContain('--manure-share: 应为大于 0、不超过 1 的比例');
+  });
+});
+
+describe('progress and colour', () => {
+  // A crops file large enough that reading it takes longer than the progress line's first delay.
+  const big = () => {
+    const dir = tempDir();
+    const rows = ['township,crop,production_kg'];
+    for (let i = 0; i < 150_000; i++)
+      rows.push(
+        `乡镇${i % 5000},${['小麦', '玉米', '水稻', '大豆', '谷子', '番茄', '黄瓜', '桃', '葡萄', '苹果', '梨', '油料', '烟叶', '苜蓿', '茄子', '萝卜', '大葱', '大蒜', '棉花', '马铃薯', '甘蔗', '甜菜', '茶叶', '香蕉', '柑橘', '青椒', '大白菜', '饲用燕麦', '花生', '油菜'][Math.floor(i / 5000)]},${1000 + i}`,
+      );
+    writeFileSync(join(dir, 'crops.csv'), `${rows.join('\n')}\n`);
+    writeFileSync(join(dir, 'livestock.csv'), 'township,species,stock\n乡镇1,生猪,100\n');
+    return dir;
+  };
+
+  it('piped (not a terminal), report and validate print no progress and no colour codes', () => {
+    const dir = big();
+    for (const args of [
+      ['report', '--crops', join(dir, 'crops.csv'), '--livestock', join(dir, 'livestock.csv')],
+      ['validate', join(dir, 'crops.csv')],
+    ]) {
+      const r = landcap(args, { env: { NO_COLOR: '', FORCE_COLOR: '' } });
+      expect(r.status).toBe(0);
+      expect(r.stdout + r.stderr).not.toMatch(/\u001b|\r/);
+    }
+  });
+
+  it('on a terminal, a progress line is drawn on stderr and cleared', async () => {
+    const dir = big();
+    const r = await inTerminal(['validate', join(dir, 'crops.csv')], 100);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/\rreading .*crops\.csv… \d+%/);
+    expect(r.stderr.endsWith('\r\u001b[K')).toBe(true);
+  });
+
+  it('colours the table by status on a terminal, with the status in words too', async () => {
+    const r = await inTerminal(['report'], 200, {});
+    expect(r.stdout).toMatch(/\u001b\[3\dm(?:\u001b\[1m)?overloaded/);
+    expect(r.stdout).toMatch(/\u001b\[32mok/);
+  });
+});
