@@ -71,7 +71,7 @@ describe('landcap explain', () => {
     expect(text.stdout).toContain('人工草地 → 苜蓿');
     const md = landcap(['explain', '--sample', 'beipiao-county-2024', '--township', '北票市', '--format', 'md', '--lang', 'zh']);
     expect(md.stdout).toContain('## 北票市（以氮为基础）');
-    expect(md.stdout).toContain('| 18 | 人工林地 | 5,310,867.94 m³ | 2.9 [参考规划] | 15,401,517.03 | II (默认) |');
+    expect(md.stdout).toContain('| 18 | 人工林地 | 5,310,867.94 m³ | 2.9 [参考规划] | 15,401,517.03 | II（默认） |');
   });
 
   it('names the nearest townships when the name is not in the data (exit 2)', () => {
