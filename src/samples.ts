@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DATA_DIR } from './coefficients/load.js';
+import { DATA_DIR } from './paths.js';
 
 /** The sample `landcap report` runs when no input files are given. */
 export const DEFAULT_SAMPLE = 'beipiao-townships-2024';

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { DATA_DIR } from '../paths.js';
 import { parse } from 'csv-parse/sync';
 import type { z } from 'zod';
 import {
@@ -16,7 +17,7 @@ import type { Alias, Cited, Coefficients, CropCoefficient, SpeciesCoefficient } 
 import type { SoilGrade } from '../method/types.js';
 import { SOIL_GRADES } from '../method/types.js';
 
-export const DATA_DIR = new URL('../../data/', import.meta.url);
+export { DATA_DIR };
 
 /** A coefficient file that does not meet its schema: a bug in the shipped data, never a user's error. */
 export class CoefficientDataError extends Error {}

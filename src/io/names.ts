@@ -8,11 +8,24 @@ export class NameIndex<T> {
   private readonly map = new Map<string, T>();
   private readonly same = new Map<string, string>();
   private readonly names: string[] = [];
+  /** Names as written, looked up before: a file repeats the same few names row after row. */
+  private readonly seen = new Map<string, { value: T | undefined; identity: string }>();
+
+  private lookup(name: string): { value: T | undefined; identity: string } {
+    let hit = this.seen.get(name);
+    if (!hit) {
+      const key = NameIndex.key(name);
+      hit = { value: this.map.get(key), identity: this.same.get(key) ?? key };
+      if (this.seen.size < 100_000) this.seen.set(name, hit);
+    }
+    return hit;
+  }
 
   /** Adds a name; `sameAs` names the thing it is another name for (a synonym), so that the two count as one. */
   add(name: string, value: T, sameAs?: string): void {
     const key = NameIndex.key(name);
     if (!this.map.has(key)) {
+      this.seen.clear();
       this.map.set(key, value);
       this.names.push(name);
       if (sameAs !== undefined) this.same.set(key, sameAs);
@@ -20,13 +33,12 @@ export class NameIndex<T> {
   }
 
   get(name: string): T | undefined {
-    return this.map.get(NameIndex.key(name));
+    return this.lookup(name).value;
   }
 
   /** What a name stands for when rows are compared: the thing it is a synonym of, else the name itself. */
   identity(name: string): string {
-    const key = NameIndex.key(name);
-    return this.same.get(key) ?? key;
+    return this.lookup(name).identity;
   }
 
   /** The nearest known name, if it is within about a third of the name's length in edits. */

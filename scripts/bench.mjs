@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+// npm run bench: times landcap on a national-size and a county-size dataset, against a bare csv-parse pass, the
+// pandas computation an analyst would otherwise run, and a bare `node -e 0`. Prints every figure (median of
+// several runs) and the ratios. The inputs are generated (deterministically) in the system's temporary folder.
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ROWS_PER_TOWNSHIP, generate } from './bench/generate.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(root, 'bin', 'landcap.js');
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+
+const national = await generate(join(tmpdir(), 'landcap-bench', 'national-40000'), 40_000);
+const county = await generate(join(tmpdir(), 'landcap-bench', 'county-30'), 30);
+const nationalRows = 40_000 * (ROWS_PER_TOWNSHIP.crops + ROWS_PER_TOWNSHIP.livestock) + 20_000;
+
+/** Runs a node script as its own process; its peak RSS comes from a hook printed on exit. */
+function nodeRun(args) {
+  const hook = `process.on('exit',()=>process.stderr.write('@@maxrss '+process.resourceUsage().maxRSS+'\\n'));`;
+  const start = performance.now();
+  const r = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(hook)}`, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const seconds = (performance.now() - start) / 1000;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 2000)}`);
+  const rss = Number(/@@maxrss (\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024;
+  return { seconds, rssMb: rss, stdout: r.stdout };
+}
+
+function measure(label, run) {
+  const results = [];
+  for (let i = 0; i < runs; i++) results.push(run());
+  const med = (f) => {
+    const v = results.map(f).sort((a, b) => a - b);
+    return v[Math.floor(v.length / 2)];
+  };
+  const m = { label, seconds: med((r) => r.seconds), min: Math.min(...results.map((r) => r.seconds)), max: Math.max(...results.map((r) => r.seconds)), rssMb: med((r) => r.rssMb ?? 0), last: results.at(-1) };
+  console.log(`${label.padEnd(46)} ${m.seconds.toFixed(3)} s (min ${m.min.toFixed(3)}, max ${m.max.toFixed(3)})${m.rssMb ? `  peak RSS ${m.rssMb.toFixed(0)} MB` : ''}`);
+  return m;
+}
+
+const files = (set) => ['--crops', set.crops, '--livestock', set.livestock, '--soil', set.soil];
+console.log(`landcap benchmark — ${new Date().toISOString().slice(0, 10)}, ${cpus()[0]?.model ?? 'cpu'}, ${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+console.log(`national set: 40,000 townships, ${nationalRows.toLocaleString('en-US')} rows (crops 800,000, livestock 240,000, soil 20,000); ${runs} runs each, medians\n`);
+
+const report = measure('(1) landcap report --format json, national', () => nodeRun([bin, 'report', '--format', 'json', ...files(national)]));
+const baseline = measure('(2) bare csv-parse pass, same process model', () => nodeRun([join(root, 'scripts/bench/baseline.mjs'), national.crops, national.livestock, national.soil]));
+const validate = measure('(3) landcap validate, national', () => nodeRun([bin, 'validate', national.crops, national.livestock, national.soil]));
+const countyRun = measure('(4) landcap report --format json, county', () => nodeRun([bin, 'report', '--format', 'json', ...files(county)]));
+const bareNode = measure('    node -e 0', () => {
+  const start = performance.now();
+  spawnSync(process.execPath, ['-e', '0']);
+  return { seconds: (performance.now() - start) / 1000 };
+});
+
+let peer;
+// Debian's python3-pandas is for Debian's python3, which another python3 on the PATH may hide.
+const python = ['python3', '/usr/bin/python3'].find((p) => spawnSync(p, ['-c', 'import pandas'], { encoding: 'utf8' }).status === 0);
+if (python) {
+  const coefficients = join(tmpdir(), 'landcap-bench', 'peer-coefficients.json');
+  const json = JSON.parse(spawnSync(process.execPath, [bin, 'coefficients', '--format', 'json'], { encoding: 'utf8' }).stdout);
+  const nutrients = Object.fromEntries(json.nutrients.map((r) => [r.name, r.value]));
+  const uptake = Object.fromEntries([...json.crops.map((r) => [r.crop, r.n_uptake]), ...json['crop-aliases'].map((a) => [a.alias, json.crops.find((r) => r.crop === a.crop).n_uptake])]);
+  const factors = Object.fromEntries(json.species.filter((s) => s.pe_per_head).map((s) => [s.species, s.pe_per_head]));
+  for (const a of json['species-aliases']) if (factors[a.species]) factors[a.alias] = factors[a.species];
+  writeFileSync(
+    coefficients,
+    JSON.stringify({
+      uptake,
+      peFactor: factors,
+      fertilisationShare: Object.fromEntries(json['fertilisation-shares'].map((r) => [r.grade, r.share])),
+      soilGrade: nutrients.soil_grade,
+      manureShare: Number(nutrients.manure_share),
+      useRate: Number(nutrients.n_use_rate),
+      supplyPerPe: Number(nutrients.n_supply_per_pe),
+    }),
+  );
+  peer = measure('(5) pandas peer (read_csv, groupby), national', () => {
+    const start = performance.now();
+    const r = spawnSync(python, [join(root, 'scripts/bench/peer.py'), national.crops, national.livestock, national.soil, coefficients], { encoding: 'utf8' });
+    const out = JSON.parse(r.stdout);
+    return { seconds: (performance.now() - start) / 1000, rssMb: out.maxRssKb / 1024, out };
+  });
+  const ours = JSON.parse(report.last.stdout).total;
+  const same = Math.abs(ours.capacityPe - peer.last.out.capacityPe) / ours.capacityPe < 1e-9 && Math.abs(ours.stockPe - peer.last.out.stockPe) / ours.stockPe < 1e-9;
+  console.log(`    pandas and landcap totals ${same ? 'agree' : 'DIFFER'}: capacity ${ours.capacityPe.toFixed(2)} / ${peer.last.out.capacityPe.toFixed(2)} PE`);
+} else {
+  console.log('(5) pandas peer: not run — python3 with pandas is not installed (Debian: apt-get install python3-pandas)');
+}
+
+const ratio = (a, b) => (a / b).toFixed(2);
+console.log('\nfigures');
+console.log(`  national report: ${report.seconds.toFixed(3)} s, ${Math.round(nationalRows / report.seconds).toLocaleString('en-US')} rows/s, peak RSS ${report.rssMb.toFixed(0)} MB`);
+console.log(`  national validate: ${Math.round(nationalRows / validate.seconds).toLocaleString('en-US')} rows/s`);
+console.log(`  (1)/(2) report ÷ bare csv-parse: ${ratio(report.seconds, baseline.seconds)}`);
+if (peer) console.log(`  (1)/(5) report ÷ pandas: ${ratio(report.seconds, peer.seconds)}`);
+console.log(`  (4)/node county report ÷ node -e 0: ${ratio(countyRun.seconds, bareNode.seconds)}`);

@@ -1,0 +1,75 @@
+// Deterministic synthetic inputs for the benchmark: a national set (40,000 townships × 20 crops, × 6 species,
+// soil for half of them) and a county set (30 townships). Same seed, same files, every time.
+import { createWriteStream, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const CROPS = [
+  ['小麦', 420], ['玉米', 560], ['水稻', 520], ['谷子', 300], ['大豆', 160], ['马铃薯', 1800], ['黄瓜', 5000], ['番茄', 6000],
+  ['茄子', 4000], ['大白菜', 5000], ['萝卜', 3500], ['大葱', 3000], ['桃', 1500], ['葡萄', 1600], ['苹果', 2000], ['梨', 1800],
+  ['花生', 280], ['油菜', 160], ['烟叶', 150], ['苜蓿', 800],
+];
+const SPECIES = [['生猪', 800], ['奶牛', 40], ['肉牛', 150], ['羊', 900], ['肉鸡', 12000], ['蛋鸡', 8000]];
+
+function random(seed) {
+  let s = seed;
+  return () => {
+    s = (s + 0x6d2b79f5) | 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function write(path, header, rows) {
+  const temp = `${path}.tmp`;
+  const out = createWriteStream(temp);
+  out.write(`${header}\n`);
+  let batch = [];
+  for (const row of rows) {
+    batch.push(row);
+    if (batch.length === 5000) {
+      if (!out.write(`${batch.join('\n')}\n`)) await new Promise((r) => out.once('drain', r));
+      batch = [];
+    }
+  }
+  if (batch.length) out.write(`${batch.join('\n')}\n`);
+  await new Promise((r) => out.end(r));
+  renameSync(temp, path);
+}
+
+const name = (i) => `镇${String(i).padStart(5, '0')}`;
+
+function* cropRows(townships, rnd) {
+  for (let t = 0; t < townships; t++) {
+    for (const [crop, y] of CROPS) {
+      const area = (50 + rnd() * 3000).toFixed(2);
+      const yieldPerMu = (y * (0.7 + rnd() * 0.6)).toFixed(1);
+      // Half the rows give area and yield, half the production.
+      yield rnd() < 0.5 ? `${name(t)},${crop},${area},${yieldPerMu},` : `${name(t)},${crop},,,${(Number(area) * Number(yieldPerMu)).toFixed(2)}`;
+    }
+  }
+}
+
+function* livestockRows(townships, rnd) {
+  for (let t = 0; t < townships; t++) for (const [species, n] of SPECIES) yield `${name(t)},${species},${Math.round(n * (0.2 + rnd() * 1.6))}`;
+}
+
+function* soilRows(townships, rnd) {
+  for (let t = 0; t < townships; t += 2) yield `${name(t)},${['I', 'II', 'III'][Math.floor(rnd() * 3)]}`;
+}
+
+/** Writes the set into dir (once: a complete set is reused); returns the file paths. */
+export async function generate(dir, townships) {
+  mkdirSync(dir, { recursive: true });
+  const files = { crops: join(dir, 'crops.csv'), livestock: join(dir, 'livestock.csv'), soil: join(dir, 'soil.csv') };
+  if (existsSync(join(dir, 'complete'))) return files;
+  const rnd = random(20261122 + townships);
+  await write(files.crops, 'township,crop,area_mu,yield_kg_per_mu,production_kg', cropRows(townships, rnd));
+  await write(files.livestock, 'township,species,stock', livestockRows(townships, rnd));
+  await write(files.soil, 'township,n_grade', soilRows(townships, rnd));
+  writeFileSync(join(dir, 'complete'), '');
+  return files;
+}
+
+export const ROWS_PER_TOWNSHIP = { crops: CROPS.length, livestock: SPECIES.length };
