@@ -39,17 +39,31 @@ export interface SpeciesTotal {
   readonly factor: Fraction;
 }
 
-const SLOT: Record<Nutrient, Record<SoilGrade, number>> = { N: { I: 0, II: 1, III: 2 }, P: { I: 3, II: 4, III: 5 } };
+const NUTRIENT_SLOT: Record<Nutrient, number> = { N: 0, P: 1 };
+
+/** A township's sums as plain data, to pass between threads. */
+export interface TownshipSums {
+  readonly name: string;
+  readonly cropRows: number;
+  readonly livestockRows: number;
+  /** [land use ('' for none), nutrient slot, exact-sum partials] */
+  readonly demand: readonly (readonly [string, number, readonly number[]])[];
+  readonly stock: readonly number[];
+  /** [species, head partials, PE partials, factor] */
+  readonly species: readonly (readonly [string, readonly number[], readonly number[], Fraction])[];
+  readonly firstLivestockLine: number;
+}
 
 /**
- * Everything the method needs of one township, summed row by row as the files stream past.
- * Sums are made when first used: a national run holds tens of thousands of these.
+ * Everything the method needs of one township, summed row by row as the files stream past: crop nutrient demand by
+ * land use (graded by soil once all files are read), stock by species. Sums are exact, so that sums of parts —
+ * one per thread, per land use — are the same as one sum of every row. A national run holds tens of thousands.
  */
 export class TownshipData {
   cropRows = 0;
   livestockRows = 0;
-  /** Crop nutrient demand by nutrient and soil grade, in slots N I, N II, N III, P I, P II, P III. */
-  private readonly demand: (ExactSum | undefined)[] = [];
+  /** Land use ('' for none) → demand sums for N and P. */
+  private readonly demand = new Map<string, (ExactSum | undefined)[]>();
   private stock: ExactSum | undefined;
   /** Head and PE by species as counted (生猪, 羊 …, or a local species' name). */
   species: Map<string, SpeciesTotal> | undefined;
@@ -65,13 +79,25 @@ export class TownshipData {
     if (keepDetails) this.details = { crops: [], livestock: [] };
   }
 
-  addDemand(n: Nutrient, grade: SoilGrade, kg: number): void {
-    (this.demand[SLOT[n][grade]] ??= new ExactSum()).add(kg);
+  private sum(landUse: LandUse | null | string, n: Nutrient): ExactSum {
+    const key = landUse ?? '';
+    let sums = this.demand.get(key);
+    if (!sums) this.demand.set(key, (sums = []));
+    return (sums[NUTRIENT_SLOT[n]] ??= new ExactSum());
   }
 
-  demandByGrade(n: Nutrient): Record<SoilGrade, number> {
-    const d = (g: SoilGrade) => this.demand[SLOT[n][g]]?.value() ?? 0;
-    return { I: d('I'), II: d('II'), III: d('III') };
+  addDemand(n: Nutrient, landUse: LandUse | null, kg: number): void {
+    this.sum(landUse, n).add(kg);
+  }
+
+  /** Crop demand by soil grade: each land use's demand goes to the grade the soil gives it. */
+  demandByGrade(n: Nutrient, gradeOf: (landUse: LandUse | null) => SoilGrade): Record<SoilGrade, number> {
+    const byGrade = { I: new ExactSum(), II: new ExactSum(), III: new ExactSum() };
+    for (const [landUse, sums] of this.demand) {
+      const sum = sums[NUTRIENT_SLOT[n]];
+      if (sum) byGrade[gradeOf(landUse === '' ? null : (landUse as LandUse))].merge(sum);
+    }
+    return { I: byGrade.I.value(), II: byGrade.II.value(), III: byGrade.III.value() };
   }
 
   addStock(species: string, head: number, pe: number, factor: Fraction): void {
@@ -86,6 +112,34 @@ export class TownshipData {
   get stockPe(): number {
     return this.stock?.value() ?? 0;
   }
+
+  toSums(): TownshipSums {
+    return {
+      name: this.name,
+      cropRows: this.cropRows,
+      livestockRows: this.livestockRows,
+      demand: [...this.demand].flatMap(([landUse, sums]) => sums.flatMap((s, slot) => (s ? [[landUse, slot, s.toJSON()] as const] : []))),
+      stock: this.stock?.toJSON() ?? [],
+      species: [...(this.species ?? [])].map(([name, s]) => [name, s.head.toJSON(), s.pe.toJSON(), s.factor] as const),
+      firstLivestockLine: this.firstLivestockLine,
+    };
+  }
+
+  /** Adds another part's sums for this township (from another thread, in file order); `lineOffset` makes its lines the file's. */
+  merge(other: TownshipSums, lineOffset: number): void {
+    this.cropRows += other.cropRows;
+    this.livestockRows += other.livestockRows;
+    for (const [landUse, slot, partials] of other.demand) this.sum(landUse, slot === 0 ? 'N' : 'P').merge(ExactSum.from(partials));
+    if (other.stock.length > 0) (this.stock ??= new ExactSum()).merge(ExactSum.from(other.stock));
+    for (const [name, head, pe, factor] of other.species) {
+      this.species ??= new Map();
+      let s = this.species.get(name);
+      if (!s) this.species.set(name, (s = { head: new ExactSum(), pe: new ExactSum(), factor }));
+      s.head.merge(ExactSum.from(head));
+      s.pe.merge(ExactSum.from(pe));
+    }
+    if (!this.firstLivestockLine && other.firstLivestockLine) this.firstLivestockLine = other.firstLivestockLine + lineOffset;
+  }
 }
 
 /** Coefficients that the data actually used, for the report's provenance note. */
@@ -98,6 +152,8 @@ export interface CoefficientsUsed {
 export interface Dataset {
   /** In order of first appearance: the crops file, then the livestock file. */
   readonly townships: Map<string, TownshipData>;
+  /** The soil grade of a township's crops on a land use, and where it came from (CONTRACT.md "soil"). */
+  readonly soilGrade: (township: string, landUse: LandUse | null, n: Nutrient) => { readonly grade: SoilGrade; readonly source: SoilGradeSource };
   readonly files: FileSummary[];
   readonly used: CoefficientsUsed;
 }
@@ -191,9 +247,11 @@ export async function loadDataset(files: SomeInputFiles, params: Parameters, c: 
     for (const n of nutrients) {
       const uptake = r.uptake[n]!;
       const demandKg = cropNutrientDemandKg(r.production, uptake.value, r.measure);
-      const { grade, source } = gradeOf(r.township, r.landUse, n);
-      t.addDemand(n, grade, demandKg);
-      if (t.details) detail[n] = { grade, gradeSource: source, demandKg };
+      t.addDemand(n, r.landUse, demandKg);
+      if (t.details) {
+        const { grade, source } = gradeOf(r.township, r.landUse, n);
+        detail[n] = { grade, gradeSource: source, demandKg };
+      }
     }
     t.details?.crops.push({ row: r, nutrients: detail });
   };
@@ -256,7 +314,7 @@ export async function loadDataset(files: SomeInputFiles, params: Parameters, c: 
   if (adjust) for (const r of adjust.extraLivestock()) addLivestock(r);
 
   // Checks across files need a readable crops file to compare with.
-  if (!cropsFile?.readable) return { townships, files: summaries, used };
+  if (!cropsFile?.readable) return { townships, files: summaries, used, soilGrade: gradeOf };
   for (const t of townships.values()) {
     if (!listed.has(t.name) && t.firstLivestockLine)
       log.report({ file: files.livestock!, line: t.firstLivestockLine, column: 0 }, 'township-no-land', { township: t.name });
@@ -266,5 +324,5 @@ export async function loadDataset(files: SomeInputFiles, params: Parameters, c: 
     const first = [...byLandUse.values()].sort((a, b) => a.line - b.line)[0]!;
     log.report({ file: first.file, line: first.line, column: 0 }, 'township-soil-only', { township: name });
   }
-  return { townships, files: summaries, used };
+  return { townships, files: summaries, used, soilGrade: gradeOf };
 }

@@ -1,6 +1,6 @@
 import type { Coefficients } from '../coefficients/coefficients.js';
 import type { Provenance } from '../coefficients/schema.js';
-import type { TownshipData } from '../dataset/dataset.js';
+import type { Dataset, TownshipData } from '../dataset/dataset.js';
 import { formatFraction, fractionValue } from '../method/pig-equivalent.js';
 import type { SoilGradeSource } from '../method/soil-grade.js';
 import { basisNutrients, SOIL_GRADES, type Basis, type LandUse, type Measure, type Nutrient, type SoilGrade } from '../method/types.js';
@@ -79,11 +79,13 @@ export interface Explanation {
 }
 
 /** Builds the explanation from a township's sums and the row detail kept for it while loading. */
-export function explainTownship(t: TownshipData, params: ParameterSet, c: Coefficients): Explanation {
+export function explainTownship(t: TownshipData, dataset: Dataset, params: ParameterSet, c: Coefficients): Explanation {
   const p = params.values;
   const nutrients = basisNutrients(p.basis);
   const details = t.details ?? { crops: [], livestock: [] };
-  const demandByGrade = Object.fromEntries(nutrients.map((n) => [n, t.demandByGrade(n)])) as Partial<Record<Nutrient, Record<SoilGrade, number>>>;
+  const demandByGrade = Object.fromEntries(nutrients.map((n) => [n, t.demandByGrade(n, (lu) => dataset.soilGrade(t.name, lu, n).grade)])) as Partial<
+    Record<Nutrient, Record<SoilGrade, number>>
+  >;
   const balance = townshipBalance(t.name, demandByGrade, t.stockPe, p, c);
   const shares = fertilisationShares(c);
   const explainedNutrients: Partial<Record<Nutrient, ExplainedNutrient>> = {};

@@ -43,7 +43,7 @@ export function buildReport(dataset: Dataset, params: ParameterSet, c: Coefficie
   const p = params.values;
   const nutrients = basisNutrients(p.basis);
   const townships = [...dataset.townships.values()].map((t) =>
-    townshipBalance(t.name, Object.fromEntries(nutrients.map((n) => [n, t.demandByGrade(n)])), t.stockPe, p, c),
+    townshipBalance(t.name, Object.fromEntries(nutrients.map((n) => [n, t.demandByGrade(n, (lu) => dataset.soilGrade(t.name, lu, n).grade)])), t.stockPe, p, c),
   );
   const uptake: Partial<Record<Nutrient, CoefficientUse[]>> = {};
   for (const n of nutrients) {

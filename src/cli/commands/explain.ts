@@ -63,7 +63,7 @@ export function explainCommand(context: () => Context, t: Messages): Command {
     if (log.hasErrors) throw new DataFailure(failureSummary(log.problems, ctx));
     const township = dataset.townships.get(name);
     if (!township) throw new UsageError(ctx.t.ui.explain.notFound(name, nearestNames(name, [...dataset.townships.keys()]).join(', ')));
-    const explanation = explainTownship(township, inputs.params, c);
+    const explanation = explainTownship(township, dataset, inputs.params, c);
     const meaning = (grade: string) => c.loadGrades.find((g) => g.grade === grade)?.meaning[ctx.lang] ?? '';
     const { renderExplainMarkdown, renderExplainText } = await import('../../explain/render.js');
     const text =
