@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js';
+import { main } from '../dist/bundle/landcap.js';
 
 // A reader that stops early (landcap report | head) is not an error.
 for (const stream of [process.stdout, process.stderr]) {

@@ -35,17 +35,32 @@ function measure(label, run) {
     const v = results.map(f).sort((a, b) => a - b);
     return v[Math.floor(v.length / 2)];
   };
-  const m = { label, seconds: med((r) => r.seconds), min: Math.min(...results.map((r) => r.seconds)), max: Math.max(...results.map((r) => r.seconds)), rssMb: med((r) => r.rssMb ?? 0), last: results.at(-1) };
-  console.log(`${label.padEnd(46)} ${m.seconds.toFixed(3)} s (min ${m.min.toFixed(3)}, max ${m.max.toFixed(3)})${m.rssMb ? `  peak RSS ${m.rssMb.toFixed(0)} MB` : ''}`);
+  const m = {
+    label,
+    seconds: med((r) => r.seconds),
+    min: Math.min(...results.map((r) => r.seconds)),
+    max: Math.max(...results.map((r) => r.seconds)),
+    rssMb: med((r) => r.rssMb ?? 0),
+    last: results.at(-1),
+  };
+  console.log(
+    `${label.padEnd(46)} ${m.seconds.toFixed(3)} s (min ${m.min.toFixed(3)}, max ${m.max.toFixed(3)})${m.rssMb ? `  peak RSS ${m.rssMb.toFixed(0)} MB` : ''}`,
+  );
   return m;
 }
 
 const files = (set) => ['--crops', set.crops, '--livestock', set.livestock, '--soil', set.soil];
-console.log(`landcap benchmark — ${new Date().toISOString().slice(0, 10)}, ${cpus()[0]?.model ?? 'cpu'}, ${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
-console.log(`national set: 40,000 townships, ${nationalRows.toLocaleString('en-US')} rows (crops 800,000, livestock 240,000, soil 20,000); ${runs} runs each, medians\n`);
+console.log(
+  `landcap benchmark — ${new Date().toISOString().slice(0, 10)}, ${cpus()[0]?.model ?? 'cpu'}, ${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+);
+console.log(
+  `national set: 40,000 townships, ${nationalRows.toLocaleString('en-US')} rows (crops 800,000, livestock 240,000, soil 20,000); ${runs} runs each, medians\n`,
+);
 
 const report = measure('(1) landcap report --format json, national', () => nodeRun([bin, 'report', '--format', 'json', ...files(national)]));
-const baseline = measure('(2) bare csv-parse pass, same process model', () => nodeRun([join(root, 'scripts/bench/baseline.mjs'), national.crops, national.livestock, national.soil]));
+const baseline = measure('(2) bare csv-parse pass, same process model', () =>
+  nodeRun([join(root, 'scripts/bench/baseline.mjs'), national.crops, national.livestock, national.soil]),
+);
 const validate = measure('(3) landcap validate, national', () => nodeRun([bin, 'validate', national.crops, national.livestock, national.soil]));
 const countyRun = measure('(4) landcap report --format json, county', () => nodeRun([bin, 'report', '--format', 'json', ...files(county)]));
 const bareNode = measure('    node -e 0', () => {
@@ -61,7 +76,10 @@ if (python) {
   const coefficients = join(tmpdir(), 'landcap-bench', 'peer-coefficients.json');
   const json = JSON.parse(spawnSync(process.execPath, [bin, 'coefficients', '--format', 'json'], { encoding: 'utf8' }).stdout);
   const nutrients = Object.fromEntries(json.nutrients.map((r) => [r.name, r.value]));
-  const uptake = Object.fromEntries([...json.crops.map((r) => [r.crop, r.n_uptake]), ...json['crop-aliases'].map((a) => [a.alias, json.crops.find((r) => r.crop === a.crop).n_uptake])]);
+  const uptake = Object.fromEntries([
+    ...json.crops.map((r) => [r.crop, r.n_uptake]),
+    ...json['crop-aliases'].map((a) => [a.alias, json.crops.find((r) => r.crop === a.crop).n_uptake]),
+  ]);
   const factors = Object.fromEntries(json.species.filter((s) => s.pe_per_head).map((s) => [s.species, s.pe_per_head]));
   for (const a of json['species-aliases']) if (factors[a.species]) factors[a.alias] = factors[a.species];
   writeFileSync(
@@ -83,7 +101,8 @@ if (python) {
     return { seconds: (performance.now() - start) / 1000, rssMb: out.maxRssKb / 1024, out };
   });
   const ours = JSON.parse(report.last.stdout).total;
-  const same = Math.abs(ours.capacityPe - peer.last.out.capacityPe) / ours.capacityPe < 1e-9 && Math.abs(ours.stockPe - peer.last.out.stockPe) / ours.stockPe < 1e-9;
+  const same =
+    Math.abs(ours.capacityPe - peer.last.out.capacityPe) / ours.capacityPe < 1e-9 && Math.abs(ours.stockPe - peer.last.out.stockPe) / ours.stockPe < 1e-9;
   console.log(`    pandas and landcap totals ${same ? 'agree' : 'DIFFER'}: capacity ${ours.capacityPe.toFixed(2)} / ${peer.last.out.capacityPe.toFixed(2)} PE`);
 } else {
   console.log('(5) pandas peer: not run — python3 with pandas is not installed (Debian: apt-get install python3-pandas)');
@@ -91,7 +110,9 @@ if (python) {
 
 const ratio = (a, b) => (a / b).toFixed(2);
 console.log('\nfigures');
-console.log(`  national report: ${report.seconds.toFixed(3)} s, ${Math.round(nationalRows / report.seconds).toLocaleString('en-US')} rows/s, peak RSS ${report.rssMb.toFixed(0)} MB`);
+console.log(
+  `  national report: ${report.seconds.toFixed(3)} s, ${Math.round(nationalRows / report.seconds).toLocaleString('en-US')} rows/s, peak RSS ${report.rssMb.toFixed(0)} MB`,
+);
 console.log(`  national validate: ${Math.round(nationalRows / validate.seconds).toLocaleString('en-US')} rows/s`);
 console.log(`  (1)/(2) report ÷ bare csv-parse: ${ratio(report.seconds, baseline.seconds)}`);
 if (peer) console.log(`  (1)/(5) report ÷ pandas: ${ratio(report.seconds, peer.seconds)}`);

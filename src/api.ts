@@ -4,8 +4,8 @@
  *   import { computeReport, renderReport } from 'landcap';
  *   const { report, problems } = await computeReport({ crops: 'crops.csv', livestock: 'livestock.csv' }, { manureShare: 0.4 });
  */
-import { Chalk } from 'chalk';
 import { loadCoefficients } from './coefficients/load.js';
+import { plain } from './report/colours.js';
 import { loadDataset, type InputFiles, type LoadOptions } from './dataset/dataset.js';
 import { messages, type Lang } from './i18n/index.js';
 import { defaultParameters, resolveParameters, type Parameters, type ParameterSet } from './params/params.js';
@@ -31,7 +31,7 @@ export async function computeReport(
   parameters: Partial<Parameters> | ParameterSet = {},
   options: ComputeOptions = {},
 ): Promise<ComputeResult> {
-  const c = loadCoefficients();
+  const c = await loadCoefficients();
   const params =
     'values' in parameters && 'sources' in parameters
       ? (parameters as ParameterSet)
@@ -44,7 +44,7 @@ export async function computeReport(
 
 /** Renders a report as the command line does (no colour). */
 export function renderReport(report: Report, format: ReportFormat, lang: Lang = 'en'): Promise<string> {
-  return render(report, format, { lang, t: messages(lang), chalk: new Chalk({ level: 0 }) });
+  return render(report, format, { lang, t: messages(lang), chalk: plain });
 }
 
 export type { InputFiles, Parameters, ParameterSet, Problem, Report, ReportFormat, Lang };

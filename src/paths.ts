@@ -1,16 +1,20 @@
 import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
  * The package's root folder (where package.json and data/ are), found from this module's own place: dist/… when
- * compiled file by file, dist/ when bundled.
+ * compiled file by file, dist/bundle/ when bundled.
  */
-function findRoot(): URL {
-  for (const up of ['../', '../../', '../../../']) {
-    const url = new URL(up, import.meta.url);
-    if (existsSync(new URL('package.json', url)) && existsSync(new URL('data/', url))) return url;
+function findRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let up = 0; up < 4; up++, dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'data'))) return dir;
   }
   throw new Error('landcap: cannot find its package folder (package.json and data/)');
 }
 
+/** Paths of the package's own files. */
 export const PACKAGE_ROOT = findRoot();
-export const DATA_DIR = new URL('data/', PACKAGE_ROOT);
+export const DATA_DIR = join(PACKAGE_ROOT, 'data');
+export const packagePath = (...parts: string[]) => join(PACKAGE_ROOT, ...parts);

@@ -1,6 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { isAbsolute, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { DATA_DIR } from './paths.js';
 
 /** The sample `landcap report` runs when no input files are given. */
@@ -15,7 +14,7 @@ export interface Sample {
 }
 
 export function sampleNames(): string[] {
-  return readdirSync(new URL('samples/', DATA_DIR), { withFileTypes: true })
+  return readdirSync(join(DATA_DIR, 'samples'), { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
     .sort();
@@ -30,7 +29,7 @@ function shown(path: string): string {
 /** A bundled sample's files; undefined when there is no sample of that name. */
 export function sample(name: string): Sample | undefined {
   if (!/^[a-z0-9-]+$/.test(name)) return undefined;
-  const dir = fileURLToPath(new URL(`samples/${name}/`, DATA_DIR));
+  const dir = join(DATA_DIR, 'samples', name) + sep;
   const file = (f: string) => (existsSync(dir + f) ? shown(dir + f) : undefined);
   const crops = file('crops.csv');
   const livestock = file('livestock.csv');

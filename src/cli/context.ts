@@ -1,4 +1,5 @@
-import { Chalk, supportsColor, type ChalkInstance } from 'chalk';
+import type { ChalkInstance } from 'chalk';
+import { plain } from '../report/colours.js';
 import { formatProblem, langFromEnv, messages, type Lang } from '../i18n/index.js';
 import type { Messages } from '../i18n/en.js';
 import type { Progress } from '../dataset/read-file.js';
@@ -25,6 +26,14 @@ export interface GlobalOptions {
   readonly color?: boolean;
 }
 
+/** chalk's colours, loaded only when some output is coloured. */
+export type ChalkModule = typeof import('chalk');
+
+/** The colour levels of stdout and stderr for a run, known before any command loads. */
+export function colourLevels(io: CliIo, flag: boolean | undefined): { stdout: ColourLevel; stderr: ColourLevel } {
+  return { stdout: colourLevel(io.stdout, io.env, flag), stderr: colourLevel(io.stderr, io.env, flag) };
+}
+
 /** The run's language, colours and the streams to write to. */
 export class Context {
   readonly lang: Lang;
@@ -36,11 +45,13 @@ export class Context {
   constructor(
     readonly io: CliIo,
     options: GlobalOptions,
+    chalk?: ChalkModule,
   ) {
     this.lang = options.lang ?? langFromEnv(io.env);
     this.t = messages(this.lang);
-    this.chalk = new Chalk({ level: colourLevel(io.stdout, io.env, options.color) });
-    this.chalkErr = new Chalk({ level: colourLevel(io.stderr, io.env, options.color) });
+    const levels = colourLevels(io, options.color);
+    this.chalk = chalk && levels.stdout > 0 ? new chalk.Chalk({ level: levels.stdout }) : plain;
+    this.chalkErr = chalk && levels.stderr > 0 ? new chalk.Chalk({ level: levels.stderr }) : plain;
   }
 
   /** The terminal's width when stdout is one; undefined when it is a pipe or file (no limit). */
@@ -111,11 +122,23 @@ export class Context {
   }
 }
 
-function colourLevel(stream: Stream, env: CliIo['env'], flag: boolean | undefined): 0 | 1 | 2 | 3 {
-  const supported = (supportsColor && supportsColor.level) || 0;
-  // An explicit flag wins over the environment.
-  if (flag === true) return Math.max(1, supported) as 1 | 2 | 3;
-  if (flag === false || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return 0;
-  // A terminal gets colour (at least the 16 basic ones, whatever the process's own streams are).
-  return stream.isTTY && env.TERM !== 'dumb' ? (Math.max(1, supported) as 1 | 2 | 3) : 0;
+export type ColourLevel = 0 | 1 | 2 | 3;
+
+/** The colours a terminal takes, from its environment (as chalk's supports-color reads it, in short). */
+function supportedLevel(env: CliIo['env']): ColourLevel {
+  if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 3;
+  if (/-256(color)?$/i.test(env.TERM ?? '')) return 2;
+  return 1;
+}
+
+function colourLevel(stream: Stream, env: CliIo['env'], flag: boolean | undefined): ColourLevel {
+  if (flag === false) return 0;
+  const level = Math.max(1, supportedLevel(env)) as ColourLevel;
+  // An explicit --color wins over the environment; NO_COLOR over FORCE_COLOR; either over the terminal.
+  if (flag === true) return level;
+  if (env.NO_COLOR) return 0;
+  const forced = env.FORCE_COLOR;
+  if (forced) return forced === '0' || forced === 'false' ? 0 : Number(forced) >= 2 ? (Math.min(3, Number(forced)) as ColourLevel) : level;
+  // A terminal gets colour, at least the 16 basic ones.
+  return stream.isTTY && env.TERM !== 'dumb' ? level : 0;
 }

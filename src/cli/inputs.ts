@@ -1,9 +1,8 @@
 import type { Coefficients } from '../coefficients/coefficients.js';
 import type { Messages } from '../i18n/en.js';
 import type { InputFiles } from '../dataset/dataset.js';
-import { readParametersFile } from '../params/load.js';
 import { defaultParameters, fileLayer, flagLayer, resolveParameters, type ParameterSet } from '../params/params.js';
-import { readScenario, type Scenario } from '../scenario/scenario.js';
+import type { Scenario } from '../scenario/scenario.js';
 import { DEFAULT_SAMPLE, sample, sampleNames } from '../samples.js';
 import { UsageError } from './errors.js';
 import { parameterFlags, setLayer, type InputOptions } from './options.js';
@@ -38,9 +37,9 @@ export async function resolveInputs(opts: InputOptions & Record<string, unknown>
     sampleParams = s.params;
   }
   const paramsPath = opts.params ?? sampleParams;
-  const fileValues = paramsPath === undefined ? undefined : fileLayer(paramsPath, await readParametersFile(paramsPath));
-  const scenario = opts.scenario === undefined ? undefined : await readScenario(opts.scenario, c);
+  const fileValues = paramsPath === undefined ? undefined : fileLayer(paramsPath, await (await import('../params/load.js')).readParametersFile(paramsPath));
+  const scenario = opts.scenario === undefined ? undefined : await (await import('../scenario/scenario.js')).readScenario(opts.scenario, c);
   const scenarioValues = scenario && fileLayer(scenario.path, scenario.parameters);
-  const params = resolveParameters(defaultParameters(c), [fileValues, scenarioValues, flagLayer(parameterFlags(opts)), setLayer(opts.set)]);
+  const params = resolveParameters(defaultParameters(c), [fileValues, scenarioValues, flagLayer(await parameterFlags(opts)), await setLayer(opts.set)]);
   return { files, params, sample: sampleName, ...(scenario ? { scenario } : {}) };
 }

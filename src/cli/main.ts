@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { InputFileError } from '../io/csv.js';
+import { InputFileError } from '../io/errors.js';
 import { OutputFileError } from '../io/output.js';
 import type { Messages } from '../i18n/en.js';
 import { LANGS, langFromEnv, messages, type Lang } from '../i18n/index.js';
@@ -11,7 +11,7 @@ import { farmCommand } from './commands/farm.js';
 import { initCommand } from './commands/init.js';
 import { reportCommand } from './commands/report.js';
 import { validateCommand } from './commands/validate.js';
-import { Context, type CliIo, type GlobalOptions } from './context.js';
+import { Context, colourLevels, type CliIo, type GlobalOptions } from './context.js';
 import { DataFailure, EXIT, UsageError } from './errors.js';
 import { VERSION } from './version.js';
 
@@ -57,6 +57,10 @@ function localise(cmd: Command, t: Messages, io: CliIo): Command {
  */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   const t = messages(langFromArgv(argv) ?? langFromEnv(io.env));
+  // chalk loads only when some output will be coloured.
+  const flag = argv.includes('--no-color') ? false : argv.includes('--color') ? true : undefined;
+  const levels = colourLevels(io, flag);
+  const chalk = levels.stdout > 0 || levels.stderr > 0 ? await import('chalk') : undefined;
   let ctx: Context | undefined;
   const program = localise(new Command('landcap'), t, io)
     .description(t.help.program)
@@ -65,16 +69,29 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .addOption(new Option('--lang <lang>', t.help.lang).choices(LANGS))
     .option('--color', t.help.color)
     .option('--no-color', t.help.noColor);
-  const context = () => (ctx ??= new Context(io, program.opts<GlobalOptions>()));
-  for (const make of [reportCommand, validateCommand, explainCommand, compareCommand, farmCommand, coefficientsCommand, initCommand]) {
-    program.addCommand(localise(make(context, t), t, io));
+  const context = () => (ctx ??= new Context(io, program.opts<GlobalOptions>(), chalk));
+  // Only the command that runs is built with all its options; the others need just their names and purposes.
+  const wanted = argv.find((a, i) => !a.startsWith('-') && argv[i - 1] !== '--lang');
+  const commands = {
+    report: reportCommand,
+    validate: validateCommand,
+    explain: explainCommand,
+    compare: compareCommand,
+    farm: farmCommand,
+    coefficients: coefficientsCommand,
+    init: initCommand,
+  };
+  const buildAll = wanted === undefined || !(wanted in commands);
+  for (const [name, make] of Object.entries(commands)) {
+    const cmd = buildAll || name === wanted ? make(context, t) : new Command(name).description(t.help.commands[name as keyof typeof commands]);
+    program.addCommand(localise(cmd, t, io));
   }
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return EXIT.ok;
   } catch (error) {
-    return exitCode(error, ctx ?? new Context(io, { lang: t === messages('zh') ? 'zh' : 'en' }), io);
+    return exitCode(error, ctx ?? new Context(io, { lang: t === messages('zh') ? 'zh' : 'en', color: flag }, chalk), io);
   }
 }
 

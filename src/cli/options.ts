@@ -1,15 +1,9 @@
 import { Option, type Command } from 'commander';
 import type { Messages } from '../i18n/en.js';
-import { ENCODING_OPTIONS, type EncodingOption } from '../io/csv.js';
-import {
-  PARAMETER_FLAGS,
-  PARAMETER_NAMES,
-  ParameterError,
-  parseParameterFlag,
-  type ParameterLayer,
-  type ParameterName,
-  type Parameters,
-} from '../params/params.js';
+import type { Context } from './context.js';
+import { ENCODING_OPTIONS, type EncodingOption } from '../io/errors.js';
+import { ParameterError } from '../params/errors.js';
+import { PARAMETER_FLAGS, PARAMETER_NAMES, type ParameterLayer, type ParameterName, type Parameters } from '../params/params.js';
 import { DEFAULT_SAMPLE } from '../samples.js';
 
 /** The parameter flags (CONTRACT.md "parameters"), defined once: help text (src/i18n) and parsing follow from this table. */
@@ -69,8 +63,9 @@ export function addParameterOptions(cmd: Command, t: Messages): Command {
 }
 
 /** `--set manureShare=0.45` or `--set manure-share=45%`: any parameter by its name or its flag's. */
-export function setLayer(items: readonly string[] | undefined): ParameterLayer | undefined {
+export async function setLayer(items: readonly string[] | undefined): Promise<ParameterLayer | undefined> {
   if (!items || items.length === 0) return undefined;
+  const { parseParameterFlag } = await import('../params/check.js');
   const values: Record<string, unknown> = {};
   for (const item of items) {
     const m = /^\s*([A-Za-z-]+)\s*=(.*)$/.exec(item);
@@ -88,12 +83,13 @@ export function setLayer(items: readonly string[] | undefined): ParameterLayer |
 }
 
 /** The parameter flags that were given, parsed and checked (ParameterError names the flag). */
-export function parameterFlags(opts: Record<string, unknown>): Partial<Parameters> {
+export async function parameterFlags(opts: Record<string, unknown>): Promise<Partial<Parameters>> {
   const flags: Record<string, unknown> = {};
-  for (const name of PARAMETER_NAMES) {
-    const text = opts[name];
-    if (text !== undefined) flags[name] = parseParameterFlag(name, text as string | string[]);
-  }
+  const given = PARAMETER_NAMES.filter((name) => opts[name] !== undefined);
+  // The schemas load only when a parameter flag is given.
+  if (given.length === 0) return flags;
+  const { parseParameterFlag } = await import('../params/check.js');
+  for (const name of given) flags[name] = parseParameterFlag(name, opts[name] as string | string[]);
   return flags as Partial<Parameters>;
 }
 
@@ -101,6 +97,18 @@ export function addOutputOptions(cmd: Command, formats: readonly string[], t: Me
   return cmd
     .addOption(new Option('--format <format>', t.help.options.format).choices(formats).default(formats[0]))
     .option('--output <file>', t.help.options.output);
+}
+
+/** The command's work, loaded only when the command runs: a command loads only what it uses. */
+export function runLazily(
+  cmd: Command,
+  context: () => Context,
+  load: () => Promise<{ run: (context: () => Context, ...args: never[]) => Promise<void> }>,
+): Command {
+  return cmd.action(async (...args: unknown[]) => {
+    const { run } = await load();
+    await (run as (context: () => Context, ...rest: unknown[]) => Promise<void>)(context, ...args);
+  });
 }
 
 /** Example command lines under a command's help. */

@@ -1,135 +1,82 @@
 import { readFileSync } from 'node:fs';
-import { DATA_DIR } from '../paths.js';
-import { parse } from 'csv-parse/sync';
-import type { z } from 'zod';
-import {
-  NUTRIENT_CONSTANTS,
-  cropAliasRowSchema,
-  speciesAliasRowSchema,
-  cropRowSchema,
-  fertilisationShareRowSchema,
-  loadGradeRowSchema,
-  nutrientRowSchema,
-  soilThresholdRowSchema,
-  speciesRowSchema,
-} from './schema.js';
-import type { Alias, Cited, Coefficients, CropCoefficient, SpeciesCoefficient } from './coefficients.js';
-import type { SoilGrade } from '../method/types.js';
-import { SOIL_GRADES } from '../method/types.js';
+import { join } from 'node:path';
+import { DATA_DIR, packagePath } from '../paths.js';
+import type { Alias, Coefficients, CropCoefficient, SpeciesCoefficient } from './coefficients.js';
 
 export { DATA_DIR };
 
 /** A coefficient file that does not meet its schema: a bug in the shipped data, never a user's error. */
 export class CoefficientDataError extends Error {}
 
-function readTable<S extends z.ZodType>(name: string, schema: S): z.output<S>[] {
-  const url = new URL(`coefficients/${name}`, DATA_DIR);
-  const records = parse(readFileSync(url), { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
-  return records.map((record, i) => {
-    const result = schema.safeParse(record);
-    if (!result.success) {
-      const detail = result.error.issues.map((issue) => `${issue.path.join('.') || 'row'}: ${issue.message}`).join('; ');
-      throw new CoefficientDataError(`data/coefficients/${name}:${i + 2}: ${detail}`);
-    }
-    return result.data;
-  });
-}
+export const TABLE_FILES = [
+  'crops.csv',
+  'crop-aliases.csv',
+  'species.csv',
+  'species-aliases.csv',
+  'fertilisation-shares.csv',
+  'soil-thresholds.csv',
+  'load-grades.csv',
+  'nutrients.csv',
+] as const;
 
-function aliasMap(
-  name: string,
-  schema: z.ZodType<{ alias: string; target: string; relation: Alias['relation'] }, Record<string, string>>,
-  known: ReadonlyMap<string, unknown>,
-): Map<string, Alias> {
-  const map = new Map<string, Alias>();
-  for (const { alias, target, relation } of readTable(name, schema)) {
-    if (!known.has(target)) throw new CoefficientDataError(`data/coefficients/${name}: alias ${alias} names ${target}, which is not in the table`);
-    if (known.has(alias) || map.has(alias)) throw new CoefficientDataError(`data/coefficients/${name}: alias ${alias} is listed twice`);
-    map.set(alias, { target, relation });
-  }
-  return map;
-}
-
-let cached: Coefficients | undefined;
-
-/** Loads and checks every coefficient table under data/coefficients (once per process). */
-export function loadCoefficients(): Coefficients {
-  if (cached) return cached;
-  const crops = new Map<string, CropCoefficient>();
-  for (const r of readTable('crops.csv', cropRowSchema)) {
-    crops.set(r.crop, {
-      crop: r.crop,
-      nameEn: r.name_en,
-      group: r.group,
-      measure: r.measure,
-      landUse: r.land_use,
-      uptake: {
-        N: { value: r.n_uptake, provenance: r.n_provenance, source: r.source },
-        P: { value: r.p_uptake, provenance: r.p_provenance, source: r.source },
-      },
-      maxYieldPerMu: r.max_yield_per_mu,
-    });
-  }
-  const species = new Map<string, SpeciesCoefficient>();
-  for (const r of readTable('species.csv', speciesRowSchema)) {
-    species.set(r.species, {
-      species: r.species,
-      nameEn: r.name_en,
-      peFactor: r.pe_factor,
-      solidShare: r.n_solid_share === null || r.p_solid_share === null ? null : { N: r.n_solid_share, P: r.p_solid_share },
-      provenance: r.provenance,
-      source: r.source,
-    });
-  }
-  const shares = new Map(readTable('fertilisation-shares.csv', fertilisationShareRowSchema).map((r) => [r.grade, r]));
-  const fertilisationShares = {} as Record<SoilGrade, Cited<number>>;
-  for (const g of SOIL_GRADES) {
-    const r = shares.get(g);
-    if (!r) throw new CoefficientDataError(`data/coefficients/fertilisation-shares.csv: grade ${g} is missing`);
-    fertilisationShares[g] = { value: r.share, provenance: r.provenance, source: r.source };
-  }
-  const soilThresholds = readTable('soil-thresholds.csv', soilThresholdRowSchema).map((r) => ({
-    nutrient: r.nutrient,
-    landUse: r.land_use,
-    unit: r.unit,
-    gradeIAbove: r.grade_i_above,
-    gradeIIIBelow: r.grade_iii_below,
-    physicalMax: r.physical_max,
-    provenance: r.provenance,
-    source: r.source,
-  }));
-  const loadGrades = readTable('load-grades.csv', loadGradeRowSchema).map((r) => ({
-    grade: r.grade,
-    maxLoadIndex: r.max_load_index,
-    meaning: { zh: r.meaning_zh, en: r.meaning_en },
-    provenance: r.provenance,
-    source: r.source,
-  }));
-  const constantRows = new Map(readTable('nutrients.csv', nutrientRowSchema).map((r) => [r.name, r]));
-  const constants = {} as Coefficients['constants'];
-  for (const name of NUTRIENT_CONSTANTS) {
-    const r = constantRows.get(name);
-    if (!r) throw new CoefficientDataError(`data/coefficients/nutrients.csv: ${name} is missing`);
-    constants[name] = { value: r.value, unit: r.unit, provenance: r.provenance, source: r.source };
-  }
-  cached = {
-    crops,
-    cropAliases: aliasMap('crop-aliases.csv', cropAliasRowSchema, crops),
-    species,
-    speciesAliases: aliasMap('species-aliases.csv', speciesAliasRowSchema, species),
-    fertilisationShares,
-    soilThresholds,
-    loadGrades,
-    constants,
-    files: [
-      'crops.csv',
-      'crop-aliases.csv',
-      'species.csv',
-      'species-aliases.csv',
-      'fertilisation-shares.csv',
-      'soil-thresholds.csv',
-      'load-grades.csv',
-      'nutrients.csv',
-    ].map((f) => `data/coefficients/${f}`),
+/** The checked tables as JSON (maps as entry lists), with the digest of the files they were read from. */
+interface Compiled {
+  readonly digest: string;
+  readonly coefficients: Omit<Coefficients, 'crops' | 'cropAliases' | 'species' | 'speciesAliases'> & {
+    crops: [string, CropCoefficient][];
+    cropAliases: [string, Alias][];
+    species: [string, SpeciesCoefficient][];
+    speciesAliases: [string, Alias][];
   };
+}
+
+const COMPILED = packagePath('dist', 'coefficients.json');
+
+/**
+ * A digest of the coefficient files as they are now: FNV-1a over names and bytes — enough to tell an edited file
+ * from the one the build checked, and cheaper at start-up than loading a cryptographic hash.
+ */
+export function tablesDigest(): string {
+  let h = 0x811c9dc5;
+  const mix = (bytes: Uint8Array) => {
+    for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+  };
+  for (const f of TABLE_FILES) {
+    mix(Buffer.from(f));
+    const bytes = readFileSync(join(DATA_DIR, 'coefficients', f));
+    mix(bytes);
+    h = Math.imul(h ^ bytes.length, 0x01000193);
+  }
+  return (h >>> 0).toString(16);
+}
+
+export function compile(c: Coefficients): Compiled {
+  return {
+    digest: tablesDigest(),
+    coefficients: { ...c, crops: [...c.crops], cropAliases: [...c.cropAliases], species: [...c.species], speciesAliases: [...c.speciesAliases] },
+  };
+}
+
+let cached: Promise<Coefficients> | undefined;
+
+/**
+ * The coefficient tables, each row checked against its schema. The build checks them and stores the result with a
+ * digest of the files (dist/coefficients.json); when the files are still those, start-up reads that. When a file
+ * differs (edited data), the tables are read and checked again here.
+ */
+export function loadCoefficients(): Promise<Coefficients> {
+  cached ??= (async () => {
+    try {
+      const compiled = JSON.parse(readFileSync(COMPILED, 'utf8')) as Compiled;
+      if (compiled.digest === tablesDigest()) {
+        const c = compiled.coefficients;
+        return { ...c, crops: new Map(c.crops), cropAliases: new Map(c.cropAliases), species: new Map(c.species), speciesAliases: new Map(c.speciesAliases) };
+      }
+    } catch {
+      // No compiled tables (a build in progress, or files changed): check the files themselves.
+    }
+    const { readAndCheckTables } = await import('./tables.js');
+    return readAndCheckTables();
+  })();
   return cached;
 }

@@ -3,77 +3,19 @@ import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { open, stat } from 'node:fs/promises';
 import { isAscii, isUtf8 } from 'node:buffer';
 import { parse } from 'csv-parse';
-import iconv from 'iconv-lite';
 
-/** Encodings landcap reads: what Excel and WPS write as "CSV" and "CSV UTF-8" on Chinese Windows. */
-export const ENCODING_OPTIONS = ['auto', 'utf-8', 'gb18030'] as const;
-export type EncodingOption = (typeof ENCODING_OPTIONS)[number];
-export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030';
-
-/** Why a file could not be read or written; the CLI words it in the user's language. */
-export type IoReason = 'not-found' | 'is-directory' | 'permission' | 'not-a-folder' | 'other';
-
-export function ioReason(error: unknown): IoReason {
-  switch ((error as NodeJS.ErrnoException | undefined)?.code) {
-    case 'ENOENT':
-      return 'not-found';
-    case 'EISDIR':
-      return 'is-directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission';
-    case 'ENOTDIR':
-      return 'not-a-folder';
-    default:
-      return 'other';
-  }
-}
-
-/** The file could not be read at all (missing, a directory, no permission): exit code 2, not a data problem. */
-export class InputFileError extends Error {
-  constructor(
-    readonly path: string,
-    readonly reason: IoReason,
-    /** The system's message, for reasons landcap has no words of its own for. */
-    readonly detail = '',
-  ) {
-    super(`${path}: ${reason}${detail ? ` (${detail})` : ''}`);
-  }
-
-  static from(path: string, error: unknown): InputFileError {
-    return new InputFileError(path, ioReason(error), error instanceof Error ? error.message : String(error));
-  }
-}
-
-/** A CSV syntax error (an unclosed quote, say) that stops the parse of a file. */
-export class CsvSyntaxError extends Error {
-  constructor(
-    readonly line: number,
-    readonly column: number,
-    readonly detail: string,
-  ) {
-    super(detail);
-  }
-}
-
-/** Not UTF-8, not GB18030: the file is in an encoding landcap does not read (UTF-16, say). */
-export class EncodingError extends Error {
-  constructor(
-    readonly line: number,
-    readonly detail: string,
-    readonly column = 0,
-  ) {
-    super(detail);
-  }
-}
+export { ENCODING_OPTIONS, CsvSyntaxError, EncodingError, InputFileError, ioReason, type Encoding, type EncodingOption, type IoReason } from './errors.js';
+import { EncodingError, InputFileError, CsvSyntaxError, type Encoding } from './errors.js';
 
 const CHUNK = 1 << 20;
 
 /** Reads a file chunk by chunk, handing each chunk (with bytes held back from the previous one) to `scan`. */
 /**
  * Pipes, process substitutions and `-` (standard input) can be read only once, and landcap reads a file more than
- * once (its encoding, its header, its rows): such inputs are read into memory on first use. Regular files stream.
+ * once (its encoding, its header, its rows): such inputs are read into memory on first use, and so are small
+ * files (one read instead of several). Large regular files stream.
  */
+const SMALL_FILE = 4 << 20;
 const unseekable = new Map<string, Promise<Buffer | undefined>>();
 
 function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
@@ -85,7 +27,7 @@ function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
   });
 }
 
-/** The whole input when it is not a regular file (read once, kept); undefined for a regular file, which is streamed. */
+/** The whole input when it is not a regular file or is small (read once, kept); undefined for a large file, which is streamed. */
 export function unseekableInput(path: string): Promise<Buffer | undefined> {
   let input = unseekable.get(path);
   if (!input) {
@@ -98,7 +40,8 @@ export function unseekableInput(path: string): Promise<Buffer | undefined> {
         throw InputFileError.from(path, error);
       }
       if (info.isDirectory()) throw new InputFileError(path, 'is-directory');
-      return info.isFile() ? undefined : readAll(createReadStream(path)).catch((error: unknown) => Promise.reject(InputFileError.from(path, error)));
+      if (info.isFile() && info.size > SMALL_FILE) return undefined;
+      return readAll(createReadStream(path)).catch((error: unknown) => Promise.reject(InputFileError.from(path, error)));
     })();
     unseekable.set(path, input);
   }
@@ -330,8 +273,10 @@ export interface ByteRange {
   readonly crlf: boolean;
 }
 
-function decoder(encoding: Encoding): (chunk: Buffer | undefined) => string {
+async function decoder(encoding: Encoding): Promise<(chunk: Buffer | undefined) => string> {
   if (encoding === 'gb18030') {
+    // The GB18030 tables load only for files that need them.
+    const { default: iconv } = await import('iconv-lite');
     const d = iconv.getDecoder('gb18030');
     return (chunk) => (chunk ? d.write(chunk) : (d.end() ?? ''));
   }
@@ -351,7 +296,7 @@ export async function readRecords(path: string, encoding: Encoding, sink: Record
   const source = whole
     ? Readable.from([range ? whole.subarray(range.start, range.end) : whole])
     : createReadStream(path, { highWaterMark: CHUNK, ...(range ? { start: range.start, end: range.end - 1 } : {}) });
-  const decode = decoder(encoding);
+  const decode = await decoder(encoding);
   let line = 1;
   let carry = '';
   let first = !range;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, lstat, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { ioReason, type IoReason } from './csv.js';
+import { ioReason, type IoReason } from './errors.js';
 
 /** The output file could not be written: exit code 2. */
 export class OutputFileError extends Error {

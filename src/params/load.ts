@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { InputFileError } from '../io/csv.js';
-import { checkParametersFile, ParameterError, type ParametersFile } from './params.js';
+import { checkParametersFile, type ParametersFile } from './check.js';
+import { ParameterError } from './errors.js';
 
 /** Reads and checks a parameters JSON file. */
 export async function readParametersFile(path: string): Promise<ParametersFile> {

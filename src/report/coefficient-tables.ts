@@ -9,17 +9,9 @@ export interface CoefficientTable {
   readonly rows: readonly (readonly (string | number | null)[])[];
 }
 
-export const COEFFICIENT_TABLES = [
-  'crops',
-  'crop-aliases',
-  'species',
-  'species-aliases',
-  'fertilisation-shares',
-  'soil-thresholds',
-  'load-grades',
-  'nutrients',
-] as const;
-export type CoefficientTableName = (typeof COEFFICIENT_TABLES)[number];
+import type { CoefficientTableName } from './formats.js';
+
+export { COEFFICIENT_TABLES, type CoefficientTableName } from './formats.js';
 
 /** The tables as loaded and checked (not the files' text): what a report actually uses. */
 export function coefficientTables(c: Coefficients): CoefficientTable[] {

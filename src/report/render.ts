@@ -18,14 +18,16 @@ export interface RenderOptions {
   readonly meta?: HtmlMeta;
 }
 
-export const REPORT_FORMATS = ['table', 'json', 'csv', 'md', 'html'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+import type { ReportFormat } from './formats.js';
+import { renderJson } from './render-json.js';
+
+export { REPORT_FORMATS, type ReportFormat } from './formats.js';
 
 /** Renders a report; each format's renderer is loaded only when it is used. */
 export async function renderReport(report: Report, format: string, ctx: RenderOptions): Promise<string> {
   switch (format as ReportFormat) {
     case 'json':
-      return (await import('./render-json.js')).renderJson(report, ctx.t);
+      return renderJson(report, ctx.t);
     case 'csv':
       return (await import('./render-csv.js')).renderCsv(report, ctx.t, ctx.columns);
     case 'md':

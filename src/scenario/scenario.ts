@@ -6,7 +6,7 @@ import { cropIndex, type CropRow } from '../io/crops.js';
 import { InputFileError } from '../io/csv.js';
 import { speciesIndex, type LivestockRow } from '../io/livestock.js';
 import { ParameterError, type ParameterErrorCode } from '../params/errors.js';
-import { checkParametersFile, type ParametersFile } from '../params/params.js';
+import { checkParametersFile, type ParametersFile } from '../params/check.js';
 
 /**
  * A scenario file (`--scenario FILE`): parameter changes, stock changes per township and species, and crop area
@@ -59,7 +59,7 @@ export interface Scenario {
   readonly crops: readonly CropChange[];
 }
 
-interface Change {
+export interface Change {
   readonly township?: string;
   readonly percent?: number;
   readonly add?: number;
@@ -67,10 +67,10 @@ interface Change {
   /** Where the change is in the file, for messages: "stock[2]". */
   readonly where: string;
 }
-interface StockChange extends Change {
+export interface StockChange extends Change {
   readonly species?: string;
 }
-interface CropChange extends Change {
+export interface CropChange extends Change {
   readonly crop?: string;
   readonly of: 'production' | 'area';
 }
@@ -133,108 +133,4 @@ export async function readScenario(path: string, c: Coefficients): Promise<Scena
     stock,
     crops: cropChanges,
   };
-}
-
-/** A value after a change: set, add, or percent. */
-function changed(value: number, c: Change): number {
-  if (c.set !== undefined) return c.set;
-  if (c.add !== undefined) return value + c.add;
-  return value * (1 + c.percent! / 100);
-}
-
-/** The row adjuster that applies a scenario's stock and crop changes while the files are read. */
-export function scenarioAdjuster(scenario: Scenario, c: Coefficients): RowAdjuster & { readonly unmatched: string[] } {
-  const species = speciesIndex(c);
-  const crops = cropIndex(c);
-  const stockSeen = new Set<StockChange>();
-  const cropSeen = new Set<CropChange>();
-  const fail = (x: Change, code: ParameterErrorCode, args: Record<string, string | number>) => new ParameterError(`${scenario.path}: ${x.where}`, code, args);
-  const adjuster = {
-    unmatched: [] as string[],
-    livestock(row: LivestockRow): LivestockRow {
-      let stock = row.stock;
-      for (const x of scenario.stock) {
-        if (!any(x.township) && x.township !== row.township) continue;
-        if (!any(x.species) && x.species !== row.speciesName) continue;
-        stockSeen.add(x);
-        stock = changed(stock, x);
-        if (stock < 0) throw fail(x, 'below-zero', { name: row.speciesAsWritten, township: row.township, place: `${row.file}:${row.line}` });
-      }
-      return stock === row.stock ? row : { ...row, stock, stockInFile: row.stock };
-    },
-    crop(row: CropRow): CropRow {
-      let production = row.production;
-      let areaMu = row.areaMu;
-      for (const x of scenario.crops) {
-        if (!any(x.township) && x.township !== row.township) continue;
-        if (!any(x.crop) && x.crop !== (row.crop?.crop ?? row.cropAsWritten)) continue;
-        cropSeen.add(x);
-        if (x.of === 'area' && x.percent === undefined) {
-          if (!areaMu) throw fail(x, 'no-area', { name: row.cropAsWritten, township: row.township, place: `${row.file}:${row.line}` });
-          const area = changed(areaMu, x);
-          production = (production * area) / areaMu;
-          areaMu = area;
-        } else {
-          production = changed(production, x);
-          if (x.of === 'area' && areaMu !== null) areaMu = changed(areaMu, x);
-        }
-        if (production < 0) throw fail(x, 'below-zero', { name: row.cropAsWritten, township: row.township, place: `${row.file}:${row.line}` });
-      }
-      return production === row.production && areaMu === row.areaMu ? row : { ...row, production, areaMu, productionInFile: row.production };
-    },
-    /** A set or add of production for one township and crop that the data does not list adds a row. */
-    extraCrops(): CropRow[] {
-      const out: CropRow[] = [];
-      for (const x of scenario.crops) {
-        if (cropSeen.has(x)) continue;
-        if (any(x.township) || any(x.crop) || x.percent !== undefined || x.of === 'area') {
-          adjuster.unmatched.push(x.where);
-          continue;
-        }
-        const crop = crops.get(x.crop!)!;
-        out.push({
-          file: scenario.path,
-          line: 0,
-          township: x.township!,
-          cropAsWritten: crop.crop,
-          crop,
-          measure: crop.measure,
-          landUse: crop.landUse,
-          production: changed(0, x),
-          productionFrom: 'production',
-          areaMu: null,
-          uptake: { N: crop.uptake.N, P: crop.uptake.P },
-        });
-      }
-      return out;
-    },
-    /** A set or add of stock for one township and species that the data does not list adds a row (a new farm, say). */
-    extraLivestock(): LivestockRow[] {
-      const out: LivestockRow[] = [];
-      for (const x of scenario.stock) {
-        if (stockSeen.has(x)) continue;
-        if (any(x.township) || any(x.species) || x.percent !== undefined) {
-          adjuster.unmatched.push(x.where);
-          continue;
-        }
-        const sp = species.get(x.species!)!;
-        if (!sp.peFactor) throw fail(x, 'no-factor', { name: sp.species });
-        if (changed(0, x) < 0) throw fail(x, 'below-zero', { name: sp.species, township: x.township!, place: scenario.path });
-        out.push({
-          file: scenario.path,
-          line: 0,
-          township: x.township!,
-          speciesAsWritten: sp.species,
-          species: sp,
-          speciesName: sp.species,
-          stock: changed(0, x),
-          peFactor: sp.peFactor,
-          peFactorProvenance: sp.provenance,
-          peFactorSource: sp.source,
-        });
-      }
-      return out;
-    },
-  };
-  return adjuster;
 }

@@ -80,7 +80,7 @@ describe('messages', () => {
 });
 
 describe('progress and colour', () => {
-  // A crops file large enough that reading it takes longer than the progress line's first delay.
+  // A crops file large enough to be streamed (over 4 MB) and to take longer than the progress line's first delay.
   const big = () => {
     const dir = tempDir();
     const rows = ['township,crop,production_kg'];

@@ -3,7 +3,7 @@ import { loadCoefficients } from '../../src/coefficients/load.js';
 import { defaultParameters, type Parameters } from '../../src/params/params.js';
 import { totalBalance, townshipBalance } from '../../src/report/balance.js';
 
-const c = loadCoefficients();
+const c = await loadCoefficients();
 const params = (over: Partial<Parameters>): Parameters => ({ ...defaultParameters(c).values, ...over });
 
 describe('township balance', () => {

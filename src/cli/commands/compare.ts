@@ -1,31 +1,7 @@
-import type { Messages } from '../../i18n/en.js';
-import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
-import { computeReport } from '../../api.js';
-import { loadCoefficients } from '../../coefficients/load.js';
-import { compareReports, reportFileSchema } from '../../compare/compare.js';
-import { renderComparison } from '../../compare/render.js';
-import { InputFileError } from '../../io/csv.js';
-import { scenarioAdjuster } from '../../scenario/scenario.js';
+import type { Messages } from '../../i18n/en.js';
 import type { Context } from '../context.js';
-import { DataFailure, UsageError } from '../errors.js';
-import { resolveInputs } from '../inputs.js';
-import { addExamples, addInputOptions, addParameterOptions, type InputOptions, type OutputOptions } from '../options.js';
-import { failureSummary } from './report.js';
-
-async function readReportFile(path: string, ctx: Context) {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw InputFileError.from(path, error);
-  }
-  try {
-    return reportFileSchema.parse(JSON.parse(text.replace(/^\uFEFF/, '')));
-  } catch {
-    throw new UsageError(ctx.t.ui.compare.notAReport(path));
-  }
-}
+import { addExamples, addInputOptions, addParameterOptions, runLazily } from '../options.js';
 
 export function compareCommand(context: () => Context, t: Messages): Command {
   const o = t.help.options;
@@ -35,31 +11,5 @@ export function compareCommand(context: () => Context, t: Messages): Command {
   cmd.addOption(new Option('--format <format>', o.format).choices(['table', 'json', 'csv', 'md']).default('table'));
   cmd.option('--output <file>', o.output);
   addExamples(cmd, t, ['landcap compare base.json scenario.json', 'landcap compare --scenario data/samples/beipiao-townships-2024/scenario-2030.json']);
-  cmd.action(async (files: string[], opts: InputOptions & OutputOptions & Record<string, unknown>) => {
-    const ctx = context();
-    let comparison;
-    if (files.length === 2) {
-      if (opts.scenario !== undefined) throw new UsageError(ctx.t.ui.compare.needTwo);
-      const [base, scenario] = [await readReportFile(files[0]!, ctx), await readReportFile(files[1]!, ctx)];
-      comparison = compareReports({ label: files[0]!, report: base }, { label: files[1]!, report: scenario });
-    } else if (files.length === 0 && opts.scenario !== undefined) {
-      // Two runs on the same inputs: without the scenario, and with it.
-      const c = loadCoefficients();
-      const withScenario = await resolveInputs(opts, c, ctx.t);
-      const baseline = await resolveInputs({ ...opts, scenario: undefined }, c, ctx.t);
-      const adjust = scenarioAdjuster(withScenario.scenario!, c);
-      const base = await computeReport(baseline.files, baseline.params, { encoding: opts.encoding, strict: opts.strict });
-      ctx.printProblems(base.problems);
-      if (!base.report) throw new DataFailure(failureSummary(base.problems, ctx));
-      const scenario = await computeReport(withScenario.files, withScenario.params, { encoding: opts.encoding, strict: opts.strict, adjust });
-      ctx.printUnmatched(withScenario.scenario!.path, adjust.unmatched);
-      if (!scenario.report) throw new DataFailure(failureSummary(scenario.problems, ctx));
-      comparison = compareReports({ label: ctx.t.ui.compare.baseLabel, report: base.report }, { label: withScenario.scenario!.name, report: scenario.report });
-    } else {
-      throw new UsageError(ctx.t.ui.compare.needTwo);
-    }
-    const text = renderComparison(comparison, opts.format, ctx.lang, ctx.t, ctx.chalk);
-    await ctx.emit(opts.output, text);
-  });
-  return cmd;
+  return runLazily(cmd, context, () => import('../run/compare.js'));
 }

@@ -1,0 +1,51 @@
+import type { Messages } from '../../i18n/en.js';
+import Table from 'cli-table3';
+import { Command, Option } from 'commander';
+import { stringify } from 'csv-stringify/sync';
+import { loadCoefficients } from '../../coefficients/load.js';
+import { COEFFICIENT_TABLES, coefficientTables, type CoefficientTable } from '../../report/coefficient-tables.js';
+import type { Context } from '../context.js';
+import { addExamples, addOutputOptions, type OutputOptions } from '../options.js';
+
+const text = (v: string | number | null) => (v === null ? '' : String(v));
+
+function renderTables(tables: CoefficientTable[], format: string, ctx: Context): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(Object.fromEntries(tables.map((t) => [t.name, t.rows.map((r) => Object.fromEntries(t.columns.map((c, i) => [c, r[i]])))])), null, 2)}\n`;
+    case 'csv':
+      // Several tables: each after a "# name" comment line, which landcap's own CSV reader skips.
+      return tables.map((t) => (tables.length > 1 ? `# ${t.name}\n` : '') + stringify([t.columns, ...t.rows.map((r) => r.map(text))])).join('\n');
+    case 'md':
+      return tables
+        .map((t) =>
+          [
+            `### ${t.name} (${t.file})`,
+            '',
+            `| ${t.columns.join(' | ')} |`,
+            `|${t.columns.map(() => ' --- ').join('|')}|`,
+            ...t.rows.map((r) => `| ${r.map((v) => text(v).replace(/\|/g, '\\|')).join(' | ')} |`),
+            '',
+          ].join('\n'),
+        )
+        .join('\n');
+    default: {
+      // The terminal shows provenance; the full source text is in the other formats.
+      return tables
+        .map((t) => {
+          const keep = t.columns.map((c, i) => (c === 'source' ? -1 : i)).filter((i) => i >= 0);
+          const table = new Table({ head: keep.map((i) => ctx.chalk.bold(t.columns[i]!)), style: { head: [], border: [] } });
+          for (const r of t.rows) table.push(keep.map((i) => text(r[i]!)));
+          return `${ctx.chalk.bold(`${t.name}`)} ${ctx.chalk.dim(`(${t.file})`)}\n${table.toString()}\n`;
+        })
+        .join('\n');
+    }
+  }
+}
+
+export async function run(context: () => Context, opts: OutputOptions & { table?: string }): Promise<void> {
+  const ctx = context();
+  const tables = coefficientTables(await loadCoefficients()).filter((t) => !opts.table || t.name === opts.table);
+  const out = renderTables(tables, opts.format, ctx);
+  await ctx.emit(opts.output, out);
+}

@@ -1,0 +1,102 @@
+import type { Messages } from '../../i18n/en.js';
+import { access, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { ioReason } from '../../io/errors.js';
+import { OutputFileError, writeFileAtomic } from '../../io/output.js';
+import type { Context } from '../context.js';
+import { UsageError } from '../errors.js';
+import { addExamples } from '../options.js';
+
+interface Template {
+  readonly file: string;
+  readonly comment: string[];
+  readonly header: string;
+  readonly example: string;
+}
+
+/** The templates: each kind in English and in Chinese headers, with a commented example row. */
+const TEMPLATES: Template[] = [
+  {
+    file: 'crops.csv',
+    comment: [
+      'landcap crops file: one row per township and crop. Give the production, or the area and the yield (亩 or 公顷 columns).',
+      'Lines starting with # are ignored: replace the example row with your data. n_uptake/p_uptake only for crops the guide does not list.',
+    ],
+    header: 'township,crop,area_mu,yield_kg_per_mu,production_kg,n_uptake,p_uptake,land_use',
+    example: '城关街道,玉米,1200,544,,,,',
+  },
+  {
+    file: 'crops.zh.csv',
+    comment: [
+      'landcap 作物文件：每个乡镇、每种作物一行。填写总产量，或面积和单产（可用亩或公顷列）。',
+      '以 # 开头的行不读取：请用数据替换示例行。氮吸收量、磷吸收量仅用于指南未列的作物。',
+    ],
+    header: '乡镇,作物,面积(亩),单产(kg/亩),总产量(kg),氮吸收量,磷吸收量,用地类型',
+    example: '城关街道,玉米,1200,544,,,,',
+  },
+  {
+    file: 'livestock.csv',
+    comment: [
+      'landcap livestock file: one row per township and species, head in stock (存栏).',
+      'slaughter only with --stock-ratio; pe_factor only for species the guide does not list (兔, 马 …). Lines starting with # are ignored.',
+    ],
+    header: 'township,species,stock,slaughter,pe_factor',
+    example: '城关街道,生猪,3051,,',
+  },
+  {
+    file: 'livestock.zh.csv',
+    comment: [
+      'landcap 畜禽文件：每个乡镇、每个畜种一行，填写存栏量。',
+      '出栏量需配合 --stock-ratio；猪当量系数仅用于指南未列的畜种（兔、马等）。以 # 开头的行不读取。',
+    ],
+    header: '乡镇,畜种,存栏量,出栏量,猪当量系数',
+    example: '城关街道,生猪,3051,,',
+  },
+  {
+    file: 'soil.csv',
+    comment: [
+      'landcap soil file (optional): per township, and optionally per land use (旱地, 水田, 菜地, 果园), a grade (I, II, III) or a measured value.',
+      'total N in g/kg, available P in mg/kg. Lines starting with # are ignored.',
+    ],
+    header: 'township,land_use,n_grade,total_n_g_per_kg,p_grade,available_p_mg_per_kg',
+    example: '城关街道,,II,,,25',
+  },
+  {
+    file: 'soil.zh.csv',
+    comment: [
+      'landcap 土壤文件（可选）：每个乡镇（可再按用地类型：旱地、水田、菜地、果园）填写分级（I、II、III）或测定值。',
+      '全氮单位 g/kg，有效磷单位 mg/kg。以 # 开头的行不读取。',
+    ],
+    header: '乡镇,用地类型,氮分级,全氮(g/kg),磷分级,有效磷(mg/kg)',
+    example: '城关街道,,II,,,25',
+  },
+];
+
+const PARAMS = `${JSON.stringify({ basis: 'N', manureShare: 0.5, nUseRate: 0.25, pUseRate: 0.3, nSupplyPerPe: 7, pSupplyPerPe: 1.2, soilGrade: 'II', stockRatio: {} }, null, 2)}\n`;
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+export async function run(context: () => Context, dir: string, opts: { force?: boolean }): Promise<void> {
+  const ctx = context();
+  const files: [string, string][] = [
+    // A byte-order mark, so that Excel opens the Chinese text as UTF-8.
+    ...TEMPLATES.map((t): [string, string] => [t.file, `\uFEFF${t.comment.map((l) => `# ${l}`).join('\n')}\n${t.header}\n# ${t.example}\n`]),
+    ['params.json', PARAMS],
+  ];
+  if (!opts.force) {
+    const present = [];
+    for (const [file] of files) if (await exists(join(dir, file))) present.push(join(dir, file));
+    if (present.length > 0) throw new UsageError(ctx.t.ui.initExists(present.join(', ')));
+  }
+  await mkdir(dir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+    throw new OutputFileError(dir, error.code === 'EEXIST' || error.code === 'ENOTDIR' ? 'not-a-folder' : ioReason(error), error.message);
+  });
+  for (const [file, text] of files) await writeFileAtomic(join(dir, file), text);
+  ctx.out(`${files.map(([file]) => ctx.t.ui.outputWritten(join(dir, file))).join('\n')}\n`);
+}
