@@ -12,7 +12,7 @@ const { compile } = await import('../dist/coefficients/load.js');
 writeFileSync(new URL('../dist/coefficients.json', import.meta.url), JSON.stringify(compile(readAndCheckTables())));
 
 await build({
-  entryPoints: { landcap: 'src/cli/main.ts' },
+  entryPoints: { landcap: 'src/cli/main.ts', worker: 'src/parallel/worker.ts' },
   bundle: true,
   splitting: true,
   format: 'esm',

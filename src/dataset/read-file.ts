@@ -1,8 +1,17 @@
 import { stat } from 'node:fs/promises';
 import type { InputKind } from '../io/columns.js';
-import { CsvSyntaxError, EncodingError, detectEncoding, readRecords, type Encoding, type EncodingOption } from '../io/csv.js';
+import { CsvSyntaxError, EncodingError, detectEncoding, readRecords, type ByteRange, type Encoding, type EncodingOption } from '../io/csv.js';
 import { Row, checkRowShape, readHeader, type Header } from '../io/table.js';
 import type { ProblemLog } from '../validate/problems.js';
+
+/** Options of readTableFile. */
+export interface ReadOptions {
+  /** Required columns that this reader can do without (a farm's livestock file needs no township). */
+  readonly optional?: readonly string[];
+  readonly onProgress?: Progress;
+  /** Read only this byte range of the file, whose header is given (a worker's part of a large file). */
+  readonly part?: { readonly range: ByteRange; readonly header: readonly string[]; readonly headerLine: number; readonly checked?: boolean };
+}
 
 /** Progress through a file: bytes read of its size. */
 export type Progress = (file: string, done: number, total: number) => void;
@@ -16,6 +25,8 @@ export interface FileSummary {
   readonly rows: number;
   /** Whether the header was read (its rows were checked). */
   readonly readable: boolean;
+  /** Lines read, all of them (comments and empty ones too). */
+  readonly lines: number;
 }
 
 /**
@@ -29,18 +40,21 @@ export async function readTableFile(
   encodingOption: EncodingOption | Encoding,
   log: ProblemLog,
   onRow: (row: Row, header: Header) => void,
-  optional: readonly string[] = [],
-  onProgress?: Progress,
+  options: ReadOptions = {},
 ): Promise<FileSummary> {
+  const { optional = [], onProgress, part } = options;
   let encoding: Encoding | null = null;
-  let header: Header | undefined;
-  let records = 0;
+  // A part of a file (in a worker thread) comes with the file's header, already read and checked.
+  let header: Header | undefined = part && readHeader(path, part.header, kind, log, optional, part.headerLine);
+  let records = part ? 1 : 0;
   let rows = 0;
   const emptyColumnsReported = new Set<number>();
   let stopped = false;
   let headerLine = 1;
+  let lines = 0;
   try {
     encoding = encodingOption === 'auto' ? await detectEncoding(path) : encodingOption;
+    const checkDecoded = !part?.checked && (encodingOption !== 'auto' || encoding === 'gb18030');
     const size = onProgress
       ? await stat(path).then(
           (s) => (s.isFile() ? s.size : 0),
@@ -49,14 +63,17 @@ export async function readTableFile(
       : 0;
     let read = 0;
     const onBytes = onProgress && size > 0 ? (n: number) => onProgress(path, (read += n), size) : undefined;
-    await readRecords(
+    lines = await readRecords(
       path,
       encoding,
       (cells, line) => {
         records++;
-        // Only a forced --encoding can get here with bytes that do not decode: stop rather than read mojibake.
-        const bad = cells.findIndex((c) => c.includes('\uFFFD'));
-        if (bad !== -1) throw new EncodingError(line, `given:${encoding}`, bad + 1);
+        // Only a forced --encoding (or a GB18030 character without a mapping) gets here with bytes that do not
+        // decode: stop rather than read mojibake. Detected UTF-8 has been checked byte by byte already.
+        if (checkDecoded) {
+          const bad = cells.findIndex((c) => c.includes('\uFFFD'));
+          if (bad !== -1) throw new EncodingError(line, `given:${encoding}`, bad + 1);
+        }
         if (records === 1) {
           headerLine = line;
           header = readHeader(path, cells, kind, log, optional, line);
@@ -70,6 +87,7 @@ export async function readTableFile(
         onRow(row, header);
       },
       onBytes,
+      part?.range,
     );
   } catch (error) {
     if (error instanceof EncodingError) log.report({ file: path, line: error.line, column: error.column }, 'encoding-invalid', { detail: error.detail });
@@ -79,5 +97,5 @@ export async function readTableFile(
   }
   if (records === 0 && encoding !== null) log.report({ file: path, line: 1, column: 0 }, 'file-empty');
   else if (header && rows === 0 && !stopped) log.report({ file: path, line: headerLine, column: 0 }, 'file-no-rows');
-  return { path, kind: header?.kind ?? kind ?? null, encoding, rows, readable: header !== undefined };
+  return { path, kind: header?.kind ?? kind ?? null, encoding, rows, readable: header !== undefined, lines };
 }

@@ -69,14 +69,16 @@ interface Quantity {
   readonly value: number;
 }
 
+const NONE: readonly Quantity[] = [];
+
 /** The filled cells of a quantity's columns (面积(亩), 面积(公顷) …); bad cells are reported. */
-function quantities(row: Row, columns: readonly Column[] | undefined, state: { bad: boolean }): Quantity[] {
-  const out: Quantity[] = [];
-  for (const column of columns ?? []) {
+function quantities(row: Row, columns: readonly Column[], state: { bad: boolean }): readonly Quantity[] {
+  let out: Quantity[] | undefined;
+  for (const column of columns) {
     const value = row.number(column, state);
-    if (value !== undefined) out.push({ column, value });
+    if (value !== undefined) (out ??= []).push({ column, value });
   }
-  return out;
+  return out ?? NONE;
 }
 
 function measureOf(unitBase: string): Measure {
@@ -90,9 +92,10 @@ function areaUnit(unitBase: string): AreaUnit {
 const round2 = (v: number) => Math.round(v * 100) / 100;
 
 /** Several filled cells of one quantity must agree to 1%; the first is used. */
-function single(row: Row, qs: Quantity[], toCommon: (q: Quantity) => number): Quantity | undefined {
+function single(row: Row, qs: readonly Quantity[], toCommon: (q: Quantity) => number): Quantity | undefined {
   const first = qs[0];
-  for (const q of qs.slice(1)) {
+  for (let i = 1; i < qs.length; i++) {
+    const q = qs[i]!;
     if (relativeDifference(toCommon(first!), toCommon(q)) > 0.01) {
       row.report(q.column, 'quantity-conflict', {
         header: q.column.header,
@@ -113,32 +116,38 @@ export interface CropReaderOptions {
 /** Reads the rows of one crops file, checking each cell, and hands on the good rows. */
 export class CropReader {
   private readonly index: NameIndex<CropCoefficient>;
-  private readonly seen = new RowKeys();
-  private readonly col: (field: string) => Column | undefined;
+  /** The township × name pairs read so far, for the repeated-row check (across threads, too). */
+  readonly seen = new RowKeys();
+  /** The header's columns, looked up once. */
+  private readonly columns: Readonly<Record<'township' | 'crop' | 'land_use' | 'n_uptake' | 'p_uptake', Column | undefined>>;
+  private readonly quantityColumns: Readonly<Record<'area' | 'yield' | 'production', readonly Column[]>>;
 
   constructor(
-    private readonly header: Header,
+    header: Header,
     coefficients: Coefficients,
     private readonly log: ProblemLog,
     private readonly options: CropReaderOptions,
   ) {
     this.index = cropIndex(coefficients);
-    this.col = (field) => header.byField.get(field)?.[0];
+    const col = (field: string) => header.byField.get(field)?.[0];
+    this.columns = { township: col('township'), crop: col('crop'), land_use: col('land_use'), n_uptake: col('n_uptake'), p_uptake: col('p_uptake') };
+    const all = (field: string) => header.byField.get(field) ?? [];
+    this.quantityColumns = { area: all('area'), yield: all('yield'), production: all('production') };
   }
 
   read(row: Row): CropRow | undefined {
-    const { col } = this;
-    const township = row.required(col('township'));
-    const cropAsWritten = row.required(col('crop'));
-    const landUseCell = parseLandUse(row, col('land_use'));
+    const c = this.columns;
+    const township = row.required(c.township);
+    const cropAsWritten = row.required(c.crop);
+    const landUseCell = parseLandUse(row, c.land_use);
     const state = { bad: false };
     const userUptake: Partial<Record<Nutrient, number>> = {
-      N: row.number(col('n_uptake'), state),
-      P: row.number(col('p_uptake'), state),
+      N: row.number(c.n_uptake, state),
+      P: row.number(c.p_uptake, state),
     };
-    const areas = quantities(row, this.header.byField.get('area'), state);
-    const yields = quantities(row, this.header.byField.get('yield'), state);
-    const productions = quantities(row, this.header.byField.get('production'), state);
+    const areas = quantities(row, this.quantityColumns.area, state);
+    const yields = quantities(row, this.quantityColumns.yield, state);
+    const productions = quantities(row, this.quantityColumns.production, state);
     if (township === undefined || cropAsWritten === undefined || landUseCell === undefined || state.bad) return undefined;
 
     const crop = this.index.get(cropAsWritten) ?? null;
@@ -148,19 +157,19 @@ export class CropReader {
         const known = userUptake.N !== undefined || userUptake.P !== undefined;
         if (known) {
           const missing = this.options.nutrients.find((n) => userUptake[n] === undefined)!;
-          row.report(col('crop'), 'crop-needs-uptake', { crop: cropAsWritten, nutrient: missing, column: missing === 'N' ? 'n_uptake' : 'p_uptake' });
+          row.report(c.crop, 'crop-needs-uptake', { crop: cropAsWritten, nutrient: missing, column: missing === 'N' ? 'n_uptake' : 'p_uptake' });
         } else {
-          row.report(col('crop'), 'crop-unknown', { crop: cropAsWritten, suggestion: this.index.nearest(cropAsWritten) ?? '' });
+          row.report(c.crop, 'crop-unknown', { crop: cropAsWritten, suggestion: this.index.nearest(cropAsWritten) ?? '' });
         }
         return undefined;
       }
-      row.report(col('crop'), 'crop-local-uptake', { crop: cropAsWritten });
+      row.report(c.crop, 'crop-local-uptake', { crop: cropAsWritten });
     }
 
     // The crop's measure: the table's, or for a local crop the unit its figures are in.
-    const anyUnit = [...productions, ...yields][0]?.column.unit?.base;
-    const measure: Measure = crop ? crop.measure : anyUnit ? measureOf(anyUnit) : 'kg';
-    for (const q of [...yields, ...productions]) {
+    const anyUnit = () => (productions[0] ?? yields[0])?.column.unit?.base;
+    const measure: Measure = crop ? crop.measure : measureOf(anyUnit() ?? 'kg');
+    for (const q of yields.length === 0 ? productions : productions.length === 0 ? yields : [...yields, ...productions]) {
       const m = measureOf(q.column.unit!.base);
       if (m !== measure) {
         row.report(q.column, 'unit-measure-mismatch', {
@@ -216,17 +225,22 @@ export class CropReader {
 
     const landUse = landUseCell ?? crop?.landUse ?? null;
     // 番茄 and 西红柿 are one crop; 花生 and 油菜 are two rows of 油料.
-    const firstLine = this.seen.firstLine(township, `${this.index.identity(cropAsWritten)}\u0000${landUseCell ?? ''}`, row.line);
+    const identity = this.index.identity(cropAsWritten);
+    const shown = landUseCell ? `${cropAsWritten} ${landUseCell}` : cropAsWritten;
+    const firstLine = this.seen.firstLine(township, landUseCell ? `${identity}\u0000${landUseCell}` : identity, row.line, shown);
     if (firstLine !== undefined) {
-      row.report(col('crop'), 'duplicate-row', { key: `${township} ${cropAsWritten}${landUseCell ? ` ${landUseCell}` : ''}`, firstLine });
+      row.report(c.crop, 'duplicate-row', { key: `${township} ${shown}`, firstLine });
       return undefined;
     }
 
-    const uptake: Partial<Record<Nutrient, UptakeUsed>> = {};
-    for (const n of ['N', 'P'] as const) {
-      const local = userUptake[n];
-      if (local !== undefined) uptake[n] = { value: local, provenance: 'user', source: `${row.file}:${row.line}` };
-      else if (crop) uptake[n] = crop.uptake[n];
+    let uptake: Partial<Record<Nutrient, UptakeUsed>> = crop?.uptake ?? {};
+    if (userUptake.N !== undefined || userUptake.P !== undefined) {
+      uptake = {};
+      for (const n of ['N', 'P'] as const) {
+        const local = userUptake[n];
+        if (local !== undefined) uptake[n] = { value: local, provenance: 'user', source: `${row.file}:${row.line}` };
+        else if (crop) uptake[n] = crop.uptake[n];
+      }
     }
     return {
       file: row.file,

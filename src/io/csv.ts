@@ -9,11 +9,10 @@ import { EncodingError, InputFileError, CsvSyntaxError, type Encoding } from './
 
 const CHUNK = 1 << 20;
 
-/** Reads a file chunk by chunk, handing each chunk (with bytes held back from the previous one) to `scan`. */
 /**
  * Pipes, process substitutions and `-` (standard input) can be read only once, and landcap reads a file more than
- * once (its encoding, its header, its rows): such inputs are read into memory on first use, and so are small
- * files (one read instead of several). Large regular files stream.
+ * once (its encoding, its header, its rows): such inputs are read into memory on first use and kept. Small regular
+ * files are read whole (one read instead of a stream), afresh each time; large ones stream.
  */
 const SMALL_FILE = 4 << 20;
 const unseekable = new Map<string, Promise<Buffer | undefined>>();
@@ -27,27 +26,30 @@ function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
   });
 }
 
-/** The whole input when it is not a regular file or is small (read once, kept); undefined for a large file, which is streamed. */
+/** The whole input when it is not a regular file or is small; undefined for a large file, which is streamed. */
 export function unseekableInput(path: string): Promise<Buffer | undefined> {
-  let input = unseekable.get(path);
-  if (!input) {
-    input = (async () => {
-      if (path === '-') return readAll(process.stdin);
-      let info;
-      try {
-        info = await stat(path);
-      } catch (error) {
-        throw InputFileError.from(path, error);
-      }
-      if (info.isDirectory()) throw new InputFileError(path, 'is-directory');
-      if (info.isFile() && info.size > SMALL_FILE) return undefined;
-      return readAll(createReadStream(path)).catch((error: unknown) => Promise.reject(InputFileError.from(path, error)));
-    })();
-    unseekable.set(path, input);
-  }
+  const kept = unseekable.get(path);
+  if (kept) return kept;
+  const input = (async () => {
+    if (path === '-') return readAll(process.stdin);
+    let info;
+    try {
+      info = await stat(path);
+    } catch (error) {
+      throw InputFileError.from(path, error);
+    } finally {
+      // A regular file is read again next time: it may have changed in between (a library caller's second run).
+      if (!info || info.isFile()) unseekable.delete(path);
+    }
+    if (info.isDirectory()) throw new InputFileError(path, 'is-directory');
+    if (info.isFile() && info.size > SMALL_FILE) return undefined;
+    return readAll(createReadStream(path)).catch((error: unknown) => Promise.reject(InputFileError.from(path, error)));
+  })();
+  unseekable.set(path, input);
   return input;
 }
 
+/** Reads a file chunk by chunk, handing each chunk (with bytes held back from the previous one) to `scan`. */
 async function scanFile(path: string, scan: (buffer: Buffer, end: number, eof: boolean) => number | 'stop'): Promise<void> {
   const whole = await unseekableInput(path);
   if (whole) {
@@ -290,8 +292,9 @@ async function decoder(encoding: Encoding): Promise<(chunk: Buffer | undefined) 
  * them). While the text has no quote, lines are split at commas as they come — which is all CSV is without quotes,
  * and several times faster than a general parser; from the first quote (or a line break csv-parse would read
  * differently) to the end, csv-parse reads the rest. Lines are counted here, not asked of the parser per record.
+ * Resolves to the number of lines read.
  */
-export async function readRecords(path: string, encoding: Encoding, sink: RecordSink, onBytes?: (bytes: number) => void, range?: ByteRange): Promise<void> {
+export async function readRecords(path: string, encoding: Encoding, sink: RecordSink, onBytes?: (bytes: number) => void, range?: ByteRange): Promise<number> {
   const whole = await unseekableInput(path);
   const source = whole
     ? Readable.from([range ? whole.subarray(range.start, range.end) : whole])
@@ -303,11 +306,20 @@ export async function readRecords(path: string, encoding: Encoding, sink: Record
   let crlf = range?.crlf ?? false;
   let rest: string[] | undefined;
 
-  /** Hands a line (without its break) to the sink, or returns false when csv-parse must take over from it. */
-  const take = (text: string): boolean => {
-    if (text.includes(QUOTE)) return false;
-    if (text.charCodeAt(0) !== 35) {
-      const cells = text.split(',');
+  /**
+   * Hands the line text[start, end) (without its break) to the sink, its cells cut straight from the text; or
+   * returns false when csv-parse must take over from it. `quote` is the first quote at or after `start`, or -1.
+   */
+  const take = (text: string, start: number, end: number, quote: number): boolean => {
+    if (quote !== -1 && quote < end) return false;
+    if (text.charCodeAt(start) !== 35) {
+      const cells: string[] = [];
+      let from = start;
+      for (let comma = text.indexOf(',', from); comma !== -1 && comma < end; comma = text.indexOf(',', from)) {
+        cells.push(text.slice(from, comma));
+        from = comma + 1;
+      }
+      cells.push(text.slice(from, end));
       if (cells.length > 1 || cells[0]!.trim() !== '') sink(cells, line);
     }
     line++;
@@ -336,10 +348,11 @@ export async function readRecords(path: string, encoding: Encoding, sink: Record
         crlf = nl > 0 && text.charCodeAt(nl - 1) === 13;
       }
       let pos = 0;
+      const quote = text.indexOf(QUOTE);
       for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', pos)) {
         const end = crlf ? nl - 1 : nl;
         // A lone \n in a \r\n file is data to csv-parse: let it read from here.
-        if ((crlf && text.charCodeAt(end) !== 13) || !take(text.slice(pos, end))) break;
+        if ((crlf && text.charCodeAt(end) !== 13) || !take(text, pos, end, quote)) break;
         pos = nl + 1;
       }
       if (text.indexOf('\n', pos) !== -1) {
@@ -349,17 +362,17 @@ export async function readRecords(path: string, encoding: Encoding, sink: Record
     }
     const tail = carry + decode(undefined);
     if (rest) rest.push(tail);
-    else if (tail !== '' && !take(crlf && tail.endsWith('\r') ? tail.slice(0, -1) : tail)) rest = [tail];
+    else if (tail !== '' && !take(tail, 0, crlf && tail.endsWith('\r') ? tail.length - 1 : tail.length, tail.indexOf(QUOTE))) rest = [tail];
   } catch (error) {
     // A system error from reading the file; anything else comes from the sink and goes on as it is.
     if (error instanceof Error && 'errno' in error) throw InputFileError.from(path, error);
     throw error;
   }
-  if (rest) await parseRest(rest, line, crlf, sink);
+  return rest ? parseRest(rest, line, crlf, sink) : line - 1;
 }
 
-/** csv-parse reads the rest of a file, from a line start; line numbers continue from `line`. */
-function parseRest(texts: string[], startLine: number, crlf: boolean, sink: RecordSink): Promise<void> {
+/** csv-parse reads the rest of a file, from a line start; line numbers continue from `line`. Resolves to the lines read in all. */
+function parseRest(texts: string[], startLine: number, crlf: boolean, sink: RecordSink): Promise<number> {
   return new Promise((resolve, reject) => {
     const parser = parse({ relax_column_count: true, relax_quotes: true, ...(startLine > 1 ? { record_delimiter: crlf ? '\r\n' : '\n' } : {}) });
     let line = startLine;
@@ -391,7 +404,7 @@ function parseRest(texts: string[], startLine: number, crlf: boolean, sink: Reco
       fail(new CsvSyntaxError(at, typeof error.column === 'number' ? error.column + 1 : 0, error.code ?? error.message));
     });
     parser.on('end', () => {
-      if (!failed) resolve();
+      if (!failed) resolve(line - 1);
     });
     const blanker = new CommentBlanker();
     blanker.pipe(parser);

@@ -38,8 +38,10 @@ export function speciesIndex(c: Coefficients): NameIndex<SpeciesCoefficient> {
 export class LivestockReader {
   private readonly index: NameIndex<SpeciesCoefficient>;
   private readonly ratios: NameIndex<number>;
-  private readonly seen = new RowKeys();
-  private readonly col: (field: string) => Column | undefined;
+  /** The township × name pairs read so far, for the repeated-row check (across threads, too). */
+  readonly seen = new RowKeys();
+  /** The header's columns, looked up once. */
+  private readonly columns: Readonly<Record<'township' | 'species' | 'stock' | 'slaughter' | 'pe_factor', Column | undefined>>;
 
   constructor(
     header: Header,
@@ -48,26 +50,27 @@ export class LivestockReader {
     stockRatio: Readonly<Record<string, number>>,
   ) {
     this.index = speciesIndex(coefficients);
-    this.col = (field) => header.byField.get(field)?.[0];
+    const col = (field: string) => header.byField.get(field)?.[0];
+    this.columns = { township: col('township'), species: col('species'), stock: col('stock'), slaughter: col('slaughter'), pe_factor: col('pe_factor') };
     // A ratio given for 生猪 serves rows written 猪 or pig too: ratios are keyed by the species they resolve to.
     this.ratios = new NameIndex<number>();
     for (const [name, ratio] of Object.entries(stockRatio)) this.ratios.add(this.index.get(name)?.species ?? name, ratio);
   }
 
   read(row: Row): LivestockRow | undefined {
-    const { col } = this;
+    const c = this.columns;
     // A farm's file may have no township column: its rows are all the farm's.
-    const township = col('township') ? row.required(col('township')) : '';
-    const speciesAsWritten = row.required(col('species'));
+    const township = c.township ? row.required(c.township) : '';
+    const speciesAsWritten = row.required(c.species);
     const state = { bad: false };
-    const stock = row.number(col('stock'), state);
-    const slaughter = row.number(col('slaughter'), state);
-    const factorText = row.text(col('pe_factor'));
+    const stock = row.number(c.stock, state);
+    const slaughter = row.number(c.slaughter, state);
+    const factorText = row.text(c.pe_factor);
     let userFactor: Fraction | undefined;
     if (factorText !== '') {
       userFactor = parseFraction(factorText.normalize('NFKC'));
       if (!userFactor || userFactor.numerator <= 0) {
-        row.report(col('pe_factor'), 'pe-factor-invalid', { value: factorText });
+        row.report(c.pe_factor, 'pe-factor-invalid', { value: factorText });
         state.bad = true;
       }
     }
@@ -75,15 +78,15 @@ export class LivestockReader {
 
     const species = this.index.get(speciesAsWritten) ?? null;
     if (!species && !userFactor) {
-      row.report(col('species'), 'species-unknown', { species: speciesAsWritten, suggestion: this.index.nearest(speciesAsWritten) ?? '' });
+      row.report(c.species, 'species-unknown', { species: speciesAsWritten, suggestion: this.index.nearest(speciesAsWritten) ?? '' });
       return undefined;
     }
     if (species && !species.peFactor && !userFactor) {
-      row.report(col('species'), 'species-needs-factor', { species: speciesAsWritten });
+      row.report(c.species, 'species-needs-factor', { species: speciesAsWritten });
       return undefined;
     }
     if (species?.peFactor && userFactor && fractionValue(userFactor) !== fractionValue(species.peFactor)) {
-      row.report(col('pe_factor'), 'pe-factor-override', { value: factorText, guide: formatFraction(species.peFactor), species: species.species });
+      row.report(c.pe_factor, 'pe-factor-override', { value: factorText, guide: formatFraction(species.peFactor), species: species.species });
     }
     const speciesName = species?.species ?? speciesAsWritten;
 
@@ -93,20 +96,20 @@ export class LivestockReader {
     else if (slaughter !== undefined) {
       const ratio = this.ratios.get(speciesName) ?? this.ratios.get(speciesAsWritten);
       if (ratio === undefined) {
-        row.report(col('slaughter'), 'slaughter-no-ratio', { species: speciesName });
+        row.report(c.slaughter, 'slaughter-no-ratio', { species: speciesName });
         return undefined;
       }
       head = stockFromSlaughter(slaughter, ratio);
       fromSlaughter = { slaughter, ratio };
     } else {
-      row.report(col('stock') ?? col('slaughter'), 'stock-missing');
+      row.report(c.stock ?? c.slaughter, 'stock-missing');
       return undefined;
     }
 
     // 生猪 and 猪 are one species; 山羊 and 绵羊 are two rows of 羊.
-    const firstLine = this.seen.firstLine(township, this.index.identity(speciesAsWritten), row.line);
+    const firstLine = this.seen.firstLine(township, this.index.identity(speciesAsWritten), row.line, speciesAsWritten);
     if (firstLine !== undefined) {
-      row.report(col('species'), 'duplicate-row', { key: `${township} ${speciesAsWritten}`, firstLine });
+      row.report(c.species, 'duplicate-row', { key: `${township} ${speciesAsWritten}`, firstLine });
       return undefined;
     }
 

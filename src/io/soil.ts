@@ -99,7 +99,7 @@ export class SoilReader {
       row.report(undefined, 'soil-missing-values');
       return undefined;
     }
-    const firstLine = this.seen.firstLine(township, landUse ?? '', row.line);
+    const firstLine = this.seen.firstLine(township, landUse ?? '', row.line, landUse ?? '');
     if (firstLine !== undefined) {
       row.report(col('township'), 'duplicate-row', { key: `${township}${landUse ? ` ${landUse}` : ''}`, firstLine });
       return undefined;

@@ -1,5 +1,5 @@
 import { KIND_FIELDS, detectKinds, matchHeader, type InputKind, type Unit } from './columns.js';
-import { parseNumberCell, scaleNumber } from './numbers.js';
+import { parseNumberCell, plainDecimal, scaleNumber } from './numbers.js';
 import type { Place, ProblemArgs, ProblemCode, ProblemLog } from '../validate/problems.js';
 
 export interface Column {
@@ -148,6 +148,8 @@ export class Row {
   number(column: Column | undefined, state?: { bad: boolean }): number | undefined {
     if (!column) return undefined;
     const text = this.cells[column.index] ?? '';
+    const plain = plainDecimal(text);
+    if (!Number.isNaN(plain)) return column.unit ? scaleNumber(plain, text, column.unit.scale) : plain;
     const cell = parseNumberCell(text);
     switch (cell.kind) {
       case 'empty':

@@ -24,8 +24,12 @@ export class ExactSum {
       if (lo !== 0) p[i++] = lo;
       x = hi;
     }
-    p.length = i;
-    p.push(x);
+    // The array is kept at its exact length: push would give it room for a dozen more, and a national run holds
+    // hundreds of thousands of sums with one to three partials each.
+    if (i < p.length) {
+      p[i] = x;
+      p.length = i + 1;
+    } else this.partials = p.concat(x);
     return this;
   }
 
@@ -35,7 +39,9 @@ export class ExactSum {
   }
 
   merge(other: ExactSum): this {
-    for (const v of other.partials) this.add(v);
+    // Into an empty sum, the other's partials are already the exact sum's.
+    if (this.partials.length === 0) this.partials = other.partials.slice();
+    else for (const v of other.partials) this.add(v);
     return this;
   }
 
@@ -68,8 +74,11 @@ export class ExactSum {
     return [...this.partials];
   }
 
-  static from(partials: readonly number[]): ExactSum {
-    return new ExactSum().addAll(partials);
+  /** A sum from partials that toJSON gave (nonoverlapping, smallest first): taken as they are. */
+  static fromPartials(partials: ArrayLike<number>): ExactSum {
+    const sum = new ExactSum();
+    sum.partials = Array.from(partials);
+    return sum;
   }
 }
 

@@ -90,7 +90,7 @@ export class ProblemLog {
   readonly problems: Problem[] = [];
   errors = 0;
   warnings = 0;
-  private readonly strict: boolean;
+  readonly strict: boolean;
   private readonly retain: number;
 
   constructor(private readonly options: ProblemLogOptions = {}) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { detectKinds, matchHeader, normaliseHeader } from '../../src/io/columns.js';
-import { parseNumberCell, scaleNumber } from '../../src/io/numbers.js';
+import { parseNumberCell, plainDecimal, scaleNumber } from '../../src/io/numbers.js';
 import { ExactSum, exactSum } from '../../src/method/exact-sum.js';
 
 describe('header matching', () => {
@@ -44,6 +44,23 @@ describe('number cells', () => {
     expect(parseNumberCell('12,34')).toEqual({ kind: 'invalid' });
     expect(parseNumberCell('3 吨')).toEqual({ kind: 'invalid' });
   });
+  it('take a short cut for plain decimals that agrees with the full parse', () => {
+    expect(plainDecimal('1065.76')).toBe(1065.76);
+    expect(plainDecimal('.')).toBeNaN();
+    expect(plainDecimal('1.2.3')).toBeNaN();
+    expect(plainDecimal(' 1')).toBeNaN();
+    const cell = fc.oneof(fc.stringMatching(/^[0-9.]{0,25}$/), fc.double({ min: 0, max: 1e15, noNaN: true }).map(String), fc.string({ maxLength: 8 }));
+    fc.assert(
+      fc.property(cell, (text) => {
+        const plain = plainDecimal(text);
+        const full = parseNumberCell(text);
+        // Whatever the short cut reads, the full parse reads the same; it leaves the rest to the full parse.
+        if (!Number.isNaN(plain)) expect(full).toMatchObject({ kind: 'number', value: plain });
+        else if (/^\d+(\.\d*)?$|^\.\d+$/.test(text) && text.length <= 20) expect.unreachable(`short cut missed ${text}`);
+      }),
+      { numRuns: 5000 },
+    );
+  });
   it('scale by powers of ten on the decimal text', () => {
     expect(scaleNumber(61.33, '61.33', 10_000)).toBe(613_300);
     expect(scaleNumber(2024.37, '2024.37', 10_000)).toBe(20_243_700);
@@ -70,7 +87,12 @@ describe('exact summation', () => {
             .merge(new ExactSum().addAll(xs.slice(half)))
             .value(),
         ).toBe(forward);
-        expect(ExactSum.from(new ExactSum().addAll(xs).toJSON()).value()).toBe(forward);
+        expect(ExactSum.fromPartials(new ExactSum().addAll(xs).toJSON()).value()).toBe(forward);
+        // Merged into an empty sum, then added to: the merged-from sum is left as it was.
+        const first = new ExactSum().addAll(xs.slice(0, half));
+        const copy = new ExactSum().merge(first).addAll(xs.slice(half));
+        expect(copy.value()).toBe(forward);
+        expect(first.value()).toBe(exactSum(xs.slice(0, half)));
       }),
     );
   });

@@ -115,7 +115,7 @@ export async function run(context: () => Context, opts: FarmOptions & Record<str
             from: `${r.file}:${r.line}`,
           });
       },
-      ['township'],
+      { optional: ['township'] },
     );
     ctx.printProblems(log.problems);
     if (log.hasErrors) throw new DataFailure(failureSummary(log.problems, ctx));
