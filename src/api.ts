@@ -48,11 +48,3 @@ export function renderReport(report: Report, format: ReportFormat, lang: Lang = 
 }
 
 export type { InputFiles, Parameters, ParameterSet, Problem, Report, ReportFormat, Lang };
-
-/** Reads and parses files with csv-parse and does nothing else: the benchmark's baseline. Returns the rows read. */
-export async function parseOnly(paths: readonly string[]): Promise<number> {
-  const { detectEncoding, readRecords } = await import('./io/csv.js');
-  let rows = 0;
-  for (const path of paths) await readRecords(path, await detectEncoding(path), () => void rows++);
-  return rows;
-}

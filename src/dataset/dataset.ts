@@ -80,7 +80,7 @@ export async function loadDataset(files: SomeInputFiles, params: Parameters, c: 
       if (!byLandUse) soil.set(r.township, (byLandUse = new Map()));
       byLandUse.set(r.landUse, r);
     };
-    summaries.push(await readTableFile(files.soil, 'soil', encodingOf(files.soil), log, onRow, { onProgress }));
+    summaries.push((await readTableFile(files.soil, 'soil', encodingOf(files.soil), log, onRow, { onProgress })).summary);
   }
 
   const thresholds = (n: Nutrient, lu: LandUse) => soilThreshold(c, n, lu);
@@ -113,7 +113,7 @@ export async function loadDataset(files: SomeInputFiles, params: Parameters, c: 
     const merged = await inFlight?.merge();
     if (merged) return merged;
     const handler = kind === 'crops' ? cropRows(c, log, nutrients, tally, adjust, gradeOf) : livestockRows(c, log, params.stockRatio, tally, adjust);
-    return readTableFile(path, kind, encodingOf(path), log, handler.onRow, { onProgress });
+    return (await readTableFile(path, kind, encodingOf(path), log, handler.onRow, { onProgress })).summary;
   };
 
   let cropsFile: FileSummary | undefined;

@@ -25,7 +25,11 @@ export interface FileSummary {
   readonly rows: number;
   /** Whether the header was read (its rows were checked). */
   readonly readable: boolean;
-  /** Lines read, all of them (comments and empty ones too). */
+}
+
+/** A file read: its summary, and the lines read, all of them (comments and empty ones too) — to count on from. */
+export interface FileRead {
+  readonly summary: FileSummary;
   readonly lines: number;
 }
 
@@ -41,7 +45,7 @@ export async function readTableFile(
   log: ProblemLog,
   onRow: (row: Row, header: Header) => void,
   options: ReadOptions = {},
-): Promise<FileSummary> {
+): Promise<FileRead> {
   const { optional = [], onProgress, part } = options;
   let encoding: Encoding | null = null;
   // A part of a file (in a worker thread) comes with the file's header, already read and checked.
@@ -97,5 +101,5 @@ export async function readTableFile(
   }
   if (records === 0 && encoding !== null) log.report({ file: path, line: 1, column: 0 }, 'file-empty');
   else if (header && rows === 0 && !stopped) log.report({ file: path, line: headerLine, column: 0 }, 'file-no-rows');
-  return { path, kind: header?.kind ?? kind ?? null, encoding, rows, readable: header !== undefined, lines };
+  return { summary: { path, kind: header?.kind ?? kind ?? null, encoding, rows, readable: header !== undefined }, lines };
 }

@@ -56,12 +56,14 @@ export class TownshipData {
 
   /** Crop demand by soil grade: each land use's demand goes to the grade the soil gives it. */
   demandByGrade(n: Nutrient, gradeOf: (landUse: LandUse | null) => SoilGrade): Record<SoilGrade, number> {
-    const byGrade: Partial<Record<SoilGrade, ExactSum>> = {};
+    const byGrade: Record<SoilGrade, ExactSum[]> = { I: [], II: [], III: [] };
     for (let slot = NUTRIENT_INDEX[n]; slot < this.demand.length; slot += 2) {
       const sum = this.demand[slot];
-      if (sum) (byGrade[gradeOf(landUseAt(slot >> 1))] ??= new ExactSum()).merge(sum);
+      if (sum) byGrade[gradeOf(landUseAt(slot >> 1))].push(sum);
     }
-    return { I: byGrade.I?.value() ?? 0, II: byGrade.II?.value() ?? 0, III: byGrade.III?.value() ?? 0 };
+    // Usually one land use's sum per grade; with soil data, several merged.
+    const total = (sums: ExactSum[]) => (sums.length < 2 ? (sums[0]?.value() ?? 0) : sums.reduce((t, sum) => t.merge(sum), new ExactSum()).value());
+    return { I: total(byGrade.I), II: total(byGrade.II), III: total(byGrade.III) };
   }
 
   addStock(pe: number): void {

@@ -7,7 +7,8 @@ import { parse } from 'csv-parse';
 export { ENCODING_OPTIONS, CsvSyntaxError, EncodingError, InputFileError, ioReason, type Encoding, type EncodingOption, type IoReason } from './errors.js';
 import { EncodingError, InputFileError, CsvSyntaxError, type Encoding } from './errors.js';
 
-const CHUNK = 1 << 20;
+/** Bytes read at a time: small enough that a decoded chunk is a young object, soon collected, not a large one kept. */
+const CHUNK = 1 << 16;
 
 /**
  * Pipes, process substitutions and `-` (standard input) can be read only once, and landcap reads a file more than

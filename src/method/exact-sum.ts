@@ -28,7 +28,7 @@ export class ExactSum {
     // hundreds of thousands of sums with one to three partials each.
     if (i < p.length) {
       p[i] = x;
-      p.length = i + 1;
+      if (i + 1 < p.length) p.length = i + 1;
     } else this.partials = p.concat(x);
     return this;
   }
@@ -77,7 +77,10 @@ export class ExactSum {
   /** A sum from partials that toJSON gave (nonoverlapping, smallest first): taken as they are. */
   static fromPartials(partials: ArrayLike<number>): ExactSum {
     const sum = new ExactSum();
-    sum.partials = Array.from(partials);
+    const n = partials.length;
+    // Literals for the usual one to three partials: arrays of exactly that length, made fast.
+    sum.partials =
+      n === 1 ? [partials[0]!] : n === 2 ? [partials[0]!, partials[1]!] : n === 3 ? [partials[0]!, partials[1]!, partials[2]!] : Array.from(partials);
     return sum;
   }
 }

@@ -1,5 +1,5 @@
 import { ExactSum } from './exact-sum.js';
-import type { SoilGrade } from './types.js';
+import { SOIL_GRADES, type SoilGrade } from './types.js';
 
 /**
  * Manure nutrient demand (guide step 2): M = D × FS × MS ÷ UR, where
@@ -8,6 +8,24 @@ import type { SoilGrade } from './types.js';
  */
 export function manureNutrientDemandKg(cropDemandKg: number, fertilisationShare: number, manureShare: number, useRate: number): number {
   return (cropDemandKg * fertilisationShare * manureShare) / useRate;
+}
+
+/**
+ * The part of crop demand that fertilisation supplies, over demand split by soil grade: Σ_grade D × FS, summed
+ * exactly. Manure demand follows from it for any manure share and use rate (manureDemandFromFertilisedKg).
+ */
+export function fertilisedDemandKg(cropDemandByGrade: Partial<Record<SoilGrade, number>>, fertilisationShare: Record<SoilGrade, number>): number {
+  const fertilised = new ExactSum();
+  for (const g of SOIL_GRADES) {
+    const d = cropDemandByGrade[g];
+    if (d) fertilised.add(d * fertilisationShare[g]);
+  }
+  return fertilised.value();
+}
+
+/** Manure nutrient demand from the fertilised demand: (Σ D × FS) × MS ÷ UR. */
+export function manureDemandFromFertilisedKg(fertilisedKg: number, manureShare: number, useRate: number): number {
+  return (fertilisedKg * manureShare) / useRate;
 }
 
 /**
@@ -20,7 +38,5 @@ export function manureNutrientDemandByGradeKg(
   manureShare: number,
   useRate: number,
 ): number {
-  const fertilised = new ExactSum();
-  for (const g of Object.keys(cropDemandByGrade) as SoilGrade[]) fertilised.add(cropDemandByGrade[g]! * fertilisationShare[g]);
-  return (fertilised.value() * manureShare) / useRate;
+  return manureDemandFromFertilisedKg(fertilisedDemandKg(cropDemandByGrade, fertilisationShare), manureShare, useRate);
 }

@@ -120,7 +120,7 @@ async function mergeParts(
   if (shared.length > 0) {
     const seen = new RowKeys();
     for (const t of tasks) {
-      const { keys } = await pool.keys(t.id, shared);
+      const keys = await pool.keys(t.id, shared);
       // Each part's own keys are distinct: one seen before is in an earlier part.
       for (const [township, entries] of keys)
         for (const [name, line, shown] of entries) if (seen.firstLine(township, name, line, shown) !== undefined) return undefined;
@@ -143,5 +143,5 @@ async function mergeParts(
     }
   });
   for (const p of problems) log.report({ file: p.file, line: p.line, column: p.column }, p.code, p.args);
-  return { path, kind, encoding, rows: results.reduce((n, r) => n + r.rows, 0), readable: true, lines: offset };
+  return { path, kind, encoding, rows: results.reduce((n, r) => n + r.rows, 0), readable: true };
 }

@@ -3,41 +3,52 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { packagePath } from '../paths.js';
 import type { ErrorResult, KeysResult, PartResult, PartTask, ProgressReport } from './messages.js';
+import { PartReader } from './part.js';
 
 /** The worker script: beside this module when built (dist/parallel/, or dist/bundle/); the built one when run from source. */
 function workerUrl(): URL {
   return import.meta.url.endsWith('.ts') ? pathToFileURL(packagePath('dist', 'parallel', 'worker.js')) : new URL('./worker.js', import.meta.url);
 }
 
-interface Waiting {
-  readonly resolve: (value: PartResult | KeysResult) => void;
-  readonly reject: (error: unknown) => void;
-}
-
-/** Worker threads to read large files with: LANDCAP_THREADS when set (1 reads every file in one stream), else one per core. */
+/** Threads to read large files with: LANDCAP_THREADS when set (1 reads every file in one stream), else one per core. */
 export function threadCount(): number {
   const set = Number.parseInt(process.env.LANDCAP_THREADS ?? '', 10);
   return Number.isInteger(set) && set >= 1 ? set : availableParallelism();
 }
 
-/** Worker threads, one per core: each reads one part at a time; parts wait in turn. */
-export class WorkerPool {
-  readonly size: number;
-  private readonly workers: Worker[] = [];
-  private readonly idle: Worker[] = [];
-  private readonly queue: { task: PartTask; settle: Waiting }[] = [];
-  private readonly waiting = new Map<string, Waiting>();
-  /** Which worker read which part: it is asked again about that part's rows. */
-  private readonly owner = new Map<number, Worker>();
+/** Reads parts: in the main thread, or in a worker thread. */
+interface Reader {
+  read(task: PartTask, onProgress?: (done: number) => void): Promise<PartResult>;
+  keys(id: number, townships: readonly string[]): Promise<KeysResult['keys']>;
+  release(id: number): void;
+  close(): Promise<void>;
+}
+
+/** The main thread's own reader: it would otherwise wait while the workers read. */
+class LocalReader implements Reader {
+  private readonly reader = new PartReader();
+  read(task: PartTask, onProgress?: (done: number) => void): Promise<PartResult> {
+    return this.reader.read(task, onProgress);
+  }
+  keys(id: number, townships: readonly string[]): Promise<KeysResult['keys']> {
+    return Promise.resolve(this.reader.keys(id, townships));
+  }
+  release(id: number): void {
+    this.reader.release(id);
+  }
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+/** A worker thread, one part at a time, talked to by messages (see worker.ts). */
+class WorkerReader implements Reader {
+  private readonly worker = new Worker(workerUrl());
+  private readonly waiting = new Map<string, { resolve: (value: never) => void; reject: (error: unknown) => void }>();
   private readonly progress = new Map<number, (done: number) => void>();
 
-  constructor(size = threadCount()) {
-    this.size = Math.max(1, size);
-  }
-
-  private start(): Worker {
-    const worker = new Worker(workerUrl());
-    worker.on('message', (message: PartResult | KeysResult | ErrorResult | ProgressReport) => {
+  constructor() {
+    this.worker.on('message', (message: PartResult | KeysResult | ErrorResult | ProgressReport) => {
       if (message.type === 'progress') {
         this.progress.get(message.id)?.(message.done);
         return;
@@ -46,54 +57,98 @@ export class WorkerPool {
       const settle = this.waiting.get(key);
       this.waiting.delete(key);
       if (message.type === 'error') settle?.reject(message.error);
-      else settle?.resolve(message);
-      if (message.type !== 'keys') this.next(worker);
+      else if (message.type === 'keys') settle?.resolve(message.keys as never);
+      else settle?.resolve(message as never);
     });
-    worker.on('error', (error) => {
+    this.worker.on('error', (error) => {
       for (const settle of this.waiting.values()) settle.reject(error);
       this.waiting.clear();
     });
-    this.workers.push(worker);
-    return worker;
   }
 
-  private next(worker: Worker): void {
-    const job = this.queue.shift();
-    if (!job) {
-      this.idle.push(worker);
-      return;
-    }
-    this.waiting.set(`part:${job.task.id}`, job.settle);
-    this.owner.set(job.task.id, worker);
-    worker.postMessage(job.task);
+  private ask<T>(key: string, message: unknown): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.set(key, { resolve: resolve as (value: never) => void, reject });
+      this.worker.postMessage(message);
+    });
   }
 
-  /** Reads a part in a worker; `onProgress` hears of the bytes read so far. */
   read(task: PartTask, onProgress?: (done: number) => void): Promise<PartResult> {
     if (onProgress) this.progress.set(task.id, onProgress);
+    return this.ask(`part:${task.id}`, task);
+  }
+  keys(id: number, townships: readonly string[]): Promise<KeysResult['keys']> {
+    return this.ask(`keys:${id}`, { type: 'keys', id, townships });
+  }
+  release(id: number): void {
+    this.progress.delete(id);
+    this.worker.postMessage({ type: 'release', id, townships: [] });
+  }
+  async close(): Promise<void> {
+    await this.worker.terminate();
+  }
+}
+
+/**
+ * Readers of parts, one per thread: the main thread's own and `size - 1` worker threads, started when first
+ * needed. Each reads one part at a time; parts wait in turn, and go to whichever reader is free first.
+ */
+export class WorkerPool {
+  readonly size: number;
+  private readonly readers: Reader[] = [];
+  private readonly idle: Reader[] = [];
+  private readonly queue: { task: PartTask; onProgress?: (done: number) => void; resolve: (r: PartResult) => void; reject: (e: unknown) => void }[] = [];
+  /** Which reader read which part: it is asked again about that part's rows. */
+  private readonly owner = new Map<number, Reader>();
+
+  constructor(size = threadCount()) {
+    this.size = Math.max(1, size);
+  }
+
+  private next(reader: Reader): void {
+    const job = this.queue.shift();
+    if (!job) {
+      this.idle.push(reader);
+      return;
+    }
+    this.owner.set(job.task.id, reader);
+    reader.read(job.task, job.onProgress).then(
+      (result) => {
+        job.resolve(result);
+        this.next(reader);
+      },
+      (error: unknown) => {
+        job.reject(error);
+        this.next(reader);
+      },
+    );
+  }
+
+  /** Reads a part; `onProgress` hears of the bytes read so far. */
+  read(task: PartTask, onProgress?: (done: number) => void): Promise<PartResult> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ task, settle: { resolve: resolve as Waiting['resolve'], reject } });
-      const worker = this.idle.pop() ?? (this.workers.length < this.size ? this.start() : undefined);
-      if (worker) this.next(worker);
+      this.queue.push({ task, onProgress, resolve, reject });
+      let reader = this.idle.pop();
+      if (!reader && this.readers.length < this.size) {
+        reader = this.readers.length === 0 ? new LocalReader() : new WorkerReader();
+        this.readers.push(reader);
+      }
+      if (reader) this.next(reader);
     });
   }
 
   /** What a part listed for these townships: [township, [name, line, shown][]]. */
-  keys(part: number, townships: readonly string[]): Promise<KeysResult> {
-    return new Promise((resolve, reject) => {
-      this.waiting.set(`keys:${part}`, { resolve: resolve as Waiting['resolve'], reject });
-      this.owner.get(part)!.postMessage({ type: 'keys', id: part, townships });
-    });
+  keys(part: number, townships: readonly string[]): Promise<KeysResult['keys']> {
+    return this.owner.get(part)!.keys(part, townships);
   }
 
-  /** Lets the worker forget a part it read. */
+  /** Lets the reader forget a part it read. */
   release(part: number): void {
-    this.progress.delete(part);
-    this.owner.get(part)?.postMessage({ type: 'release', id: part, townships: [] });
+    this.owner.get(part)?.release(part);
     this.owner.delete(part);
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    await Promise.all(this.readers.map((r) => r.close()));
   }
 }

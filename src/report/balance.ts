@@ -3,9 +3,9 @@ import { constantNumber } from '../coefficients/coefficients.js';
 import { capacityPe, headroomPe, loadIndex } from '../method/capacity.js';
 import { exactSum } from '../method/exact-sum.js';
 import { balanceStatus, loadGrade, type StatusThresholds } from '../method/load-grade.js';
-import { manureNutrientDemandByGradeKg } from '../method/manure-demand.js';
+import { fertilisedDemandKg, manureDemandFromFertilisedKg } from '../method/manure-demand.js';
 import { headFromPigEquivalents } from '../method/pig-equivalent.js';
-import { basisNutrients, type LoadGrade, type Nutrient, type SoilGrade, type Status } from '../method/types.js';
+import { basisNutrients, type Fraction, type LoadGrade, type Nutrient, type SoilGrade, type Status } from '../method/types.js';
 import type { Parameters } from '../params/params.js';
 
 /** One nutrient's chain for a township (CONTRACT.md JSON `nutrients.N`). */
@@ -38,11 +38,36 @@ export function useRate(p: Parameters, n: Nutrient): number {
   return n === 'N' ? p.nUseRate : p.pUseRate;
 }
 
+/** What a balance needs of the coefficient tables, read once per set of tables (a national report has 40,000 balances). */
+interface BalanceConstants {
+  readonly useRateRange: Readonly<Record<Nutrient, readonly [number, number]>>;
+  readonly thresholds: StatusThresholds;
+  readonly shares: Record<SoilGrade, number>;
+  readonly factors: readonly (readonly [string, Fraction])[];
+}
+
+const constantsOf = new WeakMap<Coefficients, BalanceConstants>();
+
+function balanceConstants(c: Coefficients): BalanceConstants {
+  let k = constantsOf.get(c);
+  if (!k) {
+    k = {
+      useRateRange: {
+        N: [constantNumber(c, 'n_use_rate'), constantNumber(c, 'n_use_rate_max')],
+        P: [constantNumber(c, 'p_use_rate'), constantNumber(c, 'p_use_rate_max')],
+      },
+      thresholds: { warningAbove: constantNumber(c, 'warning_load_index'), overloadedAbove: constantNumber(c, 'overload_load_index') },
+      shares: { I: c.fertilisationShares.I.value, II: c.fertilisationShares.II.value, III: c.fertilisationShares.III.value },
+      factors: [...c.species.values()].flatMap((s) => (s.peFactor ? [[s.species, s.peFactor] as const] : [])),
+    };
+    constantsOf.set(c, k);
+  }
+  return k;
+}
+
 /** The guide's range of first-season use rates for a nutrient (data/coefficients/nutrients.csv). */
 export function useRateRange(c: Coefficients, n: Nutrient): readonly [number, number] {
-  return n === 'N'
-    ? [constantNumber(c, 'n_use_rate'), constantNumber(c, 'n_use_rate_max')]
-    : [constantNumber(c, 'p_use_rate'), constantNumber(c, 'p_use_rate_max')];
+  return balanceConstants(c).useRateRange[n];
 }
 
 export function supplyPerPe(p: Parameters, n: Nutrient): number {
@@ -50,17 +75,17 @@ export function supplyPerPe(p: Parameters, n: Nutrient): number {
 }
 
 export function statusThresholds(c: Coefficients): StatusThresholds {
-  return { warningAbove: constantNumber(c, 'warning_load_index'), overloadedAbove: constantNumber(c, 'overload_load_index') };
+  return balanceConstants(c).thresholds;
 }
 
-export function fertilisationShares(c: Coefficients): Record<SoilGrade, number> {
-  return { I: c.fertilisationShares.I.value, II: c.fertilisationShares.II.value, III: c.fertilisationShares.III.value };
+export function fertilisationShares(c: Coefficients): Readonly<Record<SoilGrade, number>> {
+  return balanceConstants(c).shares;
 }
 
 /** Headroom in head of each guide species with a factor. */
 function headroomHead(headroom: number, c: Coefficients): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const s of c.species.values()) if (s.peFactor) out[s.species] = headFromPigEquivalents(headroom, s.peFactor);
+  for (const [species, factor] of balanceConstants(c).factors) out[species] = headFromPigEquivalents(headroom, factor);
   return out;
 }
 
@@ -108,7 +133,8 @@ export function townshipBalance(
   const high: number[] = [];
   for (const n of basisNutrients(p.basis)) {
     const byGrade = demandByGrade[n] ?? { I: 0, II: 0, III: 0 };
-    const manureDemandKg = manureNutrientDemandByGradeKg(byGrade, shares, p.manureShare, useRate(p, n));
+    const fertilised = fertilisedDemandKg(byGrade, shares);
+    const manureDemandKg = manureDemandFromFertilisedKg(fertilised, p.manureShare, useRate(p, n));
     nutrients[n] = {
       cropDemandKg: exactSum([byGrade.I, byGrade.II, byGrade.III]),
       manureDemandKg,
@@ -117,8 +143,8 @@ export function townshipBalance(
     };
     // A higher use rate means less manure demand: the range's low end is at the higher rate.
     const [rateLow, rateHigh] = useRateRange(c, n);
-    low.push(capacityPe(manureNutrientDemandByGradeKg(byGrade, shares, p.manureShare, rateHigh), supplyPerPe(p, n)));
-    high.push(capacityPe(manureNutrientDemandByGradeKg(byGrade, shares, p.manureShare, rateLow), supplyPerPe(p, n)));
+    low.push(capacityPe(manureDemandFromFertilisedKg(fertilised, p.manureShare, rateHigh), supplyPerPe(p, n)));
+    high.push(capacityPe(manureDemandFromFertilisedKg(fertilised, p.manureShare, rateLow), supplyPerPe(p, n)));
   }
   const range = [Math.min(...low), Math.min(...high)] as const;
   if (p.basis === 'both') {

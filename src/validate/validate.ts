@@ -63,7 +63,7 @@ export async function validateFiles(
   }
   // Files whose kind is unknown are still read: for the kind-unknown problem, or the encoding or empty-file one.
   for (const path of paths) {
-    if (!kinds.get(path)) summaries.set(path, await readTableFile(path, undefined, encodings.get(path) ?? options.encoding, log, () => {}));
+    if (!kinds.get(path)) summaries.set(path, (await readTableFile(path, undefined, encodings.get(path) ?? options.encoding, log, () => {})).summary);
   }
   return paths.map((p) => summaries.get(p)!);
 }
