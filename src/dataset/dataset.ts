@@ -47,7 +47,7 @@ export interface LoadOptions {
   /** A scenario's changes to the rows. */
   readonly adjust?: RowAdjuster;
   readonly encoding?: EncodingOption;
-  /** Encodings already detected, by path (so a file is not scanned twice). */
+  /** Encodings detected over the whole file, by path: such a file is not scanned again, nor its rows checked for undecodable text. */
   readonly encodings?: ReadonlyMap<string, Encoding>;
   /** Called as the files are read, for a progress line. */
   readonly onProgress?: Progress;
@@ -64,6 +64,7 @@ export interface LoadOptions {
  */
 export async function loadDataset(files: SomeInputFiles, params: Parameters, c: Coefficients, log: ProblemLog, options: LoadOptions = {}): Promise<Dataset> {
   const encodingOf = (path: string) => options.encodings?.get(path) ?? options.encoding ?? 'auto';
+  const detected = (path: string) => options.encodings?.has(path) === true;
   const nutrients = basisNutrients(params.basis);
   const tally = new Tally(nutrients, options.keepDetails);
   const summaries: FileSummary[] = [];
@@ -80,7 +81,7 @@ export async function loadDataset(files: SomeInputFiles, params: Parameters, c: 
       if (!byLandUse) soil.set(r.township, (byLandUse = new Map()));
       byLandUse.set(r.landUse, r);
     };
-    summaries.push((await readTableFile(files.soil, 'soil', encodingOf(files.soil), log, onRow, { onProgress })).summary);
+    summaries.push((await readTableFile(files.soil, 'soil', encodingOf(files.soil), log, onRow, { onProgress, detected: detected(files.soil) })).summary);
   }
 
   const thresholds = (n: Nutrient, lu: LandUse) => soilThreshold(c, n, lu);
@@ -107,13 +108,13 @@ export async function loadDataset(files: SomeInputFiles, params: Parameters, c: 
     const { readInParallel, WorkerPool } = await import('../parallel/parallel.js');
     const settings = typeof options.parallel === 'object' ? options.parallel : {};
     pool ??= new WorkerPool(settings.parts);
-    return readInParallel(path, kind, encodingOf(path), { params, strict: log.strict, tally, log, pool, onProgress, ...settings });
+    return readInParallel(path, kind, encodingOf(path), { params, strict: log.strict, tally, log, pool, onProgress, detected: detected(path), ...settings });
   };
   const read = async (path: string, kind: 'crops' | 'livestock', inFlight: Awaited<ReturnType<typeof start>>) => {
     const merged = await inFlight?.merge();
     if (merged) return merged;
     const handler = kind === 'crops' ? cropRows(c, log, nutrients, tally, adjust, gradeOf) : livestockRows(c, log, params.stockRatio, tally, adjust);
-    return (await readTableFile(path, kind, encodingOf(path), log, handler.onRow, { onProgress })).summary;
+    return (await readTableFile(path, kind, encodingOf(path), log, handler.onRow, { onProgress, detected: detected(path) })).summary;
   };
 
   let cropsFile: FileSummary | undefined;

@@ -10,7 +10,9 @@ export interface ReadOptions {
   readonly optional?: readonly string[];
   readonly onProgress?: Progress;
   /** Read only this byte range of the file, whose header is given (a worker's part of a large file). */
-  readonly part?: { readonly range: ByteRange; readonly header: readonly string[]; readonly headerLine: number; readonly checked?: boolean };
+  readonly part?: { readonly range: ByteRange; readonly header: readonly string[]; readonly headerLine: number };
+  /** The encoding given was detected over the whole file (UTF-8 checked byte by byte): rows need no check for undecodable text. */
+  readonly detected?: boolean;
 }
 
 /** Progress through a file: bytes read of its size. */
@@ -58,7 +60,7 @@ export async function readTableFile(
   let lines = 0;
   try {
     encoding = encodingOption === 'auto' ? await detectEncoding(path) : encodingOption;
-    const checkDecoded = !part?.checked && (encodingOption !== 'auto' || encoding === 'gb18030');
+    const checkDecoded = encoding === 'gb18030' || !(encodingOption === 'auto' || options.detected);
     const size = onProgress
       ? await stat(path).then(
           (s) => (s.isFile() ? s.size : 0),

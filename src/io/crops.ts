@@ -69,16 +69,29 @@ interface Quantity {
   readonly value: number;
 }
 
-const NONE: readonly Quantity[] = [];
+/**
+ * The cells of one quantity's columns (面积(亩), 面积(公顷) …) in a row, read into the same objects row after row:
+ * a national file has 800,000 rows, and what one row's cells were is not needed once the row is read.
+ */
+class QuantityCells {
+  private readonly slots: { column: Column; value: number }[];
+  private readonly filled: Quantity[] = [];
 
-/** The filled cells of a quantity's columns (面积(亩), 面积(公顷) …); bad cells are reported. */
-function quantities(row: Row, columns: readonly Column[], state: { bad: boolean }): readonly Quantity[] {
-  let out: Quantity[] | undefined;
-  for (const column of columns) {
-    const value = row.number(column, state);
-    if (value !== undefined) (out ??= []).push({ column, value });
+  constructor(columns: readonly Column[]) {
+    this.slots = columns.map((column) => ({ column, value: 0 }));
   }
-  return out ?? NONE;
+
+  /** The filled cells of the row; bad cells are reported. Valid until the next row is read. */
+  read(row: Row, state: { bad: boolean }): readonly Quantity[] {
+    this.filled.length = 0;
+    for (const slot of this.slots) {
+      const value = row.number(slot.column, state);
+      if (value === undefined) continue;
+      slot.value = value;
+      this.filled.push(slot);
+    }
+    return this.filled;
+  }
 }
 
 function measureOf(unitBase: string): Measure {
@@ -113,6 +126,8 @@ export interface CropReaderOptions {
   readonly nutrients: readonly Nutrient[];
 }
 
+const NO_UPTAKE: Partial<Record<Nutrient, number>> = {};
+
 /** Reads the rows of one crops file, checking each cell, and hands on the good rows. */
 export class CropReader {
   private readonly index: NameIndex<CropCoefficient>;
@@ -120,7 +135,7 @@ export class CropReader {
   readonly seen = new RowKeys();
   /** The header's columns, looked up once. */
   private readonly columns: Readonly<Record<'township' | 'crop' | 'land_use' | 'n_uptake' | 'p_uptake', Column | undefined>>;
-  private readonly quantityColumns: Readonly<Record<'area' | 'yield' | 'production', readonly Column[]>>;
+  private readonly quantities: Readonly<Record<'area' | 'yield' | 'production', QuantityCells>>;
 
   constructor(
     header: Header,
@@ -132,7 +147,7 @@ export class CropReader {
     const col = (field: string) => header.byField.get(field)?.[0];
     this.columns = { township: col('township'), crop: col('crop'), land_use: col('land_use'), n_uptake: col('n_uptake'), p_uptake: col('p_uptake') };
     const all = (field: string) => header.byField.get(field) ?? [];
-    this.quantityColumns = { area: all('area'), yield: all('yield'), production: all('production') };
+    this.quantities = { area: new QuantityCells(all('area')), yield: new QuantityCells(all('yield')), production: new QuantityCells(all('production')) };
   }
 
   read(row: Row): CropRow | undefined {
@@ -141,13 +156,11 @@ export class CropReader {
     const cropAsWritten = row.required(c.crop);
     const landUseCell = parseLandUse(row, c.land_use);
     const state = { bad: false };
-    const userUptake: Partial<Record<Nutrient, number>> = {
-      N: row.number(c.n_uptake, state),
-      P: row.number(c.p_uptake, state),
-    };
-    const areas = quantities(row, this.quantityColumns.area, state);
-    const yields = quantities(row, this.quantityColumns.yield, state);
-    const productions = quantities(row, this.quantityColumns.production, state);
+    const userUptake: Partial<Record<Nutrient, number>> =
+      c.n_uptake || c.p_uptake ? { N: row.number(c.n_uptake, state), P: row.number(c.p_uptake, state) } : NO_UPTAKE;
+    const areas = this.quantities.area.read(row, state);
+    const yields = this.quantities.yield.read(row, state);
+    const productions = this.quantities.production.read(row, state);
     if (township === undefined || cropAsWritten === undefined || landUseCell === undefined || state.bad) return undefined;
 
     const crop = this.index.get(cropAsWritten) ?? null;

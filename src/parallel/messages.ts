@@ -11,7 +11,7 @@ export interface PartTask {
   readonly kind: 'crops' | 'livestock';
   readonly encoding: Encoding;
   /** The encoding was detected over the whole file: no row needs checking for undecodable text. */
-  readonly checked: boolean;
+  readonly detected: boolean;
   readonly range: ByteRange;
   readonly header: readonly string[];
   readonly headerLine: number;

@@ -23,6 +23,8 @@ export interface ParallelOptions {
   /** Parts to split a file into (default: the pool's size). */
   readonly parts?: number;
   readonly onProgress?: Progress;
+  /** The encoding given was detected over the whole file. */
+  readonly detected?: boolean;
 }
 
 let nextId = 0;
@@ -67,8 +69,7 @@ export async function readInParallel(
     path,
     kind,
     encoding,
-    // Detected UTF-8 has been checked byte by byte; anything else is checked for undecodable text row by row.
-    checked: encodingOption === 'auto' && encoding !== 'gb18030',
+    detected: encodingOption === 'auto' || options.detected === true,
     range,
     header: plan.header,
     headerLine: 1,

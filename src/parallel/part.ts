@@ -24,7 +24,8 @@ export class PartReader {
     const tally = new Tally(nutrients);
     const handler = task.kind === 'crops' ? cropRows(c, log, nutrients, tally) : livestockRows(c, log, task.stockRatio, tally);
     const { summary, lines } = await readTableFile(task.path, task.kind, task.encoding, log, handler.onRow, {
-      part: { range: task.range, header: task.header, headerLine: task.headerLine, checked: task.checked },
+      part: { range: task.range, header: task.header, headerLine: task.headerLine },
+      detected: task.detected,
       onProgress: onProgress && ((_, done) => onProgress(done)),
     });
     const reader = handler.reader();

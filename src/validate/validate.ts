@@ -33,7 +33,8 @@ export async function validateFiles(
       options.encoding === 'auto'
         ? await detectEncoding(path).catch((e: unknown) => (e instanceof EncodingError ? undefined : Promise.reject(e)))
         : options.encoding;
-    if (encoding) encodings.set(path, encoding);
+    // Detected encodings are handed on (a file is not scanned twice); a given one is the option itself.
+    if (encoding && options.encoding === 'auto') encodings.set(path, encoding);
     let kind = options.kind;
     if (!kind && encoding) {
       // A header that is not valid CSV is reported when the file is read below.
@@ -63,7 +64,11 @@ export async function validateFiles(
   }
   // Files whose kind is unknown are still read: for the kind-unknown problem, or the encoding or empty-file one.
   for (const path of paths) {
-    if (!kinds.get(path)) summaries.set(path, (await readTableFile(path, undefined, encodings.get(path) ?? options.encoding, log, () => {})).summary);
+    if (!kinds.get(path))
+      summaries.set(
+        path,
+        (await readTableFile(path, undefined, encodings.get(path) ?? options.encoding, log, () => {}, { detected: encodings.has(path) })).summary,
+      );
   }
   return paths.map((p) => summaries.get(p)!);
 }
