@@ -2,15 +2,36 @@
 // After tsc (which type-checks and writes dist/ for the library):
 // 1. checks the coefficient tables against their schemas and stores them, with a digest of the files, as
 //    dist/coefficients.json — what landcap reads at start-up while the files are unchanged;
-// 2. bundles the command line into dist/bundle/ (one file, and one chunk per command and renderer, loaded when
+// 2. writes the JSON Schemas of landcap's JSON into schemas/;
+// 3. bundles the command line into dist/bundle/ (one file, and one chunk per command and renderer, loaded when
 //    used), so that a command starts without resolving and loading dozens of modules.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const { readAndCheckTables } = await import('../dist/coefficients/tables.js');
 const { compile } = await import('../dist/coefficients/load.js');
 writeFileSync(new URL('../dist/coefficients.json', import.meta.url), JSON.stringify(compile(readAndCheckTables())));
 
+// 2. JSON Schemas of what landcap writes (report, validate) and reads (parameters, scenario files), generated from the
+//    zod schemas the code uses, into schemas/ (shipped in the package), named by schemaVersion.
+const { z } = await import('zod');
+const { SCHEMA_VERSION } = await import('../dist/report/report.js');
+const { reportJsonSchema, validateJsonSchema } = await import('../dist/report/schema.js');
+const { parametersFileSchema } = await import('../dist/params/check.js');
+const { scenarioFileSchema } = await import('../dist/scenario/scenario.js');
+mkdirSync(new URL('../schemas/', import.meta.url), { recursive: true });
+for (const [name, schema, io, title] of [
+  ['report', reportJsonSchema, 'output', 'landcap report --format json'],
+  ['validate', validateJsonSchema, 'output', 'landcap validate --format json'],
+  ['params', parametersFileSchema, 'input', 'landcap parameters file (--params)'],
+  ['scenario', scenarioFileSchema, 'input', 'landcap scenario file (--scenario)'],
+]) {
+  const json = { $id: `urn:landcap:schema:${name}:v${SCHEMA_VERSION}`, title, ...z.toJSONSchema(schema, { target: 'draft-2020-12', io }) };
+  writeFileSync(new URL(`../schemas/${name}.v${SCHEMA_VERSION}.schema.json`, import.meta.url), `${JSON.stringify(json, null, 2)}\n`);
+}
+
+// 3. The command line, bundled (afresh: no chunk of an earlier build left behind).
+rmSync(new URL('../dist/bundle/', import.meta.url), { recursive: true, force: true });
 await build({
   entryPoints: { landcap: 'src/cli/main.ts', worker: 'src/parallel/worker.ts' },
   bundle: true,

@@ -1,17 +1,40 @@
 /**
  * landcap as a library: the functions the command line is a shell over.
  *
- *   import { computeReport, renderReport } from 'landcap';
- *   const { report, problems } = await computeReport({ crops: 'crops.csv', livestock: 'livestock.csv' }, { manureShare: 0.4 });
+ *   import { computeReport, parameterSet, renderReport } from 'landcap';
+ *   const params = await parameterSet({ file: 'params.json', values: { manureShare: 0.4 } });
+ *   const { report, problems } = await computeReport({ crops: 'crops.csv', livestock: 'livestock.csv' }, params);
+ *   if (report) console.log(await renderReport(report, 'md', 'zh'));
+ *
+ * Inputs are paths, CSV text, or rows as objects keyed by column name (any header CONTRACT.md accepts).
  */
+import { stringify } from 'csv-stringify/sync';
 import { loadCoefficients } from './coefficients/load.js';
-import { plain } from './report/colours.js';
 import { loadDataset, type InputFiles, type LoadOptions } from './dataset/dataset.js';
 import { messages, type Lang } from './i18n/index.js';
-import { defaultParameters, resolveParameters, type Parameters, type ParameterSet } from './params/params.js';
-import { buildReport, type Report } from './report/report.js';
+import { inputInMemory } from './io/csv.js';
+import { defaultParameters, fileLayer, resolveParameters, type Parameters, type ParameterSet } from './params/params.js';
+import { plain } from './report/colours.js';
 import { renderReport as render, type ReportFormat } from './report/render.js';
+import { buildReport, type Report } from './report/report.js';
+import { DEFAULT_SAMPLE, sample as bundledSample, sampleNames, type Sample } from './samples.js';
 import { ProblemLog, type Problem } from './validate/problems.js';
+
+/** A cell of an in-memory row: numbers are written in full (shortest round-trip form); null and undefined are empty. */
+export type CellValue = string | number | null | undefined;
+
+/**
+ * One input: a path; CSV text; or rows as objects keyed by column name, written as CSV with the union of their
+ * keys as the header. `name` is what problems are reported against (FILE:LINE:COLUMN).
+ */
+export type InputSource =
+  string | { readonly name?: string; readonly text: string } | { readonly name?: string; readonly rows: readonly Readonly<Record<string, CellValue>>[] };
+
+export interface Inputs {
+  readonly crops: InputSource;
+  readonly livestock: InputSource;
+  readonly soil?: InputSource;
+}
 
 export interface ComputeResult {
   /** The report; undefined when the data has errors. */
@@ -25,26 +48,75 @@ export interface ComputeOptions extends LoadOptions {
   readonly strict?: boolean;
 }
 
-/** Reads the input files, checks them, and computes the balance report with the given parameters (defaults for the rest). */
-export async function computeReport(
-  files: InputFiles,
-  parameters: Partial<Parameters> | ParameterSet = {},
-  options: ComputeOptions = {},
-): Promise<ComputeResult> {
-  const c = await loadCoefficients();
-  const params =
-    'values' in parameters && 'sources' in parameters
-      ? (parameters as ParameterSet)
-      : resolveParameters(defaultParameters(c), [{ values: parameters as Partial<Parameters>, source: () => ({ from: 'api' }) }]);
-  const log = new ProblemLog({ strict: options.strict });
-  const dataset = await loadDataset(files, params.values, c, log, options);
-  if (log.hasErrors) return { report: undefined, problems: log.problems };
-  return { report: buildReport(dataset, params, c, log.problems), problems: log.problems };
+/** CSV text of in-memory rows: the keys of every row, in order of first appearance, as the header. */
+function rowsCsv(rows: readonly Readonly<Record<string, CellValue>>[]): string {
+  const columns: string[] = [];
+  const seen = new Set<string>();
+  for (const row of rows) for (const key of Object.keys(row)) if (!seen.has(key)) (seen.add(key), columns.push(key));
+  const cell = (v: CellValue) => (v === null || v === undefined ? '' : String(v));
+  return stringify([columns, ...rows.map((row) => columns.map((k) => cell(row[k])))]);
 }
 
-/** Renders a report as the command line does (no colour). */
+/** Paths for the inputs, in-memory ones registered under their names; `forget` lets go of those. */
+function inputPaths(inputs: Inputs): { files: InputFiles; forget: () => void } {
+  const forgets: (() => void)[] = [];
+  const path = (source: InputSource, kind: string): string => {
+    if (typeof source === 'string') return source;
+    const name = source.name ?? `<${kind}>`;
+    const text = 'text' in source ? source.text : rowsCsv(source.rows);
+    forgets.push(inputInMemory(name, Buffer.from(text, 'utf8')));
+    return name;
+  };
+  const files = {
+    crops: path(inputs.crops, 'crops'),
+    livestock: path(inputs.livestock, 'livestock'),
+    ...(inputs.soil !== undefined ? { soil: path(inputs.soil, 'soil') } : {}),
+  };
+  return { files, forget: () => forgets.forEach((f) => f()) };
+}
+
+/**
+ * Parameters as the command line resolves them: the defaults (with their provenance), then a parameters file
+ * (`--params`), then `values`. Each value's source goes into the report.
+ */
+export async function parameterSet(options: { readonly file?: string; readonly values?: Partial<Parameters> } = {}): Promise<ParameterSet> {
+  const c = await loadCoefficients();
+  const file = options.file === undefined ? undefined : fileLayer(options.file, await (await import('./params/load.js')).readParametersFile(options.file));
+  const { checkParametersFile } = await import('./params/check.js');
+  // Values are checked as a parameters file's are: an error names `parameters` and the key.
+  const values = options.values && {
+    values: checkParametersFile('parameters', options.values) as Partial<Parameters>,
+    source: () => ({ from: 'api' }) as const,
+  };
+  return resolveParameters(defaultParameters(c), [file, values]);
+}
+
+/** Reads the inputs, checks them, and computes the balance report with the given parameters (defaults for the rest). */
+export async function computeReport(inputs: Inputs, parameters: Partial<Parameters> | ParameterSet = {}, options: ComputeOptions = {}): Promise<ComputeResult> {
+  const c = await loadCoefficients();
+  const params =
+    'values' in parameters && 'sources' in parameters ? (parameters as ParameterSet) : await parameterSet({ values: parameters as Partial<Parameters> });
+  const log = new ProblemLog({ strict: options.strict });
+  const { files, forget } = inputPaths(inputs);
+  try {
+    const dataset = await loadDataset(files, params.values, c, log, options);
+    if (log.hasErrors) return { report: undefined, problems: log.problems };
+    return { report: buildReport(dataset, params, c, log.problems), problems: log.problems };
+  } finally {
+    forget();
+  }
+}
+
+/** Renders a report as the command line does, without colour: `table`, `json`, `csv`, `md` or `html`. */
 export function renderReport(report: Report, format: ReportFormat, lang: Lang = 'en'): Promise<string> {
   return render(report, format, { lang, t: messages(lang), chalk: plain });
 }
 
-export type { InputFiles, Parameters, ParameterSet, Problem, Report, ReportFormat, Lang };
+/** A bundled sample's files (its inputs and parameters file), by name; the default is the one `landcap report` runs. */
+export function sample(name: string = DEFAULT_SAMPLE): Sample | undefined {
+  return bundledSample(name);
+}
+
+export { sampleNames };
+export type { InputFiles, Lang, Parameters, ParameterSet, Problem, Report, ReportFormat, Sample };
+export type { Balance, NutrientBalance } from './report/balance.js';

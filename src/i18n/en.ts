@@ -395,7 +395,7 @@ const help = {
     scenario: 'a scenario: parameter, stock and crop changes as a JSON file',
     encoding: 'input encoding',
     strict: 'treat warnings as errors',
-    basis: 'nutrient basis: N, P, or both (the smaller capacity)',
+    basis: 'nutrient basis: N, P, or both (the smaller capacity; default N)',
     manureShare: 'share of fertilisation from manure (default 0.5; 40% or 0.4)',
     nUseRate: 'first-season use rate of manure N (default 0.25)',
     pUseRate: 'first-season use rate of manure P (default 0.30)',

@@ -32,7 +32,7 @@ const help: Messages['help'] = {
     scenario: '情景：以 JSON 文件给出参数、存栏和作物的变化',
     encoding: '输入文件编码',
     strict: '将警告视为错误',
-    basis: '测算基础：N、P 或 both（取较小承载力）',
+    basis: '测算基础：N、P 或 both（取较小承载力；默认 N）',
     manureShare: '粪肥占施肥比例（默认 0.5；可写 40% 或 0.4）',
     nUseRate: '粪肥氮当季利用率（默认 0.25）',
     pUseRate: '粪肥磷当季利用率（默认 0.30）',

@@ -27,6 +27,23 @@ function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
   });
 }
 
+/**
+ * Input given in memory (a library caller's rows or text), read under `name` wherever a path is read, until
+ * forgotten. Returns a function that forgets it.
+ */
+export function inputInMemory(name: string, bytes: Buffer): () => void {
+  const input = Promise.resolve(bytes);
+  unseekable.set(name, input);
+  return () => {
+    if (unseekable.get(name) === input) unseekable.delete(name);
+  };
+}
+
+/** Whether a path names input given in memory (or a pipe already read). */
+export function inMemory(path: string): boolean {
+  return unseekable.has(path);
+}
+
 /** The whole input when it is not a regular file or is small; undefined for a large file, which is streamed. */
 export function unseekableInput(path: string): Promise<Buffer | undefined> {
   const kept = unseekable.get(path);

@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import type { ByteRange, Encoding } from '../io/csv.js';
+import { inMemory, type ByteRange, type Encoding } from '../io/csv.js';
 
 /** How a file is read in parts: its header, and newline-aligned byte ranges after it. */
 export interface PartsPlan {
@@ -17,6 +17,8 @@ const WINDOW = 1 << 20;
  * file is read in one stream.
  */
 export async function planParts(path: string, encoding: Encoding, parts: number, minBytes: number): Promise<PartsPlan | undefined> {
+  // Input in memory (a library caller's rows or text) is read in one stream.
+  if (inMemory(path)) return undefined;
   const file = await open(path, 'r').catch(() => undefined);
   if (!file) return undefined;
   try {

@@ -2,6 +2,7 @@ import type { Messages } from '../i18n/en.js';
 import { problemHint, problemMessage } from '../i18n/index.js';
 import type { Problem } from '../validate/problems.js';
 import type { Report } from './report.js';
+import type { ReportJson } from './schema.js';
 
 /** A problem as JSON (CONTRACT.md): where, what, and a message in the chosen language. */
 export function problemJson(p: Problem, t: Messages) {
@@ -10,7 +11,7 @@ export function problemJson(p: Problem, t: Messages) {
 }
 
 /** The report as JSON (CONTRACT.md "Output"): numbers unrounded. */
-export function reportJson(report: Report, t: Messages) {
+export function reportJson(report: Report, t: Messages): ReportJson {
   return {
     schemaVersion: report.schemaVersion,
     basis: report.basis,

@@ -68,6 +68,26 @@ describe('messages', () => {
     expect(landcap(['report', '--lang', 'en'], { env: { LANG: 'zh_CN.UTF-8' } }).stdout).toContain('TOTAL');
   });
 
+  it("every command's help has its purpose, its options with defaults, and examples", () => {
+    const commands = ['report', 'validate', 'explain', 'compare', 'farm', 'init', 'coefficients'];
+    for (const lang of ['en', 'zh']) {
+      const root = landcap(['--help', '--lang', lang]).stdout;
+      for (const command of commands) {
+        const help = landcap([command, '--help', '--lang', lang]).stdout;
+        // The purpose: the line under the usage, also listed by `landcap --help`.
+        const purpose = help.split('\n')[2]!;
+        expect(purpose.length, `${command} ${lang}`).toBeGreaterThan(10);
+        expect(root.replace(/\s+/g, ' '), `${command} ${lang}`).toContain(purpose.replace(/\s+/g, ' ').slice(0, 30));
+        expect(help, `${command} ${lang}`).toMatch(lang === 'en' ? /\nExamples:\n  \$ landcap / : /\n示例：\n  \$ landcap /);
+      }
+    }
+    // Options with a default say it.
+    const report = landcap(['report', '--help']).stdout.replace(/\s+/g, ' ');
+    for (const option of ['--basis', '--manure-share', '--n-use-rate', '--soil-grade', '--format', '--encoding', '--sample']) {
+      expect(new RegExp(`${option} <\\w+> (.*?)(?= --\\w|$)`).exec(report)?.[1]).toContain('default');
+    }
+  });
+
   it('help, usage errors and I/O errors come in Chinese too', () => {
     const help = landcap(['report', '--help', '--lang', 'zh']);
     expect(help.stdout).toContain('用法：');

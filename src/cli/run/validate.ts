@@ -10,6 +10,8 @@ import { sample, sampleNames } from '../../samples.js';
 import { ProblemLog } from '../../validate/problems.js';
 import { validateFiles } from '../../validate/validate.js';
 import type { Context } from '../context.js';
+import { SCHEMA_VERSION } from '../../report/report.js';
+import type { ValidateJson } from '../../report/schema.js';
 import { DataFailure, UsageError } from '../errors.js';
 import { addExamples, addParameterOptions, parameterFlags, setLayer } from '../options.js';
 
@@ -69,17 +71,15 @@ export async function run(context: () => Context, files: string[], opts: Validat
   let out: string;
   if (json) {
     const listed = log.problems.map((p) => problemJson(p, ctx.t));
-    out = `${JSON.stringify(
-      {
-        valid: log.errors === 0,
-        errors: listed.filter((p) => p.severity === 'error'),
-        warnings: listed.filter((p) => p.severity === 'warning'),
-        counts: { errors: log.errors, warnings: log.warnings, shown: listed.length },
-        files: summaries.map((f) => ({ path: f.path, kind: f.kind, encoding: f.encoding, rows: f.rows })),
-      },
-      null,
-      2,
-    )}\n`;
+    const json: ValidateJson = {
+      schemaVersion: SCHEMA_VERSION,
+      valid: log.errors === 0,
+      errors: listed.filter((p) => p.severity === 'error'),
+      warnings: listed.filter((p) => p.severity === 'warning'),
+      counts: { errors: log.errors, warnings: log.warnings, shown: listed.length },
+      files: summaries.map((f) => ({ path: f.path, kind: f.kind, encoding: f.encoding, rows: f.rows })),
+    };
+    out = `${JSON.stringify(json, null, 2)}\n`;
   } else {
     if (log.count > printed) ctx.err(`${ctx.t.ui.moreProblems(log.count - printed)}\n`);
     const lines = summaries.map((f) => `${f.path}: ${f.kind ?? ctx.t.ui.unknown}, ${f.encoding ?? ctx.t.ui.unknown}, ${ctx.t.ui.rowsCount(f.rows)}`);

@@ -1,0 +1,130 @@
+/**
+ * The JSON that landcap writes, as zod schemas: `report --format json` and `validate --format json`. compare reads
+ * report files with the first; the build turns both (and the parameters and scenario file schemas) into the JSON
+ * Schema files in schemas/, named by schemaVersion. The renderers' output is typed by them, so that the code and
+ * the published schemas cannot drift apart.
+ */
+import { z } from 'zod';
+import { PROVENANCES } from '../coefficients/schema.js';
+import { INPUT_KINDS } from '../io/columns.js';
+import { BASES, LOAD_GRADES, NUTRIENTS, SOIL_GRADES, STATUSES } from '../method/types.js';
+import { PARAMETER_NAMES } from '../params/params.js';
+import { SCHEMA_VERSION } from './report.js';
+
+const nutrientBalance = z
+  .strictObject({
+    cropDemandKg: z.number().describe('crop nutrient demand, kg/yr (guide step 1)'),
+    manureDemandKg: z.number().describe('manure nutrient demand, kg/yr (guide step 2)'),
+    supplyPerPeKg: z.number().describe('manure nutrient supplied per pig equivalent, kg/yr'),
+    capacityPe: z.number().describe('land carrying capacity, pig equivalents (guide step 4)'),
+  })
+  .describe("one nutrient's chain for a township or the total");
+
+export const balanceSchema = z
+  .strictObject({
+    name: z.string().describe('the township as the data names it; TOTAL for the total'),
+    stockPe: z.number().describe('livestock stock in pig equivalents'),
+    capacityPe: z.number().describe('capacity in pig equivalents (with basis both, the smaller of N and P)'),
+    headroomPe: z.number().describe('capacity − stock; negative when overloaded'),
+    loadIndex: z.number().nullable().describe('stock ÷ capacity; null without capacity'),
+    grade: z.enum(LOAD_GRADES).nullable().describe('load grade of the load index'),
+    status: z.enum(STATUSES),
+    limitingNutrient: z.enum(NUTRIENTS).optional().describe('with basis both: the nutrient whose capacity is the smaller'),
+    capacityRangePe: z.tuple([z.number(), z.number()]).describe("capacity at the two ends of the guide's use-rate range"),
+    headroomHead: z.record(z.string(), z.number()).describe('headroom in head of each species with a PE factor'),
+    nutrients: z.strictObject({ N: nutrientBalance.optional(), P: nutrientBalance.optional() }),
+  })
+  .describe("a township's balance, or the total's");
+
+const parameterSource = z.union([
+  z.strictObject({ from: z.literal('default'), provenance: z.enum(PROVENANCES).optional() }),
+  z.strictObject({ from: z.literal('file'), file: z.string() }),
+  z.strictObject({ from: z.literal('flag'), flag: z.string() }),
+  z.strictObject({ from: z.literal('api') }),
+]);
+
+export const problemJsonSchema = z
+  .strictObject({
+    file: z.string(),
+    line: z.number().int().nonnegative().describe('line as an editor counts it; the header is line 1'),
+    column: z.number().int().nonnegative().describe("the cell's position in its row; 0 for the whole row or file"),
+    severity: z.enum(['error', 'warning']),
+    code: z.string().describe('see docs/problems.md'),
+    message: z.string(),
+    hint: z.string().optional(),
+  })
+  .describe('a problem in the data, at FILE:LINE:COLUMN');
+
+const coefficientUse = z.strictObject({
+  name: z.string(),
+  nameEn: z.string(),
+  value: z.string().describe('as the table writes it (a fraction for PE factors); empty for a local one the data gives'),
+  provenance: z.enum(PROVENANCES),
+  rows: z.number().int().nonnegative().describe('rows of the data that used it'),
+});
+
+export const reportJsonSchema = z
+  .strictObject({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    basis: z.enum(BASES),
+    parameters: z.strictObject({
+      basis: z.enum(BASES),
+      manureShare: z.number(),
+      nUseRate: z.number(),
+      pUseRate: z.number(),
+      nSupplyPerPe: z.number(),
+      pSupplyPerPe: z.number(),
+      soilGrade: z.enum(SOIL_GRADES),
+      stockRatio: z.record(z.string(), z.number()),
+    }),
+    parameterSources: z.strictObject(
+      Object.fromEntries(PARAMETER_NAMES.map((n) => [n, parameterSource])) as Record<(typeof PARAMETER_NAMES)[number], typeof parameterSource>,
+    ),
+    townships: z.array(balanceSchema),
+    total: balanceSchema,
+    warnings: z.array(problemJsonSchema),
+    inputs: z.array(
+      z.strictObject({
+        path: z.string(),
+        kind: z.enum(INPUT_KINDS).nullable(),
+        encoding: z.enum(['utf-8', 'utf-8-bom', 'gb18030']).nullable(),
+        rows: z.number().int().nonnegative(),
+        readable: z.boolean(),
+      }),
+    ),
+    coefficients: z.strictObject({
+      uptake: z.strictObject({ N: z.array(coefficientUse).optional(), P: z.array(coefficientUse).optional() }),
+      peFactors: z.array(coefficientUse),
+      fertilisationShares: z.array(coefficientUse.extend({ grade: z.enum(SOIL_GRADES) })),
+    }),
+  })
+  .describe('landcap report --format json: the balance of every township and the total, with the parameters, warnings, inputs and coefficients used');
+
+/** A schema's type, read-only all the way down (what the renderers are fed is). */
+type Frozen<T> = T extends object ? { readonly [K in keyof T]: Frozen<T[K]> } : T;
+
+export type ReportJson = Frozen<z.infer<typeof reportJsonSchema>>;
+
+export const validateJsonSchema = z
+  .strictObject({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    valid: z.boolean().describe('no errors (warnings allowed unless --strict)'),
+    errors: z.array(problemJsonSchema),
+    warnings: z.array(problemJsonSchema),
+    counts: z.strictObject({
+      errors: z.number().int().nonnegative(),
+      warnings: z.number().int().nonnegative(),
+      shown: z.number().int().nonnegative().describe('problems listed (at most --max-problems)'),
+    }),
+    files: z.array(
+      z.strictObject({
+        path: z.string(),
+        kind: z.enum(INPUT_KINDS).nullable(),
+        encoding: z.enum(['utf-8', 'utf-8-bom', 'gb18030']).nullable(),
+        rows: z.number().int().nonnegative(),
+      }),
+    ),
+  })
+  .describe('landcap validate --format json: the problems found in the files, and what was read of each');
+
+export type ValidateJson = Frozen<z.infer<typeof validateJsonSchema>>;
