@@ -12,7 +12,9 @@ import { stringify } from 'csv-stringify/sync';
 import { loadCoefficients } from './coefficients/load.js';
 import { loadDataset, type InputFiles, type LoadOptions } from './dataset/dataset.js';
 import { messages, type Lang } from './i18n/index.js';
-import { inputInMemory } from './io/csv.js';
+import type { FileSummary } from './dataset/read-file.js';
+import type { InputKind } from './io/columns.js';
+import { inputInMemory, type EncodingOption } from './io/csv.js';
 import { defaultParameters, fileLayer, resolveParameters, type Parameters, type ParameterSet } from './params/params.js';
 import { plain } from './report/colours.js';
 import { renderReport as render, type ReportFormat } from './report/render.js';
@@ -57,22 +59,17 @@ function rowsCsv(rows: readonly Readonly<Record<string, CellValue>>[]): string {
   return stringify([columns, ...rows.map((row) => columns.map((k) => cell(row[k])))]);
 }
 
-/** Paths for the inputs, in-memory ones registered under their names; `forget` lets go of those. */
-function inputPaths(inputs: Inputs): { files: InputFiles; forget: () => void } {
+/** Paths for inputs, in-memory ones registered under their names (`<crops>` … without one); `forget` lets go of those. */
+function inputPaths(): { path: (source: InputSource, fallback: string) => string; forget: () => void } {
   const forgets: (() => void)[] = [];
-  const path = (source: InputSource, kind: string): string => {
+  const path = (source: InputSource, fallback: string): string => {
     if (typeof source === 'string') return source;
-    const name = source.name ?? `<${kind}>`;
+    const name = source.name ?? `<${fallback}>`;
     const text = 'text' in source ? source.text : rowsCsv(source.rows);
     forgets.push(inputInMemory(name, Buffer.from(text, 'utf8')));
     return name;
   };
-  const files = {
-    crops: path(inputs.crops, 'crops'),
-    livestock: path(inputs.livestock, 'livestock'),
-    ...(inputs.soil !== undefined ? { soil: path(inputs.soil, 'soil') } : {}),
-  };
-  return { files, forget: () => forgets.forEach((f) => f()) };
+  return { path, forget: () => forgets.forEach((f) => f()) };
 }
 
 /**
@@ -97,11 +94,44 @@ export async function computeReport(inputs: Inputs, parameters: Partial<Paramete
   const params =
     'values' in parameters && 'sources' in parameters ? (parameters as ParameterSet) : await parameterSet({ values: parameters as Partial<Parameters> });
   const log = new ProblemLog({ strict: options.strict });
-  const { files, forget } = inputPaths(inputs);
+  const { path, forget } = inputPaths();
   try {
+    const files = { crops: path(inputs.crops, 'crops'), livestock: path(inputs.livestock, 'livestock'), ...(inputs.soil !== undefined ? { soil: path(inputs.soil, 'soil') } : {}) };
     const dataset = await loadDataset(files, params.values, c, log, options);
     if (log.hasErrors) return { report: undefined, problems: log.problems };
     return { report: buildReport(dataset, params, c, log.problems), problems: log.problems };
+  } finally {
+    forget();
+  }
+}
+
+export interface ValidateResult {
+  /** No errors (with `strict`, no warnings either). */
+  readonly valid: boolean;
+  /** Every problem, in the order found. */
+  readonly problems: readonly Problem[];
+  /** What was read of each input: its kind (from its header, or `kind`), encoding and rows. */
+  readonly files: readonly FileSummary[];
+}
+
+/**
+ * Checks inputs as `landcap validate` does: each one's kind from its header (or `kind` for all), every row with the
+ * readers the report uses, and — for one file of each kind — the checks across files.
+ */
+export async function validateInputs(
+  inputs: readonly InputSource[],
+  options: { readonly kind?: InputKind; readonly encoding?: EncodingOption; readonly strict?: boolean; readonly parameters?: Partial<Parameters> | ParameterSet } = {},
+): Promise<ValidateResult> {
+  const c = await loadCoefficients();
+  const { parameters = {} } = options;
+  const params = 'values' in parameters && 'sources' in parameters ? (parameters as ParameterSet) : await parameterSet({ values: parameters as Partial<Parameters> });
+  const log = new ProblemLog({ strict: options.strict });
+  const { path, forget } = inputPaths();
+  try {
+    const paths = inputs.map((source, i) => path(source, `input ${i + 1}`));
+    const { validateFiles } = await import('./validate/validate.js');
+    const files = await validateFiles(paths, params.values, c, log, { kind: options.kind, encoding: options.encoding ?? 'auto' });
+    return { valid: log.errors === 0, problems: log.problems, files };
   } finally {
     forget();
   }
@@ -118,5 +148,5 @@ export function sample(name: string = DEFAULT_SAMPLE): Sample | undefined {
 }
 
 export { sampleNames };
-export type { InputFiles, Lang, Parameters, ParameterSet, Problem, Report, ReportFormat, Sample };
+export type { EncodingOption, FileSummary, InputFiles, InputKind, Lang, Parameters, ParameterSet, Problem, Report, ReportFormat, Sample };
 export type { Balance, NutrientBalance } from './report/balance.js';

@@ -1,6 +1,6 @@
 // The library API on inputs in memory: rows and CSV text read as files are, problems placed under the name given.
 import { describe, expect, it } from 'vitest';
-import { computeReport, parameterSet, renderReport, sample } from '../../src/api.js';
+import { computeReport, parameterSet, renderReport, sample, validateInputs } from '../../src/api.js';
 import { ParameterError } from '../../src/params/errors.js';
 
 const livestock = { name: 'livestock', rows: [{ township: '大板镇', species: '生猪', stock: 800 }] };
@@ -38,5 +38,17 @@ describe('the library API', () => {
     const { report } = await computeReport(s, params);
     expect(await renderReport(report!, 'csv')).toMatch(/^Township,Stock \(PE\),Capacity \(PE\)/);
     expect(await renderReport(report!, 'csv', 'zh')).toMatch(/^乡镇,/);
+  });
+
+  it('validates as `landcap validate` does, each input of the kind its header shows', async () => {
+    const crops = { name: 'crops', text: 'township,crop,production_kg\n大板镇,玉米,-5\n' };
+    const result = await validateInputs([crops, livestock]);
+    expect(result.valid).toBe(false);
+    expect(result.problems).toEqual([expect.objectContaining({ file: 'crops', line: 2, column: 3, code: 'number-negative' })]);
+    expect(result.files.map((f) => [f.path, f.kind, f.rows])).toEqual([
+      ['crops', 'crops', 1],
+      ['livestock', 'livestock', 1],
+    ]);
+    expect((await validateInputs([livestock])).valid).toBe(true);
   });
 });
