@@ -96,7 +96,11 @@ export async function computeReport(inputs: Inputs, parameters: Partial<Paramete
   const log = new ProblemLog({ strict: options.strict });
   const { path, forget } = inputPaths();
   try {
-    const files = { crops: path(inputs.crops, 'crops'), livestock: path(inputs.livestock, 'livestock'), ...(inputs.soil !== undefined ? { soil: path(inputs.soil, 'soil') } : {}) };
+    const files = {
+      crops: path(inputs.crops, 'crops'),
+      livestock: path(inputs.livestock, 'livestock'),
+      ...(inputs.soil !== undefined ? { soil: path(inputs.soil, 'soil') } : {}),
+    };
     const dataset = await loadDataset(files, params.values, c, log, options);
     if (log.hasErrors) return { report: undefined, problems: log.problems };
     return { report: buildReport(dataset, params, c, log.problems), problems: log.problems };
@@ -120,11 +124,17 @@ export interface ValidateResult {
  */
 export async function validateInputs(
   inputs: readonly InputSource[],
-  options: { readonly kind?: InputKind; readonly encoding?: EncodingOption; readonly strict?: boolean; readonly parameters?: Partial<Parameters> | ParameterSet } = {},
+  options: {
+    readonly kind?: InputKind;
+    readonly encoding?: EncodingOption;
+    readonly strict?: boolean;
+    readonly parameters?: Partial<Parameters> | ParameterSet;
+  } = {},
 ): Promise<ValidateResult> {
   const c = await loadCoefficients();
   const { parameters = {} } = options;
-  const params = 'values' in parameters && 'sources' in parameters ? (parameters as ParameterSet) : await parameterSet({ values: parameters as Partial<Parameters> });
+  const params =
+    'values' in parameters && 'sources' in parameters ? (parameters as ParameterSet) : await parameterSet({ values: parameters as Partial<Parameters> });
   const log = new ProblemLog({ strict: options.strict });
   const { path, forget } = inputPaths();
   try {

@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Coefficients } from '../coefficients/coefficients.js';
 import type { RowAdjuster } from '../dataset/dataset.js';
 import { cropIndex, type CropRow } from '../io/crops.js';
-import { InputFileError } from '../io/csv.js';
+import { readJsonFile } from '../params/load.js';
 import { speciesIndex, type LivestockRow } from '../io/livestock.js';
 import { ParameterError, type ParameterErrorCode } from '../params/errors.js';
 import { checkParametersFile, type ParametersFile } from '../params/check.js';
@@ -79,19 +78,7 @@ const any = (v: string | undefined) => v === undefined || v === '*';
 
 /** Reads and checks a scenario file; ParameterError (exit 2) names the file and the place of the problem. */
 export async function readScenario(path: string, c: Coefficients): Promise<Scenario> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw InputFileError.from(path, error);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new ParameterError(path, 'not-json', { detail: (error as Error).message });
-  }
-  const result = scenarioFileSchema.safeParse(data);
+  const result = scenarioFileSchema.safeParse(await readJsonFile(path));
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const where = issue.path
