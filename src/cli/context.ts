@@ -70,10 +70,13 @@ export class Context {
   /**
    * The output of a command: to stdout, or to `--output FILE` atomically. `-` and /dev/stdout mean stdout (a pipe or
    * socket there cannot be reopened). A CSV file gets a byte-order mark, so that Excel reads its Chinese as UTF-8.
+   * Text in parts is written part by part.
    */
-  async emit(output: string | undefined, text: string, csv = false): Promise<void> {
-    if (output === undefined || output === '-' || output === '/dev/stdout') this.out(text);
-    else await writeFileAtomic(output, csv ? `\uFEFF${text}` : text);
+  async emit(output: string | undefined, text: string | Iterable<string>, csv = false): Promise<void> {
+    if (output === undefined || output === '-' || output === '/dev/stdout') {
+      if (typeof text === 'string') this.out(text);
+      else for (const part of text) this.out(part);
+    } else await writeFileAtomic(output, csv && typeof text === 'string' ? `\uFEFF${text}` : text);
   }
 
   private progressShown = false;

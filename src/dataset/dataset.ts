@@ -6,7 +6,7 @@ import type { LivestockRow } from '../io/livestock.js';
 import { SoilReader, type SoilRow } from '../io/soil.js';
 import type { Header, Row } from '../io/table.js';
 import { resolveSoilGrade, type SoilGradeSource } from '../method/soil-grade.js';
-import { basisNutrients, type LandUse, type Nutrient, type SoilGrade } from '../method/types.js';
+import { LAND_USES, basisNutrients, type LandUse, type Nutrient, type SoilGrade } from '../method/types.js';
 import type { Parameters } from '../params/params.js';
 import type { ProblemLog } from '../validate/problems.js';
 import { readTableFile, type FileSummary, type Progress } from './read-file.js';
@@ -87,16 +87,15 @@ export async function loadDataset(files: SomeInputFiles, params: Parameters, c: 
   const thresholds = (n: Nutrient, lu: LandUse) => soilThreshold(c, n, lu);
   // Without soil data for the township every crop takes the default grade; with it, grades are resolved once per land use.
   const defaultGrade = { grade: params.soilGrade, source: { from: 'parameter' } } as const;
-  const gradeCache = new Map<Map<LandUse | null, SoilRow>, Map<string, ReturnType<typeof resolveSoilGrade>>>();
+  // Per township with soil data: the grade of each land use (none first, then LAND_USES) × nutrient (N, P).
+  const gradeCache = new Map<Map<LandUse | null, SoilRow>, ReturnType<typeof resolveSoilGrade>[]>();
   const gradeOf: GradeOf = (townshipName, landUse, n) => {
     const rows = soil.get(townshipName);
     if (!rows) return defaultGrade;
     let cache = gradeCache.get(rows);
-    if (!cache) gradeCache.set(rows, (cache = new Map()));
-    const key = `${landUse ?? ''}${n}`;
-    let g = cache.get(key);
-    if (!g) cache.set(key, (g = resolveSoilGrade(rows, landUse, n, params.soilGrade, thresholds)));
-    return g;
+    if (!cache) gradeCache.set(rows, (cache = []));
+    const key = (landUse === null ? 0 : LAND_USES.indexOf(landUse) + 1) * 2 + (n === 'N' ? 0 : 1);
+    return (cache[key] ??= resolveSoilGrade(rows, landUse, n, params.soilGrade, thresholds));
   };
 
   // Rows one by one are needed for explain's detail and a scenario's changes; otherwise large files go in parallel,

@@ -1,7 +1,7 @@
 import type { CropRow } from '../io/crops.js';
 import type { LivestockRow } from '../io/livestock.js';
 import { cropNutrientDemandKg } from '../method/crop-demand.js';
-import { ExactSum } from '../method/exact-sum.js';
+import { ExactSum, ExactSums } from '../method/exact-sum.js';
 import { pigEquivalents } from '../method/pig-equivalent.js';
 import type { SoilGradeSource } from '../method/soil-grade.js';
 import { LAND_USES, type LandUse, type Nutrient, type SoilGrade } from '../method/types.js';
@@ -20,20 +20,40 @@ export interface LivestockDetail {
 /** Demand sums are kept by land use — none (grass, forest) first, then LAND_USES — and nutrient. */
 const LAND_USE_INDEX = new Map<string, number>([['', 0], ...LAND_USES.map((lu, i) => [lu, i + 1] as const)]);
 const landUseAt = (index: number): LandUse | null => (index === 0 ? null : LAND_USES[index - 1]!);
-const NUTRIENT_INDEX: Record<Nutrient, number> = { N: 0, P: 1 };
+
+/**
+ * Where a tally keeps each township's sums, one after another in one store: per township, demand by land use and
+ * nutrient of the basis (land use index × nutrients + nutrient's position), then stock.
+ */
+class SumLayout {
+  readonly sums = new ExactSums();
+  /** Sums per township. */
+  readonly width: number;
+  private readonly position: Partial<Record<Nutrient, number>> = {};
+
+  constructor(readonly nutrients: readonly Nutrient[]) {
+    nutrients.forEach((n, i) => (this.position[n] = i));
+    this.width = LAND_USE_INDEX.size * nutrients.length + 1;
+  }
+
+  demand(township: number, n: Nutrient, landUseIndex: number): number {
+    return township * this.width + landUseIndex * this.nutrients.length + this.position[n]!;
+  }
+
+  stock(township: number): number {
+    return township * this.width + this.width - 1;
+  }
+}
 
 /**
  * Everything the method needs of one township, summed row by row as the files stream past: crop nutrient demand by
  * land use (graded by soil once all files are read) and stock in pig equivalents. Sums are exact, so that sums of
  * parts — one per thread, per land use — are the same as one sum of every row. A national run holds tens of
- * thousands, so each holds only its sums.
+ * thousands: the sums are kept in the tally's store, not in the township.
  */
 export class TownshipData {
   cropRows = 0;
   livestockRows = 0;
-  /** Demand sums: land use index × 2 + nutrient index. */
-  private readonly demand: (ExactSum | undefined)[] = [];
-  private stock: ExactSum | undefined;
   /** Row by row detail, kept only for townships `explain` asks about. */
   readonly details?: { crops: CropDetail[]; livestock: LivestockDetail[] };
   /** Line of the first livestock row, to place the no-land warning. */
@@ -41,74 +61,46 @@ export class TownshipData {
 
   constructor(
     readonly name: string,
+    /** Its place in the tally, in order of first appearance. */
+    readonly index: number,
+    private readonly layout: SumLayout,
     keepDetails: boolean,
   ) {
     if (keepDetails) this.details = { crops: [], livestock: [] };
   }
 
-  private slot(slot: number): ExactSum {
-    return (this.demand[slot] ??= new ExactSum());
-  }
-
   addDemand(n: Nutrient, landUse: LandUse | null, kg: number): void {
-    this.slot(LAND_USE_INDEX.get(landUse ?? '')! * 2 + NUTRIENT_INDEX[n]).add(kg);
+    this.layout.sums.add(this.layout.demand(this.index, n, LAND_USE_INDEX.get(landUse ?? '')!), kg);
   }
 
   /** Crop demand by soil grade: each land use's demand goes to the grade the soil gives it. */
   demandByGrade(n: Nutrient, gradeOf: (landUse: LandUse | null) => SoilGrade): Record<SoilGrade, number> {
-    const byGrade: Record<SoilGrade, ExactSum[]> = { I: [], II: [], III: [] };
-    for (let slot = NUTRIENT_INDEX[n]; slot < this.demand.length; slot += 2) {
-      const sum = this.demand[slot];
-      if (sum) byGrade[gradeOf(landUseAt(slot >> 1))].push(sum);
+    const { sums } = this.layout;
+    // Usually one land use's sum per grade, whose value is the grade's; with soil data, several merged.
+    const first: Record<SoilGrade, number> = { I: -1, II: -1, III: -1 };
+    let merged: Partial<Record<SoilGrade, ExactSum>> | undefined;
+    for (let lu = 0; lu < LAND_USE_INDEX.size; lu++) {
+      const k = this.layout.demand(this.index, n, lu);
+      if (!sums.has(k)) continue;
+      const grade = gradeOf(landUseAt(lu));
+      if (first[grade] < 0) first[grade] = k;
+      else {
+        const sum = ((merged ??= {})[grade] ??= ExactSum.fromPartials(sums.partialsOf(first[grade])));
+        for (const partial of sums.partialsOf(k)) sum.add(partial);
+      }
     }
-    // Usually one land use's sum per grade; with soil data, several merged.
-    const total = (sums: ExactSum[]) => (sums.length < 2 ? (sums[0]?.value() ?? 0) : sums.reduce((t, sum) => t.merge(sum), new ExactSum()).value());
-    return { I: total(byGrade.I), II: total(byGrade.II), III: total(byGrade.III) };
+    const value = (g: SoilGrade) => merged?.[g]?.value() ?? (first[g] < 0 ? 0 : sums.value(first[g]));
+    return { I: value('I'), II: value('II'), III: value('III') };
   }
 
   addStock(pe: number): void {
-    (this.stock ??= new ExactSum()).add(pe);
+    this.layout.sums.add(this.layout.stock(this.index), pe);
   }
 
   get stockPe(): number {
-    return this.stock?.value() ?? 0;
-  }
-
-  /** Writes the township's sums to a part (see TallyPart). */
-  writeTo(ints: number[], floats: number[]): void {
-    const sums: [number, ExactSum][] = [];
-    this.demand.forEach((sum, slot) => sum && sums.push([slot, sum]));
-    if (this.stock) sums.push([STOCK, this.stock]);
-    ints.push(this.cropRows, this.livestockRows, this.firstLivestockLine, sums.length);
-    for (const [slot, sum] of sums) {
-      const partials = sum.toJSON();
-      ints.push(slot, partials.length);
-      floats.push(...partials);
-    }
-  }
-
-  /**
-   * Adds another part's sums for this township (from another thread, in file order), reading them from `at`;
-   * `lineOffset` makes its lines the file's; `at` moves on to the next township's.
-   */
-  mergeFrom(part: TallyPart, at: { int: number; float: number }, lineOffset: number): void {
-    const { ints, floats } = part;
-    this.cropRows += ints[at.int++]!;
-    this.livestockRows += ints[at.int++]!;
-    const firstLine = ints[at.int++]!;
-    if (!this.firstLivestockLine && firstLine) this.firstLivestockLine = firstLine + lineOffset;
-    for (let k = ints[at.int++]!; k > 0; k--) {
-      const slot = ints[at.int++]!;
-      const count = ints[at.int++]!;
-      const partials = ExactSum.fromPartials(floats.subarray(at.float, (at.float += count)));
-      if (slot === STOCK) this.stock = this.stock ? this.stock.merge(partials) : partials;
-      else this.demand[slot] = this.demand[slot]?.merge(partials) ?? partials;
-    }
+    return this.layout.sums.value(this.layout.stock(this.index));
   }
 }
-
-/** The slot of the stock sum in a part. */
-const STOCK = -1;
 
 /** Coefficients that the data actually used, for the report's provenance note. */
 export interface CoefficientsUsed {
@@ -122,13 +114,13 @@ export type GradeOf = (township: string, landUse: LandUse | null, n: Nutrient) =
 
 /**
  * A tally's contents as flat arrays, to pass from a worker thread to the main one without a structured clone of
- * tens of thousands of objects: townships in order; per township in `ints` its row counts, first livestock line and
- * sums (slot and number of partials), the partials themselves in `floats`.
+ * tens of thousands of objects: townships in order; per township in `ints` its row counts and first livestock line;
+ * its sums in `sums`, as the tally's store keeps them.
  */
 export interface TallyPart {
   readonly townships: readonly string[];
   readonly ints: Int32Array;
-  readonly floats: Float64Array;
+  readonly sums: ReturnType<ExactSums['slice']>;
   readonly used: { readonly crops: [string, { rows: number; local: boolean }][]; readonly species: [string, { rows: number; local: boolean }][] };
   /** Townships the crops file lists: those of `townships` when `townshipsListed`, and these. */
   readonly listed: readonly string[];
@@ -145,10 +137,14 @@ export class Tally {
   /** Townships the crops file lists, even on rows with errors: the no-land check must not pile onto those. */
   readonly listed = new Set<string>();
 
+  private readonly layout: SumLayout;
+
   constructor(
     private readonly nutrients: readonly Nutrient[],
     private readonly keepDetails: (township: string) => boolean = () => false,
-  ) {}
+  ) {
+    this.layout = new SumLayout(nutrients);
+  }
 
   /** The township of the last row: files list a township's rows together. */
   private last: TownshipData | undefined;
@@ -156,7 +152,7 @@ export class Tally {
   township(name: string): TownshipData {
     if (this.last?.name === name) return this.last;
     let t = this.townships.get(name);
-    if (!t) this.townships.set(name, (t = new TownshipData(name, this.keepDetails(name))));
+    if (!t) this.townships.set(name, (t = new TownshipData(name, this.townships.size, this.layout, this.keepDetails(name))));
     return (this.last = t);
   }
 
@@ -171,16 +167,16 @@ export class Tally {
     const t = this.township(r.township);
     t.cropRows++;
     this.count(this.used.crops, r.crop?.crop ?? r.cropAsWritten, r.crop === null);
-    const detail: CropDetail['nutrients'] = {};
+    const detail: CropDetail['nutrients'] | undefined = t.details && {};
     for (const n of this.nutrients) {
       const demandKg = cropNutrientDemandKg(r.production, r.uptake[n]!.value, r.measure);
       t.addDemand(n, r.landUse, demandKg);
-      if (t.details && gradeOf) {
+      if (detail && gradeOf) {
         const { grade, source } = gradeOf(r.township, r.landUse, n);
         detail[n] = { grade, gradeSource: source, demandKg };
       }
     }
-    t.details?.crops.push({ row: r, nutrients: detail });
+    if (detail) t.details!.crops.push({ row: r, nutrients: detail });
   }
 
   /** A livestock row: its stock in pig equivalents goes to its township and species. */
@@ -195,15 +191,19 @@ export class Tally {
   }
 
   toPart(): TallyPart {
-    const ints: number[] = [];
-    const floats: number[] = [];
-    for (const t of this.townships.values()) t.writeTo(ints, floats);
+    const ints = new Int32Array(this.townships.size * 3);
+    let i = 0;
+    for (const t of this.townships.values()) {
+      ints[i++] = t.cropRows;
+      ints[i++] = t.livestockRows;
+      ints[i++] = t.firstLivestockLine;
+    }
     // A crops file lists every township it has rows for (and some whose rows all had errors); a livestock file, none.
     const townshipsListed = this.townships.size > 0 && [...this.townships.keys()].every((name) => this.listed.has(name));
     return {
       townships: [...this.townships.keys()],
-      ints: Int32Array.from(ints),
-      floats: Float64Array.from(floats),
+      ints,
+      sums: this.layout.sums.slice(0, this.townships.size * this.layout.width),
       used: { crops: [...this.used.crops], species: [...this.used.species] },
       ...(townshipsListed
         ? { listed: [...this.listed].filter((name) => !this.townships.has(name)), townshipsListed }
@@ -213,11 +213,18 @@ export class Tally {
 
   /** Adds a part read by another thread (parts in file order); `lineOffset` makes its line numbers the file's. */
   merge(part: TallyPart, lineOffset: number): void {
-    const at = { int: 0, float: 0 };
-    for (const name of part.townships) {
-      this.township(name).mergeFrom(part, at, lineOffset);
+    const { ints } = part;
+    const sums = ExactSums.from(part.sums);
+    const { width } = this.layout;
+    part.townships.forEach((name, i) => {
+      const t = this.township(name);
+      t.cropRows += ints[i * 3]!;
+      t.livestockRows += ints[i * 3 + 1]!;
+      const firstLine = ints[i * 3 + 2]!;
+      if (!t.firstLivestockLine && firstLine) t.firstLivestockLine = firstLine + lineOffset;
+      for (let slot = 0; slot < width; slot++) this.layout.sums.addSum(t.index * width + slot, sums, i * width + slot);
       if (part.townshipsListed) this.listed.add(name);
-    }
+    });
     for (const [key, u] of part.used.crops) this.count(this.used.crops, key, u.local, u.rows);
     for (const [key, u] of part.used.species) this.count(this.used.species, key, u.local, u.rows);
     for (const name of part.listed) this.listed.add(name);

@@ -17,9 +17,10 @@ export class OutputFileError extends Error {
 /**
  * Writes a file atomically: to a temporary file beside it, then renamed over it. A failed run leaves the old file
  * (or none), never a half-written one. A symbolic link is written through (its target is replaced, keeping its
- * permissions); a device or pipe (/dev/stdout) is written to directly, as it cannot be replaced.
+ * permissions); a device or pipe (/dev/stdout) is written to directly, as it cannot be replaced. Text in parts is
+ * written part by part.
  */
-export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(path: string, content: string | Uint8Array | Iterable<string>): Promise<void> {
   let target = path;
   let mode: number | undefined;
   const direct = async () => {

@@ -9,27 +9,9 @@ export class ExactSum {
   private partials: number[] = [];
 
   add(value: number): this {
-    let x = value;
     const p = this.partials;
-    let i = 0;
-    for (let j = 0; j < p.length; j++) {
-      let y = p[j]!;
-      if (Math.abs(x) < Math.abs(y)) {
-        const t = x;
-        x = y;
-        y = t;
-      }
-      const hi = x + y;
-      const lo = y - (hi - x);
-      if (lo !== 0) p[i++] = lo;
-      x = hi;
-    }
-    // The array is kept at its exact length: push would give it room for a dozen more, and a national run holds
-    // hundreds of thousands of sums with one to three partials each.
-    if (i < p.length) {
-      p[i] = x;
-      if (i + 1 < p.length) p.length = i + 1;
-    } else this.partials = p.concat(x);
+    const n = absorb(p, 0, p.length, value);
+    if (n < p.length) p.length = n;
     return this;
   }
 
@@ -47,26 +29,7 @@ export class ExactSum {
 
   /** The exact sum, correctly rounded to the nearest double (ties to even). */
   value(): number {
-    const p = this.partials;
-    let n = p.length;
-    if (n === 0) return 0;
-    let hi = p[--n]!;
-    let lo = 0;
-    while (n > 0) {
-      const x = hi;
-      const y = p[--n]!;
-      hi = x + y;
-      const yr = hi - x;
-      lo = y - yr;
-      if (lo !== 0) break;
-    }
-    if (n > 0 && ((lo < 0 && p[n - 1]! < 0) || (lo > 0 && p[n - 1]! > 0))) {
-      const y = lo * 2;
-      const x = hi + y;
-      const yr = x - hi;
-      if (y === yr) hi = x;
-    }
-    return hi;
+    return rounded(this.partials, 0, this.partials.length);
   }
 
   /** The internal partials, for sending a running sum between threads. */
@@ -77,12 +40,153 @@ export class ExactSum {
   /** A sum from partials that toJSON gave (nonoverlapping, smallest first): taken as they are. */
   static fromPartials(partials: ArrayLike<number>): ExactSum {
     const sum = new ExactSum();
-    const n = partials.length;
-    // Literals for the usual one to three partials: arrays of exactly that length, made fast.
-    sum.partials =
-      n === 1 ? [partials[0]!] : n === 2 ? [partials[0]!, partials[1]!] : n === 3 ? [partials[0]!, partials[1]!, partials[2]!] : Array.from(partials);
+    for (let i = 0; i < partials.length; i++) sum.partials.push(partials[i]!);
     return sum;
   }
+}
+
+/**
+ * Many exact sums in one typed array — a national run keeps a dozen per township, for tens of thousands of
+ * townships, and as objects they would weigh on memory and the garbage collector. Each sum has room for
+ * `PARTIALS` partials (sums of rows mostly have two or three); one that needs more moves to an ExactSum of its own.
+ * The partials are those an ExactSum fed the same numbers would have, so the two give the same values.
+ */
+export class ExactSums {
+  /** Per sum: the number of partials (-1: moved to `overflow`), then the partials. */
+  private data: Float64Array;
+  private readonly overflow = new Map<number, ExactSum>();
+
+  constructor(capacity = 1024) {
+    this.data = new Float64Array(capacity * STRIDE);
+  }
+
+  /** Room for sums 0 … count - 1. */
+  private room(count: number): void {
+    if (count * STRIDE <= this.data.length) return;
+    const grown = new Float64Array(Math.max(count, (this.data.length / STRIDE) * 2) * STRIDE);
+    grown.set(this.data);
+    this.data = grown;
+  }
+
+  add(sum: number, value: number): void {
+    this.room(sum + 1);
+    const base = sum * STRIDE;
+    const n = this.data[base]!;
+    if (n < 0) this.overflow.get(sum)!.add(value);
+    else {
+      // A sum has room for one partial more than it keeps, for absorb to write.
+      const count = absorb(this.data, base + 1, n, value);
+      if (count > PARTIALS) this.spill(sum, count);
+      else this.data[base] = count;
+    }
+  }
+
+  /** Adds sum `fromSum` of another store (from another thread) to sum `sum` of this one. */
+  addSum(sum: number, from: ExactSums, fromSum: number): void {
+    const at = fromSum * STRIDE;
+    const n = at < from.data.length ? from.data[at]! : 0;
+    if (n === 0) return;
+    if (n < 0) {
+      for (const partial of from.overflow.get(fromSum)!.toJSON()) this.add(sum, partial);
+      return;
+    }
+    this.room(sum + 1);
+    const base = sum * STRIDE;
+    // Into an empty sum, the partials are taken as they are.
+    if (this.data[base] === 0) for (let i = 0; i <= n; i++) this.data[base + i] = from.data[at + i]!;
+    else for (let i = 1; i <= n; i++) this.add(sum, from.data[at + i]!);
+  }
+
+  has(sum: number): boolean {
+    return sum * STRIDE < this.data.length && this.data[sum * STRIDE] !== 0;
+  }
+
+  value(sum: number): number {
+    const base = sum * STRIDE;
+    if (base >= this.data.length) return 0;
+    const n = this.data[base]!;
+    return n < 0 ? this.overflow.get(sum)!.value() : rounded(this.data, base + 1, n);
+  }
+
+  /** A sum's partials, smallest first (empty for a sum never added to). */
+  partialsOf(sum: number): Float64Array | number[] {
+    const base = sum * STRIDE;
+    if (base >= this.data.length) return [];
+    const n = this.data[base]!;
+    return n < 0 ? this.overflow.get(sum)!.toJSON() : this.data.subarray(base + 1, base + 1 + n);
+  }
+
+  /** Several sums' partials together: `value(i)` here is `value(from + i)` of these. */
+  slice(from: number, to: number): { readonly data: Float64Array; readonly overflow: readonly [number, number[]][] } {
+    this.room(to);
+    const overflow = [...this.overflow].filter(([sum]) => sum >= from && sum < to).map(([sum, s]) => [sum - from, s.toJSON()] as [number, number[]]);
+    return { data: this.data.slice(from * STRIDE, to * STRIDE), overflow };
+  }
+
+  /** Sums from `slice`. */
+  static from(slice: { readonly data: Float64Array; readonly overflow: readonly (readonly [number, readonly number[]])[] }): ExactSums {
+    const sums = new ExactSums(0);
+    sums.data = slice.data;
+    for (const [sum, partials] of slice.overflow) sums.overflow.set(sum, ExactSum.fromPartials(partials));
+    return sums;
+  }
+
+  /** Moves a sum of more partials than the store keeps to an ExactSum of its own. */
+  private spill(sum: number, count: number): void {
+    const base = sum * STRIDE;
+    this.overflow.set(sum, ExactSum.fromPartials(this.data.subarray(base + 1, base + 1 + count)));
+    this.data[base] = -1;
+  }
+}
+
+/** Partials a sum keeps in the store; each has room for its count, these and one more. */
+const PARTIALS = 4;
+const STRIDE = PARTIALS + 2;
+
+/**
+ * Adds x to the nonoverlapping partials p[base … base + n) (smallest first), in place: returns their new number, at
+ * most n + 1 (p[base + n] is then written, which must have room).
+ */
+function absorb(p: { [i: number]: number }, base: number, n: number, value: number): number {
+  let x = value;
+  let i = 0;
+  for (let j = 0; j < n; j++) {
+    let y = p[base + j]!;
+    if (Math.abs(x) < Math.abs(y)) {
+      const t = x;
+      x = y;
+      y = t;
+    }
+    const hi = x + y;
+    const lo = y - (hi - x);
+    if (lo !== 0) p[base + i++] = lo;
+    x = hi;
+  }
+  p[base + i] = x;
+  return i + 1;
+}
+
+/** The exact sum of the partials p[base … base + n), correctly rounded to the nearest double (ties to even). */
+function rounded(p: ArrayLike<number>, base: number, count: number): number {
+  let n = count;
+  if (n === 0) return 0;
+  let hi = p[base + --n]!;
+  let lo = 0;
+  while (n > 0) {
+    const x = hi;
+    const y = p[base + --n]!;
+    hi = x + y;
+    const yr = hi - x;
+    lo = y - yr;
+    if (lo !== 0) break;
+  }
+  if (n > 0 && ((lo < 0 && p[base + n - 1]! < 0) || (lo > 0 && p[base + n - 1]! > 0))) {
+    const y = lo * 2;
+    const x = hi + y;
+    const yr = x - hi;
+    if (y === yr) hi = x;
+  }
+  return hi;
 }
 
 /** The exactly rounded sum of `values`. */

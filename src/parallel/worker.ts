@@ -9,7 +9,7 @@ parentPort!.on('message', (message: PartTask | KeysRequest) => {
   if (message.type === 'part') {
     const onProgress = message.progress ? (done: number) => parentPort!.postMessage({ type: 'progress', id: message.id, done }) : undefined;
     reader.read(message, onProgress).then(
-      (result) => parentPort!.postMessage(result, [result.part.ints.buffer as ArrayBuffer, result.part.floats.buffer as ArrayBuffer]),
+      (result) => parentPort!.postMessage(result, [result.part.ints.buffer as ArrayBuffer, result.part.sums.data.buffer as ArrayBuffer]),
       (error: unknown) => parentPort!.postMessage({ type: 'error', id: message.id, error }),
     );
   } else if (message.type === 'keys') {

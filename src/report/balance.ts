@@ -101,7 +101,8 @@ function finish(
 ): Balance {
   const index = loadIndex(stockPe, capacity);
   const headroom = headroomPe(capacity, stockPe);
-  return {
+  // Members in the order of CONTRACT.md's JSON, limitingNutrient only with basis "both".
+  const balance: { -readonly [K in keyof Balance]: Balance[K] } = {
     name,
     stockPe,
     capacityPe: capacity,
@@ -109,11 +110,12 @@ function finish(
     loadIndex: index,
     grade: loadGrade(index, c.loadGrades),
     status: balanceStatus(stockPe, capacity, statusThresholds(c)),
-    ...(limitingNutrient ? { limitingNutrient } : {}),
-    capacityRangePe: range,
-    headroomHead: headroomHead(headroom, c),
-    nutrients,
-  };
+  } as Balance;
+  if (limitingNutrient) balance.limitingNutrient = limitingNutrient;
+  balance.capacityRangePe = range;
+  balance.headroomHead = headroomHead(headroom, c);
+  balance.nutrients = nutrients;
+  return balance;
 }
 
 /**

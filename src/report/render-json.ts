@@ -1,4 +1,5 @@
 import type { Messages } from '../i18n/en.js';
+import { jsonInParts } from '../io/json-parts.js';
 import { problemHint, problemMessage } from '../i18n/index.js';
 import type { Problem } from '../validate/problems.js';
 import type { Report } from './report.js';
@@ -25,6 +26,11 @@ export function reportJson(report: Report, t: Messages): ReportJson {
   };
 }
 
+/** The report's JSON text in parts of a few hundred townships, to be written out one after another. */
+export function renderJsonParts(report: Report, t: Messages): Iterable<string> {
+  return jsonInParts(reportJson(report, t), 'townships');
+}
+
 export function renderJson(report: Report, t: Messages): string {
-  return `${JSON.stringify(reportJson(report, t), null, 2)}\n`;
+  return [...renderJsonParts(report, t)].join('');
 }

@@ -19,7 +19,7 @@ export interface RenderOptions {
 }
 
 import type { ReportFormat } from './formats.js';
-import { renderJson } from './render-json.js';
+import { renderJson, renderJsonParts } from './render-json.js';
 
 export { REPORT_FORMATS, type ReportFormat } from './formats.js';
 
@@ -38,4 +38,9 @@ export async function renderReport(report: Report, format: string, ctx: RenderOp
       return (await import('./render-table.js')).renderTable(report, ctx.lang, ctx.t, ctx.chalk, ctx.columns, ctx.width);
   }
   throw new Error(`unknown format ${format}`);
+}
+
+/** The same text as renderReport; JSON in parts to write one after another, a few hundred townships at a time. */
+export async function renderReportParts(report: Report, format: string, ctx: RenderOptions): Promise<string | Iterable<string>> {
+  return format === 'json' ? renderJsonParts(report, ctx.t) : renderReport(report, format, ctx);
 }

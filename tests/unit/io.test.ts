@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { detectKinds, matchHeader, normaliseHeader } from '../../src/io/columns.js';
 import { parseNumberCell, plainDecimal, scaleNumber } from '../../src/io/numbers.js';
-import { ExactSum, exactSum } from '../../src/method/exact-sum.js';
+import { ExactSum, ExactSums, exactSum } from '../../src/method/exact-sum.js';
 
 describe('header matching', () => {
   it('folds case, spaces and full-width brackets', () => {
@@ -94,6 +94,37 @@ describe('exact summation', () => {
         expect(copy.value()).toBe(forward);
         expect(first.value()).toBe(exactSum(xs.slice(0, half)));
       }),
+    );
+  });
+  it('keeps many sums in one store with the values of separate sums, through a store sent between threads', () => {
+    // Values over many magnitudes make sums of more partials than the store keeps in place.
+    const value = fc.oneof(
+      fc.double({ min: -1e12, max: 1e12, noNaN: true }),
+      fc.double({ min: -1e-3, max: 1e-3, noNaN: true }),
+      fc.constantFrom(1e100, -1e100, 1, 0.1),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), value), { maxLength: 60 }), fc.integer({ min: 0, max: 6 }), (adds, cut) => {
+        const store = new ExactSums(2);
+        const separate = Array.from({ length: 6 }, () => new ExactSum());
+        for (const [sum, v] of adds) {
+          store.add(sum, v);
+          separate[sum]!.add(v);
+        }
+        const used = (i: number) => adds.some(([sum]) => sum === i);
+        for (let i = 0; i < 6; i++) {
+          expect(store.value(i)).toBe(separate[i]!.value());
+          expect(store.has(i)).toBe(used(i));
+        }
+        // Sums from a slice, added into another store (empty, or holding the same sums already).
+        const from = Math.min(cut, 6);
+        const copy = ExactSums.from(store.slice(from, 6));
+        const target = new ExactSums();
+        for (let i = from; i < 6; i++) target.addSum(i, copy, i - from);
+        for (let i = from; i < 6; i++) target.addSum(i, store, i);
+        for (let i = from; i < 6; i++) expect(target.value(i)).toBe(new ExactSum().merge(separate[i]!).merge(separate[i]!).value());
+      }),
+      { numRuns: 2000 },
     );
   });
 });

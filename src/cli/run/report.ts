@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { loadCoefficients } from '../../coefficients/load.js';
 import { computeReport } from '../../api.js';
 import { scenarioAdjuster } from '../../scenario/adjust.js';
-import { renderReport, REPORT_FORMATS } from '../../report/render.js';
+import { renderReportParts, REPORT_FORMATS } from '../../report/render.js';
 import type { Problem } from '../../validate/problems.js';
 import type { Context } from '../context.js';
 import { VERSION } from '../version.js';
@@ -35,7 +35,7 @@ export async function run(context: () => Context, opts: ReportOptions & Record<s
   ctx.printProblems(problems);
   if (adjust) ctx.printUnmatched(inputs.scenario!.path, adjust.unmatched);
   if (!report) throw new DataFailure(failureSummary(problems, ctx));
-  const text = await renderReport(report, opts.format, {
+  const text = await renderReportParts(report, opts.format, {
     lang: ctx.lang,
     t: ctx.t,
     chalk: ctx.chalk,

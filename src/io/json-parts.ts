@@ -1,0 +1,34 @@
+/**
+ * JSON text in parts: the same text as `JSON.stringify(value, null, 2)` and a line break, with the member array
+ * `arrayKey` given a few hundred items per part — so that a national report (tens of megabytes) is written out as it
+ * is serialised, instead of being held whole, twice (as text and as the bytes written).
+ */
+export function* jsonInParts(value: Readonly<Record<string, unknown>>, arrayKey: string, itemsPerPart = 500): Generator<string> {
+  let pending = '{\n';
+  let first = true;
+  for (const [key, member] of Object.entries(value)) {
+    if (key === arrayKey && Array.isArray(member) && member.length > 0) {
+      pending += `${first ? '' : ',\n'}  ${JSON.stringify(key)}: [\n`;
+      first = false;
+      for (let from = 0; from < member.length; from += itemsPerPart) {
+        // The items as they stand in `{"key": [items]}`: at the indent they have in the whole.
+        const wrapped = JSON.stringify({ [key]: member.slice(from, from + itemsPerPart) }, null, 2);
+        const items = wrapped.slice(wrapped.indexOf('[\n') + 2, wrapped.length - '\n  ]\n}'.length);
+        yield pending + items;
+        pending = from + itemsPerPart < member.length ? ',\n' : '\n  ]';
+      }
+      continue;
+    }
+    const json = JSON.stringify(member, null, 2) as string | undefined;
+    // A member with no JSON is left out.
+    if (json === undefined) continue;
+    pending += `${first ? '' : ',\n'}  ${JSON.stringify(key)}: ${indent(json, '  ')}`;
+    first = false;
+  }
+  yield first ? '{}\n' : `${pending}\n}\n`;
+}
+
+/** JSON text moved right: a JSON string holds no raw line break, so every one is between tokens. */
+function indent(json: string, by: string): string {
+  return json.includes('\n') ? json.replaceAll('\n', `\n${by}`) : json;
+}
