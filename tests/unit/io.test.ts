@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { detectKinds, matchHeader, normaliseHeader } from '../../src/io/columns.js';
 import { parseNumberCell, plainDecimal, scaleNumber } from '../../src/io/numbers.js';
 import { ExactSum, ExactSums, exactSum } from '../../src/method/exact-sum.js';
+import { RowKeys } from '../../src/io/row-keys.js';
 
 describe('header matching', () => {
   it('folds case, spaces and full-width brackets', () => {
@@ -125,6 +126,30 @@ describe('exact summation', () => {
         for (let i = from; i < 6; i++) expect(target.value(i)).toBe(new ExactSum().merge(separate[i]!).merge(separate[i]!).value());
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('row keys', () => {
+  it('finds the first line of a repeated township and name, and lists what each township listed, as a plain map would', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom('甲镇', '乙乡', '丙街道', '丁镇'), fc.constantFrom('小麦', '玉米', '水稻', '番茄')), { maxLength: 80 }),
+        (rows) => {
+          const keys = new RowKeys();
+          const plain = new Map<string, [string, number, string][]>();
+          rows.forEach(([township, name], i) => {
+            const line = i + 2;
+            const listed = plain.get(township) ?? [];
+            plain.set(township, listed);
+            const first = listed.find(([n]) => n === name)?.[1];
+            expect(keys.firstLine(township, name, line, `${name}@${township}`)).toBe(first);
+            if (first === undefined) listed.push([name, line, `${name}@${township}`]);
+          });
+          for (const township of ['甲镇', '乙乡', '丙街道', '丁镇']) expect(keys.entries(township)).toEqual(plain.get(township) ?? []);
+        },
+      ),
+      { numRuns: 1000 },
     );
   });
 });
