@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import type { Coefficients } from '../coefficients/coefficients.js';
 import { soilThreshold } from '../coefficients/coefficients.js';
 import type { CropRow } from '../io/crops.js';
@@ -15,6 +16,9 @@ import type { WorkerPool } from '../parallel/pool.js';
 import { Tally, type CoefficientsUsed, type GradeOf, type TownshipData } from './tally.js';
 
 export { Tally, TownshipData, type CoefficientsUsed, type CropDetail, type LivestockDetail } from './tally.js';
+
+/** Files from this size on are read in parts by several threads (see parallel/). */
+const PARALLEL_MIN_BYTES = 2 << 20;
 
 export interface InputFiles {
   readonly crops: string;
@@ -104,10 +108,26 @@ export async function loadDataset(files: SomeInputFiles, params: Parameters, c: 
   let pool: WorkerPool | undefined;
   const start = async (path: string | undefined, kind: 'crops' | 'livestock') => {
     if (!parallel || path === undefined) return undefined;
-    const { readInParallel, WorkerPool } = await import('../parallel/parallel.js');
     const settings = typeof options.parallel === 'object' ? options.parallel : {};
+    // A small file (a county's) is read in one stream, without loading the threads' code.
+    const size = await stat(path).then(
+      (s) => s.size,
+      () => 0,
+    );
+    if (size < (settings.minBytes ?? PARALLEL_MIN_BYTES)) return undefined;
+    const { readInParallel, WorkerPool } = await import('../parallel/parallel.js');
     pool ??= new WorkerPool(settings.parts);
-    return readInParallel(path, kind, encodingOf(path), { params, strict: log.strict, tally, log, pool, onProgress, detected: detected(path), ...settings });
+    return readInParallel(path, kind, encodingOf(path), {
+      params,
+      strict: log.strict,
+      tally,
+      log,
+      pool,
+      onProgress,
+      detected: detected(path),
+      minBytes: PARALLEL_MIN_BYTES,
+      ...settings,
+    });
   };
   const read = async (path: string, kind: 'crops' | 'livestock', inFlight: Awaited<ReturnType<typeof start>>) => {
     const merged = await inFlight?.merge();

@@ -1,7 +1,7 @@
 import type { CropRow } from '../io/crops.js';
 import type { LivestockRow } from '../io/livestock.js';
 import { cropNutrientDemandKg } from '../method/crop-demand.js';
-import { ExactSum, ExactSums } from '../method/exact-sum.js';
+import { ExactSum, ExactSums, type ExactSumsSlice } from '../method/exact-sum.js';
 import { pigEquivalents } from '../method/pig-equivalent.js';
 import type { SoilGradeSource } from '../method/soil-grade.js';
 import { LAND_USES, type LandUse, type Nutrient, type SoilGrade } from '../method/types.js';
@@ -120,7 +120,7 @@ export type GradeOf = (township: string, landUse: LandUse | null, n: Nutrient) =
 export interface TallyPart {
   readonly townships: readonly string[];
   readonly ints: Int32Array;
-  readonly sums: ReturnType<ExactSums['slice']>;
+  readonly sums: ExactSumsSlice;
   readonly used: { readonly crops: [string, { rows: number; local: boolean }][]; readonly species: [string, { rows: number; local: boolean }][] };
   /** Townships the crops file lists: those of `townships` when `townshipsListed`, and these. */
   readonly listed: readonly string[];

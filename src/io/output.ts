@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { chmod, lstat, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ioReason, type IoReason } from './errors.js';
@@ -42,6 +41,8 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
     target = resolved;
     mode = info.mode & 0o7777;
   }
+  // node:crypto is loaded only here: most runs write to stdout.
+  const { randomBytes } = await import('node:crypto');
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await writeFile(temp, content, { flush: true });

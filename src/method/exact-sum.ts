@@ -45,6 +45,12 @@ export class ExactSum {
   }
 }
 
+/** Some of a store's sums, to send to another thread: their data, and those kept apart (sum, partials). */
+export interface ExactSumsSlice {
+  readonly data: Float64Array;
+  readonly overflow: readonly (readonly [number, readonly number[]])[];
+}
+
 /**
  * Many exact sums in one typed array — a national run keeps a dozen per township, for tens of thousands of
  * townships, and as objects they would weigh on memory and the garbage collector. Each sum has room for
@@ -117,14 +123,14 @@ export class ExactSums {
   }
 
   /** Several sums' partials together: `value(i)` here is `value(from + i)` of these. */
-  slice(from: number, to: number): { readonly data: Float64Array; readonly overflow: readonly [number, number[]][] } {
+  slice(from: number, to: number): ExactSumsSlice {
     this.room(to);
     const overflow = [...this.overflow].filter(([sum]) => sum >= from && sum < to).map(([sum, s]) => [sum - from, s.toJSON()] as [number, number[]]);
     return { data: this.data.slice(from * STRIDE, to * STRIDE), overflow };
   }
 
   /** Sums from `slice`. */
-  static from(slice: { readonly data: Float64Array; readonly overflow: readonly (readonly [number, readonly number[]])[] }): ExactSums {
+  static from(slice: ExactSumsSlice): ExactSums {
     const sums = new ExactSums(0);
     sums.data = slice.data;
     for (const [sum, partials] of slice.overflow) sums.overflow.set(sum, ExactSum.fromPartials(partials));

@@ -18,8 +18,8 @@ export interface ParallelOptions {
   readonly tally: Tally;
   readonly log: ProblemLog;
   readonly pool: WorkerPool;
-  /** Files smaller than this are read in one stream (default 2 MB). */
-  readonly minBytes?: number;
+  /** Files smaller than this are read in one stream. */
+  readonly minBytes: number;
   /** Parts to split a file into (default: the pool's size). */
   readonly parts?: number;
   readonly onProgress?: Progress;
@@ -56,7 +56,7 @@ export async function readInParallel(
     if (error instanceof EncodingError) return undefined;
     throw error;
   }
-  const plan = await planParts(path, encoding, options.parts ?? pool.size, options.minBytes ?? 2 << 20);
+  const plan = await planParts(path, encoding, options.parts ?? pool.size, options.minBytes);
   if (!plan) return undefined;
   const scratch = new ProblemLog();
   const header = readHeader(path, plan.header, kind, scratch, [], plan.headerLine);
