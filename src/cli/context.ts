@@ -7,7 +7,9 @@ import { writeFileAtomic } from '../io/output.js';
 import type { Problem } from '../validate/problems.js';
 
 export interface Stream {
+  /** False when the text is queued rather than handed to the system (a pipe that is full): wait for 'drain'. */
   write(text: string): unknown;
+  once?(event: 'drain', listener: () => void): unknown;
   readonly isTTY?: boolean;
   /** A terminal's width. */
   readonly columns?: number;
@@ -75,7 +77,12 @@ export class Context {
   async emit(output: string | undefined, text: string | Iterable<string>, csv = false): Promise<void> {
     if (output === undefined || output === '-' || output === '/dev/stdout') {
       if (typeof text === 'string') this.out(text);
-      else for (const part of text) this.out(part);
+      else {
+        // Part by part, each once the pipe has taken the one before: a national report is not queued whole in memory.
+        const { stdout } = this.io;
+        for (const part of text)
+          if (stdout.write(part) === false && stdout.once) await new Promise((drained) => stdout.once!('drain', () => drained(undefined)));
+      }
     } else await writeFileAtomic(output, csv && typeof text === 'string' ? `\uFEFF${text}` : text);
   }
 
