@@ -83,7 +83,7 @@ export class Context {
         for (const part of text)
           if (stdout.write(part) === false && stdout.once) await new Promise((drained) => stdout.once!('drain', () => drained(undefined)));
       }
-    } else await writeFileAtomic(output, csv && typeof text === 'string' ? `\uFEFF${text}` : text);
+    } else await writeFileAtomic(output, csv ? withByteOrderMark(text) : text);
   }
 
   private progressShown = false;
@@ -130,6 +130,14 @@ export class Context {
   printUnmatched(file: string, where: readonly string[]): void {
     for (const w of where) this.err(`${this.chalkErr.yellow(`${file}: ${this.t.ui.scenarioUnmatched(w)}`)}\n`);
   }
+}
+
+function withByteOrderMark(text: string | Iterable<string>): string | Iterable<string> {
+  if (typeof text === 'string') return `\uFEFF${text}`;
+  return (function* () {
+    yield '\uFEFF';
+    yield* text;
+  })();
 }
 
 export type ColourLevel = 0 | 1 | 2 | 3;

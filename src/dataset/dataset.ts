@@ -7,7 +7,7 @@ import type { LivestockRow } from '../io/livestock.js';
 import { SoilReader, type SoilRow } from '../io/soil.js';
 import type { Header, Row } from '../io/table.js';
 import { resolveSoilGrade, type SoilGradeSource } from '../method/soil-grade.js';
-import { LAND_USES, basisNutrients, type LandUse, type Nutrient, type SoilGrade } from '../method/types.js';
+import { basisNutrients, landUseIndex, type LandUse, type Nutrient, type SoilGrade } from '../method/types.js';
 import type { Parameters } from '../params/params.js';
 import type { ProblemLog } from '../validate/problems.js';
 import { readTableFile, type FileSummary, type Progress } from './read-file.js';
@@ -98,7 +98,7 @@ export async function loadDataset(files: SomeInputFiles, params: Parameters, c: 
     if (!rows) return defaultGrade;
     let cache = gradeCache.get(rows);
     if (!cache) gradeCache.set(rows, (cache = []));
-    const key = (landUse === null ? 0 : LAND_USES.indexOf(landUse) + 1) * 2 + (n === 'N' ? 0 : 1);
+    const key = landUseIndex(landUse) * 2 + (n === 'N' ? 0 : 1);
     return (cache[key] ??= resolveSoilGrade(rows, landUse, n, params.soilGrade, thresholds));
   };
 

@@ -4,7 +4,7 @@ import { cropNutrientDemandKg } from '../method/crop-demand.js';
 import { ExactSum, ExactSums, type ExactSumsSlice } from '../method/exact-sum.js';
 import { pigEquivalents } from '../method/pig-equivalent.js';
 import type { SoilGradeSource } from '../method/soil-grade.js';
-import { LAND_USES, type LandUse, type Nutrient, type SoilGrade } from '../method/types.js';
+import { LAND_USES, LAND_USE_SLOTS, landUseIndex, type LandUse, type Nutrient, type SoilGrade } from '../method/types.js';
 
 /** A crop row as the method used it: its soil grade and nutrient demand per nutrient. */
 export interface CropDetail {
@@ -17,8 +17,7 @@ export interface LivestockDetail {
   readonly pe: number;
 }
 
-/** Demand sums are kept by land use — none (grass, forest) first, then LAND_USES — and nutrient. */
-const LAND_USE_INDEX = new Map<string, number>([['', 0], ...LAND_USES.map((lu, i) => [lu, i + 1] as const)]);
+/** Demand sums are kept by land use (landUseIndex) and nutrient. */
 const landUseAt = (index: number): LandUse | null => (index === 0 ? null : LAND_USES[index - 1]!);
 
 /**
@@ -33,7 +32,7 @@ class SumLayout {
 
   constructor(readonly nutrients: readonly Nutrient[]) {
     nutrients.forEach((n, i) => (this.position[n] = i));
-    this.width = LAND_USE_INDEX.size * nutrients.length + 1;
+    this.width = LAND_USE_SLOTS * nutrients.length + 1;
   }
 
   demand(township: number, n: Nutrient, landUseIndex: number): number {
@@ -70,7 +69,7 @@ export class TownshipData {
   }
 
   addDemand(n: Nutrient, landUse: LandUse | null, kg: number): void {
-    this.layout.sums.add(this.layout.demand(this.index, n, LAND_USE_INDEX.get(landUse ?? '')!), kg);
+    this.layout.sums.add(this.layout.demand(this.index, n, landUseIndex(landUse)), kg);
   }
 
   /** Crop demand by soil grade: each land use's demand goes to the grade the soil gives it. */
@@ -79,7 +78,7 @@ export class TownshipData {
     // Usually one land use's sum per grade, whose value is the grade's; with soil data, several merged.
     const first: Record<SoilGrade, number> = { I: -1, II: -1, III: -1 };
     let merged: Partial<Record<SoilGrade, ExactSum>> | undefined;
-    for (let lu = 0; lu < LAND_USE_INDEX.size; lu++) {
+    for (let lu = 0; lu < LAND_USE_SLOTS; lu++) {
       const k = this.layout.demand(this.index, n, lu);
       if (!sums.has(k)) continue;
       const grade = gradeOf(landUseAt(lu));
@@ -203,7 +202,7 @@ export class Tally {
     return {
       townships: [...this.townships.keys()],
       ints,
-      sums: this.layout.sums.slice(0, this.townships.size * this.layout.width),
+      sums: this.layout.sums.slice(this.townships.size * this.layout.width),
       used: { crops: [...this.used.crops], species: [...this.used.species] },
       ...(townshipsListed
         ? { listed: [...this.listed].filter((name) => !this.townships.has(name)), townshipsListed }
@@ -216,6 +215,8 @@ export class Tally {
     const { ints } = part;
     const sums = ExactSums.from(part.sums);
     const { width } = this.layout;
+    // Parts are read with the same basis, so their sums are laid out as this tally's.
+    if (sums.count !== part.townships.length * width) throw new Error(`a part's sums are not laid out as the tally's (${sums.count} sums)`);
     part.townships.forEach((name, i) => {
       const t = this.township(name);
       t.cropRows += ints[i * 3]!;

@@ -26,7 +26,7 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
     try {
       await writeFile(path, content);
     } catch (error) {
-      throw new OutputFileError(path, ioReason(error), (error as Error).message);
+      throw outputError(path, error);
     }
   };
   const exists = await lstat(path).catch((error: unknown) =>
@@ -50,8 +50,13 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
     await rename(temp, target);
   } catch (error) {
     await unlink(temp).catch(() => {});
-    const reason = ioReason(error);
     // A missing file here means its folder is missing.
-    throw new OutputFileError(path, reason === 'not-found' ? 'not-a-folder' : reason, (error as Error).message);
+    throw outputError(path, error, ioReason(error) === 'not-found' ? 'not-a-folder' : undefined);
   }
+}
+
+/** A failed write as an OutputFileError; an error that is not the system's (in making the text) as it is. */
+function outputError(path: string, error: unknown, reason?: IoReason): unknown {
+  if (typeof (error as NodeJS.ErrnoException | undefined)?.code !== 'string') return error;
+  return new OutputFileError(path, reason ?? ioReason(error), (error as Error).message);
 }

@@ -1,18 +1,21 @@
 /**
  * Remembers which township × name pairs (crop, species, land use) a file has listed, to report a repeated row.
- * Names are interned to small numbers, and every township's entries are kept one after another in one typed
- * array, so memory grows with the townships and the names each one lists — a few bytes each — not with the text of
- * every row.
+ * Names are interned to small numbers. Files list a township's rows together, and a township's entries are then
+ * kept, once it is done, one after another with the others' in one typed array — a few bytes each, so memory grows
+ * with the townships and the names each one lists, not with the text of every row. A township listed again further
+ * down keeps its entries in an array of its own from then on, so a file in another order costs no more.
  */
 export class RowKeys {
   private readonly ids = new Map<string, number>();
   private readonly texts: string[] = [];
-  /** The entries of every township but the current one: name id, line, shown id … */
+  /** The entries of the townships done with: name id, line, shown id … */
   private pool = new Int32Array(3 * 1024);
   private poolUsed = 0;
-  /** Where each township's entries start in the pool, and how many numbers they are. */
+  /** Where each township done with has its entries in the pool: start, and how many numbers. */
   private readonly spans = new Map<string, { start: number; length: number }>();
-  /** The township of the last call and its entries, as they grow: files list a township's rows together. */
+  /** Townships listed again after others: their entries. */
+  private readonly loose = new Map<string, number[]>();
+  /** The township of the last call, and its entries as they grow. */
   private current: string | undefined;
   private currentEntries: number[] = [];
 
@@ -40,32 +43,41 @@ export class RowKeys {
 
   /** What a township listed, in order: [name, line, shown]. */
   entries(township: string): [string, number, string][] {
-    const entries = township === this.current ? this.currentEntries : this.stored(township);
+    const span = this.spans.get(township);
+    const entries =
+      township === this.current ? this.currentEntries : (this.loose.get(township) ?? (span ? this.pool.subarray(span.start, span.start + span.length) : []));
     const out: [string, number, string][] = [];
     for (let i = 0; i < entries.length; i += 3) out.push([this.texts[entries[i]!]!, entries[i + 1]!, this.texts[entries[i + 2]!]!]);
     return out;
   }
 
-  private stored(township: string): ArrayLike<number> {
-    const span = this.spans.get(township);
-    return span ? this.pool.subarray(span.start, span.start + span.length) : [];
+  /** Numbers kept in the shared array (for tests: each entry is stored there once at most). */
+  get pooled(): number {
+    return this.poolUsed;
   }
 
-  /** Stores the current township's entries in the pool, and takes up those of `township` (none if it is new). */
+  /** Puts the current township's entries away, and takes up those of `township`. */
   private moveTo(township: string): void {
-    if (this.current !== undefined && this.currentEntries.length > 0) {
-      const entries = this.currentEntries;
-      if (this.poolUsed + entries.length > this.pool.length) {
-        const grown = new Int32Array(Math.max(this.pool.length * 2, this.poolUsed + entries.length));
-        grown.set(this.pool.subarray(0, this.poolUsed));
-        this.pool = grown;
-      }
-      this.pool.set(entries, this.poolUsed);
-      // A township listed again further down the file is stored anew; its earlier place is left unused.
-      this.spans.set(this.current, { start: this.poolUsed, length: entries.length });
-      this.poolUsed += entries.length;
-    }
+    const done = this.current;
+    if (done !== undefined && !this.loose.has(done)) this.store(done, this.currentEntries);
     this.current = township;
-    this.currentEntries = Array.from(this.stored(township));
+    const span = this.spans.get(township);
+    if (span) {
+      // Listed again after others: from now on in an array of its own.
+      this.spans.delete(township);
+      this.loose.set(township, Array.from(this.pool.subarray(span.start, span.start + span.length)));
+    }
+    this.currentEntries = this.loose.get(township) ?? [];
+  }
+
+  private store(township: string, entries: readonly number[]): void {
+    if (this.poolUsed + entries.length > this.pool.length) {
+      const grown = new Int32Array(Math.max(this.pool.length * 2, this.poolUsed + entries.length));
+      grown.set(this.pool.subarray(0, this.poolUsed));
+      this.pool = grown;
+    }
+    this.pool.set(entries, this.poolUsed);
+    this.spans.set(township, { start: this.poolUsed, length: entries.length });
+    this.poolUsed += entries.length;
   }
 }

@@ -20,19 +20,12 @@ export class ExactSum {
     return this;
   }
 
-  merge(other: ExactSum): this {
-    // Into an empty sum, the other's partials are already the exact sum's.
-    if (this.partials.length === 0) this.partials = other.partials.slice();
-    else for (const v of other.partials) this.add(v);
-    return this;
-  }
-
   /** The exact sum, correctly rounded to the nearest double (ties to even). */
   value(): number {
     return rounded(this.partials, 0, this.partials.length);
   }
 
-  /** The internal partials, for sending a running sum between threads. */
+  /** The partials: nonoverlapping, smallest first; their exact sum is the sum's. */
   toJSON(): number[] {
     return [...this.partials];
   }
@@ -122,11 +115,16 @@ export class ExactSums {
     return n < 0 ? this.overflow.get(sum)!.toJSON() : this.data.subarray(base + 1, base + 1 + n);
   }
 
-  /** Several sums' partials together: `value(i)` here is `value(from + i)` of these. */
-  slice(from: number, to: number): ExactSumsSlice {
-    this.room(to);
-    const overflow = [...this.overflow].filter(([sum]) => sum >= from && sum < to).map(([sum, s]) => [sum - from, s.toJSON()] as [number, number[]]);
-    return { data: this.data.slice(from * STRIDE, to * STRIDE), overflow };
+  /** Sums 0 … count - 1, to send to another thread. */
+  slice(count: number): ExactSumsSlice {
+    const data = new Float64Array(count * STRIDE);
+    data.set(this.data.subarray(0, Math.min(data.length, this.data.length)));
+    return { data, overflow: [...this.overflow].filter(([sum]) => sum < count).map(([sum, s]) => [sum, s.toJSON()]) };
+  }
+
+  /** The number of sums there is room for. */
+  get count(): number {
+    return this.data.length / STRIDE;
   }
 
   /** Sums from `slice`. */

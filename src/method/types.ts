@@ -14,6 +14,12 @@ export type SoilGrade = (typeof SOIL_GRADES)[number];
 export const LAND_USES = ['旱地', '水田', '菜地', '果园'] as const;
 export type LandUse = (typeof LAND_USES)[number];
 
+/** Land uses by number: 0 none (grass, forest), then LAND_USES from 1. */
+export const LAND_USE_SLOTS = LAND_USES.length + 1;
+export function landUseIndex(landUse: LandUse | null): number {
+  return landUse === null ? 0 : LAND_USES.indexOf(landUse) + 1;
+}
+
 export const LOAD_GRADES = ['I', 'II', 'III', 'IV', 'V', 'VI'] as const;
 export type LoadGrade = (typeof LOAD_GRADES)[number];
 

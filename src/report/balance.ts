@@ -101,8 +101,7 @@ function finish(
 ): Balance {
   const index = loadIndex(stockPe, capacity);
   const headroom = headroomPe(capacity, stockPe);
-  // Members in the order of CONTRACT.md's JSON, limitingNutrient only with basis "both".
-  const balance: { -readonly [K in keyof Balance]: Balance[K] } = {
+  return {
     name,
     stockPe,
     capacityPe: capacity,
@@ -110,12 +109,12 @@ function finish(
     loadIndex: index,
     grade: loadGrade(index, c.loadGrades),
     status: balanceStatus(stockPe, capacity, statusThresholds(c)),
-  } as Balance;
-  if (limitingNutrient) balance.limitingNutrient = limitingNutrient;
-  balance.capacityRangePe = range;
-  balance.headroomHead = headroomHead(headroom, c);
-  balance.nutrients = nutrients;
-  return balance;
+    // Only with basis "both"; undefined is left out of the JSON.
+    limitingNutrient,
+    capacityRangePe: range,
+    headroomHead: headroomHead(headroom, c),
+    nutrients,
+  };
 }
 
 /**

@@ -26,11 +26,11 @@ export function reportJson(report: Report, t: Messages): ReportJson {
   };
 }
 
-/** The report's JSON text in parts of a few hundred townships, to be written out one after another. */
+/** The same text as renderJson in parts of a few hundred townships, to be written out one after another. */
 export function renderJsonParts(report: Report, t: Messages): Iterable<string> {
   return jsonInParts(reportJson(report, t), 'townships');
 }
 
 export function renderJson(report: Report, t: Messages): string {
-  return [...renderJsonParts(report, t)].join('');
+  return `${JSON.stringify(reportJson(report, t), null, 2)}\n`;
 }

@@ -82,16 +82,16 @@ describe('exact summation', () => {
         const forward = exactSum(xs);
         expect(exactSum([...xs].reverse())).toBe(forward);
         const half = Math.floor(xs.length / 2);
+        // One sum's partials added to another's: the sum of both halves.
         expect(
           new ExactSum()
             .addAll(xs.slice(0, half))
-            .merge(new ExactSum().addAll(xs.slice(half)))
+            .addAll(new ExactSum().addAll(xs.slice(half)).toJSON())
             .value(),
         ).toBe(forward);
-        expect(ExactSum.fromPartials(new ExactSum().addAll(xs).toJSON()).value()).toBe(forward);
-        // Merged into an empty sum, then added to: the merged-from sum is left as it was.
+        // Taken from its partials, then added to: the sum it came from is left as it was.
         const first = new ExactSum().addAll(xs.slice(0, half));
-        const copy = new ExactSum().merge(first).addAll(xs.slice(half));
+        const copy = ExactSum.fromPartials(first.toJSON()).addAll(xs.slice(half));
         expect(copy.value()).toBe(forward);
         expect(first.value()).toBe(exactSum(xs.slice(0, half)));
       }),
@@ -118,12 +118,14 @@ describe('exact summation', () => {
           expect(store.has(i)).toBe(used(i));
         }
         // Sums from a slice, added into another store (empty, or holding the same sums already).
-        const from = Math.min(cut, 6);
-        const copy = ExactSums.from(store.slice(from, 6));
+        // The first `count` sums, sent, added into another store (to empty sums, and to sums holding the same already).
+        const count = Math.min(cut, 6);
+        const copy = ExactSums.from(store.slice(count));
+        expect(copy.count).toBe(count);
         const target = new ExactSums();
-        for (let i = from; i < 6; i++) target.addSum(i, copy, i - from);
-        for (let i = from; i < 6; i++) target.addSum(i, store, i);
-        for (let i = from; i < 6; i++) expect(target.value(i)).toBe(new ExactSum().merge(separate[i]!).merge(separate[i]!).value());
+        for (let i = 0; i < count; i++) target.addSum(i, copy, i);
+        for (let i = 0; i < count; i++) target.addSum(i, store, i);
+        for (let i = 0; i < count; i++) expect(target.value(i)).toBe(new ExactSum().addAll(separate[i]!.toJSON()).addAll(separate[i]!.toJSON()).value());
       }),
       { numRuns: 2000 },
     );
@@ -151,5 +153,18 @@ describe('row keys', () => {
       ),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('row keys in a file not grouped by township', () => {
+  it('stores each entry in the shared array once at most', () => {
+    const keys = new RowKeys();
+    const townships = ['甲镇', '乙乡', '丙街道'];
+    const crops = Array.from({ length: 30 }, (_, i) => `作物${i}`);
+    let line = 2;
+    // Sorted by crop: every row changes township.
+    for (let round = 0; round < 20; round++) for (const crop of crops) for (const township of townships) keys.firstLine(township, crop, line++, crop);
+    expect(keys.pooled).toBeLessThanOrEqual(townships.length * crops.length * 3);
+    expect(keys.entries('乙乡').map(([name, first]) => [name, first])).toEqual(crops.map((crop, i) => [crop, 3 + i * 3]));
   });
 });
