@@ -114,7 +114,8 @@ export async function loadDataset(files: SomeInputFiles, params: Parameters, c: 
       (s) => s.size,
       () => 0,
     );
-    if (size < (settings.minBytes ?? PARALLEL_MIN_BYTES)) return undefined;
+    const minBytes = settings.minBytes ?? PARALLEL_MIN_BYTES;
+    if (size < minBytes) return undefined;
     const { readInParallel, WorkerPool } = await import('../parallel/parallel.js');
     pool ??= new WorkerPool(settings.parts);
     return readInParallel(path, kind, encodingOf(path), {
@@ -125,8 +126,8 @@ export async function loadDataset(files: SomeInputFiles, params: Parameters, c: 
       pool,
       onProgress,
       detected: detected(path),
-      minBytes: PARALLEL_MIN_BYTES,
       ...settings,
+      minBytes,
     });
   };
   const read = async (path: string, kind: 'crops' | 'livestock', inFlight: Awaited<ReturnType<typeof start>>) => {
