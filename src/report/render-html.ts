@@ -47,13 +47,18 @@ footer{margin-top:28px;font-size:.75rem;color:#5b646b}
 @page{size:A4;margin:14mm 12mm}
 `;
 
+/** Both charts' layout: the width of the names, of the whole, of a bar and between bars. */
+const CHART = { label: 150, width: 820, bar: 16, gap: 6 } as const;
+
+/** Townships in the charts' order: highest load index first, those without capacity (no load index) above them. */
+function byLoadIndex(townships: readonly Balance[]): Balance[] {
+  return [...townships].sort((a, b) => (b.loadIndex ?? Infinity) - (a.loadIndex ?? Infinity));
+}
+
 /** Horizontal bars of the load index, highest first, coloured by status, with reference lines at 0.7 and 1.0. */
 function loadChart(townships: readonly Balance[], t: Messages, thresholds: readonly number[]): string {
-  const rows = [...townships].sort((a, b) => (b.loadIndex ?? Infinity) - (a.loadIndex ?? Infinity));
-  const label = 150;
-  const width = 820;
-  const bar = 16;
-  const gap = 6;
+  const rows = byLoadIndex(townships);
+  const { label, width, bar, gap } = CHART;
   const top = 24;
   const plot = width - label - 60;
   const max = Math.max(1.2, ...rows.map((r) => r.loadIndex ?? 0)) * 1.05;
@@ -86,11 +91,8 @@ function loadChart(townships: readonly Balance[], t: Messages, thresholds: reado
 
 /** Per township, capacity (light) behind stock (coloured by status), on one scale. */
 function stockCapacityChart(townships: readonly Balance[], t: Messages, lang: Lang): string {
-  const rows = [...townships].sort((a, b) => (b.loadIndex ?? Infinity) - (a.loadIndex ?? Infinity));
-  const label = 150;
-  const width = 820;
-  const bar = 16;
-  const gap = 6;
+  const rows = byLoadIndex(townships);
+  const { label, width, bar, gap } = CHART;
   const top = 10;
   const plot = width - label - 90;
   const max = Math.max(1, ...rows.flatMap((r) => [r.capacityPe, r.stockPe])) * 1.02;

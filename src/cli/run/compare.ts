@@ -1,11 +1,11 @@
 import type { Messages } from '../../i18n/en.js';
-import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { computeReport } from '../../api.js';
 import { loadCoefficients } from '../../coefficients/load.js';
 import { compareReports, reportFileSchema } from '../../compare/compare.js';
 import { renderComparison } from '../../compare/render.js';
-import { InputFileError } from '../../io/errors.js';
+import { ParameterError } from '../../params/errors.js';
+import { readJsonFile } from '../../params/load.js';
 import { scenarioAdjuster } from '../../scenario/adjust.js';
 import type { Context } from '../context.js';
 import { DataFailure, UsageError } from '../errors.js';
@@ -14,17 +14,11 @@ import { addExamples, addInputOptions, addParameterOptions, type InputOptions, t
 import { failureSummary } from './report.js';
 
 async function readReportFile(path: string, ctx: Context) {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw InputFileError.from(path, error);
-  }
-  try {
-    return reportFileSchema.parse(JSON.parse(text.replace(/^\uFEFF/, '')));
-  } catch {
-    throw new UsageError(ctx.t.ui.compare.notAReport(path));
-  }
+  const notAReport = () => new UsageError(ctx.t.ui.compare.notAReport(path));
+  const json = await readJsonFile(path).catch((error: unknown) => Promise.reject(error instanceof ParameterError ? notAReport() : error));
+  const report = reportFileSchema.safeParse(json);
+  if (!report.success) throw notAReport();
+  return report.data;
 }
 
 export async function run(context: () => Context, files: string[], opts: InputOptions & OutputOptions & Record<string, unknown>): Promise<void> {
