@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA_DIR, packagePath } from '../paths.js';
+import { COEFFICIENT_TABLES } from '../report/formats.js';
 import type { Alias, Coefficients, CropCoefficient, SpeciesCoefficient } from './coefficients.js';
 
 export { DATA_DIR };
@@ -8,16 +9,8 @@ export { DATA_DIR };
 /** A coefficient file that does not meet its schema: a bug in the shipped data, never a user's error. */
 export class CoefficientDataError extends Error {}
 
-export const TABLE_FILES = [
-  'crops.csv',
-  'crop-aliases.csv',
-  'species.csv',
-  'species-aliases.csv',
-  'fertilisation-shares.csv',
-  'soil-thresholds.csv',
-  'load-grades.csv',
-  'nutrients.csv',
-] as const;
+/** The coefficient files in data/coefficients/, one per table. */
+export const TABLE_FILES = COEFFICIENT_TABLES.map((table) => `${table}.csv`);
 
 /** The checked tables as JSON (maps as entry lists), with the digest of the files they were read from. */
 interface Compiled {
