@@ -1,6 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { InputFileError } from '../io/errors.js';
-import { OutputFileError } from '../io/output.js';
+import { FileError } from '../io/errors.js';
 import type { Messages } from '../i18n/en.js';
 import { LANGS, langFromEnv, messages, type Lang } from '../i18n/index.js';
 import { ParameterError } from '../params/errors.js';
@@ -114,7 +113,8 @@ function exitCode(error: unknown, ctx: Context, io: CliIo): number {
   const t = ctx.t;
   if (error instanceof UsageError) return fail(EXIT.usage, error.message);
   if (error instanceof ParameterError) return fail(EXIT.usage, `${error.where}: ${t.ui.paramErrors[error.code](error.args)}`);
-  if (error instanceof InputFileError || error instanceof OutputFileError) return fail(EXIT.usage, `${error.path}: ${t.ui.io[error.reason](error.detail)}`);
+  // A file that could not be read or written (input or --output).
+  if (error instanceof FileError) return fail(EXIT.usage, `${error.path}: ${t.ui.io[error.reason](error.detail)}`);
   const detail = error instanceof Error ? error.message : String(error);
   io.stderr.write(`${c.red(`landcap: ${messages(ctx.lang).ui.internalError}: ${detail}`)}\n`);
   if (io.env.LANDCAP_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);

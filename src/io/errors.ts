@@ -24,8 +24,8 @@ export function ioReason(error: unknown): IoReason {
   }
 }
 
-/** The file could not be read at all (missing, a directory, no permission): exit code 2, not a data problem. */
-export class InputFileError extends Error {
+/** A file that could not be read or written: where, why, and the system's own words. */
+export class FileError extends Error {
   constructor(
     readonly path: string,
     readonly reason: IoReason,
@@ -34,7 +34,10 @@ export class InputFileError extends Error {
   ) {
     super(`${path}: ${reason}${detail ? ` (${detail})` : ''}`);
   }
+}
 
+/** The file could not be read at all (missing, a directory, no permission): exit code 2, not a data problem. */
+export class InputFileError extends FileError {
   static from(path: string, error: unknown): InputFileError {
     return new InputFileError(path, ioReason(error), error instanceof Error ? error.message : String(error));
   }

@@ -1,17 +1,9 @@
 import { chmod, lstat, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { ioReason, type IoReason } from './errors.js';
+import { FileError, ioReason, type IoReason } from './errors.js';
 
 /** The output file could not be written: exit code 2. */
-export class OutputFileError extends Error {
-  constructor(
-    readonly path: string,
-    readonly reason: IoReason,
-    readonly detail = '',
-  ) {
-    super(`${path}: ${reason}${detail ? ` (${detail})` : ''}`);
-  }
-}
+export class OutputFileError extends FileError {}
 
 /**
  * Writes a file atomically: to a temporary file beside it, then renamed over it. A failed run leaves the old file
