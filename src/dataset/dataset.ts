@@ -38,6 +38,13 @@ export interface Dataset {
   readonly used: CoefficientsUsed;
 }
 
+/** A township's crop demand by soil grade, for each nutrient of the basis. */
+export function demandByGrade(dataset: Dataset, t: TownshipData, nutrients: readonly Nutrient[]): Partial<Record<Nutrient, Record<SoilGrade, number>>> {
+  const demand: Partial<Record<Nutrient, Record<SoilGrade, number>>> = {};
+  for (const n of nutrients) demand[n] = t.demandByGrade(n, (lu) => dataset.soilGrade(t.name, lu, n).grade);
+  return demand;
+}
+
 /** Changes rows as they are read, and adds rows (a scenario: src/scenario). */
 export interface RowAdjuster {
   crop(row: CropRow): CropRow;
@@ -75,7 +82,7 @@ export async function loadDataset(files: SomeInputFiles, params: Parameters, c: 
   const { adjust, onProgress } = options;
 
   const soil = new Map<string, Map<LandUse | null, SoilRow>>();
-  if (files.soil) {
+  const readSoil = async (path: string) => {
     let reader: SoilReader | undefined;
     const onRow = (row: Row, header: Header) => {
       reader ??= new SoilReader(header, c, log);
@@ -85,21 +92,26 @@ export async function loadDataset(files: SomeInputFiles, params: Parameters, c: 
       if (!byLandUse) soil.set(r.township, (byLandUse = new Map()));
       byLandUse.set(r.landUse, r);
     };
-    summaries.push((await readTableFile(files.soil, 'soil', encodingOf(files.soil), log, onRow, { onProgress, detected: detected(files.soil) })).summary);
-  }
+    return (await readTableFile(path, 'soil', encodingOf(path), log, onRow, { onProgress, detected: detected(path) })).summary;
+  };
 
   const thresholds = (n: Nutrient, lu: LandUse) => soilThreshold(c, n, lu);
   // Without soil data for the township every crop takes the default grade; with it, grades are resolved once per land use.
   const defaultGrade = { grade: params.soilGrade, source: { from: 'parameter' } } as const;
   // Per township with soil data: the grade of each land use (none first, then LAND_USES) × nutrient (N, P).
-  const gradeCache = new Map<Map<LandUse | null, SoilRow>, ReturnType<typeof resolveSoilGrade>[]>();
+  const gradeCache = new Map<string, ReturnType<typeof resolveSoilGrade>[]>();
+  // Grades are asked for township by township: the last one's soil rows and grades are at hand.
+  let last: { township: string; rows?: Map<LandUse | null, SoilRow>; grades: ReturnType<typeof resolveSoilGrade>[] } | undefined;
   const gradeOf: GradeOf = (townshipName, landUse, n) => {
-    const rows = soil.get(townshipName);
-    if (!rows) return defaultGrade;
-    let cache = gradeCache.get(rows);
-    if (!cache) gradeCache.set(rows, (cache = []));
+    if (last?.township !== townshipName) {
+      const rows = soil.get(townshipName);
+      let grades = gradeCache.get(townshipName);
+      if (rows && !grades) gradeCache.set(townshipName, (grades = []));
+      last = { township: townshipName, rows, grades: grades ?? [] };
+    }
+    if (!last.rows) return defaultGrade;
     const key = landUseIndex(landUse) * 2 + (n === 'N' ? 0 : 1);
-    return (cache[key] ??= resolveSoilGrade(rows, landUse, n, params.soilGrade, thresholds));
+    return (last.grades[key] ??= resolveSoilGrade(last.rows, landUse, n, params.soilGrade, thresholds));
   };
 
   // Rows one by one are needed for explain's detail and a scenario's changes; otherwise large files go in parallel,
@@ -117,7 +129,8 @@ export async function loadDataset(files: SomeInputFiles, params: Parameters, c: 
     const minBytes = settings.minBytes ?? PARALLEL_MIN_BYTES;
     if (size < minBytes) return undefined;
     const { readInParallel, WorkerPool } = await import('../parallel/parallel.js');
-    pool ??= new WorkerPool(settings.parts);
+    // The worker threads start now, while this thread finds the file's encoding and parts.
+    pool ??= new WorkerPool(settings.parts).start();
     return readInParallel(path, kind, encodingOf(path), {
       params,
       strict: log.strict,
@@ -141,6 +154,8 @@ export async function loadDataset(files: SomeInputFiles, params: Parameters, c: 
   try {
     const cropsInFlight = await start(files.crops, 'crops');
     const livestockInFlight = await start(files.livestock, 'livestock');
+    // The soil file is read while the threads read their parts; its grades are needed only once they are merged.
+    if (files.soil) summaries.push(await readSoil(files.soil));
     cropsFile = files.crops === undefined ? undefined : await read(files.crops, 'crops', cropsInFlight);
     if (cropsFile) summaries.push(cropsFile);
     if (adjust)

@@ -15,6 +15,12 @@ export interface ReadOptions {
   readonly detected?: boolean;
 }
 
+/** Whether every cell of a record is empty or spaces (a line of commas). */
+function blank(cells: readonly string[]): boolean {
+  for (const cell of cells) if (cell.trim() !== '') return false;
+  return true;
+}
+
 /** Progress through a file: bytes read of its size. */
 export type Progress = (file: string, done: number, total: number) => void;
 
@@ -85,7 +91,7 @@ export async function readTableFile(
           header = readHeader(path, cells, kind, log, optional, line);
           return;
         }
-        if (cells.every((c) => c.trim() === '')) return;
+        if (blank(cells)) return;
         rows++;
         if (!header) return;
         const row = new Row(path, line, cells, log);

@@ -1,7 +1,7 @@
 import type { CropRow } from '../io/crops.js';
 import type { LivestockRow } from '../io/livestock.js';
 import { cropNutrientDemandKg } from '../method/crop-demand.js';
-import { ExactSum, ExactSums, type ExactSumsSlice } from '../method/exact-sum.js';
+import { ExactSums, type ExactSumsSlice } from '../method/exact-sum.js';
 import { pigEquivalents } from '../method/pig-equivalent.js';
 import type { SoilGradeSource } from '../method/soil-grade.js';
 import { LAND_USES, LAND_USE_SLOTS, landUseIndex, type LandUse, type Nutrient, type SoilGrade } from '../method/types.js';
@@ -75,21 +75,14 @@ export class TownshipData {
   /** Crop demand by soil grade: each land use's demand goes to the grade the soil gives it. */
   demandByGrade(n: Nutrient, gradeOf: (landUse: LandUse | null) => SoilGrade): Record<SoilGrade, number> {
     const { sums } = this.layout;
-    // Usually one land use's sum per grade, whose value is the grade's; with soil data, several merged.
-    const first: Record<SoilGrade, number> = { I: -1, II: -1, III: -1 };
-    let merged: Partial<Record<SoilGrade, ExactSum>> | undefined;
+    // Usually one land use's sum per grade, whose value is the grade's; else the exact sum of those sums.
+    const slots: Record<SoilGrade, number[] | undefined> = { I: undefined, II: undefined, III: undefined };
     for (let lu = 0; lu < LAND_USE_SLOTS; lu++) {
       const k = this.layout.demand(this.index, n, lu);
-      if (!sums.has(k)) continue;
-      const grade = gradeOf(landUseAt(lu));
-      if (first[grade] < 0) first[grade] = k;
-      else {
-        const sum = ((merged ??= {})[grade] ??= ExactSum.fromPartials(sums.partialsOf(first[grade])));
-        for (const partial of sums.partialsOf(k)) sum.add(partial);
-      }
+      if (sums.has(k)) (slots[gradeOf(landUseAt(lu))] ??= []).push(k);
     }
-    const value = (g: SoilGrade) => merged?.[g]?.value() ?? (first[g] < 0 ? 0 : sums.value(first[g]));
-    return { I: value('I'), II: value('II'), III: value('III') };
+    const value = (of: number[] | undefined) => (of === undefined ? 0 : of.length === 1 ? sums.value(of[0]!) : sums.total(of));
+    return { I: value(slots.I), II: value(slots.II), III: value(slots.III) };
   }
 
   addStock(pe: number): void {
@@ -217,15 +210,16 @@ export class Tally {
     const { width } = this.layout;
     // Parts are read with the same basis, so their sums are laid out as this tally's.
     if (sums.count !== part.townships.length * width) throw new Error(`a part's sums are not laid out as the tally's (${sums.count} sums)`);
-    part.townships.forEach((name, i) => {
+    for (let i = 0; i < part.townships.length; i++) {
+      const name = part.townships[i]!;
       const t = this.township(name);
       t.cropRows += ints[i * 3]!;
       t.livestockRows += ints[i * 3 + 1]!;
       const firstLine = ints[i * 3 + 2]!;
       if (!t.firstLivestockLine && firstLine) t.firstLivestockLine = firstLine + lineOffset;
-      for (let slot = 0; slot < width; slot++) this.layout.sums.addSum(t.index * width + slot, sums, i * width + slot);
+      this.layout.sums.addSums(t.index * width, sums, i * width, width);
       if (part.townshipsListed) this.listed.add(name);
-    });
+    }
     for (const [key, u] of part.used.crops) this.count(this.used.crops, key, u.local, u.rows);
     for (const [key, u] of part.used.species) this.count(this.used.species, key, u.local, u.rows);
     for (const name of part.listed) this.listed.add(name);

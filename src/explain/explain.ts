@@ -1,6 +1,6 @@
 import type { Coefficients } from '../coefficients/coefficients.js';
 import type { Provenance } from '../coefficients/schema.js';
-import type { Dataset, TownshipData } from '../dataset/dataset.js';
+import { demandByGrade, type Dataset, type TownshipData } from '../dataset/dataset.js';
 import { formatFraction, fractionValue } from '../method/pig-equivalent.js';
 import type { SoilGradeSource } from '../method/soil-grade.js';
 import { basisNutrients, SOIL_GRADES, type Basis, type LandUse, type Measure, type Nutrient, type SoilGrade } from '../method/types.js';
@@ -83,14 +83,12 @@ export function explainTownship(t: TownshipData, dataset: Dataset, params: Param
   const p = params.values;
   const nutrients = basisNutrients(p.basis);
   const details = t.details ?? { crops: [], livestock: [] };
-  const demandByGrade = Object.fromEntries(nutrients.map((n) => [n, t.demandByGrade(n, (lu) => dataset.soilGrade(t.name, lu, n).grade)])) as Partial<
-    Record<Nutrient, Record<SoilGrade, number>>
-  >;
-  const balance = townshipBalance(t.name, demandByGrade, t.stockPe, p, c);
+  const byGradeOf = demandByGrade(dataset, t, nutrients);
+  const balance = townshipBalance(t.name, byGradeOf, t.stockPe, p, c);
   const shares = fertilisationShares(c);
   const explainedNutrients: Partial<Record<Nutrient, ExplainedNutrient>> = {};
   for (const n of nutrients) {
-    const byGrade = demandByGrade[n]!;
+    const byGrade = byGradeOf[n]!;
     explainedNutrients[n] = {
       cropDemandKg: balance.nutrients[n]!.cropDemandKg,
       byGrade: SOIL_GRADES.filter((g) => byGrade[g] !== 0).map((g) => ({

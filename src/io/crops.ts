@@ -67,30 +67,46 @@ export function cropIndex(c: Coefficients): NameIndex<CropCoefficient> {
 interface Quantity {
   readonly column: Column;
   readonly value: number;
+  /** What the column's unit is per (area and yield): 亩 or 公顷. */
+  readonly per: AreaUnit;
+  /** What the column's unit measures (yield and production): kg, or m³ for forest. */
+  readonly measure: Measure;
 }
+
+const NONE: readonly Quantity[] = [];
 
 /**
  * The cells of one quantity's columns (面积(亩), 面积(公顷) …) in a row, read into the same objects row after row:
  * a national file has 800,000 rows, and what one row's cells were is not needed once the row is read.
  */
 class QuantityCells {
-  private readonly slots: { column: Column; value: number }[];
-  private readonly filled: Quantity[] = [];
+  private readonly slots: { column: Column; value: number; per: AreaUnit; measure: Measure }[];
+  /** The one slot, when the header has one column for the quantity (the usual case): no array is made per row. */
+  private readonly one: readonly Quantity[];
 
   constructor(columns: readonly Column[]) {
-    this.slots = columns.map((column) => ({ column, value: 0 }));
+    this.slots = columns.map((column) => ({ column, value: 0, per: areaUnit(column.unit!.base), measure: measureOf(column.unit!.base) }));
+    this.one = this.slots.slice(0, 1);
   }
 
   /** The filled cells of the row; bad cells are reported. Valid until the next row is read. */
   read(row: Row, state: { bad: boolean }): readonly Quantity[] {
-    this.filled.length = 0;
-    for (const slot of this.slots) {
+    const { slots } = this;
+    if (slots.length === 1) {
+      const slot = slots[0]!;
+      const value = row.number(slot.column, state);
+      if (value === undefined) return NONE;
+      slot.value = value;
+      return this.one;
+    }
+    const filled: Quantity[] = [];
+    for (const slot of slots) {
       const value = row.number(slot.column, state);
       if (value === undefined) continue;
       slot.value = value;
-      this.filled.push(slot);
+      filled.push(slot);
     }
-    return this.filled;
+    return filled;
   }
 }
 
@@ -103,6 +119,11 @@ function areaUnit(unitBase: string): AreaUnit {
 }
 
 const round2 = (v: number) => Math.round(v * 100) / 100;
+
+/** Each quantity in the unit its columns are compared in: area in 亩, yield per 亩, production as given. */
+const areaMu = (q: Quantity) => areaInMu(q.value, q.per);
+const yieldMu = (q: Quantity) => yieldPerMu(q.value, q.per);
+const asGiven = (q: Quantity) => q.value;
 
 /** Several filled cells of one quantity must agree to 1%; the first is used. */
 function single(row: Row, qs: readonly Quantity[], toCommon: (q: Quantity) => number): Quantity | undefined {
@@ -136,6 +157,8 @@ export class CropReader {
   /** The header's columns, looked up once. */
   private readonly columns: Readonly<Record<'township' | 'crop' | 'land_use' | 'n_uptake' | 'p_uptake', Column | undefined>>;
   private readonly quantities: Readonly<Record<'area' | 'yield' | 'production', QuantityCells>>;
+  /** Whether a cell of the row being read was rejected. */
+  private readonly state = { bad: false };
 
   constructor(
     header: Header,
@@ -155,7 +178,8 @@ export class CropReader {
     const township = row.required(c.township);
     const cropAsWritten = row.required(c.crop);
     const landUseCell = parseLandUse(row, c.land_use);
-    const state = { bad: false };
+    const state = this.state;
+    state.bad = false;
     const userUptake: Partial<Record<Nutrient, number>> =
       c.n_uptake || c.p_uptake ? { N: row.number(c.n_uptake, state), P: row.number(c.p_uptake, state) } : NO_UPTAKE;
     const areas = this.quantities.area.read(row, state);
@@ -163,7 +187,8 @@ export class CropReader {
     const productions = this.quantities.production.read(row, state);
     if (township === undefined || cropAsWritten === undefined || landUseCell === undefined || state.bad) return undefined;
 
-    const crop = this.index.get(cropAsWritten) ?? null;
+    const named = this.index.lookup(cropAsWritten);
+    const crop = named.value ?? null;
     if (!crop) {
       const hasUptake = this.options.nutrients.every((n) => userUptake[n] !== undefined);
       if (!hasUptake) {
@@ -180,10 +205,9 @@ export class CropReader {
     }
 
     // The crop's measure: the table's, or for a local crop the unit its figures are in.
-    const anyUnit = () => (productions[0] ?? yields[0])?.column.unit?.base;
-    const measure: Measure = crop ? crop.measure : measureOf(anyUnit() ?? 'kg');
+    const measure: Measure = crop ? crop.measure : ((productions[0] ?? yields[0])?.measure ?? 'kg');
     for (const q of yields.length === 0 ? productions : productions.length === 0 ? yields : [...yields, ...productions]) {
-      const m = measureOf(q.column.unit!.base);
+      const m = q.measure;
       if (m !== measure) {
         row.report(q.column, 'unit-measure-mismatch', {
           crop: cropAsWritten,
@@ -195,17 +219,17 @@ export class CropReader {
       }
     }
 
-    const area = single(row, areas, (q) => areaInMu(q.value, areaUnit(q.column.unit!.base)));
-    const yieldQ = single(row, yields, (q) => yieldPerMu(q.value, areaUnit(q.column.unit!.base)));
-    const productionQ = single(row, productions, (q) => q.value);
+    const area = single(row, areas, areaMu);
+    const yieldQ = single(row, yields, yieldMu);
+    const productionQ = single(row, productions, asGiven);
     if ((areas.length > 0 && !area) || (yields.length > 0 && !yieldQ) || (productions.length > 0 && !productionQ)) return undefined;
 
     if (crop && yieldQ) {
-      const perMu = yieldPerMu(yieldQ.value, areaUnit(yieldQ.column.unit!.base));
+      const perMu = yieldMu(yieldQ);
       if (perMu > crop.maxYieldPerMu) {
         // Far above the bound, a per-亩 figure is most often per 公顷 (15 × larger): say so when ÷ 15 is credible.
         const perHectare =
-          areaUnit(yieldQ.column.unit!.base) === 'mu' && perMu >= 3 * crop.maxYieldPerMu && perMu / MU_PER_HECTARE <= crop.maxYieldPerMu
+          yieldQ.per === 'mu' && perMu >= 3 * crop.maxYieldPerMu && perMu / MU_PER_HECTARE <= crop.maxYieldPerMu
             ? round2(perMu / MU_PER_HECTARE)
             : '';
         row.report(yieldQ.column, 'yield-implausible', { value: round2(perMu), crop: cropAsWritten, max: crop.maxYieldPerMu, perHectare });
@@ -214,7 +238,7 @@ export class CropReader {
     }
 
     const fromAreaYield =
-      area && yieldQ ? productionFromAreaAndYield(area.value, areaUnit(area.column.unit!.base), yieldQ.value, areaUnit(yieldQ.column.unit!.base)) : undefined;
+      area && yieldQ ? productionFromAreaAndYield(area.value, area.per, yieldQ.value, yieldQ.per) : undefined;
     let production: number;
     let productionFrom: CropRow['productionFrom'];
     if (productionQ) {
@@ -238,7 +262,7 @@ export class CropReader {
 
     const landUse = landUseCell ?? crop?.landUse ?? null;
     // 番茄 and 西红柿 are one crop; 花生 and 油菜 are two rows of 油料.
-    const identity = this.index.identity(cropAsWritten);
+    const { identity } = named;
     const shown = landUseCell ? `${cropAsWritten} ${landUseCell}` : cropAsWritten;
     const firstLine = this.seen.firstLine(township, landUseCell ? `${identity}\u0000${landUseCell}` : identity, row.line, shown);
     if (firstLine !== undefined) {
@@ -265,7 +289,7 @@ export class CropReader {
       landUse,
       production,
       productionFrom,
-      areaMu: area ? areaInMu(area.value, areaUnit(area.column.unit!.base)) : null,
+      areaMu: area ? areaMu(area) : null,
       uptake,
     };
   }

@@ -67,6 +67,9 @@ export function unseekableInput(path: string): Promise<Buffer | undefined> {
   return input;
 }
 
+/** Bytes scanned at a time for the encoding: a megabyte, in a buffer used over again. */
+const SCAN_CHUNK = 1 << 20;
+
 /** Reads a file chunk by chunk, handing each chunk (with bytes held back from the previous one) to `scan`. */
 async function scanFile(path: string, scan: (buffer: Buffer, end: number, eof: boolean) => number | 'stop'): Promise<void> {
   const whole = await unseekableInput(path);
@@ -81,12 +84,12 @@ async function scanFile(path: string, scan: (buffer: Buffer, end: number, eof: b
     throw InputFileError.from(path, error);
   }
   try {
-    const buffer = Buffer.allocUnsafe(CHUNK + 8);
+    const buffer = Buffer.allocUnsafe(SCAN_CHUNK + 8);
     let carry = 0;
     for (;;) {
       let bytesRead: number;
       try {
-        ({ bytesRead } = await handle.read(buffer, carry, CHUNK, null));
+        ({ bytesRead } = await handle.read(buffer, carry, SCAN_CHUNK, null));
       } catch (error) {
         throw InputFileError.from(path, error);
       }
@@ -176,8 +179,9 @@ function validUtf8Prefix(buffer: Buffer, end: number): number {
 export async function detectEncoding(path: string): Promise<Encoding> {
   let first = true;
   let bom = false;
-  let lines = 0;
-  let utf8BadLine = 0;
+  // Bytes read as valid UTF-8; where the first byte that is not lies, when one is found.
+  let valid = 0;
+  let bad = -1;
   // Chinese characters already read as UTF-8 (3-byte sequences): a file with them is UTF-8 with a damaged byte, not GBK.
   let utf8Chinese = 0;
   await scanFile(path, (buffer, end, eof) => {
@@ -188,17 +192,26 @@ export async function detectEncoding(path: string): Promise<Encoding> {
     }
     const complete = eof ? end : completeUtf8(buffer, end);
     if (isUtf8(buffer.subarray(0, complete))) {
-      lines += countLines(buffer, complete);
+      valid += complete;
       // A whole chunk of valid UTF-8 with characters beyond ASCII is UTF-8 text.
-      if (!isAscii(buffer.subarray(0, complete))) utf8Chinese = 2;
+      if (utf8Chinese < 2 && !isAscii(buffer.subarray(0, complete))) utf8Chinese = 2;
       return complete;
     }
-    const valid = validUtf8Prefix(buffer, complete);
-    utf8BadLine = lines + countLines(buffer, valid) + 1;
-    if (utf8Chinese < 2) utf8Chinese += countLeadBytes(buffer, valid);
+    const prefix = validUtf8Prefix(buffer, complete);
+    bad = valid + prefix;
+    if (utf8Chinese < 2) utf8Chinese += countLeadBytes(buffer, prefix);
     return 'stop';
   });
-  if (utf8BadLine === 0) return bom ? 'utf-8-bom' : 'utf-8';
+  if (bad === -1) return bom ? 'utf-8-bom' : 'utf-8';
+  // Lines are counted only for a file to refuse: the line of its first bad byte.
+  let lines = 0;
+  await scanFile(path, (buffer, end) => {
+    const upTo = Math.min(end, bad);
+    lines += countLines(buffer, upTo);
+    bad -= upTo;
+    return bad === 0 ? 'stop' : upTo;
+  });
+  const utf8BadLine = lines + 1;
   if (bom || utf8Chinese >= 2) throw new EncodingError(utf8BadLine, 'utf-8');
   lines = 0;
   let gbBadLine = 0;

@@ -42,6 +42,8 @@ export class LivestockReader {
   readonly seen = new RowKeys();
   /** The header's columns, looked up once. */
   private readonly columns: Readonly<Record<'township' | 'species' | 'stock' | 'slaughter' | 'pe_factor', Column | undefined>>;
+  /** Whether a cell of the row being read was rejected. */
+  private readonly state = { bad: false };
 
   constructor(
     header: Header,
@@ -62,7 +64,8 @@ export class LivestockReader {
     // A farm's file may have no township column: its rows are all the farm's.
     const township = c.township ? row.required(c.township) : '';
     const speciesAsWritten = row.required(c.species);
-    const state = { bad: false };
+    const state = this.state;
+    state.bad = false;
     const stock = row.number(c.stock, state);
     const slaughter = row.number(c.slaughter, state);
     const factorText = row.text(c.pe_factor);
@@ -76,7 +79,8 @@ export class LivestockReader {
     }
     if (township === undefined || speciesAsWritten === undefined || state.bad) return undefined;
 
-    const species = this.index.get(speciesAsWritten) ?? null;
+    const named = this.index.lookup(speciesAsWritten);
+    const species = named.value ?? null;
     if (!species && !userFactor) {
       row.report(c.species, 'species-unknown', { species: speciesAsWritten, suggestion: this.index.nearest(speciesAsWritten) ?? '' });
       return undefined;
@@ -107,7 +111,7 @@ export class LivestockReader {
     }
 
     // 生猪 and 猪 are one species; 山羊 and 绵羊 are two rows of 羊.
-    const firstLine = this.seen.firstLine(township, this.index.identity(speciesAsWritten), row.line, speciesAsWritten);
+    const firstLine = this.seen.firstLine(township, named.identity, row.line, speciesAsWritten);
     if (firstLine !== undefined) {
       row.report(c.species, 'duplicate-row', { key: `${township} ${speciesAsWritten}`, firstLine });
       return undefined;

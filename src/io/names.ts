@@ -11,7 +11,8 @@ export class NameIndex<T> {
   /** Names as written, looked up before: a file repeats the same few names row after row. */
   private readonly seen = new Map<string, { value: T | undefined; identity: string }>();
 
-  private lookup(name: string): { value: T | undefined; identity: string } {
+  /** What a name stands for, and its identity (see `identity`), in one lookup. */
+  lookup(name: string): { readonly value: T | undefined; readonly identity: string } {
     let hit = this.seen.get(name);
     if (!hit) {
       const key = NameIndex.key(name);

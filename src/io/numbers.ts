@@ -14,22 +14,31 @@ const PLAIN = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
 const NOT_FINITE_WORDS = /^[+-]?(?:nan|inf|infinity|#num!|#div\/0!)$/i;
 
+/** Powers of ten that are exact doubles (10^0 … 10^22). */
+const EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
 /**
  * The value of a cell written as plain digits with at most one decimal point ("1065.76", "17"), else NaN —
- * most cells of a large file, read without the general parse's regular expressions and result object.
+ * most cells of a large file, read without the general parse's regular expressions and result object. With at
+ * most 15 digits, the digits form an exact integer and the quotient by an exact power of ten is rounded once:
+ * the same double as Number(text), found without converting the text again.
  */
 export function plainDecimal(text: string): number {
   const n = text.length;
   if (n === 0 || n > 20) return NaN;
-  let dot = false;
+  let dot = -1;
+  let digits = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 46) {
-      if (dot) return NaN;
-      dot = true;
-    } else if (c < 48 || c > 57) return NaN;
+      if (dot !== -1) return NaN;
+      dot = i;
+    } else if (c >= 48 && c <= 57) digits = digits * 10 + (c - 48);
+    else return NaN;
   }
-  return n === 1 && dot ? NaN : Number(text);
+  if (dot === -1) return n <= 15 ? digits : Number(text);
+  if (n === 1) return NaN;
+  return n <= 16 ? digits / EXACT_POWERS_OF_TEN[n - 1 - dot]! : Number(text);
 }
 
 /** Parses a numeric cell; the cell's text is not trusted to be anything in particular. */

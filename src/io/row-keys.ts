@@ -1,23 +1,25 @@
 /**
  * Remembers which township × name pairs (crop, species, land use) a file has listed, to report a repeated row.
- * Names are interned to small numbers. Files list a township's rows together, and a township's entries are then
- * kept, once it is done, one after another with the others' in one typed array — a few bytes each, so memory grows
+ * Names are interned to small numbers. Files list a township's rows together, and a township's entries are
+ * kept one after another with the others' in one typed array — a few bytes each, so memory grows
  * with the townships and the names each one lists, not with the text of every row. A township listed again further
  * down keeps its entries in an array of its own from then on, so a file in another order costs no more.
  */
 export class RowKeys {
   private readonly ids = new Map<string, number>();
   private readonly texts: string[] = [];
-  /** The entries of the townships done with: name id, line, shown id … */
+  /** Townships' entries, one township after another: name id, line, shown id … */
   private pool = new Int32Array(3 * 1024);
   private poolUsed = 0;
-  /** Where each township done with has its entries in the pool: start, and how many numbers. */
+  /** Where each township before the current one has its entries in the pool: start, and how many numbers. */
   private readonly spans = new Map<string, { start: number; length: number }>();
   /** Townships listed again after others: their entries. */
   private readonly loose = new Map<string, number[]>();
-  /** The township of the last call, and its entries as they grow. */
+  /** The township of the last call. */
   private current: string | undefined;
-  private currentEntries: number[] = [];
+  /** Its entries: at the end of the pool from `currentStart` on, or in an array of its own when listed again. */
+  private currentStart = 0;
+  private currentLoose: number[] | undefined;
 
   private intern(text: string): number {
     let id = this.ids.get(text);
@@ -35,9 +37,24 @@ export class RowKeys {
   firstLine(township: string, name: string, line: number, shown: string): number | undefined {
     const id = this.intern(name);
     if (township !== this.current) this.moveTo(township);
-    const entries = this.currentEntries;
-    for (let i = 0; i < entries.length; i += 3) if (entries[i] === id) return entries[i + 1];
-    entries.push(id, line, this.intern(shown));
+    const loose = this.currentLoose;
+    if (loose) {
+      for (let i = 0; i < loose.length; i += 3) if (loose[i] === id) return loose[i + 1];
+      loose.push(id, line, this.intern(shown));
+      return undefined;
+    }
+    let pool = this.pool;
+    const end = this.poolUsed;
+    for (let i = this.currentStart; i < end; i += 3) if (pool[i] === id) return pool[i + 1];
+    if (end + 3 > pool.length) {
+      pool = new Int32Array(pool.length * 2);
+      pool.set(this.pool.subarray(0, end));
+      this.pool = pool;
+    }
+    pool[end] = id;
+    pool[end + 1] = line;
+    pool[end + 2] = shown === name ? id : this.intern(shown);
+    this.poolUsed = end + 3;
     return undefined;
   }
 
@@ -45,7 +62,9 @@ export class RowKeys {
   entries(township: string): [string, number, string][] {
     const span = this.spans.get(township);
     const entries =
-      township === this.current ? this.currentEntries : (this.loose.get(township) ?? (span ? this.pool.subarray(span.start, span.start + span.length) : []));
+      township === this.current
+        ? (this.currentLoose ?? this.pool.subarray(this.currentStart, this.poolUsed))
+        : (this.loose.get(township) ?? (span ? this.pool.subarray(span.start, span.start + span.length) : []));
     const out: [string, number, string][] = [];
     for (let i = 0; i < entries.length; i += 3) out.push([this.texts[entries[i]!]!, entries[i + 1]!, this.texts[entries[i + 2]!]!]);
     return out;
@@ -56,10 +75,10 @@ export class RowKeys {
     return this.poolUsed;
   }
 
-  /** Puts the current township's entries away, and takes up those of `township`. */
+  /** Marks where the current township's entries end, and takes up those of `township`. */
   private moveTo(township: string): void {
     const done = this.current;
-    if (done !== undefined && !this.loose.has(done)) this.store(done, this.currentEntries);
+    if (done !== undefined && !this.currentLoose) this.spans.set(done, { start: this.currentStart, length: this.poolUsed - this.currentStart });
     this.current = township;
     const span = this.spans.get(township);
     if (span) {
@@ -67,17 +86,7 @@ export class RowKeys {
       this.spans.delete(township);
       this.loose.set(township, Array.from(this.pool.subarray(span.start, span.start + span.length)));
     }
-    this.currentEntries = this.loose.get(township) ?? [];
-  }
-
-  private store(township: string, entries: readonly number[]): void {
-    if (this.poolUsed + entries.length > this.pool.length) {
-      const grown = new Int32Array(Math.max(this.pool.length * 2, this.poolUsed + entries.length));
-      grown.set(this.pool.subarray(0, this.poolUsed));
-      this.pool = grown;
-    }
-    this.pool.set(entries, this.poolUsed);
-    this.spans.set(township, { start: this.poolUsed, length: entries.length });
-    this.poolUsed += entries.length;
+    this.currentLoose = this.loose.get(township);
+    this.currentStart = this.poolUsed;
   }
 }

@@ -80,20 +80,23 @@ export class ExactSums {
     }
   }
 
-  /** Adds sum `fromSum` of another store (from another thread) to sum `sum` of this one. */
-  addSum(sum: number, from: ExactSums, fromSum: number): void {
-    const at = fromSum * STRIDE;
-    const n = at < from.data.length ? from.data[at]! : 0;
-    if (n === 0) return;
-    if (n < 0) {
-      for (const partial of from.overflow.get(fromSum)!.toJSON()) this.add(sum, partial);
-      return;
+  /** Adds sums `fromSum` … `fromSum + count - 1` of another store (from another thread) to sums `sum` … of this one. */
+  addSums(sum: number, from: ExactSums, fromSum: number, count: number): void {
+    this.room(sum + count);
+    const data = this.data;
+    for (let k = 0; k < count; k++) {
+      const at = (fromSum + k) * STRIDE;
+      const n = at < from.data.length ? from.data[at]! : 0;
+      if (n === 0) continue;
+      if (n < 0) {
+        for (const partial of from.overflow.get(fromSum + k)!.toJSON()) this.add(sum + k, partial);
+        continue;
+      }
+      const base = (sum + k) * STRIDE;
+      // Into an empty sum, the partials are taken as they are.
+      if (data[base] === 0) for (let i = 0; i <= n; i++) data[base + i] = from.data[at + i]!;
+      else for (let i = 1; i <= n; i++) this.add(sum + k, from.data[at + i]!);
     }
-    this.room(sum + 1);
-    const base = sum * STRIDE;
-    // Into an empty sum, the partials are taken as they are.
-    if (this.data[base] === 0) for (let i = 0; i <= n; i++) this.data[base + i] = from.data[at + i]!;
-    else for (let i = 1; i <= n; i++) this.add(sum, from.data[at + i]!);
   }
 
   has(sum: number): boolean {
@@ -105,6 +108,17 @@ export class ExactSums {
     if (base >= this.data.length) return 0;
     const n = this.data[base]!;
     return n < 0 ? this.overflow.get(sum)!.value() : rounded(this.data, base + 1, n);
+  }
+
+  /** The exact sum of several of the store's sums, correctly rounded. */
+  total(sums: readonly number[]): number {
+    const p = SCRATCH;
+    let n = 0;
+    for (const sum of sums) {
+      const partials = this.partialsOf(sum);
+      for (let i = 0; i < partials.length; i++) n = absorb(p, 0, n, partials[i]!);
+    }
+    return rounded(p, 0, n);
   }
 
   /** A sum's partials, smallest first (empty for a sum never added to). */
@@ -146,6 +160,8 @@ export class ExactSums {
 /** Partials a sum keeps in the store; each has room for its count, these and one more. */
 const PARTIALS = 4;
 const STRIDE = PARTIALS + 2;
+/** Partials of a total being worked out (ExactSums.total). */
+const SCRATCH: number[] = [];
 
 /**
  * Adds x to the nonoverlapping partials p[base … base + n) (smallest first), in place: returns their new number, at

@@ -124,6 +124,16 @@ export class WorkerPool {
     );
   }
 
+  /** Starts the worker threads before any part is asked for: a thread takes a while to start. */
+  start(): this {
+    while (this.readers.length < this.size) {
+      const reader = this.readers.length === 0 ? new LocalReader() : new WorkerReader();
+      this.readers.push(reader);
+      this.idle.push(reader);
+    }
+    return this;
+  }
+
   /** Reads a part; `onProgress` hears of the bytes read so far. */
   read(task: PartTask, onProgress?: (done: number) => void): Promise<PartResult> {
     return new Promise((resolve, reject) => {

@@ -1,7 +1,7 @@
 import type { Coefficients } from '../coefficients/coefficients.js';
 import { constantNumber } from '../coefficients/coefficients.js';
 import { capacityPe, headroomPe, loadIndex } from '../method/capacity.js';
-import { exactSum } from '../method/exact-sum.js';
+import { ExactSum, exactSum } from '../method/exact-sum.js';
 import { balanceStatus, loadGrade, type StatusThresholds } from '../method/load-grade.js';
 import { fertilisedDemandKg, manureDemandFromFertilisedKg } from '../method/manure-demand.js';
 import { headFromPigEquivalents } from '../method/pig-equivalent.js';
@@ -130,8 +130,9 @@ export function townshipBalance(
 ): Balance {
   const shares = fertilisationShares(c);
   const nutrients: Partial<Record<Nutrient, NutrientBalance>> = {};
-  const low: number[] = [];
-  const high: number[] = [];
+  // The range's ends: the smaller capacity of the basis's nutrients at each end.
+  let low = Infinity;
+  let high = Infinity;
   for (const n of basisNutrients(p.basis)) {
     const byGrade = demandByGrade[n] ?? { I: 0, II: 0, III: 0 };
     const fertilised = fertilisedDemandKg(byGrade, shares);
@@ -144,10 +145,10 @@ export function townshipBalance(
     };
     // A higher use rate means less manure demand: the range's low end is at the higher rate.
     const [rateLow, rateHigh] = useRateRange(c, n);
-    low.push(capacityPe(manureDemandFromFertilisedKg(fertilised, p.manureShare, rateHigh), supplyPerPe(p, n)));
-    high.push(capacityPe(manureDemandFromFertilisedKg(fertilised, p.manureShare, rateLow), supplyPerPe(p, n)));
+    low = Math.min(low, capacityPe(manureDemandFromFertilisedKg(fertilised, p.manureShare, rateHigh), supplyPerPe(p, n)));
+    high = Math.min(high, capacityPe(manureDemandFromFertilisedKg(fertilised, p.manureShare, rateLow), supplyPerPe(p, n)));
   }
-  const range = [Math.min(...low), Math.min(...high)] as const;
+  const range = [low, high] as const;
   if (p.basis === 'both') {
     const limiting: Nutrient = nutrients.P!.capacityPe < nutrients.N!.capacityPe ? 'P' : 'N';
     return finish(name, stockPe, nutrients[limiting]!.capacityPe, range, nutrients, c, limiting);
@@ -160,17 +161,32 @@ export function townshipBalance(
  * for basis "both", the sum of each township's smaller capacity. The rest follows from the sums.
  */
 export function totalBalance(name: string, townships: readonly Balance[], p: Parameters, c: Coefficients): Balance {
-  const nutrients: Partial<Record<Nutrient, NutrientBalance>> = {};
-  for (const n of basisNutrients(p.basis)) {
-    const sum = (f: (b: NutrientBalance) => number) => exactSum(townships.map((t) => f(t.nutrients[n]!)));
-    nutrients[n] = {
-      cropDemandKg: sum((b) => b.cropDemandKg),
-      manureDemandKg: sum((b) => b.manureDemandKg),
-      supplyPerPeKg: supplyPerPe(p, n),
-      capacityPe: sum((b) => b.capacityPe),
-    };
+  const nutrients = basisNutrients(p.basis);
+  const sums = nutrients.map(() => ({ crop: new ExactSum(), manure: new ExactSum(), capacity: new ExactSum() }));
+  const stock = new ExactSum();
+  const capacity = new ExactSum();
+  const low = new ExactSum();
+  const high = new ExactSum();
+  for (const t of townships) {
+    stock.add(t.stockPe);
+    capacity.add(t.capacityPe);
+    low.add(t.capacityRangePe[0]);
+    high.add(t.capacityRangePe[1]);
+    nutrients.forEach((n, i) => {
+      const b = t.nutrients[n]!;
+      sums[i]!.crop.add(b.cropDemandKg);
+      sums[i]!.manure.add(b.manureDemandKg);
+      sums[i]!.capacity.add(b.capacityPe);
+    });
   }
-  const capacity = exactSum(townships.map((t) => t.capacityPe));
-  const range = [exactSum(townships.map((t) => t.capacityRangePe[0])), exactSum(townships.map((t) => t.capacityRangePe[1]))] as const;
-  return finish(name, exactSum(townships.map((t) => t.stockPe)), capacity, range, nutrients, c);
+  const byNutrient: Partial<Record<Nutrient, NutrientBalance>> = {};
+  nutrients.forEach((n, i) => {
+    byNutrient[n] = {
+      cropDemandKg: sums[i]!.crop.value(),
+      manureDemandKg: sums[i]!.manure.value(),
+      supplyPerPeKg: supplyPerPe(p, n),
+      capacityPe: sums[i]!.capacity.value(),
+    };
+  });
+  return finish(name, stock.value(), capacity.value(), [low.value(), high.value()], byNutrient, c);
 }

@@ -1,6 +1,6 @@
 import type { Coefficients } from '../coefficients/coefficients.js';
 import type { Provenance } from '../coefficients/schema.js';
-import type { Dataset } from '../dataset/dataset.js';
+import { demandByGrade, type Dataset } from '../dataset/dataset.js';
 import type { FileSummary } from '../dataset/read-file.js';
 import { formatFraction } from '../method/pig-equivalent.js';
 import { basisNutrients, type Basis, type Nutrient, type SoilGrade } from '../method/types.js';
@@ -42,9 +42,8 @@ export const TOTAL_NAME = 'TOTAL';
 export function buildReport(dataset: Dataset, params: ParameterSet, c: Coefficients, warnings: readonly Problem[]): Report {
   const p = params.values;
   const nutrients = basisNutrients(p.basis);
-  const townships = [...dataset.townships.values()].map((t) =>
-    townshipBalance(t.name, Object.fromEntries(nutrients.map((n) => [n, t.demandByGrade(n, (lu) => dataset.soilGrade(t.name, lu, n).grade)])), t.stockPe, p, c),
-  );
+  const townships: Balance[] = [];
+  for (const t of dataset.townships.values()) townships.push(townshipBalance(t.name, demandByGrade(dataset, t, nutrients), t.stockPe, p, c));
   const uptake: Partial<Record<Nutrient, CoefficientUse[]>> = {};
   for (const n of nutrients) {
     uptake[n] = [...dataset.used.crops].map(([name, u]) => {
