@@ -229,16 +229,13 @@ export class CropReader {
       if (perMu > crop.maxYieldPerMu) {
         // Far above the bound, a per-亩 figure is most often per 公顷 (15 × larger): say so when ÷ 15 is credible.
         const perHectare =
-          yieldQ.per === 'mu' && perMu >= 3 * crop.maxYieldPerMu && perMu / MU_PER_HECTARE <= crop.maxYieldPerMu
-            ? round2(perMu / MU_PER_HECTARE)
-            : '';
+          yieldQ.per === 'mu' && perMu >= 3 * crop.maxYieldPerMu && perMu / MU_PER_HECTARE <= crop.maxYieldPerMu ? round2(perMu / MU_PER_HECTARE) : '';
         row.report(yieldQ.column, 'yield-implausible', { value: round2(perMu), crop: cropAsWritten, max: crop.maxYieldPerMu, perHectare });
         return undefined;
       }
     }
 
-    const fromAreaYield =
-      area && yieldQ ? productionFromAreaAndYield(area.value, area.per, yieldQ.value, yieldQ.per) : undefined;
+    const fromAreaYield = area && yieldQ ? productionFromAreaAndYield(area.value, area.per, yieldQ.value, yieldQ.per) : undefined;
     let production: number;
     let productionFrom: CropRow['productionFrom'];
     if (productionQ) {
