@@ -129,11 +129,10 @@ export class ExactSums {
     return n < 0 ? this.overflow.get(sum)!.toJSON() : this.data.subarray(base + 1, base + 1 + n);
   }
 
-  /** Sums 0 … count - 1, to send to another thread. */
+  /** Sums 0 … count - 1, to send to another thread: a view of the store's own data, which is not to change after. */
   slice(count: number): ExactSumsSlice {
-    const data = new Float64Array(count * STRIDE);
-    data.set(this.data.subarray(0, Math.min(data.length, this.data.length)));
-    return { data, overflow: [...this.overflow].filter(([sum]) => sum < count).map(([sum, s]) => [sum, s.toJSON()]) };
+    this.room(count);
+    return { data: this.data.subarray(0, count * STRIDE), overflow: [...this.overflow].filter(([sum]) => sum < count).map(([sum, s]) => [sum, s.toJSON()]) };
   }
 
   /** The number of sums there is room for. */

@@ -46,17 +46,17 @@ export function resolveSoilGrade(
   defaultGrade: SoilGrade,
   thresholds: (nutrient: Nutrient, landUse: LandUse) => SoilGradeThresholds,
 ): { readonly grade: SoilGrade; readonly source: SoilGradeSource } {
-  const candidates = [cropLandUse === null ? undefined : rows?.get(cropLandUse), rows?.get(null)];
-  for (const row of candidates) {
-    const value = row?.values[nutrient];
-    if (!row || !value) continue;
-    const base = { from: 'soil', file: row.file, line: row.line, rowLandUse: row.landUse } as const;
-    if ('grade' in value) return { grade: value.grade, source: base };
-    const gradedAs = row.landUse ?? cropLandUse ?? '旱地';
-    return {
-      grade: soilGradeOfMeasurement(value.measured, thresholds(nutrient, gradedAs)),
-      source: { ...base, measured: value.measured, unit: value.unit, gradedAs },
-    };
-  }
-  return { grade: defaultGrade, source: { from: 'parameter' } };
+  const own = cropLandUse === null ? undefined : rows?.get(cropLandUse);
+  const row = own?.values[nutrient] ? own : rows?.get(null);
+  const value = row?.values[nutrient];
+  if (!row || !value) return { grade: defaultGrade, source: FROM_PARAMETER };
+  const base = { from: 'soil', file: row.file, line: row.line, rowLandUse: row.landUse } as const;
+  if ('grade' in value) return { grade: value.grade, source: base };
+  const gradedAs = row.landUse ?? cropLandUse ?? '旱地';
+  return {
+    grade: soilGradeOfMeasurement(value.measured, thresholds(nutrient, gradedAs)),
+    source: { ...base, measured: value.measured, unit: value.unit, gradedAs },
+  };
 }
+
+const FROM_PARAMETER: SoilGradeSource = { from: 'parameter' };

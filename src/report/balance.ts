@@ -1,7 +1,7 @@
 import type { Coefficients } from '../coefficients/coefficients.js';
 import { constantNumber } from '../coefficients/coefficients.js';
 import { capacityPe, headroomPe, loadIndex } from '../method/capacity.js';
-import { ExactSum, exactSum } from '../method/exact-sum.js';
+import { ExactSum } from '../method/exact-sum.js';
 import { balanceStatus, loadGrade, type StatusThresholds } from '../method/load-grade.js';
 import { fertilisedDemandKg, manureDemandFromFertilisedKg } from '../method/manure-demand.js';
 import { headFromPigEquivalents } from '../method/pig-equivalent.js';
@@ -44,6 +44,7 @@ interface BalanceConstants {
   readonly thresholds: StatusThresholds;
   readonly shares: Record<SoilGrade, number>;
   readonly factors: readonly (readonly [string, Fraction])[];
+  readonly loadGrades: Coefficients['loadGrades'];
 }
 
 const constantsOf = new WeakMap<Coefficients, BalanceConstants>();
@@ -59,6 +60,7 @@ function balanceConstants(c: Coefficients): BalanceConstants {
       thresholds: { warningAbove: constantNumber(c, 'warning_load_index'), overloadedAbove: constantNumber(c, 'overload_load_index') },
       shares: { I: c.fertilisationShares.I.value, II: c.fertilisationShares.II.value, III: c.fertilisationShares.III.value },
       factors: [...c.species.values()].flatMap((s) => (s.peFactor ? [[s.species, s.peFactor] as const] : [])),
+      loadGrades: c.loadGrades,
     };
     constantsOf.set(c, k);
   }
@@ -83,9 +85,9 @@ export function fertilisationShares(c: Coefficients): Readonly<Record<SoilGrade,
 }
 
 /** Headroom in head of each guide species with a factor. */
-function headroomHead(headroom: number, c: Coefficients): Record<string, number> {
+function headroomHead(headroom: number, k: BalanceConstants): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const [species, factor] of balanceConstants(c).factors) out[species] = headFromPigEquivalents(headroom, factor);
+  for (const [species, factor] of k.factors) out[species] = headFromPigEquivalents(headroom, factor);
   return out;
 }
 
@@ -96,7 +98,7 @@ function finish(
   capacity: number,
   range: readonly [number, number],
   nutrients: Balance['nutrients'],
-  c: Coefficients,
+  k: BalanceConstants,
   limitingNutrient?: Nutrient,
 ): Balance {
   const index = loadIndex(stockPe, capacity);
@@ -107,12 +109,12 @@ function finish(
     capacityPe: capacity,
     headroomPe: headroom,
     loadIndex: index,
-    grade: loadGrade(index, c.loadGrades),
-    status: balanceStatus(stockPe, capacity, statusThresholds(c)),
+    grade: loadGrade(index, k.loadGrades),
+    status: balanceStatus(stockPe, capacity, k.thresholds),
     // Only with basis "both"; undefined is left out of the JSON.
     limitingNutrient,
     capacityRangePe: range,
-    headroomHead: headroomHead(headroom, c),
+    headroomHead: headroomHead(headroom, k),
     nutrients,
   };
 }
@@ -128,32 +130,32 @@ export function townshipBalance(
   p: Parameters,
   c: Coefficients,
 ): Balance {
-  const shares = fertilisationShares(c);
+  const k = balanceConstants(c);
   const nutrients: Partial<Record<Nutrient, NutrientBalance>> = {};
   // The range's ends: the smaller capacity of the basis's nutrients at each end.
   let low = Infinity;
   let high = Infinity;
   for (const n of basisNutrients(p.basis)) {
     const byGrade = demandByGrade[n] ?? { I: 0, II: 0, III: 0 };
-    const fertilised = fertilisedDemandKg(byGrade, shares);
+    const fertilised = fertilisedDemandKg(byGrade, k.shares);
     const manureDemandKg = manureDemandFromFertilisedKg(fertilised, p.manureShare, useRate(p, n));
     nutrients[n] = {
-      cropDemandKg: exactSum([byGrade.I, byGrade.II, byGrade.III]),
+      cropDemandKg: new ExactSum().add(byGrade.I).add(byGrade.II).add(byGrade.III).value(),
       manureDemandKg,
       supplyPerPeKg: supplyPerPe(p, n),
       capacityPe: capacityPe(manureDemandKg, supplyPerPe(p, n)),
     };
     // A higher use rate means less manure demand: the range's low end is at the higher rate.
-    const [rateLow, rateHigh] = useRateRange(c, n);
+    const [rateLow, rateHigh] = k.useRateRange[n];
     low = Math.min(low, capacityPe(manureDemandFromFertilisedKg(fertilised, p.manureShare, rateHigh), supplyPerPe(p, n)));
     high = Math.min(high, capacityPe(manureDemandFromFertilisedKg(fertilised, p.manureShare, rateLow), supplyPerPe(p, n)));
   }
   const range = [low, high] as const;
   if (p.basis === 'both') {
     const limiting: Nutrient = nutrients.P!.capacityPe < nutrients.N!.capacityPe ? 'P' : 'N';
-    return finish(name, stockPe, nutrients[limiting]!.capacityPe, range, nutrients, c, limiting);
+    return finish(name, stockPe, nutrients[limiting]!.capacityPe, range, nutrients, k, limiting);
   }
-  return finish(name, stockPe, nutrients[p.basis]!.capacityPe, range, nutrients, c);
+  return finish(name, stockPe, nutrients[p.basis]!.capacityPe, range, nutrients, k);
 }
 
 /**
@@ -188,5 +190,5 @@ export function totalBalance(name: string, townships: readonly Balance[], p: Par
       capacityPe: sums[i]!.capacity.value(),
     };
   });
-  return finish(name, stock.value(), capacity.value(), [low.value(), high.value()], byNutrient, c);
+  return finish(name, stock.value(), capacity.value(), [low.value(), high.value()], byNutrient, balanceConstants(c));
 }
