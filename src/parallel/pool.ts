@@ -43,7 +43,8 @@ class LocalReader implements Reader {
 
 /** A worker thread, one part at a time, talked to by messages (see worker.ts). */
 class WorkerReader implements Reader {
-  private readonly worker = new Worker(workerUrl());
+  // A part's garbage (cells, rows) dies young: a small young generation keeps the thread's memory down at no cost in time.
+  private readonly worker = new Worker(workerUrl(), { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
   private readonly waiting = new Map<string, { resolve: (value: never) => void; reject: (error: unknown) => void }>();
   private readonly progress = new Map<number, (done: number) => void>();
 
