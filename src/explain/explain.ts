@@ -83,12 +83,12 @@ export function explainTownship(t: TownshipData, dataset: Dataset, params: Param
   const p = params.values;
   const nutrients = basisNutrients(p.basis);
   const details = t.details ?? { crops: [], livestock: [] };
-  const byGradeOf = demandByGrade(dataset, t, nutrients);
-  const balance = townshipBalance(t.name, byGradeOf, t.stockPe, p, c);
+  const demand = demandByGrade(dataset, t, nutrients);
+  const balance = townshipBalance(t.name, demand, t.stockPe, p, c);
   const shares = fertilisationShares(c);
   const explainedNutrients: Partial<Record<Nutrient, ExplainedNutrient>> = {};
   for (const n of nutrients) {
-    const byGrade = byGradeOf[n]!;
+    const byGrade = demand[n]!;
     explainedNutrients[n] = {
       cropDemandKg: balance.nutrients[n]!.cropDemandKg,
       byGrade: SOIL_GRADES.filter((g) => byGrade[g] !== 0).map((g) => ({

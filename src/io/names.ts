@@ -11,7 +11,10 @@ export class NameIndex<T> {
   /** Names as written, looked up before: a file repeats the same few names row after row. */
   private readonly seen = new Map<string, { value: T | undefined; identity: string }>();
 
-  /** What a name stands for, and its identity (see `identity`), in one lookup. */
+  /**
+   * What a name stands for, and its identity: what it stands for when rows are compared — the thing it is a
+   * synonym of, else the name itself. One lookup: a file repeats the same few names row after row.
+   */
   lookup(name: string): { readonly value: T | undefined; readonly identity: string } {
     let hit = this.seen.get(name);
     if (!hit) {
@@ -35,11 +38,6 @@ export class NameIndex<T> {
 
   get(name: string): T | undefined {
     return this.lookup(name).value;
-  }
-
-  /** What a name stands for when rows are compared: the thing it is a synonym of, else the name itself. */
-  identity(name: string): string {
-    return this.lookup(name).identity;
   }
 
   /** The nearest known name, if it is within about a third of the name's length in edits. */

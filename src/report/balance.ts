@@ -76,10 +76,6 @@ export function supplyPerPe(p: Parameters, n: Nutrient): number {
   return n === 'N' ? p.nSupplyPerPe : p.pSupplyPerPe;
 }
 
-export function statusThresholds(c: Coefficients): StatusThresholds {
-  return balanceConstants(c).thresholds;
-}
-
 export function fertilisationShares(c: Coefficients): Readonly<Record<SoilGrade, number>> {
   return balanceConstants(c).shares;
 }

@@ -4,6 +4,10 @@ import { detectKinds, matchHeader, normaliseHeader } from '../../src/io/columns.
 import { parseNumberCell, plainDecimal, scaleNumber } from '../../src/io/numbers.js';
 import { ExactSum, ExactSums, exactSum } from '../../src/method/exact-sum.js';
 import { RowKeys } from '../../src/io/row-keys.js';
+import { detectEncoding } from '../../src/io/csv.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 describe('header matching', () => {
   it('folds case, spaces and full-width brackets', () => {
@@ -138,6 +142,24 @@ describe('exact summation', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('encoding of a large file', () => {
+  it('is UTF-8 across chunk boundaries that cut characters, and a bad byte far in is placed on its line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'landcap-encoding-'));
+    try {
+      // About 8 MB of Chinese text: read in chunks, whose boundaries fall inside three-byte characters.
+      const lines = Array.from({ length: 250_000 }, (_, i) => Buffer.from(`镇${i},小麦,130.55,540.0,\n`));
+      writeFileSync(join(dir, 'good.csv'), Buffer.concat(lines));
+      await expect(detectEncoding(join(dir, 'good.csv'))).resolves.toBe('utf-8');
+      const badLine = 201_234;
+      lines[badLine - 1] = Buffer.concat([Buffer.from('镇x,小麦,'), Buffer.from([0xff]), Buffer.from(',540.0,\n')]);
+      writeFileSync(join(dir, 'bad.csv'), Buffer.concat(lines));
+      await expect(detectEncoding(join(dir, 'bad.csv'))).rejects.toMatchObject({ line: badLine, detail: 'utf-8' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
