@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // npm run bench: times landcap on a national-size and a county-size dataset, against a bare csv-parse pass, the
 // pandas computation an analyst would otherwise run, and a bare `node -e 0`. Prints every figure (median of
-// several runs) and the ratios. The inputs are generated (deterministically) in the system's temporary folder.
+// several runs, the measures taken in turn) and the ratios (median of the ratios of each turn). The inputs are
+// generated (deterministically) in the system's temporary folder.
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
@@ -28,26 +29,32 @@ function nodeRun(args) {
   return { seconds, rssMb: rss, stdout: r.stdout };
 }
 
-function measure(label, run) {
-  const results = [];
-  for (let i = 0; i < runs; i++) results.push(run());
-  const med = (f) => {
-    const v = results.map(f).sort((a, b) => a - b);
-    return v[Math.floor(v.length / 2)];
-  };
-  const m = {
-    label,
-    seconds: med((r) => r.seconds),
-    min: Math.min(...results.map((r) => r.seconds)),
-    max: Math.max(...results.map((r) => r.seconds)),
-    rssMb: med((r) => r.rssMb ?? 0),
-    last: results.at(-1),
-  };
-  console.log(
-    `${label.padEnd(46)} ${m.seconds.toFixed(3)} s (min ${m.min.toFixed(3)}, max ${m.max.toFixed(3)})${m.rssMb ? `  peak RSS ${m.rssMb.toFixed(0)} MB` : ''}`,
-  );
-  return m;
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/**
+ * Runs every measure once per round, round after round (1, 2, 3, … 1, 2, 3, …), so that the machine's speed, which
+ * drifts on a shared machine, weighs on all of them alike; a ratio is then taken round by round.
+ */
+function measureInRounds(measures) {
+  for (const m of measures) m.results = [];
+  for (let i = 0; i < runs; i++) for (const m of measures) m.results.push(m.run());
+  for (const m of measures) {
+    const seconds = m.results.map((r) => r.seconds);
+    Object.assign(m, {
+      seconds: median(seconds),
+      min: Math.min(...seconds),
+      max: Math.max(...seconds),
+      rssMb: median(m.results.map((r) => r.rssMb ?? 0)),
+      last: m.results.at(-1),
+    });
+    console.log(
+      `${m.label.padEnd(46)} ${m.seconds.toFixed(3)} s (min ${m.min.toFixed(3)}, max ${m.max.toFixed(3)})${m.rssMb ? `  peak RSS ${m.rssMb.toFixed(0)} MB` : ''}`,
+    );
+  }
 }
+
+/** The median of the ratios a ÷ b taken round by round. */
+const pairedRatio = (a, b) => median(a.results.map((r, i) => r.seconds / b.results[i].seconds));
 
 const files = (set) => ['--crops', set.crops, '--livestock', set.livestock, '--soil', set.soil];
 console.log(
@@ -57,17 +64,21 @@ console.log(
   `national set: 40,000 townships, ${nationalRows.toLocaleString('en-US')} rows (crops 800,000, livestock 240,000, soil 20,000); ${runs} runs each, medians\n`,
 );
 
-const report = measure('(1) landcap report --format json, national', () => nodeRun([bin, 'report', '--format', 'json', ...files(national)]));
-const baseline = measure('(2) bare csv-parse pass, same process model', () =>
-  nodeRun([join(root, 'scripts/bench/baseline.mjs'), national.crops, national.livestock, national.soil]),
-);
-const validate = measure('(3) landcap validate, national', () => nodeRun([bin, 'validate', national.crops, national.livestock, national.soil]));
-const countyRun = measure('(4) landcap report --format json, county', () => nodeRun([bin, 'report', '--format', 'json', ...files(county)]));
-const bareNode = measure('    node -e 0', () => {
-  const start = performance.now();
-  spawnSync(process.execPath, ['-e', '0']);
-  return { seconds: (performance.now() - start) / 1000 };
-});
+const report = { label: '(1) landcap report --format json, national', run: () => nodeRun([bin, 'report', '--format', 'json', ...files(national)]) };
+const baseline = {
+  label: '(2) bare csv-parse pass, same process model',
+  run: () => nodeRun([join(root, 'scripts/bench/baseline.mjs'), national.crops, national.livestock, national.soil]),
+};
+const validate = { label: '(3) landcap validate, national', run: () => nodeRun([bin, 'validate', national.crops, national.livestock, national.soil]) };
+const countyRun = { label: '(4) landcap report --format json, county', run: () => nodeRun([bin, 'report', '--format', 'json', ...files(county)]) };
+const bareNode = {
+  label: '    node -e 0',
+  run: () => {
+    const start = performance.now();
+    spawnSync(process.execPath, ['-e', '0']);
+    return { seconds: (performance.now() - start) / 1000 };
+  },
+};
 
 let peer;
 // Debian's python3-pandas is for Debian's python3, which another python3 on the PATH may hide.
@@ -94,12 +105,19 @@ if (python) {
       supplyPerPe: Number(nutrients.n_supply_per_pe),
     }),
   );
-  peer = measure('(5) pandas peer (read_csv, groupby), national', () => {
-    const start = performance.now();
-    const r = spawnSync(python, [join(root, 'scripts/bench/peer.py'), national.crops, national.livestock, national.soil, coefficients], { encoding: 'utf8' });
-    const out = JSON.parse(r.stdout);
-    return { seconds: (performance.now() - start) / 1000, rssMb: out.maxRssKb / 1024, out };
-  });
+  peer = {
+    label: '(5) pandas peer (read_csv, groupby), national',
+    run: () => {
+      const start = performance.now();
+      const r = spawnSync(python, [join(root, 'scripts/bench/peer.py'), national.crops, national.livestock, national.soil, coefficients], { encoding: 'utf8' });
+      const out = JSON.parse(r.stdout);
+      return { seconds: (performance.now() - start) / 1000, rssMb: out.maxRssKb / 1024, out };
+    },
+  };
+}
+
+measureInRounds([report, baseline, validate, countyRun, bareNode, ...(peer ? [peer] : [])]);
+if (peer) {
   const ours = JSON.parse(report.last.stdout).total;
   const same =
     Math.abs(ours.capacityPe - peer.last.out.capacityPe) / ours.capacityPe < 1e-9 && Math.abs(ours.stockPe - peer.last.out.stockPe) / ours.stockPe < 1e-9;
@@ -108,12 +126,11 @@ if (python) {
   console.log('(5) pandas peer: not run — python3 with pandas is not installed (Debian: apt-get install python3-pandas)');
 }
 
-const ratio = (a, b) => (a / b).toFixed(2);
-console.log('\nfigures');
+console.log('\nfigures (ratios: the median of the ratios taken round by round)');
 console.log(
   `  national report: ${report.seconds.toFixed(3)} s, ${Math.round(nationalRows / report.seconds).toLocaleString('en-US')} rows/s, peak RSS ${report.rssMb.toFixed(0)} MB`,
 );
 console.log(`  national validate: ${Math.round(nationalRows / validate.seconds).toLocaleString('en-US')} rows/s`);
-console.log(`  (1)/(2) report ÷ bare csv-parse: ${ratio(report.seconds, baseline.seconds)}`);
-if (peer) console.log(`  (1)/(5) report ÷ pandas: ${ratio(report.seconds, peer.seconds)}`);
-console.log(`  (4)/node county report ÷ node -e 0: ${ratio(countyRun.seconds, bareNode.seconds)}`);
+console.log(`  (1)/(2) report ÷ bare csv-parse: ${pairedRatio(report, baseline).toFixed(2)}`);
+if (peer) console.log(`  (1)/(5) report ÷ pandas: ${pairedRatio(report, peer).toFixed(2)}`);
+console.log(`  (4)/node county report ÷ node -e 0: ${pairedRatio(countyRun, bareNode).toFixed(2)}`);
