@@ -92,7 +92,8 @@ class WorkerReader implements Reader {
 
 /**
  * Readers of parts, one per thread: the main thread's own and `size - 1` worker threads, started when first
- * needed. Each reads one part at a time; parts wait in turn, and go to whichever reader is free first.
+ * needed (or all at once, by start). Each reads one part at a time; parts wait in turn, and go to whichever reader
+ * is free first.
  */
 export class WorkerPool {
   readonly size: number;
@@ -125,13 +126,16 @@ export class WorkerPool {
     );
   }
 
+  /** A reader more: the main thread's own first, then worker threads. */
+  private addReader(): Reader {
+    const reader = this.readers.length === 0 ? new LocalReader() : new WorkerReader();
+    this.readers.push(reader);
+    return reader;
+  }
+
   /** Starts the worker threads before any part is asked for: a thread takes a while to start. */
   start(): this {
-    while (this.readers.length < this.size) {
-      const reader = this.readers.length === 0 ? new LocalReader() : new WorkerReader();
-      this.readers.push(reader);
-      this.idle.push(reader);
-    }
+    while (this.readers.length < this.size) this.idle.push(this.addReader());
     return this;
   }
 
@@ -139,11 +143,7 @@ export class WorkerPool {
   read(task: PartTask, onProgress?: (done: number) => void): Promise<PartResult> {
     return new Promise((resolve, reject) => {
       this.queue.push({ task, onProgress, resolve, reject });
-      let reader = this.idle.pop();
-      if (!reader && this.readers.length < this.size) {
-        reader = this.readers.length === 0 ? new LocalReader() : new WorkerReader();
-        this.readers.push(reader);
-      }
+      const reader = this.idle.pop() ?? (this.readers.length < this.size ? this.addReader() : undefined);
       if (reader) this.next(reader);
     });
   }
