@@ -164,25 +164,40 @@ describe('encoding of a large file', () => {
 });
 
 describe('row keys', () => {
+  /** RowKeys against a plain map of what each township listed, over rows of [township, name, shown]. */
+  const agreesWithPlainMap = (rows: readonly (readonly [string, string, string])[]) => {
+    const keys = new RowKeys();
+    const plain = new Map<string, [string, number, string][]>();
+    rows.forEach(([township, name, shown], i) => {
+      const line = i + 2;
+      const listed = plain.get(township) ?? [];
+      plain.set(township, listed);
+      const first = listed.find(([n]) => n === name)?.[1];
+      expect(keys.firstLine(township, name, line, shown)).toBe(first);
+      if (first === undefined) listed.push([name, line, shown]);
+    });
+    for (const [township, listed] of plain) expect(keys.entries(township)).toEqual(listed);
+  };
+  const row = (townships: fc.Arbitrary<string>) =>
+    fc
+      .tuple(townships, fc.constantFrom('小麦', '玉米', '水稻', '番茄'), fc.boolean())
+      .map(([township, name, asWritten]) => [township, name, asWritten ? name : `${name}@${township}`] as const);
   it('finds the first line of a repeated township and name, and lists what each township listed, as a plain map would', () => {
+    fc.assert(fc.property(fc.array(row(fc.constantFrom('甲镇', '乙乡', '丙街道', '丁镇')), { maxLength: 80 }), agreesWithPlainMap), { numRuns: 1000 });
+  });
+  it('does so past the room it starts with, for thousands of townships', () => {
+    const townships = fc.integer({ min: 0, max: 3000 }).map((i) => `镇${i}`);
+    // Runs of rows of one township, as files list them, with townships coming back now and then.
+    const runs = fc.array(fc.tuple(townships, fc.integer({ min: 1, max: 6 })), { minLength: 500, maxLength: 1500 });
     fc.assert(
-      fc.property(
-        fc.array(fc.tuple(fc.constantFrom('甲镇', '乙乡', '丙街道', '丁镇'), fc.constantFrom('小麦', '玉米', '水稻', '番茄')), { maxLength: 80 }),
-        (rows) => {
-          const keys = new RowKeys();
-          const plain = new Map<string, [string, number, string][]>();
-          rows.forEach(([township, name], i) => {
-            const line = i + 2;
-            const listed = plain.get(township) ?? [];
-            plain.set(township, listed);
-            const first = listed.find(([n]) => n === name)?.[1];
-            expect(keys.firstLine(township, name, line, `${name}@${township}`)).toBe(first);
-            if (first === undefined) listed.push([name, line, `${name}@${township}`]);
-          });
-          for (const township of ['甲镇', '乙乡', '丙街道', '丁镇']) expect(keys.entries(township)).toEqual(plain.get(township) ?? []);
-        },
+      fc.property(runs, fc.infiniteStream(row(fc.constant(''))), (plan, names) =>
+        agreesWithPlainMap(
+          plan.flatMap(([township, count]) =>
+            Array.from({ length: count }, () => names.next().value).map(([, name, shown]) => [township, name, shown.replace('@', `@${township}`)] as const),
+          ),
+        ),
       ),
-      { numRuns: 1000 },
+      { numRuns: 30 },
     );
   });
 });
