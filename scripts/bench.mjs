@@ -19,10 +19,14 @@ const county = await generate(join(tmpdir(), 'landcap-bench', 'county-30'), 30);
 const nationalRows = 40_000 * (ROWS_PER_TOWNSHIP.crops + ROWS_PER_TOWNSHIP.livestock) + 20_000;
 
 /** Runs a node script as its own process; its peak RSS comes from a hook printed on exit. */
-function nodeRun(args) {
+function nodeRun(args, env = process.env) {
   const hook = `process.on('exit',()=>process.stderr.write('@@maxrss '+process.resourceUsage().maxRSS+'\\n'));`;
   const start = performance.now();
-  const r = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(hook)}`, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(hook)}`, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    env,
+  });
   const seconds = (performance.now() - start) / 1000;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 2000)}`);
   const rss = Number(/@@maxrss (\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024;
@@ -71,6 +75,11 @@ console.log(
 );
 
 const report = { label: '(1) landcap report --format json, national', run: () => nodeRun([bin, 'report', '--format', 'json', ...files(national)]) };
+// The same on one thread: what the worker threads gain on this machine.
+const oneThread = {
+  label: '    the same, one thread (LANDCAP_THREADS=1)',
+  run: () => nodeRun([bin, 'report', '--format', 'json', ...files(national)], { ...process.env, LANDCAP_THREADS: '1' }),
+};
 const baseline = {
   label: '(2) bare csv-parse pass, same process model',
   run: () => nodeRun([join(root, 'scripts/bench/baseline.mjs'), national.crops, national.livestock, national.soil]),
@@ -122,7 +131,7 @@ if (python) {
   };
 }
 
-measureInRounds([report, baseline, validate, countyRun, bareNode, ...(peer ? [peer] : [])]);
+measureInRounds([report, oneThread, baseline, validate, countyRun, bareNode, ...(peer ? [peer] : [])]);
 if (peer) {
   const ours = JSON.parse(report.last.stdout).total;
   const same =
@@ -136,6 +145,7 @@ console.log('\nfigures (ratios: the median of the ratios taken round by round)')
 console.log(
   `  national report: ${report.seconds.toFixed(3)} s, ${Math.round(nationalRows / report.seconds).toLocaleString('en-US')} rows/s, peak RSS ${report.rssMb.toFixed(0)} MB`,
 );
+console.log(`  national report, threads ÷ one thread: ${pairedRatio(report, oneThread).toFixed(2)}`);
 console.log(`  national validate: ${Math.round(nationalRows / validate.seconds).toLocaleString('en-US')} rows/s`);
 console.log(`  (1)/(2) report ÷ bare csv-parse: ${pairedRatio(report, baseline).toFixed(2)}`);
 if (peer) console.log(`  (1)/(5) report ÷ pandas: ${pairedRatio(report, peer).toFixed(2)}`);
