@@ -20,7 +20,9 @@ const nationalRows = 40_000 * (ROWS_PER_TOWNSHIP.crops + ROWS_PER_TOWNSHIP.lives
 
 /** Runs a node script as its own process; its peak RSS comes from a hook printed on exit. */
 function nodeRun(args, env = process.env) {
-  const hook = `process.on('exit',()=>process.stderr.write('@@maxrss '+process.resourceUsage().maxRSS+'\\n'));`;
+  // Peak RSS of the process itself: Linux's VmHWM (getrusage's maxRSS may count the benchmark's own size, from
+  // before the command started); elsewhere maxRSS.
+  const hook = `import{readFileSync}from'node:fs';process.on('exit',()=>{let kb=process.resourceUsage().maxRSS;try{kb=Number(/VmHWM:\\s*(\\d+)/.exec(readFileSync('/proc/self/status','utf8'))[1])}catch{}process.stderr.write('@@maxrss '+kb+'\\n')});`;
   const start = performance.now();
   const r = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(hook)}`, ...args], {
     encoding: 'utf8',
