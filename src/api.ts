@@ -8,7 +8,6 @@
  *
  * Inputs are paths, CSV text, or rows as objects keyed by column name (any header CONTRACT.md accepts).
  */
-import { stringify } from 'csv-stringify/sync';
 import { loadCoefficients } from './coefficients/load.js';
 import { loadDataset, type InputFiles, type LoadOptions } from './dataset/dataset.js';
 import { messages, type Lang } from './i18n/index.js';
@@ -51,7 +50,9 @@ export interface ComputeOptions extends LoadOptions {
 }
 
 /** CSV text of in-memory rows: the keys of every row, in order of first appearance, as the header. */
-function rowsCsv(rows: readonly Readonly<Record<string, CellValue>>[]): string {
+async function rowsCsv(rows: readonly Readonly<Record<string, CellValue>>[]): Promise<string> {
+  // The CSV writer loads only for a caller's rows: the command line reads files.
+  const { stringify } = await import('csv-stringify/sync');
   const columns: string[] = [];
   const seen = new Set<string>();
   for (const row of rows) for (const key of Object.keys(row)) if (!seen.has(key)) (seen.add(key), columns.push(key));
@@ -60,12 +61,12 @@ function rowsCsv(rows: readonly Readonly<Record<string, CellValue>>[]): string {
 }
 
 /** Paths for inputs, in-memory ones registered under their names (`<crops>` … without one); `forget` lets go of those. */
-function inputPaths(): { path: (source: InputSource, fallback: string) => string; forget: () => void } {
+function inputPaths(): { path: (source: InputSource, fallback: string) => Promise<string>; forget: () => void } {
   const forgets: (() => void)[] = [];
-  const path = (source: InputSource, fallback: string): string => {
+  const path = async (source: InputSource, fallback: string): Promise<string> => {
     if (typeof source === 'string') return source;
     const name = source.name ?? `<${fallback}>`;
-    const text = 'text' in source ? source.text : rowsCsv(source.rows);
+    const text = 'text' in source ? source.text : await rowsCsv(source.rows);
     forgets.push(inputInMemory(name, Buffer.from(text, 'utf8')));
     return name;
   };
@@ -97,9 +98,9 @@ export async function computeReport(inputs: Inputs, parameters: Partial<Paramete
   const { path, forget } = inputPaths();
   try {
     const files = {
-      crops: path(inputs.crops, 'crops'),
-      livestock: path(inputs.livestock, 'livestock'),
-      ...(inputs.soil !== undefined ? { soil: path(inputs.soil, 'soil') } : {}),
+      crops: await path(inputs.crops, 'crops'),
+      livestock: await path(inputs.livestock, 'livestock'),
+      ...(inputs.soil !== undefined ? { soil: await path(inputs.soil, 'soil') } : {}),
     };
     const dataset = await loadDataset(files, params.values, c, log, options);
     if (log.hasErrors) return { report: undefined, problems: log.problems };
@@ -138,7 +139,7 @@ export async function validateInputs(
   const log = new ProblemLog({ strict: options.strict });
   const { path, forget } = inputPaths();
   try {
-    const paths = inputs.map((source, i) => path(source, `input ${i + 1}`));
+    const paths = await Promise.all(inputs.map((source, i) => path(source, `input ${i + 1}`)));
     const { validateFiles } = await import('./validate/validate.js');
     const files = await validateFiles(paths, params.values, c, log, { kind: options.kind, encoding: options.encoding ?? 'auto' });
     return { valid: log.errors === 0, problems: log.problems, files };

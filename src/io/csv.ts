@@ -2,7 +2,6 @@ import { createReadStream } from 'node:fs';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { open, stat } from 'node:fs/promises';
 import { isAscii, isUtf8 } from 'node:buffer';
-import { parse } from 'csv-parse';
 
 export { ENCODING_OPTIONS, CsvSyntaxError, EncodingError, InputFileError, ioReason, type Encoding, type EncodingOption, type IoReason } from './errors.js';
 import { EncodingError, InputFileError, CsvSyntaxError, type Encoding } from './errors.js';
@@ -403,7 +402,9 @@ export async function readRecords(path: string, encoding: Encoding, sink: Record
 }
 
 /** csv-parse reads the rest of a file, from a line start; line numbers continue from `line`. Resolves to the lines read in all. */
-function parseRest(texts: string[], startLine: number, crlf: boolean, sink: RecordSink): Promise<number> {
+async function parseRest(texts: string[], startLine: number, crlf: boolean, sink: RecordSink): Promise<number> {
+  // csv-parse loads only for text with quotes (or line breaks it reads differently): most files have none.
+  const { parse } = await import('csv-parse');
   return new Promise((resolve, reject) => {
     const parser = parse({ relax_column_count: true, relax_quotes: true, ...(startLine > 1 ? { record_delimiter: crlf ? '\r\n' : '\n' } : {}) });
     let line = startLine;
