@@ -11,6 +11,14 @@ import { BASES, LOAD_GRADES, NUTRIENTS, SOIL_GRADES, STATUSES } from '../method/
 import { PARAMETER_NAMES } from '../params/params.js';
 import { SCHEMA_VERSION } from './report.js';
 
+/** What was read of an input file: its kind (from its header), encoding and data rows (both JSON outputs). */
+const fileRead = z.strictObject({
+  path: z.string(),
+  kind: z.enum(INPUT_KINDS).nullable(),
+  encoding: z.enum(['utf-8', 'utf-8-bom', 'gb18030']).nullable(),
+  rows: z.number().int().nonnegative(),
+});
+
 const nutrientBalance = z
   .strictObject({
     cropDemandKg: z.number().describe('crop nutrient demand, kg/yr (guide step 1)'),
@@ -83,15 +91,7 @@ export const reportJsonSchema = z
     townships: z.array(balanceSchema),
     total: balanceSchema,
     warnings: z.array(problemJsonSchema),
-    inputs: z.array(
-      z.strictObject({
-        path: z.string(),
-        kind: z.enum(INPUT_KINDS).nullable(),
-        encoding: z.enum(['utf-8', 'utf-8-bom', 'gb18030']).nullable(),
-        rows: z.number().int().nonnegative(),
-        readable: z.boolean(),
-      }),
-    ),
+    inputs: z.array(fileRead.extend({ readable: z.boolean() })),
     coefficients: z.strictObject({
       uptake: z.strictObject({ N: z.array(coefficientUse).optional(), P: z.array(coefficientUse).optional() }),
       peFactors: z.array(coefficientUse),
@@ -116,14 +116,7 @@ export const validateJsonSchema = z
       warnings: z.number().int().nonnegative(),
       shown: z.number().int().nonnegative().describe('problems listed (at most --max-problems)'),
     }),
-    files: z.array(
-      z.strictObject({
-        path: z.string(),
-        kind: z.enum(INPUT_KINDS).nullable(),
-        encoding: z.enum(['utf-8', 'utf-8-bom', 'gb18030']).nullable(),
-        rows: z.number().int().nonnegative(),
-      }),
-    ),
+    files: z.array(fileRead),
   })
   .describe('landcap validate --format json: the problems found in the files, and what was read of each');
 
