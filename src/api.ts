@@ -89,11 +89,17 @@ export async function parameterSet(options: { readonly file?: string; readonly v
   return resolveParameters(defaultParameters(c), [file, values]);
 }
 
+/** A parameter set as given, or one made from values (defaults for the rest). */
+function asParameterSet(parameters: Partial<Parameters> | ParameterSet): Promise<ParameterSet> {
+  return 'values' in parameters && 'sources' in parameters
+    ? Promise.resolve(parameters as ParameterSet)
+    : parameterSet({ values: parameters as Partial<Parameters> });
+}
+
 /** Reads the inputs, checks them, and computes the balance report with the given parameters (defaults for the rest). */
 export async function computeReport(inputs: Inputs, parameters: Partial<Parameters> | ParameterSet = {}, options: ComputeOptions = {}): Promise<ComputeResult> {
   const c = await loadCoefficients();
-  const params =
-    'values' in parameters && 'sources' in parameters ? (parameters as ParameterSet) : await parameterSet({ values: parameters as Partial<Parameters> });
+  const params = await asParameterSet(parameters);
   const log = new ProblemLog({ strict: options.strict });
   const { path, forget } = inputPaths();
   try {
@@ -134,8 +140,7 @@ export async function validateInputs(
 ): Promise<ValidateResult> {
   const c = await loadCoefficients();
   const { parameters = {} } = options;
-  const params =
-    'values' in parameters && 'sources' in parameters ? (parameters as ParameterSet) : await parameterSet({ values: parameters as Partial<Parameters> });
+  const params = await asParameterSet(parameters);
   const log = new ProblemLog({ strict: options.strict });
   const { path, forget } = inputPaths();
   try {
