@@ -66,6 +66,11 @@ export interface LoadOptions {
   readonly keepDetails?: (township: string) => boolean;
   /** Large files are read by worker threads unless this is false; an object sets the size from which and the parts. */
   readonly parallel?: false | { readonly minBytes?: number; readonly parts?: number };
+  /**
+   * Clean lines of a file read in one stream are read in place (see CleanLine) unless this is false: every line is
+   * then read as a Row — the reference the reading in place is tested against.
+   */
+  readonly inPlace?: boolean;
 }
 
 /**
@@ -147,7 +152,8 @@ export async function loadDataset(files: SomeInputFiles, params: Parameters, c: 
     const merged = await inFlight?.merge();
     if (merged) return merged;
     const handler = kind === 'crops' ? cropRows(c, log, nutrients, tally, adjust, gradeOf) : livestockRows(c, log, params.stockRatio, tally, adjust);
-    return (await readTableFile(path, kind, encodingOf(path), log, handler.onRow, { onProgress, detected: detected(path) })).summary;
+    const clean = options.inPlace === false ? undefined : handler.clean;
+    return (await readTableFile(path, kind, encodingOf(path), log, handler.onRow, { onProgress, detected: detected(path), clean })).summary;
   };
 
   let cropsFile: FileSummary | undefined;

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import type { InputKind } from '../io/columns.js';
-import { CsvSyntaxError, EncodingError, detectEncoding, readRecords, type ByteRange, type Encoding, type EncodingOption } from '../io/csv.js';
+import { CsvSyntaxError, EncodingError, detectEncoding, readRecords, type ByteRange, type Encoding, type EncodingOption, type LineSink } from '../io/csv.js';
 import { Row, checkRowShape, readHeader, type Header } from '../io/table.js';
 import type { ProblemLog } from '../validate/problems.js';
 
@@ -13,6 +13,11 @@ export interface ReadOptions {
   readonly part?: { readonly range: ByteRange; readonly header: readonly string[]; readonly headerLine: number };
   /** The encoding given was detected over the whole file (UTF-8 checked byte by byte): rows need no check for undecodable text. */
   readonly detected?: boolean;
+  /**
+   * Reads clean lines in place, for this header (see CleanLine): a line it takes is a row read; one it leaves is
+   * cut into cells and handed to `onRow`.
+   */
+  readonly clean?: (header: Header) => LineSink | undefined;
 }
 
 /** Whether every cell of a record is empty or spaces (a line of commas). */
@@ -75,6 +80,13 @@ export async function readTableFile(
       : 0;
     let read = 0;
     const onBytes = onProgress && size > 0 ? (n: number) => onProgress(path, (read += n), size) : undefined;
+    // Lines are read in place when their rows need no more than the line: not when each cell must be checked for
+    // undecodable text, nor when a column has no header (a cell under it is reported).
+    let clean: LineSink | undefined;
+    const readsClean = (h: Header | undefined) => {
+      clean = h && !checkDecoded && h.unnamed.size === 0 ? options.clean?.(h) : undefined;
+    };
+    readsClean(header);
     lines = await readRecords(
       path,
       encoding,
@@ -89,6 +101,7 @@ export async function readTableFile(
         if (records === 1) {
           headerLine = line;
           header = readHeader(path, cells, kind, log, optional, line);
+          readsClean(header);
           return;
         }
         if (blank(cells)) return;
@@ -98,8 +111,18 @@ export async function readTableFile(
         checkRowShape(row, header, emptyColumnsReported);
         onRow(row, header);
       },
-      onBytes,
-      part?.range,
+      {
+        onBytes,
+        range: part?.range,
+        lines:
+          options.clean &&
+          ((text, start, end, line) => {
+            if (clean === undefined || !clean(text, start, end, line)) return false;
+            records++;
+            rows++;
+            return true;
+          }),
+      },
     );
   } catch (error) {
     if (error instanceof EncodingError) log.report({ file: path, line: error.line, column: error.column }, 'encoding-invalid', { detail: error.detail });

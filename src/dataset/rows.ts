@@ -1,4 +1,5 @@
 import type { Coefficients } from '../coefficients/coefficients.js';
+import type { LineSink } from '../io/csv.js';
 import { CropReader } from '../io/crops.js';
 import { LivestockReader } from '../io/livestock.js';
 import type { Column, Header, Row } from '../io/table.js';
@@ -12,24 +13,46 @@ export interface RowHandler {
   readonly onRow: (row: Row, header: Header) => void;
   /** The reader, once the header has made one (for the repeated-row check across parts of a file). */
   readonly reader: () => CropReader | LivestockReader | undefined;
+  /** Reads clean lines in place (see readTableFile); absent when rows are changed (a scenario) or kept (explain). */
+  readonly clean?: (header: Header) => LineSink | undefined;
 }
 
 export function cropRows(c: Coefficients, log: ProblemLog, nutrients: readonly Nutrient[], tally: Tally, adjust?: RowAdjuster, gradeOf?: GradeOf): RowHandler {
   let reader: CropReader | undefined;
   let townshipColumn: Column | undefined;
   let lastListed = '';
+  const readerFor = (header: Header) => {
+    if (!reader) {
+      reader = new CropReader(header, c, log, { nutrients });
+      townshipColumn = header.byField.get('township')?.[0];
+    }
+    return reader;
+  };
+  const listed = (township: string) => {
+    if (township !== '' && township !== lastListed) tally.listed.add((lastListed = township));
+  };
   return {
     onRow: (row, header) => {
-      if (!reader) {
-        reader = new CropReader(header, c, log, { nutrients });
-        townshipColumn = header.byField.get('township')?.[0];
-      }
-      const listedAs = row.text(townshipColumn);
-      if (listedAs !== '' && listedAs !== lastListed) tally.listed.add((lastListed = listedAs));
+      const reader = readerFor(header);
+      listed(row.text(townshipColumn));
       const r = reader.read(row);
       if (r) tally.addCrop(adjust ? adjust.crop(r) : r, gradeOf);
     },
     reader: () => reader,
+    clean:
+      adjust || tally.keepsDetails
+        ? undefined
+        : (header) => {
+            const reader = readerFor(header);
+            if (!reader.readsClean) return undefined;
+            return (text, start, end, line) => {
+              const r = reader.readClean(line, text, start, end);
+              if (!r) return false;
+              listed(r.township);
+              tally.addCleanCrop(r);
+              return true;
+            };
+          },
   };
 }
 
@@ -42,5 +65,18 @@ export function livestockRows(c: Coefficients, log: ProblemLog, stockRatio: Read
       if (r) tally.addLivestock(adjust ? adjust.livestock(r) : r);
     },
     reader: () => reader,
+    clean:
+      adjust || tally.keepsDetails
+        ? undefined
+        : (header) => {
+            const clean = (reader ??= new LivestockReader(header, c, log, stockRatio));
+            if (!clean.readsClean) return undefined;
+            return (text, start, end, line) => {
+              const r = clean.readClean(line, text, start, end);
+              if (!r) return false;
+              tally.addCleanLivestock(r);
+              return true;
+            };
+          },
   };
 }

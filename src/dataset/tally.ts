@@ -1,10 +1,10 @@
-import type { CropRow } from '../io/crops.js';
-import type { LivestockRow } from '../io/livestock.js';
+import type { CleanCropRow, CropRow } from '../io/crops.js';
+import type { CleanLivestockRow, LivestockRow } from '../io/livestock.js';
 import { cropNutrientDemandKg } from '../method/crop-demand.js';
 import { ExactSums, type ExactSumsSlice } from '../method/exact-sum.js';
 import { pigEquivalents } from '../method/pig-equivalent.js';
 import type { SoilGradeSource } from '../method/soil-grade.js';
-import { LAND_USES, LAND_USE_SLOTS, landUseIndex, type LandUse, type Nutrient, type SoilGrade } from '../method/types.js';
+import { LAND_USES, LAND_USE_SLOTS, landUseIndex, type Fraction, type LandUse, type Measure, type Nutrient, type SoilGrade } from '../method/types.js';
 
 /** A crop row as the method used it: its soil grade and nutrient demand per nutrient. */
 export interface CropDetail {
@@ -133,9 +133,14 @@ export class Tally {
 
   constructor(
     private readonly nutrients: readonly Nutrient[],
-    private readonly keepDetails: (township: string) => boolean = () => false,
+    private readonly keepDetails?: (township: string) => boolean,
   ) {
     this.layout = new SumLayout(nutrients);
+  }
+
+  /** Whether rows are kept, row by row, for some townships (explain). */
+  get keepsDetails(): boolean {
+    return this.keepDetails !== undefined;
   }
 
   /** The township of the last row: files list a township's rows together. */
@@ -144,7 +149,7 @@ export class Tally {
   township(name: string): TownshipData {
     if (this.last?.name === name) return this.last;
     let t = this.townships.get(name);
-    if (!t) this.townships.set(name, (t = new TownshipData(name, this.townships.size, this.layout, this.keepDetails(name))));
+    if (!t) this.townships.set(name, (t = new TownshipData(name, this.townships.size, this.layout, this.keepDetails?.(name) === true)));
     return (this.last = t);
   }
 
@@ -156,30 +161,57 @@ export class Tally {
 
   /** A crop row: its demand for each nutrient goes to its township and land use. */
   addCrop(r: CropRow, gradeOf?: GradeOf): void {
-    const t = this.township(r.township);
-    t.cropRows++;
-    this.count(this.used.crops, r.crop?.crop ?? r.cropAsWritten, r.crop === null);
-    const detail: CropDetail['nutrients'] | undefined = t.details && {};
+    const t = this.cropDemand(r.township, r.crop?.crop ?? r.cropAsWritten, r.crop === null, r.landUse, r.production, r.uptake, r.measure);
+    if (!t.details) return;
+    const detail: CropDetail['nutrients'] = {};
     for (const n of this.nutrients) {
-      const demandKg = cropNutrientDemandKg(r.production, r.uptake[n]!.value, r.measure);
-      t.addDemand(n, r.landUse, demandKg);
-      if (detail && gradeOf) {
-        const { grade, source } = gradeOf(r.township, r.landUse, n);
-        detail[n] = { grade, gradeSource: source, demandKg };
-      }
+      if (!gradeOf) continue;
+      const { grade, source } = gradeOf(r.township, r.landUse, n);
+      detail[n] = { grade, gradeSource: source, demandKg: cropNutrientDemandKg(r.production, r.uptake[n]!.value, r.measure) };
     }
-    if (detail) t.details!.crops.push({ row: r, nutrients: detail });
+    t.details.crops.push({ row: r, nutrients: detail });
+  }
+
+  /** A row of a line read in place (CropReader.readClean): a crop of the guide's table, with the table's uptake. */
+  addCleanCrop(r: CleanCropRow): void {
+    this.cropDemand(r.township, r.crop.crop, false, r.landUse, r.production, r.crop.uptake, r.crop.measure);
+  }
+
+  private cropDemand(
+    township: string,
+    counted: string,
+    local: boolean,
+    landUse: LandUse | null,
+    production: number,
+    uptake: CropRow['uptake'],
+    measure: Measure,
+  ): TownshipData {
+    const t = this.township(township);
+    t.cropRows++;
+    this.count(this.used.crops, counted, local);
+    for (const n of this.nutrients) t.addDemand(n, landUse, cropNutrientDemandKg(production, uptake[n]!.value, measure));
+    return t;
   }
 
   /** A livestock row: its stock in pig equivalents goes to its township and species. */
   addLivestock(r: LivestockRow): void {
     const t = this.township(r.township);
-    t.livestockRows++;
-    t.firstLivestockLine ||= r.line;
-    this.count(this.used.species, r.speciesName, r.species === null);
-    const pe = pigEquivalents(r.stock, r.peFactor);
-    t.addStock(pe);
+    const pe = this.stock(t, r.line, r.speciesName, r.species === null, r.stock, r.peFactor);
     t.details?.livestock.push({ row: r, pe });
+  }
+
+  /** A row of a line read in place (LivestockReader.readClean): a species of the guide's table, with its factor. */
+  addCleanLivestock(r: CleanLivestockRow): void {
+    this.stock(this.township(r.township), r.line, r.species.species, false, r.stock, r.peFactor);
+  }
+
+  private stock(t: TownshipData, line: number, counted: string, local: boolean, head: number, factor: Fraction): number {
+    t.livestockRows++;
+    t.firstLivestockLine ||= line;
+    this.count(this.used.species, counted, local);
+    const pe = pigEquivalents(head, factor);
+    t.addStock(pe);
+    return pe;
   }
 
   toPart(): TallyPart {

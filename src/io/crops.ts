@@ -1,11 +1,11 @@
 import type { Coefficients, CropCoefficient } from '../coefficients/coefficients.js';
 import type { Provenance } from '../coefficients/schema.js';
 import { MU_PER_HECTARE, areaInMu, productionFromAreaAndYield, relativeDifference, yieldPerMu, type AreaUnit } from '../method/production.js';
-import { LAND_USES, type LandUse, type Measure, type Nutrient } from '../method/types.js';
+import { LAND_USES, landUseIndex, type LandUse, type Measure, type Nutrient } from '../method/types.js';
 import type { ProblemLog } from '../validate/problems.js';
-import { NameIndex } from './names.js';
+import { NameIndex, NamesInText } from './names.js';
 import { RowKeys } from './row-keys.js';
-import { Row, type Column, type Header } from './table.js';
+import { CleanLine, Row, type Column, type Header } from './table.js';
 
 /** A crops row that passed its checks: production in kg (m³ for forest), with the uptake to apply. */
 export interface CropRow {
@@ -149,6 +149,25 @@ export interface CropReaderOptions {
 
 const NO_UPTAKE: Partial<Record<Nutrient, number>> = {};
 
+/** A clean line's row as the tally takes it (a crop of the guide's table, its uptake the table's). */
+export interface CleanCropRow {
+  township: string;
+  crop: CropCoefficient;
+  landUse: LandUse | null;
+  production: number;
+}
+
+/** A crop name met in lines read in place: the crop it names, and its keys for the repeated-row check (RowKeys.intern). */
+interface CleanCropName {
+  readonly name: string;
+  readonly crop: CropCoefficient;
+  readonly identity: string;
+  readonly key: number;
+  readonly shown: number;
+  /** The keys when the row writes a land use, by landUseIndex. */
+  readonly byLandUse: (readonly [number, number] | undefined)[];
+}
+
 /** Reads the rows of one crops file, checking each cell, and hands on the good rows. */
 export class CropReader {
   private readonly index: NameIndex<CropCoefficient>;
@@ -171,6 +190,116 @@ export class CropReader {
     this.columns = { township: col('township'), crop: col('crop'), land_use: col('land_use'), n_uptake: col('n_uptake'), p_uptake: col('p_uptake') };
     const all = (field: string) => header.byField.get(field) ?? [];
     this.quantities = { area: new QuantityCells(all('area')), yield: new QuantityCells(all('yield')), production: new QuantityCells(all('production')) };
+    // Lines are read in place unless a column needs what only a Row does: uptakes given in the file, or a quantity in two units.
+    const one = (field: string) => all(field).length <= 1;
+    if (!this.columns.n_uptake && !this.columns.p_uptake && one('area') && one('yield') && one('production')) {
+      const unitOf = (field: string) => {
+        const column = col(field);
+        return column && { column, per: areaUnit(column.unit!.base), measure: measureOf(column.unit!.base) };
+      };
+      this.clean = { line: new CleanLine(header.width), area: unitOf('area'), yield: unitOf('yield'), production: unitOf('production') };
+    }
+  }
+
+  /** For lines read in place (readClean): the line, and each quantity's column with its unit. */
+  private readonly clean?: {
+    readonly line: CleanLine;
+    readonly area: { readonly column: Column; readonly per: AreaUnit; readonly measure: Measure } | undefined;
+    readonly yield: { readonly column: Column; readonly per: AreaUnit; readonly measure: Measure } | undefined;
+    readonly production: { readonly column: Column; readonly per: AreaUnit; readonly measure: Measure } | undefined;
+  };
+
+  /** Whether this file's lines can be read in place (readClean). */
+  get readsClean(): boolean {
+    return this.clean !== undefined;
+  }
+
+  /** The township of the last line read in place: files list a township's rows together. */
+  private lastTownship = '';
+  /** Crop names and land uses met in lines read in place. */
+  private readonly cropNames = new NamesInText<CleanCropName>();
+  private readonly landUseNames = new NamesInText<{ readonly name: string; readonly landUse: LandUse }>();
+  /** The row of the line last read in place. */
+  private readonly cleanRow: CleanCropRow = { township: '', crop: undefined!, landUse: null, production: 0 };
+
+  /**
+   * Reads the line text[start, end) in place when it is a row that passes every check without a word — a crop of the
+   * guide's table, numbers in plain digits, not a repeat — to what read(row) would give the tally; else undefined,
+   * and nothing is recorded: read(row) then reads the line and words its problems. The row returned is the reader's
+   * one object, filled anew for each line.
+   */
+  readClean(line: number, text: string, start: number, end: number): CleanCropRow | undefined {
+    const clean = this.clean!;
+    const cells = clean.line;
+    if (!cells.split(text, start, end)) return undefined;
+    const c = this.columns;
+    const t = c.township!.index;
+    const township = this.lastTownship !== '' && cells.is(t, this.lastTownship) ? this.lastTownship : cells.name(t);
+    if (township === undefined) return undefined;
+    this.lastTownship = township;
+    const named = cells.find(c.crop!.index, this.cropNames) ?? this.cleanCropName(cells.name(c.crop!.index));
+    if (named === undefined) return undefined;
+    let landUseCell: LandUse | null = null;
+    if (c.land_use && !cells.empty(c.land_use.index)) {
+      const lu = cells.find(c.land_use.index, this.landUseNames) ?? this.cleanLandUse(cells.name(c.land_use.index));
+      if (lu === undefined) return undefined;
+      landUseCell = lu.landUse;
+    }
+    const area = clean.area && cells.number(clean.area.column.index, clean.area.column);
+    const yieldValue = clean.yield && cells.number(clean.yield.column.index, clean.yield.column);
+    const given = clean.production && cells.number(clean.production.column.index, clean.production.column);
+    if (Number.isNaN(area) || Number.isNaN(yieldValue) || Number.isNaN(given)) return undefined;
+
+    const { crop } = named;
+    const { measure } = crop;
+    if ((yieldValue !== undefined && clean.yield!.measure !== measure) || (given !== undefined && clean.production!.measure !== measure)) return undefined;
+    if (yieldValue !== undefined && yieldPerMu(yieldValue, clean.yield!.per) > crop.maxYieldPerMu) return undefined;
+    const fromAreaYield =
+      area !== undefined && yieldValue !== undefined ? productionFromAreaAndYield(area, clean.area!.per, yieldValue, clean.yield!.per) : undefined;
+    let production: number;
+    if (given !== undefined) {
+      if (fromAreaYield !== undefined && relativeDifference(given, fromAreaYield) > 0.01) return undefined;
+      production = given;
+    } else if (fromAreaYield !== undefined) production = fromAreaYield;
+    else return undefined;
+
+    // The repeated-row check, as read(row) makes it: the crop's identity, and the land use written in the row.
+    let key = named.key;
+    let shown = named.shown;
+    if (landUseCell) {
+      const keys = (named.byLandUse[landUseIndex(landUseCell)] ??= [
+        this.seen.intern(`${named.identity}\u0000${landUseCell}`),
+        this.seen.intern(`${named.name} ${landUseCell}`),
+      ]);
+      key = keys[0];
+      shown = keys[1];
+    }
+    if (this.seen.firstLineOf(township, key, line, shown) !== undefined) return undefined;
+    const row = this.cleanRow;
+    row.township = township;
+    row.crop = crop;
+    row.landUse = landUseCell ?? crop.landUse ?? null;
+    row.production = production;
+    return row;
+  }
+
+  /** A crop name first met in a line read in place, when it names a crop of the guide's table. */
+  private cleanCropName(name: string | undefined): CleanCropName | undefined {
+    if (name === undefined) return undefined;
+    const { value, identity } = this.index.lookup(name);
+    if (!value) return undefined;
+    const key = this.seen.intern(identity);
+    const entry = { name, crop: value, identity, key, shown: name === identity ? key : this.seen.intern(name), byLandUse: [] };
+    this.cropNames.add(entry);
+    return entry;
+  }
+
+  private cleanLandUse(name: string | undefined): { readonly name: string; readonly landUse: LandUse } | undefined {
+    const landUse = name === undefined ? undefined : LAND_USE_NAMES.get(name);
+    if (landUse === undefined) return undefined;
+    const entry = { name: name!, landUse };
+    this.landUseNames.add(entry);
+    return entry;
   }
 
   read(row: Row): CropRow | undefined {

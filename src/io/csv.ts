@@ -298,6 +298,21 @@ export interface RecordSink {
   (cells: string[], line: number): void;
 }
 
+/**
+ * A line without quotes, text[start, end) without its line break, offered before it is cut into cells: true when
+ * the line was read there and then, false to have it cut into cells for the record sink.
+ */
+export type LineSink = (text: string, start: number, end: number, line: number) => boolean;
+
+export interface ReadRecordsOptions {
+  /** Hears of the bytes read. */
+  readonly onBytes?: (bytes: number) => void;
+  /** Read only this byte range of the file. */
+  readonly range?: ByteRange;
+  /** Offered each line that has no quote, before the record sink. */
+  readonly lines?: LineSink;
+}
+
 /** A newline-aligned byte range of a file, read by one worker; its line breaks are the file's. */
 export interface ByteRange {
   readonly start: number;
@@ -322,9 +337,11 @@ async function decoder(encoding: Encoding): Promise<(chunk: Buffer | undefined) 
  * them). While the text has no quote, lines are split at commas as they come — which is all CSV is without quotes,
  * and several times faster than a general parser; from the first quote (or a line break csv-parse would read
  * differently) to the end, csv-parse reads the rest. Lines are counted here, not asked of the parser per record.
+ * A line split here is offered to `options.lines` first, which may read it in place.
  * Resolves to the number of lines read.
  */
-export async function readRecords(path: string, encoding: Encoding, sink: RecordSink, onBytes?: (bytes: number) => void, range?: ByteRange): Promise<number> {
+export async function readRecords(path: string, encoding: Encoding, sink: RecordSink, options: ReadRecordsOptions = {}): Promise<number> {
+  const { onBytes, range, lines } = options;
   const whole = await unseekableInput(path);
   const source = whole
     ? Readable.from([range ? whole.subarray(range.start, range.end) : whole])
@@ -342,7 +359,7 @@ export async function readRecords(path: string, encoding: Encoding, sink: Record
    */
   const take = (text: string, start: number, end: number, quote: number): boolean => {
     if (quote !== -1 && quote < end) return false;
-    if (text.charCodeAt(start) !== 35) {
+    if (text.charCodeAt(start) !== 35 && (lines === undefined || !lines(text, start, end, line))) {
       const cells: string[] = [];
       let from = start;
       for (let comma = text.indexOf(',', from); comma !== -1 && comma < end; comma = text.indexOf(',', from)) {

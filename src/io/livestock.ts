@@ -3,9 +3,9 @@ import type { Provenance } from '../coefficients/schema.js';
 import { fractionValue, formatFraction, parseFraction, stockFromSlaughter } from '../method/pig-equivalent.js';
 import type { Fraction } from '../method/types.js';
 import type { ProblemLog } from '../validate/problems.js';
-import { NameIndex } from './names.js';
+import { NameIndex, NamesInText } from './names.js';
 import { RowKeys } from './row-keys.js';
-import { Row, type Column, type Header } from './table.js';
+import { CleanLine, Row, type Column, type Header } from './table.js';
 
 /** A livestock row that passed its checks: head in stock and the pig-equivalent factor to apply. */
 export interface LivestockRow {
@@ -25,6 +25,24 @@ export interface LivestockRow {
   readonly peFactorSource: string;
   /** The stock in the file, when a scenario changed it. */
   readonly stockInFile?: number;
+}
+
+/** A clean line's row as the tally takes it (a species of the guide's table, with its factor). */
+export interface CleanLivestockRow {
+  line: number;
+  township: string;
+  species: SpeciesCoefficient;
+  peFactor: Fraction;
+  stock: number;
+}
+
+/** A species name met in lines read in place: the species it names, and its keys for the repeated-row check. */
+interface CleanSpeciesName {
+  readonly name: string;
+  readonly species: SpeciesCoefficient;
+  readonly peFactor: Fraction;
+  readonly key: number;
+  readonly shown: number;
 }
 
 export function speciesIndex(c: Coefficients): NameIndex<SpeciesCoefficient> {
@@ -57,6 +75,62 @@ export class LivestockReader {
     // A ratio given for 生猪 serves rows written 猪 or pig too: ratios are keyed by the species they resolve to.
     this.ratios = new NameIndex<number>();
     for (const [name, ratio] of Object.entries(stockRatio)) this.ratios.add(this.index.get(name)?.species ?? name, ratio);
+    // Lines are read in place unless the file gives factors of its own, or has no township column (a farm's file).
+    if (this.columns.township && !this.columns.pe_factor) this.cleanLine = new CleanLine(header.width);
+  }
+
+  /** The line read in place (readClean), when this file's lines can be. */
+  private readonly cleanLine?: CleanLine;
+  /** The township of the last line read in place: files list a township's rows together. */
+  private lastTownship = '';
+  /** Species names met in lines read in place. */
+  private readonly speciesNames = new NamesInText<CleanSpeciesName>();
+  /** The row of the line last read in place. */
+  private readonly cleanRow: CleanLivestockRow = { line: 0, township: '', species: undefined!, peFactor: undefined!, stock: 0 };
+
+  /** Whether this file's lines can be read in place (readClean). */
+  get readsClean(): boolean {
+    return this.cleanLine !== undefined;
+  }
+
+  /**
+   * Reads the line text[start, end) in place when it is a row that passes every check without a word — a species of
+   * the guide's table with its factor, the stock in plain digits, not a repeat — to what read(row) would give the
+   * tally; else undefined, and nothing is recorded: read(row) then reads the line and words its problems. The row
+   * returned is the reader's one object, filled anew for each line.
+   */
+  readClean(line: number, text: string, start: number, end: number): CleanLivestockRow | undefined {
+    const cells = this.cleanLine!;
+    if (!cells.split(text, start, end)) return undefined;
+    const c = this.columns;
+    const t = c.township!.index;
+    const township = this.lastTownship !== '' && cells.is(t, this.lastTownship) ? this.lastTownship : cells.name(t);
+    if (township === undefined) return undefined;
+    this.lastTownship = township;
+    const named = cells.find(c.species!.index, this.speciesNames) ?? this.cleanSpeciesName(cells.name(c.species!.index));
+    if (named === undefined) return undefined;
+    // The stock as given; a slaughter count beside it is read for its checks only.
+    const stock = c.stock && cells.number(c.stock.index, c.stock);
+    if (stock === undefined || Number.isNaN(stock) || (c.slaughter && Number.isNaN(cells.number(c.slaughter.index, c.slaughter)))) return undefined;
+    if (this.seen.firstLineOf(township, named.key, line, named.shown) !== undefined) return undefined;
+    const row = this.cleanRow;
+    row.line = line;
+    row.township = township;
+    row.species = named.species;
+    row.peFactor = named.peFactor;
+    row.stock = stock;
+    return row;
+  }
+
+  /** A species name first met in a line read in place, when it names a species of the guide's table with a factor. */
+  private cleanSpeciesName(name: string | undefined): CleanSpeciesName | undefined {
+    if (name === undefined) return undefined;
+    const { value, identity } = this.index.lookup(name);
+    if (!value?.peFactor) return undefined;
+    const key = this.seen.intern(identity);
+    const entry = { name, species: value, peFactor: value.peFactor, key, shown: name === identity ? key : this.seen.intern(name) };
+    this.speciesNames.add(entry);
+    return entry;
   }
 
   read(row: Row): LivestockRow | undefined {

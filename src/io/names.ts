@@ -52,3 +52,41 @@ export class NameIndex<T> {
     return name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
   }
 }
+
+/**
+ * Names found in a line's text where they stand, without cutting them out: a few dozen names (crops, species) recur
+ * on hundreds of thousands of lines of a large file. A name is found by its length and its first and last
+ * characters, then compared where it stands. Each entry carries what its name stands for.
+ */
+export class NamesInText<T extends { readonly name: string }> {
+  private readonly buckets: (T[] | undefined)[] = new Array<T[] | undefined>(256);
+  private count = 0;
+
+  constructor(
+    /** Entries kept at most: a file of many distinct names (most of them errors) is not kept whole. */
+    private readonly limit = 1000,
+  ) {}
+
+  private static bucket(text: string, start: number, end: number): number {
+    return ((end - start) * 31 + text.charCodeAt(start) * 7 + text.charCodeAt(end - 1)) & 255;
+  }
+
+  /** The entry of the name text[start, end) (not empty), if added. */
+  find(text: string, start: number, end: number): T | undefined {
+    const bucket = this.buckets[NamesInText.bucket(text, start, end)];
+    if (bucket === undefined) return undefined;
+    const length = end - start;
+    for (let i = 0; i < bucket.length; i++) {
+      const entry = bucket[i]!;
+      if (entry.name.length === length && text.startsWith(entry.name, start)) return entry;
+    }
+    return undefined;
+  }
+
+  /** Adds an entry (its name not empty, and not added before); past the limit, nothing more is kept. */
+  add(entry: T): void {
+    if (this.count === this.limit) return;
+    this.count++;
+    (this.buckets[NamesInText.bucket(entry.name, 0, entry.name.length)] ??= []).push(entry);
+  }
+}

@@ -24,11 +24,16 @@ const EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
  * the same double as Number(text), found without converting the text again.
  */
 export function plainDecimal(text: string): number {
-  const n = text.length;
+  return plainDecimalIn(text, 0, text.length);
+}
+
+/** plainDecimal of text[start, end), read in place: a clean line's cells are not cut out of it. */
+export function plainDecimalIn(text: string, start: number, end: number): number {
+  const n = end - start;
   if (n === 0 || n > 20) return NaN;
   let dot = -1;
   let digits = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c === 46) {
       if (dot !== -1) return NaN;
@@ -36,9 +41,9 @@ export function plainDecimal(text: string): number {
     } else if (c >= 48 && c <= 57) digits = digits * 10 + (c - 48);
     else return NaN;
   }
-  if (dot === -1) return n <= 15 ? digits : Number(text);
+  if (dot === -1) return n <= 15 ? digits : Number(text.slice(start, end));
   if (n === 1) return NaN;
-  return n <= 16 ? digits / EXACT_POWERS_OF_TEN[n - 1 - dot]! : Number(text);
+  return n <= 16 ? digits / EXACT_POWERS_OF_TEN[end - 1 - dot]! : Number(text.slice(start, end));
 }
 
 /** Parses a numeric cell; the cell's text is not trusted to be anything in particular. */

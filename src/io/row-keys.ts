@@ -21,7 +21,8 @@ export class RowKeys {
   private currentStart = 0;
   private currentLoose: number[] | undefined;
 
-  private intern(text: string): number {
+  /** The number a name (or a row's shown text) is kept as. */
+  intern(text: string): number {
     let id = this.ids.get(text);
     if (id === undefined) {
       this.ids.set(text, (id = this.texts.length));
@@ -36,11 +37,16 @@ export class RowKeys {
    */
   firstLine(township: string, name: string, line: number, shown: string): number | undefined {
     const id = this.intern(name);
+    return this.firstLineOf(township, id, line, shown === name ? id : this.intern(shown));
+  }
+
+  /** firstLine, with the name and the shown text as interned (intern). */
+  firstLineOf(township: string, id: number, line: number, shown: number): number | undefined {
     if (township !== this.current) this.moveTo(township);
     const loose = this.currentLoose;
     if (loose) {
       for (let i = 0; i < loose.length; i += 3) if (loose[i] === id) return loose[i + 1];
-      loose.push(id, line, this.intern(shown));
+      loose.push(id, line, shown);
       return undefined;
     }
     let pool = this.pool;
@@ -53,7 +59,7 @@ export class RowKeys {
     }
     pool[end] = id;
     pool[end + 1] = line;
-    pool[end + 2] = shown === name ? id : this.intern(shown);
+    pool[end + 2] = shown;
     this.poolUsed = end + 3;
     return undefined;
   }

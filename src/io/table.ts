@@ -1,5 +1,6 @@
 import { KIND_FIELDS, detectKinds, matchHeader, type InputKind, type Unit } from './columns.js';
-import { parseNumberCell, plainDecimal, scaleNumber } from './numbers.js';
+import { parseNumberCell, plainDecimal, plainDecimalIn, scaleNumber } from './numbers.js';
+import type { NamesInText } from './names.js';
 import type { Place, ProblemArgs, ProblemCode, ProblemLog } from '../validate/problems.js';
 
 export interface Column {
@@ -170,6 +171,96 @@ export class Row {
     }
     if (state) state.bad = true;
     return undefined;
+  }
+}
+
+/**
+ * Whether String.prototype.trim keeps a character at the edge of a cell: not a space, a line break or another of the
+ * white space characters it removes. (Control characters are taken as spaces here: a Row reads such a cell.)
+ */
+function keptByTrim(c: number): boolean {
+  if (c < 0x7f) return c > 32;
+  return !(
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
+ * A data line read in place, for the lines that are clean — exactly as many cells as the header, names without
+ * surrounding spaces, numbers in plain digits: nearly every line of a large file. Its cells are positions in the
+ * text, not strings cut out of it, and nothing is made per line but the names a row keeps. A reader that finds
+ * anything else in a line leaves it to a Row, which reads it again and words every problem.
+ */
+export class CleanLine {
+  private text = '';
+  /** Where each cell starts; the last entry is one past the line's end (where a next cell would start). */
+  private readonly starts: Int32Array;
+
+  constructor(private readonly width: number) {
+    this.starts = new Int32Array(width + 1);
+  }
+
+  /** Takes text[start, end) as the line; false when it has not exactly the header's number of cells. */
+  split(text: string, start: number, end: number): boolean {
+    const { starts, width } = this;
+    starts[0] = start;
+    let cells = 1;
+    for (let comma = text.indexOf(',', start); comma !== -1 && comma < end; comma = text.indexOf(',', comma + 1)) {
+      if (cells === width) return false;
+      starts[cells++] = comma + 1;
+    }
+    if (cells !== width) return false;
+    starts[width] = end + 1;
+    this.text = text;
+    return true;
+  }
+
+  /** Whether cell i is empty (nothing between its commas). */
+  empty(i: number): boolean {
+    return this.starts[i + 1]! - 1 === this.starts[i]!;
+  }
+
+  /** Whether cell i is exactly `name`: a name from the line before is used again without cutting it out. */
+  is(i: number, name: string): boolean {
+    const start = this.starts[i]!;
+    return this.starts[i + 1]! - 1 - start === name.length && this.text.startsWith(name, start);
+  }
+
+  /** The entry of cell i's text among `names`, found where it stands; undefined when absent (or the cell is empty). */
+  find<T extends { readonly name: string }>(i: number, names: NamesInText<T>): T | undefined {
+    const start = this.starts[i]!;
+    const end = this.starts[i + 1]! - 1;
+    return end === start ? undefined : names.find(this.text, start, end);
+  }
+
+  /** The text of cell i when it is a name as a Row reads it — not empty, nothing for trim to remove — else undefined. */
+  name(i: number): string | undefined {
+    const { text } = this;
+    const start = this.starts[i]!;
+    const end = this.starts[i + 1]! - 1;
+    if (end === start || !keptByTrim(text.charCodeAt(start)) || !keptByTrim(text.charCodeAt(end - 1))) return undefined;
+    return text.slice(start, end);
+  }
+
+  /**
+   * Cell i as a number in the column's base unit, as Row.number reads it: undefined when empty; NaN when it is not
+   * plain digits (a Row reads it).
+   */
+  number(i: number, column: Column): number | undefined {
+    const start = this.starts[i]!;
+    const end = this.starts[i + 1]! - 1;
+    if (end === start) return undefined;
+    const value = plainDecimalIn(this.text, start, end);
+    const scale = column.unit?.scale ?? 1;
+    return scale === 1 || Number.isNaN(value) ? value : scaleNumber(value, this.text.slice(start, end), scale);
   }
 }
 

@@ -26,6 +26,7 @@ export class PartReader {
     const { summary, lines } = await readTableFile(task.path, task.kind, task.encoding, log, handler.onRow, {
       part: { range: task.range, header: task.header, headerLine: task.headerLine },
       detected: task.detected,
+      clean: handler.clean,
       onProgress: onProgress && ((_, done) => onProgress(done)),
     });
     const reader = handler.reader();

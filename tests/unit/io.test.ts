@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { detectKinds, matchHeader, normaliseHeader } from '../../src/io/columns.js';
-import { parseNumberCell, plainDecimal, scaleNumber } from '../../src/io/numbers.js';
+import { parseNumberCell, plainDecimal, plainDecimalIn, scaleNumber } from '../../src/io/numbers.js';
+import { CropReader } from '../../src/io/crops.js';
+import { LivestockReader } from '../../src/io/livestock.js';
+import { NamesInText } from '../../src/io/names.js';
+import { readHeader } from '../../src/io/table.js';
+import { loadCoefficients } from '../../src/coefficients/load.js';
+import { ProblemLog } from '../../src/validate/problems.js';
 import { ExactSum, ExactSums, exactSum } from '../../src/method/exact-sum.js';
 import { RowKeys } from '../../src/io/row-keys.js';
 import { detectEncoding } from '../../src/io/csv.js';
@@ -70,6 +76,15 @@ describe('number cells', () => {
         else if (/^\d+(\.\d*)?$|^\.\d+$/.test(text) && text.length <= 20) expect.unreachable(`short cut missed ${text}`);
       }),
       { numRuns: 5000 },
+    );
+  });
+  it('are read in place, inside a line, as the short cut reads the cell alone', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 6 }), fc.stringMatching(/^[0-9.]{0,22}$/), fc.string({ maxLength: 6 }), (before, cell, after) => {
+        const line = before + cell + after;
+        expect(plainDecimalIn(line, before.length, before.length + cell.length)).toBe(plainDecimal(cell));
+      }),
+      { numRuns: 2000 },
     );
   });
   it('scale by powers of ten on the decimal text', () => {
@@ -212,5 +227,73 @@ describe('row keys in a file not grouped by township', () => {
     for (let round = 0; round < 20; round++) for (const crop of crops) for (const township of townships) keys.firstLine(township, crop, line++, crop);
     expect(keys.pooled).toBeLessThanOrEqual(townships.length * crops.length * 3);
     expect(keys.entries('乙乡').map(([name, first]) => [name, first])).toEqual(crops.map((crop, i) => [crop, 3 + i * 3]));
+  });
+});
+
+describe('lines read in place', () => {
+  const header = (cells: string[]) => readHeader('f.csv', cells, undefined, new ProblemLog())!;
+  /** A line as it stands in a chunk of text: between other lines. */
+  const inText = (line: string) => ({ text: `x,y\n${line}\nz`, start: 4, end: 4 + line.length });
+
+  it('find names where they stand in the text', () => {
+    const names = new NamesInText<{ name: string; n: number }>();
+    names.add({ name: '小麦', n: 1 });
+    names.add({ name: '大麦', n: 2 });
+    const text = '镇1,大麦,小麦,小麦 ,麦';
+    expect(names.find(text, 3, 5)?.n).toBe(2);
+    expect(names.find(text, 6, 8)?.n).toBe(1);
+    expect(names.find(text, 9, 12)).toBeUndefined();
+    expect(names.find(text, 13, 14)).toBeUndefined();
+  });
+
+  it('read a clean crops line as read(row) does, and leave any other line to it', async () => {
+    const c = await loadCoefficients();
+    const log = new ProblemLog();
+    const reader = new CropReader(header(['乡镇', '作物', '面积(万亩)', '单产(kg/公顷)', '产量(吨)', '用地类型']), c, log, { nutrients: ['N'] });
+    expect(reader.readsClean).toBe(true);
+    const read = (line: string, lineNo: number) => {
+      const { text, start, end } = inText(line);
+      const r = reader.readClean(lineNo, text, start, end);
+      return r && { ...r, crop: r.crop.crop };
+    };
+    // 0.5 万亩 × 6000 kg/公顷 = 5000 亩 × 400 kg/亩 = 2,000,000 kg.
+    expect(read('镇1,小麦,0.5,6000,,', 2)).toEqual({ township: '镇1', crop: '小麦', landUse: '旱地', production: 2_000_000 });
+    expect(read('镇1,水稻,,,1.5,paddy', 3)).toEqual({ township: '镇1', crop: '水稻', landUse: '水田', production: 1500 });
+    for (const line of [
+      '镇1,小麦,1,2,3,', // a repeat of line 2
+      '镇1, 玉米,1,6000,,', // a name with a space
+      '镇1,玉米\u3000,1,6000,,',
+      ' 镇2,玉米,1,6000,,',
+      '镇2,芋头,1,6000,,', // not in the guide's table
+      '镇2,玉米,1,6000,,,', // a cell more than the header
+      '镇2,玉米,1,6000,', // a cell fewer
+      '镇2,玉米,1,1,000,,',
+      '镇2,玉米,1,60000000,,', // implausible yield
+      '镇2,玉米,0.1,6000,1,', // production far from area × yield
+      '镇2,玉米,,6000,,', // no production
+      '镇2,玉米,1,6000,,湿地',
+      '镇2,杨树,1,6000,,', // timber measured in m³, the columns in kg
+      ',玉米,1,6000,,',
+    ])
+      expect(read(line, 4), line).toBeUndefined();
+    expect(read('镇2,玉米,1,6000,,水浇地', 5)).toEqual({ township: '镇2', crop: '玉米', landUse: '旱地', production: 4_000_000 });
+    expect(log.problems).toEqual([]);
+    // Uptakes in the file are read by read(row) only.
+    expect(new CropReader(header(['township', 'crop', 'production_kg', 'n_uptake']), c, log, { nutrients: ['N'] }).readsClean).toBe(false);
+  });
+
+  it('read a clean livestock line as read(row) does, and leave any other line to it', async () => {
+    const c = await loadCoefficients();
+    const reader = new LivestockReader(header(['township', 'species', '存栏(万头)', 'slaughter']), c, new ProblemLog(), {});
+    const read = (line: string, lineNo: number) => {
+      const { text, start, end } = inText(line);
+      const r = reader.readClean(lineNo, text, start, end);
+      return r && { line: r.line, township: r.township, species: r.species.species, stock: r.stock };
+    };
+    // 61.33 万头 is exactly 613,300 head.
+    expect(read('镇1,猪,61.33,', 2)).toEqual({ line: 2, township: '镇1', species: '生猪', stock: 613_300 });
+    for (const line of ['镇1,生猪,1,', '镇1,鹿,1,', '镇1,羊,,100', '镇1,羊,1,x', '镇1,羊,1', '镇1,羊 ,1,']) expect(read(line, 3), line).toBeUndefined();
+    expect(read('镇1,羊,1,100', 4)).toEqual({ line: 4, township: '镇1', species: '羊', stock: 10_000 });
+    expect(new LivestockReader(header(['township', 'species', 'stock', 'pe_factor']), c, new ProblemLog(), {}).readsClean).toBe(false);
   });
 });
