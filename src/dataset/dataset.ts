@@ -106,17 +106,20 @@ export async function loadDataset(files: SomeInputFiles, params: Parameters, c: 
   // Per township with soil data: the grade of each land use (none first, then LAND_USES) × nutrient (N, P).
   const gradeCache = new Map<string, ReturnType<typeof resolveSoilGrade>[]>();
   // Grades are asked for township by township: the last one's soil rows and grades are at hand.
-  let last: { township: string; rows?: Map<LandUse | null, SoilRow>; grades: ReturnType<typeof resolveSoilGrade>[] } | undefined;
+  let lastTownship: string | undefined;
+  let lastRows: Map<LandUse | null, SoilRow> | undefined;
+  let lastGrades: ReturnType<typeof resolveSoilGrade>[] = [];
   const gradeOf: GradeOf = (townshipName, landUse, n) => {
-    if (last?.township !== townshipName) {
-      const rows = soil.get(townshipName);
+    if (lastTownship !== townshipName) {
+      lastTownship = townshipName;
+      lastRows = soil.get(townshipName);
       let grades = gradeCache.get(townshipName);
-      if (rows && !grades) gradeCache.set(townshipName, (grades = []));
-      last = { township: townshipName, rows, grades: grades ?? [] };
+      if (lastRows && !grades) gradeCache.set(townshipName, (grades = []));
+      lastGrades = grades ?? [];
     }
-    if (!last.rows) return defaultGrade;
+    if (!lastRows) return defaultGrade;
     const key = landUseIndex(landUse) * 2 + (n === 'N' ? 0 : 1);
-    return (last.grades[key] ??= resolveSoilGrade(last.rows, landUse, n, params.soilGrade, thresholds));
+    return (lastGrades[key] ??= resolveSoilGrade(lastRows, landUse, n, params.soilGrade, thresholds));
   };
 
   // Rows one by one are needed for explain's detail and a scenario's changes; otherwise large files go in parallel,

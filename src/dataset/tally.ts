@@ -17,6 +17,11 @@ export interface LivestockDetail {
   readonly pe: number;
 }
 
+/** Scratch of TownshipData.demandByGrade: the sums of each grade's land uses, and how many. */
+const GRADE_INDEX: Readonly<Record<SoilGrade, number>> = { I: 0, II: 1, III: 2 };
+const BY_GRADE = new Int32Array(3 * LAND_USE_SLOTS);
+const BY_GRADE_COUNT = new Int32Array(3);
+
 /** Demand sums are kept by land use (landUseIndex) and nutrient. */
 const landUseAt = (index: number): LandUse | null => (index === 0 ? null : LAND_USES[index - 1]!);
 
@@ -75,14 +80,21 @@ export class TownshipData {
   /** Crop demand by soil grade: each land use's demand goes to the grade the soil gives it. */
   demandByGrade(n: Nutrient, gradeOf: (landUse: LandUse | null) => SoilGrade): Record<SoilGrade, number> {
     const { sums } = this.layout;
-    // Usually one land use's sum per grade, whose value is the grade's; else the exact sum of those sums.
-    const slots: Record<SoilGrade, number[] | undefined> = { I: undefined, II: undefined, III: undefined };
+    // The land uses' sums, by grade (grade g's from g × LAND_USE_SLOTS on): usually one per grade, whose value is the
+    // grade's; else the exact sum of those sums.
+    BY_GRADE_COUNT.fill(0);
     for (let lu = 0; lu < LAND_USE_SLOTS; lu++) {
       const k = this.layout.demand(this.index, n, lu);
-      if (sums.has(k)) (slots[gradeOf(landUseAt(lu))] ??= []).push(k);
+      if (!sums.has(k)) continue;
+      const g = GRADE_INDEX[gradeOf(landUseAt(lu))];
+      BY_GRADE[g * LAND_USE_SLOTS + BY_GRADE_COUNT[g]!++] = k;
     }
-    const value = (of: number[] | undefined) => (of === undefined ? 0 : of.length === 1 ? sums.value(of[0]!) : sums.total(of));
-    return { I: value(slots.I), II: value(slots.II), III: value(slots.III) };
+    const value = (g: number) => {
+      const count = BY_GRADE_COUNT[g]!;
+      const from = g * LAND_USE_SLOTS;
+      return count === 0 ? 0 : count === 1 ? sums.value(BY_GRADE[from]!) : sums.total(BY_GRADE, from, from + count);
+    };
+    return { I: value(0), II: value(1), III: value(2) };
   }
 
   addStock(pe: number): void {

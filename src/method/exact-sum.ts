@@ -110,23 +110,20 @@ export class ExactSums {
     return n < 0 ? this.overflow.get(sum)!.value() : rounded(this.data, base + 1, n);
   }
 
-  /** The exact sum of several of the store's sums, correctly rounded. */
-  total(sums: readonly number[]): number {
+  /** The exact sum of several of the store's sums (those of `sums`, or of its entries from … to), correctly rounded. */
+  total(sums: ArrayLike<number>, from = 0, to = sums.length): number {
     const p = SCRATCH;
+    const { data } = this;
     let n = 0;
-    for (const sum of sums) {
-      const partials = this.partialsOf(sum);
-      for (let i = 0; i < partials.length; i++) n = absorb(p, 0, n, partials[i]!);
+    for (let s = from; s < to; s++) {
+      const sum = sums[s]!;
+      const base = sum * STRIDE;
+      if (base >= data.length) continue;
+      const count = data[base]!;
+      if (count < 0) for (const partial of this.overflow.get(sum)!.toJSON()) n = absorb(p, 0, n, partial);
+      else for (let i = 1; i <= count; i++) n = absorb(p, 0, n, data[base + i]!);
     }
     return rounded(p, 0, n);
-  }
-
-  /** A sum's partials, smallest first (empty for a sum never added to). */
-  partialsOf(sum: number): Float64Array | number[] {
-    const base = sum * STRIDE;
-    if (base >= this.data.length) return [];
-    const n = this.data[base]!;
-    return n < 0 ? this.overflow.get(sum)!.toJSON() : this.data.subarray(base + 1, base + 1 + n);
   }
 
   /** Sums 0 … count - 1, to send to another thread: a view of the store's own data, which is not to change after. */
