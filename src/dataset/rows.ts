@@ -33,9 +33,9 @@ export function cropRows(c: Coefficients, log: ProblemLog, nutrients: readonly N
   };
   return {
     onRow: (row, header) => {
-      const reader = readerFor(header);
+      const crops = readerFor(header);
       listed(row.text(townshipColumn));
-      const r = reader.read(row);
+      const r = crops.read(row);
       if (r) tally.addCrop(adjust ? adjust.crop(r) : r, gradeOf);
     },
     reader: () => reader,
@@ -43,10 +43,10 @@ export function cropRows(c: Coefficients, log: ProblemLog, nutrients: readonly N
       adjust || tally.keepsDetails
         ? undefined
         : (header) => {
-            const reader = readerFor(header);
-            if (!reader.readsClean) return undefined;
+            const crops = readerFor(header);
+            if (!crops.readsClean) return undefined;
             return (text, start, end, line) => {
-              const r = reader.readClean(line, text, start, end);
+              const r = crops.readClean(line, text, start, end);
               if (!r) return false;
               listed(r.township);
               tally.addCleanCrop(r);
@@ -69,10 +69,10 @@ export function livestockRows(c: Coefficients, log: ProblemLog, stockRatio: Read
       adjust || tally.keepsDetails
         ? undefined
         : (header) => {
-            const clean = (reader ??= new LivestockReader(header, c, log, stockRatio));
-            if (!clean.readsClean) return undefined;
+            const livestock = (reader ??= new LivestockReader(header, c, log, stockRatio));
+            if (!livestock.readsClean) return undefined;
             return (text, start, end, line) => {
-              const r = clean.readClean(line, text, start, end);
+              const r = livestock.readClean(line, text, start, end);
               if (!r) return false;
               tally.addCleanLivestock(r);
               return true;

@@ -157,6 +157,13 @@ export interface CleanCropRow {
   production: number;
 }
 
+/** A quantity's one column, for lines read in place: what its unit is per (亩 or 公顷) and what it measures. */
+interface CleanQuantity {
+  readonly column: Column;
+  readonly per: AreaUnit;
+  readonly measure: Measure;
+}
+
 /** A crop name met in lines read in place: the crop it names, and its keys for the repeated-row check (RowKeys.intern). */
 interface CleanCropName {
   readonly name: string;
@@ -202,12 +209,7 @@ export class CropReader {
   }
 
   /** For lines read in place (readClean): the line, and each quantity's column with its unit. */
-  private readonly clean?: {
-    readonly line: CleanLine;
-    readonly area: { readonly column: Column; readonly per: AreaUnit; readonly measure: Measure } | undefined;
-    readonly yield: { readonly column: Column; readonly per: AreaUnit; readonly measure: Measure } | undefined;
-    readonly production: { readonly column: Column; readonly per: AreaUnit; readonly measure: Measure } | undefined;
-  };
+  private readonly clean?: { readonly line: CleanLine } & Readonly<Record<'area' | 'yield' | 'production', CleanQuantity | undefined>>;
 
   /** Whether this file's lines can be read in place (readClean). */
   get readsClean(): boolean {
