@@ -103,9 +103,8 @@ export async function loadDataset(files: SomeInputFiles, params: Parameters, c: 
   const thresholds = (n: Nutrient, lu: LandUse) => soilThreshold(c, n, lu);
   // Without soil data for the township every crop takes the default grade; with it, grades are resolved once per land use.
   const defaultGrade = { grade: params.soilGrade, source: { from: 'parameter' } } as const;
-  // Per township with soil data: the grade of each land use (none first, then LAND_USES) × nutrient (N, P).
-  const gradeCache = new Map<string, ReturnType<typeof resolveSoilGrade>[]>();
-  // Grades are asked for township by township: the last one's soil rows and grades are at hand.
+  // Grades are asked for township by township: the last one's soil rows and grades (of each land use — none first,
+  // then LAND_USES — × nutrient) are kept at hand. Another township's are worked out again when asked for.
   let lastTownship: string | undefined;
   let lastRows: Map<LandUse | null, SoilRow> | undefined;
   let lastGrades: ReturnType<typeof resolveSoilGrade>[] = [];
@@ -113,9 +112,7 @@ export async function loadDataset(files: SomeInputFiles, params: Parameters, c: 
     if (lastTownship !== townshipName) {
       lastTownship = townshipName;
       lastRows = soil.get(townshipName);
-      let grades = gradeCache.get(townshipName);
-      if (lastRows && !grades) gradeCache.set(townshipName, (grades = []));
-      lastGrades = grades ?? [];
+      lastGrades = [];
     }
     if (!lastRows) return defaultGrade;
     const key = landUseIndex(landUse) * 2 + (n === 'N' ? 0 : 1);
