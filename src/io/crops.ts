@@ -216,8 +216,6 @@ export class CropReader {
     return this.clean !== undefined;
   }
 
-  /** The township of the last line read in place: files list a township's rows together. */
-  private lastTownship = '';
   /** Crop names and land uses met in lines read in place. */
   private readonly cropNames = new NamesInText<CleanCropName>();
   private readonly landUseNames = new NamesInText<{ readonly name: string; readonly landUse: LandUse }>();
@@ -235,10 +233,8 @@ export class CropReader {
     const cells = clean.line;
     if (!cells.split(text, start, end)) return undefined;
     const c = this.columns;
-    const t = c.township!.index;
-    const township = this.lastTownship !== '' && cells.is(t, this.lastTownship) ? this.lastTownship : cells.name(t);
+    const township = cells.sameName(c.township!.index);
     if (township === undefined) return undefined;
-    this.lastTownship = township;
     const named = cells.find(c.crop!.index, this.cropNames) ?? this.cleanCropName(cells.name(c.crop!.index));
     if (named === undefined) return undefined;
     let landUseCell: LandUse | null = null;

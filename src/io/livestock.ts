@@ -81,8 +81,6 @@ export class LivestockReader {
 
   /** The line read in place (readClean), when this file's lines can be. */
   private readonly cleanLine?: CleanLine;
-  /** The township of the last line read in place: files list a township's rows together. */
-  private lastTownship = '';
   /** Species names met in lines read in place. */
   private readonly speciesNames = new NamesInText<CleanSpeciesName>();
   /** The row of the line last read in place. */
@@ -103,10 +101,8 @@ export class LivestockReader {
     const cells = this.cleanLine!;
     if (!cells.split(text, start, end)) return undefined;
     const c = this.columns;
-    const t = c.township!.index;
-    const township = this.lastTownship !== '' && cells.is(t, this.lastTownship) ? this.lastTownship : cells.name(t);
+    const township = cells.sameName(c.township!.index);
     if (township === undefined) return undefined;
-    this.lastTownship = township;
     const named = cells.find(c.species!.index, this.speciesNames) ?? this.cleanSpeciesName(cells.name(c.species!.index));
     if (named === undefined) return undefined;
     // The stock as given; a slaughter count beside it is read for its checks only.

@@ -204,8 +204,12 @@ export class CleanLine {
   /** Where each cell starts; the last entry is one past the line's end (where a next cell would start). */
   private readonly starts: Int32Array;
 
+  /** Each column's name on the last line sameName read it on. */
+  private readonly lastNames: (string | undefined)[];
+
   constructor(private readonly width: number) {
     this.starts = new Int32Array(width + 1);
+    this.lastNames = new Array<string | undefined>(width).fill(undefined);
   }
 
   /** Takes text[start, end) as the line; false when it has not exactly the header's number of cells. */
@@ -228,10 +232,22 @@ export class CleanLine {
     return this.starts[i + 1]! - 1 === this.starts[i]!;
   }
 
-  /** Whether cell i is exactly `name`: a name from the line before is used again without cutting it out. */
+  /** Whether cell i is exactly `name`. */
   is(i: number, name: string): boolean {
     const start = this.starts[i]!;
     return this.starts[i + 1]! - 1 - start === name.length && this.text.startsWith(name, start);
+  }
+
+  /**
+   * name(i), as the same string as the line before's when the cell is the same: files list a township's rows
+   * together, and the township is not cut out of each line again.
+   */
+  sameName(i: number): string | undefined {
+    const last = this.lastNames[i];
+    if (last !== undefined && this.is(i, last)) return last;
+    const name = this.name(i);
+    if (name !== undefined) this.lastNames[i] = name;
+    return name;
   }
 
   /** The entry of cell i's text among `names`, found where it stands; undefined when absent (or the cell is empty). */
