@@ -128,6 +128,10 @@ async function mergeParts(
     }
   }
 
+  // A file without rows (comments only) is read in one stream, which says so once.
+  const rows = results.reduce((n, r) => n + r.rows, 0);
+  if (rows === 0) return undefined;
+
   // Line numbers: a part's line 1 follows the previous part's last line; the first follows the header.
   const offsets: number[] = [];
   let offset = headerLine;
@@ -136,13 +140,21 @@ async function mergeParts(
     offset += r.lines;
   }
   const problems: Problem[] = [];
+  // What a file reports once, each part reports for itself: a part without rows, a cell under a column without a
+  // header (once per column, where the first part to meet one met it).
+  const emptyHeaderReported = new Set<number>();
   results.forEach((r, i) => {
     tally.merge(r.part, offsets[i]!);
     for (const p of r.problems) {
+      if (p.code === 'file-no-rows') continue;
+      if (p.code === 'header-empty') {
+        if (emptyHeaderReported.has(p.column)) continue;
+        emptyHeaderReported.add(p.column);
+      }
       const args = typeof p.args.firstLine === 'number' ? { ...p.args, firstLine: p.args.firstLine + offsets[i]! } : p.args;
       problems.push({ ...p, line: p.line + offsets[i]!, args });
     }
   });
   for (const p of problems) log.report({ file: p.file, line: p.line, column: p.column }, p.code, p.args);
-  return { path, kind, encoding, rows: results.reduce((n, r) => n + r.rows, 0), readable: true };
+  return { path, kind, encoding, rows, readable: true };
 }

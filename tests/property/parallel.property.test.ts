@@ -54,6 +54,32 @@ describe('reading large files in parallel', () => {
     expect(inParts).toBeGreaterThan(8);
   }, 120_000);
 
+  it('reports once for the file what each part meets for itself', async () => {
+    const dir = tempDir('landcap-parallel-');
+    const crops = join(dir, 'crops.csv');
+    const livestock = join(dir, 'livestock.csv');
+    writeFileSync(livestock, 'township,species,stock\n镇0000,生猪,100\n');
+    // A column without a header, with cells in every part: one warning, at the first such cell.
+    const rows = Array.from({ length: 3000 }, (_, i) => `镇${String(Math.floor(i / 3)).padStart(4, '0')},${['小麦', '玉米', '水稻'][i % 3]},10,400,,x`);
+    writeFileSync(crops, ['township,crop,area_mu,yield_kg_per_mu,production_kg,', ...rows].join('\n') + '\n');
+    expect(await readsInParts({ crops, livestock }, 3)).toBe(true);
+    const parallel = await load({ crops, livestock }, 'N', { minBytes: 0, parts: 3 });
+    expect(parallel.problems).toEqual([expect.objectContaining({ line: 2, column: 6, code: 'header-empty' })]);
+    expect(parallel).toEqual(await load({ crops, livestock }, 'N', false));
+    // A last part of comments only: no part's "no rows" reaches the file's problems.
+    writeFileSync(
+      crops,
+      ['township,crop,area_mu,yield_kg_per_mu,production_kg', ...rows.slice(0, 30).map((r) => r.slice(0, -2)), ...Array(3000).fill('# 备注')].join('\n'),
+    );
+    expect(await readsInParts({ crops, livestock }, 3)).toBe(true);
+    expect(await load({ crops, livestock }, 'N', { minBytes: 0, parts: 3 })).toEqual(await load({ crops, livestock }, 'N', false));
+    // Comments only: read in one stream, which says once that the file has no rows.
+    writeFileSync(crops, ['township,crop,area_mu,yield_kg_per_mu,production_kg', ...Array(3000).fill('# 备注')].join('\n'));
+    const none = await load({ crops, livestock }, 'N', { minBytes: 0, parts: 3 });
+    expect(none.problems.filter((p) => p.code === 'file-no-rows')).toHaveLength(1);
+    expect(none).toEqual(await load({ crops, livestock }, 'N', false));
+  });
+
   it('splits a file without quotes into the parts asked for, and finds a repeated row across parts', async () => {
     const dir = tempDir('landcap-parallel-');
     const rows = Array.from({ length: 4000 }, (_, i) => `镇${String(Math.floor(i / 4)).padStart(4, '0')},${['小麦', '玉米', '水稻', '大豆'][i % 4]},10,400,`);

@@ -61,9 +61,12 @@ function numberCell(r: Random, max: number): string {
 /** Rows of a township, in blocks as a county's file lists them, with repeated rows, comments and empty lines. */
 function lines(r: Random, townships: number, row: (township: string) => string[], quoting: boolean): string[] {
   const out: string[] = [];
+  const padded = r.chance(0.7);
   for (let t = 0; t < townships; t++) {
     // Now and then a township listed again further down, or a row without one, or one written with spaces.
-    const name = `镇${String(r.chance(0.003) ? r.int(townships) : t).padStart(3, '0')}`;
+    // Names of other lengths too: 镇1 before 镇10.
+    const number = r.chance(0.003) ? r.int(townships) : t;
+    const name = `镇${padded ? String(number).padStart(3, '0') : number}`;
     const township = r.chance(0.02) ? '' : r.chance(0.02) ? r.pick([` ${name}`, `${name}\u3000`, `${name}\t`]) : name;
     for (let k = 1 + r.int(6); k > 0; k--) {
       if (r.chance(0.02)) out.push('');
@@ -116,9 +119,17 @@ export function writeDataset(seed: number): Files & { readonly note: string } {
   if (extra !== undefined) cropsHeader.push(extra);
   if (withLandUse) cropsHeader.push('land_use');
   if (withUptake) cropsHeader.push('n_uptake');
+  // The columns in another order now and then (cells beyond the header's stay at the end).
+  const order = cropsHeader.map((_, i) => i);
+  if (r.chance(0.3))
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = r.int(i + 1);
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+  const ordered = (cells: string[]) => [...order.map((i) => cells[i]!), ...cells.slice(order.length)];
   const crops = write('crops.csv', [
     ...(r.chance(0.3) ? ['# 作物产量', ''] : []),
-    cropsHeader.join(','),
+    ordered(cropsHeader).join(','),
     ...lines(
       r,
       townships,
@@ -128,7 +139,7 @@ export function writeDataset(seed: number): Files & { readonly note: string } {
         if (extra !== undefined) cells.push(r.chance(0.3) ? numberCell(r, 200) : '');
         if (withLandUse) cells.push(r.pick(LAND_USES));
         if (withUptake) cells.push(r.chance(0.2) ? numberCell(r, 5) : '');
-        return cells;
+        return ordered(cells);
       },
       quoting,
     ),
@@ -154,7 +165,7 @@ export function writeDataset(seed: number): Files & { readonly note: string } {
   return {
     crops,
     livestock,
-    note: `seed ${seed}: ${townships} townships, quoting ${quoting}, crlf ${crlf}, gbk ${gbk}, bom ${bom}, crops header ${cropsHeader.join(',')}`,
+    note: `seed ${seed}: ${townships} townships, quoting ${quoting}, crlf ${crlf}, gbk ${gbk}, bom ${bom}, crops header ${ordered(cropsHeader).join(',')}`,
   };
 }
 
