@@ -80,11 +80,21 @@ export async function readTableFile(
       : 0;
     let read = 0;
     const onBytes = onProgress && size > 0 ? (n: number) => onProgress(path, (read += n), size) : undefined;
-    // Lines are read in place when their rows need no more than the line: not when each cell must be checked for
-    // undecodable text, nor when a column has no header (a cell under it is reported).
+    // Lines are read in place when their rows need no more than the line: not when a column has no header (a cell
+    // under it is reported), nor a line with undecodable text (it is stopped at, below).
     let clean: LineSink | undefined;
     const readsClean = (h: Header | undefined) => {
-      clean = h && !checkDecoded && h.unnamed.size === 0 ? options.clean?.(h) : undefined;
+      clean = h && h.unnamed.size === 0 ? options.clean?.(h) : undefined;
+    };
+    // Where the next U+FFFD (bytes the encoding did not decode) stands in the text being read, found once per chunk.
+    let searched = '';
+    let replacement = -1;
+    const undecodable = (text: string, start: number, end: number) => {
+      if (text !== searched) {
+        searched = text;
+        replacement = text.indexOf('\uFFFD', start);
+      } else if (replacement !== -1 && replacement < start) replacement = text.indexOf('\uFFFD', start);
+      return replacement !== -1 && replacement < end;
     };
     readsClean(header);
     lines = await readRecords(
@@ -117,7 +127,7 @@ export async function readTableFile(
         lines:
           options.clean &&
           ((text, start, end, line) => {
-            if (clean === undefined || !clean(text, start, end, line)) return false;
+            if (clean === undefined || (checkDecoded && undecodable(text, start, end)) || !clean(text, start, end, line)) return false;
             records++;
             rows++;
             return true;
