@@ -80,11 +80,11 @@ export async function readTableFile(
       : 0;
     let read = 0;
     const onBytes = onProgress && size > 0 ? (n: number) => onProgress(path, (read += n), size) : undefined;
-    // Lines are read in place when their rows need no more than the line: not when a column has no header (a cell
-    // under it is reported), nor a line with undecodable text (it is stopped at, below).
+    // Lines are read in place when their rows need no more than the line (not a line with undecodable text: it is
+    // stopped at, below).
     let clean: LineSink | undefined;
     const readsClean = (h: Header | undefined) => {
-      clean = h && h.unnamed.size === 0 ? options.clean?.(h) : undefined;
+      clean = h && options.clean?.(h);
     };
     // Where the next U+FFFD (bytes the encoding did not decode) stands in the text being read, found once per chunk.
     let searched = '';

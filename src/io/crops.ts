@@ -204,7 +204,7 @@ export class CropReader {
         const column = col(field);
         return column && { column, per: areaUnit(column.unit!.base), measure: measureOf(column.unit!.base) };
       };
-      this.clean = { line: new CleanLine(header.width), area: unitOf('area'), yield: unitOf('yield'), production: unitOf('production') };
+      this.clean = { line: new CleanLine(header), area: unitOf('area'), yield: unitOf('yield'), production: unitOf('production') };
     }
   }
 

@@ -76,7 +76,7 @@ export class LivestockReader {
     this.ratios = new NameIndex<number>();
     for (const [name, ratio] of Object.entries(stockRatio)) this.ratios.add(this.index.get(name)?.species ?? name, ratio);
     // Lines are read in place unless the file gives factors of its own, or has no township column (a farm's file).
-    if (this.columns.township && !this.columns.pe_factor) this.cleanLine = new CleanLine(header.width);
+    if (this.columns.township && !this.columns.pe_factor) this.cleanLine = new CleanLine(header);
   }
 
   /** The line read in place (readClean), when this file's lines can be. */

@@ -194,8 +194,8 @@ function keptByTrim(c: number): boolean {
 }
 
 /**
- * A data line read in place, for the lines that are clean — exactly as many cells as the header, names without
- * surrounding spaces, numbers in plain digits: nearly every line of a large file. Its cells are positions in the
+ * A data line read in place, for the lines that are clean — the header's cells (and empty ones after them), names
+ * without surrounding spaces, numbers in plain digits: nearly every line of a large file. Its cells are positions in the
  * text, not strings cut out of it, and nothing is made per line but the names a row keeps. A reader that finds
  * anything else in a line leaves it to a Row, which reads it again and words every problem.
  */
@@ -207,22 +207,36 @@ export class CleanLine {
   /** Each column's name on the last line sameName read it on. */
   private readonly lastNames: (string | undefined)[];
 
-  constructor(private readonly width: number) {
-    this.starts = new Int32Array(width + 1);
-    this.lastNames = new Array<string | undefined>(width).fill(undefined);
+  /** The header's columns without a name: their cells must be empty. */
+  private readonly unnamed: readonly number[];
+  private readonly width: number;
+
+  constructor(header: Header) {
+    this.width = header.width;
+    this.unnamed = [...header.unnamed];
+    this.starts = new Int32Array(this.width + 1);
+    this.lastNames = new Array<string | undefined>(this.width).fill(undefined);
   }
 
-  /** Takes text[start, end) as the line; false when it has not exactly the header's number of cells. */
+  /**
+   * Takes text[start, end) as the line; false unless it has the header's cells, with nothing under a column without a
+   * header and nothing beyond the header's columns but empty cells (the trailing commas of a spreadsheet's export).
+   */
   split(text: string, start: number, end: number): boolean {
     const { starts, width } = this;
     starts[0] = start;
+    starts[width] = end + 1;
     let cells = 1;
     for (let comma = text.indexOf(',', start); comma !== -1 && comma < end; comma = text.indexOf(',', comma + 1)) {
-      if (cells === width) return false;
+      if (cells === width) {
+        for (let i = comma + 1; i < end; i++) if (text.charCodeAt(i) !== 44) return false;
+        starts[width] = comma + 1;
+        break;
+      }
       starts[cells++] = comma + 1;
     }
     if (cells !== width) return false;
-    starts[width] = end + 1;
+    for (const i of this.unnamed) if (starts[i + 1]! - 1 !== starts[i]!) return false;
     this.text = text;
     return true;
   }

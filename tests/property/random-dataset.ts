@@ -127,9 +127,12 @@ export function writeDataset(seed: number): Files & { readonly note: string } {
       [order[i], order[j]] = [order[j]!, order[i]!];
     }
   const ordered = (cells: string[]) => [...order.map((i) => cells[i]!), ...cells.slice(order.length)];
+  // A spreadsheet's export now and then ends every row in empty cells, under empty header cells or none.
+  const trailing = r.pick(['', '', '', 'rows', 'both']);
+  const cropsHeaderLine = ordered(cropsHeader).join(',') + (trailing === 'both' ? ',,' : '');
   const crops = write('crops.csv', [
     ...(r.chance(0.3) ? ['# 作物产量', ''] : []),
-    ordered(cropsHeader).join(','),
+    cropsHeaderLine,
     ...lines(
       r,
       townships,
@@ -139,7 +142,9 @@ export function writeDataset(seed: number): Files & { readonly note: string } {
         if (extra !== undefined) cells.push(r.chance(0.3) ? numberCell(r, 200) : '');
         if (withLandUse) cells.push(r.pick(LAND_USES));
         if (withUptake) cells.push(r.chance(0.2) ? numberCell(r, 5) : '');
-        return ordered(cells);
+        const line = ordered(cells);
+        if (trailing !== '') line.push('', '');
+        return line;
       },
       quoting,
     ),
@@ -165,7 +170,7 @@ export function writeDataset(seed: number): Files & { readonly note: string } {
   return {
     crops,
     livestock,
-    note: `seed ${seed}: ${townships} townships, quoting ${quoting}, crlf ${crlf}, gbk ${gbk}, bom ${bom}, crops header ${ordered(cropsHeader).join(',')}`,
+    note: `seed ${seed}: ${townships} townships, quoting ${quoting}, crlf ${crlf}, gbk ${gbk}, bom ${bom}, crops header ${cropsHeaderLine}`,
   };
 }
 

@@ -265,7 +265,7 @@ describe('lines read in place', () => {
       '镇1,玉米\u3000,1,6000,,',
       ' 镇2,玉米,1,6000,,',
       '镇2,芋头,1,6000,,', // not in the guide's table
-      '镇2,玉米,1,6000,,,', // a cell more than the header
+      '镇2,玉米,1,6000,,,x', // a cell beyond the header's, not empty
       '镇2,玉米,1,6000,', // a cell fewer
       '镇2,玉米,1,1,000,,',
       '镇2,玉米,1,60000000,,', // implausible yield
@@ -277,7 +277,15 @@ describe('lines read in place', () => {
     ])
       expect(read(line, 4), line).toBeUndefined();
     expect(read('镇2,玉米,1,6000,,水浇地', 5)).toEqual({ township: '镇2', crop: '玉米', landUse: '旱地', production: 4_000_000 });
+    // Empty cells beyond the header's, as spreadsheets export them, are read in place.
+    expect(read('镇3,玉米,1,6000,,,,', 6)).toEqual({ township: '镇3', crop: '玉米', landUse: '旱地', production: 4_000_000 });
     expect(log.problems).toEqual([]);
+    // A column without a header: its cell must be empty.
+    const unnamed = new CropReader(header(['township', 'crop', 'area_mu', '', 'yield_kg_per_mu']), c, log, { nutrients: ['N'] });
+    const { text, start, end } = inText('镇1,小麦,1,,500');
+    expect(unnamed.readClean(2, text, start, end)).toMatchObject({ township: '镇1', production: 500 });
+    const note = inText('镇1,玉米,1,备注,500');
+    expect(unnamed.readClean(3, note.text, note.start, note.end)).toBeUndefined();
     // Uptakes in the file are read by read(row) only.
     expect(new CropReader(header(['township', 'crop', 'production_kg', 'n_uptake']), c, log, { nutrients: ['N'] }).readsClean).toBe(false);
   });
