@@ -201,7 +201,7 @@ function keptByTrim(c: number): boolean {
  */
 export class CleanLine {
   private text = '';
-  /** Where each cell starts; the last entry is one past the line's end (where a next cell would start). */
+  /** Where each of the header's cells starts; the last entry is one past the end of the last one (where a next would start). */
   private readonly starts: Int32Array;
 
   /** Each column's name on the last line sameName read it on. */
