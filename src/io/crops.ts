@@ -48,6 +48,12 @@ for (const [name, lu] of [
 ] as const)
   LAND_USE_NAMES.add(name, lu);
 
+/** A land use first met in a line read in place, when it is one. */
+function meetLandUse(name: string): { readonly name: string; readonly landUse: LandUse } | undefined {
+  const landUse = LAND_USE_NAMES.get(name);
+  return landUse === undefined ? undefined : { name, landUse };
+}
+
 export function parseLandUse(row: Row, column: Column | undefined): LandUse | null | undefined {
   const text = row.text(column);
   if (text === '') return null;
@@ -87,6 +93,16 @@ class QuantityCells {
   constructor(columns: readonly Column[]) {
     this.slots = columns.map((column) => ({ column, value: 0, per: areaUnit(column.unit!.base), measure: measureOf(column.unit!.base) }));
     this.one = this.slots.slice(0, 1);
+  }
+
+  /** How many columns the header has for the quantity. */
+  get columns(): number {
+    return this.slots.length;
+  }
+
+  /** The quantity's column with its unit, when the header has one (lines read in place). */
+  get only(): CleanQuantity | undefined {
+    return this.slots.length === 1 ? this.slots[0] : undefined;
   }
 
   /** The filled cells of the row; bad cells are reported. Valid until the next row is read. */
@@ -198,14 +214,9 @@ export class CropReader {
     const all = (field: string) => header.byField.get(field) ?? [];
     this.quantities = { area: new QuantityCells(all('area')), yield: new QuantityCells(all('yield')), production: new QuantityCells(all('production')) };
     // Lines are read in place unless a column needs what only a Row does: uptakes given in the file, or a quantity in two units.
-    const one = (field: string) => all(field).length <= 1;
-    if (!this.columns.n_uptake && !this.columns.p_uptake && one('area') && one('yield') && one('production')) {
-      const unitOf = (field: string) => {
-        const column = col(field);
-        return column && { column, per: areaUnit(column.unit!.base), measure: measureOf(column.unit!.base) };
-      };
-      this.clean = { line: new CleanLine(header), area: unitOf('area'), yield: unitOf('yield'), production: unitOf('production') };
-    }
+    const { area, yield: yieldCells, production } = this.quantities;
+    if (!this.columns.n_uptake && !this.columns.p_uptake && [area, yieldCells, production].every((q) => q.columns <= 1))
+      this.clean = { line: new CleanLine(header), area: area.only, yield: yieldCells.only, production: production.only };
   }
 
   /** For lines read in place (readClean): the line, and each quantity's column with its unit. */
@@ -235,17 +246,17 @@ export class CropReader {
     const c = this.columns;
     const township = cells.sameName(c.township!.index);
     if (township === undefined) return undefined;
-    const named = cells.find(c.crop!.index, this.cropNames) ?? this.cleanCropName(cells.name(c.crop!.index));
+    const named = cells.named(c.crop!.index, this.cropNames, this.meetCropName);
     if (named === undefined) return undefined;
     let landUseCell: LandUse | null = null;
     if (c.land_use && !cells.empty(c.land_use.index)) {
-      const lu = cells.find(c.land_use.index, this.landUseNames) ?? this.cleanLandUse(cells.name(c.land_use.index));
+      const lu = cells.named(c.land_use.index, this.landUseNames, meetLandUse);
       if (lu === undefined) return undefined;
       landUseCell = lu.landUse;
     }
-    const area = clean.area && cells.number(clean.area.column.index, clean.area.column);
-    const yieldValue = clean.yield && cells.number(clean.yield.column.index, clean.yield.column);
-    const given = clean.production && cells.number(clean.production.column.index, clean.production.column);
+    const area = clean.area && cells.number(clean.area.column);
+    const yieldValue = clean.yield && cells.number(clean.yield.column);
+    const given = clean.production && cells.number(clean.production.column);
     if (Number.isNaN(area) || Number.isNaN(yieldValue) || Number.isNaN(given)) return undefined;
 
     const { crop } = named;
@@ -282,23 +293,12 @@ export class CropReader {
   }
 
   /** A crop name first met in a line read in place, when it names a crop of the guide's table. */
-  private cleanCropName(name: string | undefined): CleanCropName | undefined {
-    if (name === undefined) return undefined;
+  private readonly meetCropName = (name: string): CleanCropName | undefined => {
     const { value, identity } = this.index.lookup(name);
     if (!value) return undefined;
     const key = this.seen.intern(identity);
-    const entry = { name, crop: value, identity, key, shown: name === identity ? key : this.seen.intern(name), byLandUse: [] };
-    this.cropNames.add(entry);
-    return entry;
-  }
-
-  private cleanLandUse(name: string | undefined): { readonly name: string; readonly landUse: LandUse } | undefined {
-    const landUse = name === undefined ? undefined : LAND_USE_NAMES.get(name);
-    if (landUse === undefined) return undefined;
-    const entry = { name: name!, landUse };
-    this.landUseNames.add(entry);
-    return entry;
-  }
+    return { name, crop: value, identity, key, shown: name === identity ? key : this.seen.intern(name), byLandUse: [] };
+  };
 
   read(row: Row): CropRow | undefined {
     const c = this.columns;

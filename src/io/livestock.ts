@@ -103,11 +103,11 @@ export class LivestockReader {
     const c = this.columns;
     const township = cells.sameName(c.township!.index);
     if (township === undefined) return undefined;
-    const named = cells.find(c.species!.index, this.speciesNames) ?? this.cleanSpeciesName(cells.name(c.species!.index));
+    const named = cells.named(c.species!.index, this.speciesNames, this.meetSpeciesName);
     if (named === undefined) return undefined;
     // The stock as given; a slaughter count beside it is read for its checks only.
-    const stock = c.stock && cells.number(c.stock.index, c.stock);
-    if (stock === undefined || Number.isNaN(stock) || (c.slaughter && Number.isNaN(cells.number(c.slaughter.index, c.slaughter)))) return undefined;
+    const stock = c.stock && cells.number(c.stock);
+    if (stock === undefined || Number.isNaN(stock) || (c.slaughter && Number.isNaN(cells.number(c.slaughter)))) return undefined;
     if (this.seen.firstLineOf(township, named.key, line, named.shown) !== undefined) return undefined;
     const row = this.cleanRow;
     row.line = line;
@@ -119,15 +119,12 @@ export class LivestockReader {
   }
 
   /** A species name first met in a line read in place, when it names a species of the guide's table with a factor. */
-  private cleanSpeciesName(name: string | undefined): CleanSpeciesName | undefined {
-    if (name === undefined) return undefined;
+  private readonly meetSpeciesName = (name: string): CleanSpeciesName | undefined => {
     const { value, identity } = this.index.lookup(name);
     if (!value?.peFactor) return undefined;
     const key = this.seen.intern(identity);
-    const entry = { name, species: value, peFactor: value.peFactor, key, shown: name === identity ? key : this.seen.intern(name) };
-    this.speciesNames.add(entry);
-    return entry;
-  }
+    return { name, species: value, peFactor: value.peFactor, key, shown: name === identity ? key : this.seen.intern(name) };
+  };
 
   read(row: Row): LivestockRow | undefined {
     const c = this.columns;

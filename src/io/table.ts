@@ -264,11 +264,19 @@ export class CleanLine {
     return name;
   }
 
-  /** The entry of cell i's text among `names`, found where it stands; undefined when absent (or the cell is empty). */
-  find<T extends { readonly name: string }>(i: number, names: NamesInText<T>): T | undefined {
+  /**
+   * The entry of cell i's name among `names`, found where it stands; a name not met before is cut out and handed to
+   * `meet`, whose entry (if any) is added. Undefined when the cell is not a name as a Row reads it, or `meet` gives none.
+   */
+  named<T extends { readonly name: string }>(i: number, names: NamesInText<T>, meet: (name: string) => T | undefined): T | undefined {
     const start = this.starts[i]!;
     const end = this.starts[i + 1]! - 1;
-    return end === start ? undefined : names.find(this.text, start, end);
+    const found = end === start ? undefined : names.find(this.text, start, end);
+    if (found !== undefined) return found;
+    const name = this.name(i);
+    const entry = name === undefined ? undefined : meet(name);
+    if (entry !== undefined) names.add(entry);
+    return entry;
   }
 
   /** The text of cell i when it is a name as a Row reads it — not empty, nothing for trim to remove — else undefined. */
@@ -281,12 +289,12 @@ export class CleanLine {
   }
 
   /**
-   * Cell i as a number in the column's base unit, as Row.number reads it: undefined when empty; NaN when it is not
+   * The column's cell as a number in its base unit, as Row.number reads it: undefined when empty; NaN when it is not
    * plain digits (a Row reads it).
    */
-  number(i: number, column: Column): number | undefined {
-    const start = this.starts[i]!;
-    const end = this.starts[i + 1]! - 1;
+  number(column: Column): number | undefined {
+    const start = this.starts[column.index]!;
+    const end = this.starts[column.index + 1]! - 1;
     if (end === start) return undefined;
     const value = plainDecimalIn(this.text, start, end);
     const scale = column.unit?.scale ?? 1;

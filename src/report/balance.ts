@@ -135,16 +135,17 @@ export function townshipBalance(
     const byGrade = demandByGrade[n] ?? { I: 0, II: 0, III: 0 };
     const fertilised = fertilisedDemandKg(byGrade, k.shares);
     const manureDemandKg = manureDemandFromFertilisedKg(fertilised, p.manureShare, useRate(p, n));
+    const supply = supplyPerPe(p, n);
     nutrients[n] = {
       cropDemandKg: new ExactSum().add(byGrade.I).add(byGrade.II).add(byGrade.III).value(),
       manureDemandKg,
-      supplyPerPeKg: supplyPerPe(p, n),
-      capacityPe: capacityPe(manureDemandKg, supplyPerPe(p, n)),
+      supplyPerPeKg: supply,
+      capacityPe: capacityPe(manureDemandKg, supply),
     };
     // A higher use rate means less manure demand: the range's low end is at the higher rate.
     const [rateLow, rateHigh] = k.useRateRange[n];
-    low = Math.min(low, capacityPe(manureDemandFromFertilisedKg(fertilised, p.manureShare, rateHigh), supplyPerPe(p, n)));
-    high = Math.min(high, capacityPe(manureDemandFromFertilisedKg(fertilised, p.manureShare, rateLow), supplyPerPe(p, n)));
+    low = Math.min(low, capacityPe(manureDemandFromFertilisedKg(fertilised, p.manureShare, rateHigh), supply));
+    high = Math.min(high, capacityPe(manureDemandFromFertilisedKg(fertilised, p.manureShare, rateLow), supply));
   }
   const range = [low, high] as const;
   if (p.basis === 'both') {
