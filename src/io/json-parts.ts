@@ -1,9 +1,17 @@
 /**
+ * Items per part by default: a report's 50 townships make a part of about 40,000 characters (two bytes each, with
+ * Chinese names), a young object to the JavaScript engine, made and dropped cheaply. A string over 128 KB is
+ * allocated apart, as a large object, and freed only by a full collection: 500 townships per part made a national
+ * report's JSON take 0.28 s instead of 0.21 s, and its peak memory 20 MB more.
+ */
+const ITEMS_PER_PART = 50;
+
+/**
  * JSON text in parts: the same text as `JSON.stringify(value, null, 2)` and a line break, with the member array
- * `arrayKey` given a few hundred items per part — so that a national report (tens of megabytes) is written out as it
+ * `arrayKey` given a few dozen items per part — so that a national report (tens of megabytes) is written out as it
  * is serialised, instead of being held whole, twice (as text and as the bytes written).
  */
-export function* jsonInParts(value: Readonly<Record<string, unknown>>, arrayKey: string, itemsPerPart = 500): Generator<string> {
+export function* jsonInParts(value: Readonly<Record<string, unknown>>, arrayKey: string, itemsPerPart = ITEMS_PER_PART): Generator<string> {
   let pending = '{\n';
   let first = true;
   for (const [key, member] of Object.entries(value)) {

@@ -26,7 +26,7 @@ export function reportJson(report: Report, t: Messages): ReportJson {
   };
 }
 
-/** The same text as renderJson in parts of a few hundred townships, to be written out one after another. */
+/** The same text as renderJson in parts of a few dozen townships, to be written out one after another. */
 export function renderJsonParts(report: Report, t: Messages): Iterable<string> {
   return jsonInParts(reportJson(report, t), 'townships');
 }

@@ -40,7 +40,7 @@ export async function renderReport(report: Report, format: string, ctx: RenderOp
   throw new Error(`unknown format ${format}`);
 }
 
-/** The same text as renderReport; JSON in parts to write one after another, a few hundred townships at a time. */
+/** The same text as renderReport; JSON in parts to write one after another, a few dozen townships at a time. */
 export async function renderReportParts(report: Report, format: string, ctx: RenderOptions): Promise<string | Iterable<string>> {
   return format === 'json' ? renderJsonParts(report, ctx.t) : renderReport(report, format, ctx);
 }
