@@ -247,8 +247,35 @@ export class Tally {
     };
   }
 
-  /** Adds a part read by another thread (parts in file order); `lineOffset` makes its line numbers the file's. */
-  merge(part: TallyPart, lineOffset: number): void {
+  /**
+   * The townships of a file's parts (in file order) as this tally's — those new to it added, in order of first
+   * appearance — and the names more than one part lists. Adding them changes nothing if the file is then read in one
+   * stream instead: that adds the same townships in the same order.
+   */
+  townshipsOfParts(parts: readonly TallyPart[]): { townships: TownshipData[][]; shared: string[] } {
+    // The part each township was last met in (-1: none yet, -2: already found shared).
+    const partOf = new Int32Array(this.townships.size + parts.reduce((n, p) => n + p.townships.length, 0)).fill(-1);
+    const shared: string[] = [];
+    const townships = parts.map((part, i) =>
+      part.townships.map((name) => {
+        const t = this.township(name);
+        const last = partOf[t.index]!;
+        if (last === -1) partOf[t.index] = i;
+        else if (last !== -2 && last !== i) {
+          shared.push(name);
+          partOf[t.index] = -2;
+        }
+        return t;
+      }),
+    );
+    return { townships, shared };
+  }
+
+  /**
+   * Adds a part read by another thread (parts in file order); `lineOffset` makes its line numbers the file's.
+   * `townships`: the part's townships in this tally, as townshipsOfParts gave them.
+   */
+  merge(part: TallyPart, lineOffset: number, townships: readonly TownshipData[] = part.townships.map((name) => this.township(name))): void {
     const { ints } = part;
     const sums = ExactSums.from(part.sums);
     const { width } = this.layout;
@@ -256,7 +283,7 @@ export class Tally {
     if (sums.count !== part.townships.length * width) throw new Error(`a part's sums are not laid out as the tally's (${sums.count} sums)`);
     for (let i = 0; i < part.townships.length; i++) {
       const name = part.townships[i]!;
-      const t = this.township(name);
+      const t = townships[i]!;
       t.cropRows += ints[i * 3]!;
       t.livestockRows += ints[i * 3 + 1]!;
       const firstLine = ints[i * 3 + 2]!;

@@ -115,9 +115,7 @@ async function mergeParts(
   tasks: readonly { id: number }[],
   { tally, log, pool }: ParallelOptions,
 ): Promise<FileSummary | undefined> {
-  const partsOf = new Map<string, number>();
-  for (const r of results) for (const name of r.part.townships) partsOf.set(name, (partsOf.get(name) ?? 0) + 1);
-  const shared = [...partsOf].filter(([, parts]) => parts > 1).map(([name]) => name);
+  const { townships, shared } = tally.townshipsOfParts(results.map((r) => r.part));
   if (shared.length > 0) {
     const seen = new RowKeys();
     for (const t of tasks) {
@@ -144,7 +142,7 @@ async function mergeParts(
   // header (once per column, where the first part to meet one met it).
   const emptyHeaderReported = new Set<number>();
   results.forEach((r, i) => {
-    tally.merge(r.part, offsets[i]!);
+    tally.merge(r.part, offsets[i]!, townships[i]);
     for (const p of r.problems) {
       if (p.code === 'file-no-rows') continue;
       if (p.code === 'header-empty') {
