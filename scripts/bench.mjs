@@ -4,7 +4,7 @@
 // several runs, the measures taken in turn) and the ratios (median of the ratios of each turn). The inputs are
 // generated (deterministically) in the system's temporary folder.
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,21 +18,32 @@ const national = await generate(join(tmpdir(), 'landcap-bench', 'national-40000'
 const county = await generate(join(tmpdir(), 'landcap-bench', 'county-30'), 30);
 const nationalRows = 40_000 * (ROWS_PER_TOWNSHIP.crops + ROWS_PER_TOWNSHIP.livestock) + 20_000;
 
-/** Runs a node script as its own process; its peak RSS comes from a hook printed on exit. */
-function nodeRun(args, env = process.env) {
+/**
+ * Runs a node script as its own process; its peak RSS comes from a hook printed on exit. With `outFile`, its standard
+ * output goes to that file, as `> FILE` in a shell would send it (a report of 30 MB read back through a pipe would
+ * time this process's reading and decoding it too, on the same two cores).
+ */
+function nodeRun(args, env = process.env, outFile) {
   // Peak RSS of the process itself: Linux's VmHWM (getrusage's maxRSS may count the benchmark's own size, from
   // before the command started); elsewhere maxRSS.
   const hook = `import{readFileSync}from'node:fs';process.on('exit',()=>{let kb=process.resourceUsage().maxRSS;try{kb=Number(/VmHWM:\\s*(\\d+)/.exec(readFileSync('/proc/self/status','utf8'))[1])}catch{}process.stderr.write('@@maxrss '+kb+'\\n')});`;
+  const out = outFile === undefined ? 'pipe' : openSync(outFile, 'w');
   const start = performance.now();
-  const r = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(hook)}`, ...args], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 30,
-    env,
-  });
+  let r;
+  try {
+    r = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(hook)}`, ...args], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+      env,
+      stdio: ['ignore', out, 'pipe'],
+    });
+  } finally {
+    if (outFile !== undefined) closeSync(out);
+  }
   const seconds = (performance.now() - start) / 1000;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 2000)}`);
   const rss = Number(/@@maxrss (\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024;
-  return { seconds, rssMb: rss, stdout: r.stdout };
+  return { seconds, rssMb: rss, stdout: outFile === undefined ? r.stdout : undefined };
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -76,18 +87,31 @@ console.log(
   `national set: 40,000 townships, ${nationalRows.toLocaleString('en-US')} rows (crops 800,000, livestock 240,000, soil 20,000); ${runs} runs each, medians\n`,
 );
 
-const report = { label: '(1) landcap report --format json, national', run: () => nodeRun([bin, 'report', '--format', 'json', ...files(national)]) };
+// Reports go to a file, as an analyst's script would write them (`> FILE`).
+const reportFile = join(tmpdir(), 'landcap-bench', 'report.json');
+const report = {
+  label: '(1) landcap report --format json, national',
+  run: () => nodeRun([bin, 'report', '--format', 'json', ...files(national)], process.env, reportFile),
+};
 // The same on one thread: what the worker threads gain on this machine.
 const oneThread = {
   label: '    the same, one thread (LANDCAP_THREADS=1)',
-  run: () => nodeRun([bin, 'report', '--format', 'json', ...files(national)], { ...process.env, LANDCAP_THREADS: '1' }),
+  run: () =>
+    nodeRun(
+      [bin, 'report', '--format', 'json', ...files(national)],
+      { ...process.env, LANDCAP_THREADS: '1' },
+      join(tmpdir(), 'landcap-bench', 'report-1.json'),
+    ),
 };
 const baseline = {
   label: '(2) bare csv-parse pass, same process model',
   run: () => nodeRun([join(root, 'scripts/bench/baseline.mjs'), national.crops, national.livestock, national.soil]),
 };
 const validate = { label: '(3) landcap validate, national', run: () => nodeRun([bin, 'validate', national.crops, national.livestock, national.soil]) };
-const countyRun = { label: '(4) landcap report --format json, county', run: () => nodeRun([bin, 'report', '--format', 'json', ...files(county)]) };
+const countyRun = {
+  label: '(4) landcap report --format json, county',
+  run: () => nodeRun([bin, 'report', '--format', 'json', ...files(county)], process.env, join(tmpdir(), 'landcap-bench', 'county.json')),
+};
 const bareNode = {
   label: '    node -e 0',
   run: () => {
@@ -135,7 +159,7 @@ if (python) {
 
 measureInRounds([report, oneThread, baseline, validate, countyRun, bareNode, ...(peer ? [peer] : [])]);
 if (peer) {
-  const ours = JSON.parse(report.last.stdout).total;
+  const ours = JSON.parse(readFileSync(reportFile, 'utf8')).total;
   const same =
     Math.abs(ours.capacityPe - peer.last.out.capacityPe) / ours.capacityPe < 1e-9 && Math.abs(ours.stockPe - peer.last.out.stockPe) / ours.stockPe < 1e-9;
   console.log(`    pandas and landcap totals ${same ? 'agree' : 'DIFFER'}: capacity ${ours.capacityPe.toFixed(2)} / ${peer.last.out.capacityPe.toFixed(2)} PE`);

@@ -18,30 +18,34 @@ export interface SoilRow {
   readonly values: Partial<Record<Nutrient, SoilValue>>;
 }
 
-const GRADE_WORDS: Record<string, SoilGrade> = {
-  I: 'I',
-  II: 'II',
-  III: 'III',
-  '1': 'I',
-  '2': 'II',
-  '3': 'III',
-  一级: 'I',
-  二级: 'II',
-  三级: 'III',
-  一: 'I',
-  二: 'II',
-  三: 'III',
-};
+const GRADE_WORDS = new Map<string, SoilGrade>([
+  ['I', 'I'],
+  ['II', 'II'],
+  ['III', 'III'],
+  ['1', 'I'],
+  ['2', 'II'],
+  ['3', 'III'],
+  ['一级', 'I'],
+  ['二级', 'II'],
+  ['三级', 'III'],
+  ['一', 'I'],
+  ['二', 'II'],
+  ['三', 'III'],
+]);
 
 /** Reads a grade cell: I/II/III, Ⅰ/Ⅱ/Ⅲ, 1/2/3 or 一级/二级/三级. */
 export function parseGrade(text: string): SoilGrade | undefined {
-  return GRADE_WORDS[
-    text
-      .normalize('NFKC')
-      .trim()
-      .toUpperCase()
-      .replace(/^GRADE\s*/, '')
-  ];
+  // Most cells are written as the grade is: found without being normalised first.
+  return (
+    GRADE_WORDS.get(text) ??
+    GRADE_WORDS.get(
+      text
+        .normalize('NFKC')
+        .trim()
+        .toUpperCase()
+        .replace(/^GRADE\s*/, ''),
+    )
+  );
 }
 
 const MEASURE_FIELD: Record<Nutrient, string> = { N: 'total_n', P: 'available_p' };
