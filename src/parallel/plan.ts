@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { inMemory, type ByteRange, type Encoding } from '../io/csv.js';
 
 /** How a file is read in parts: its header, and newline-aligned byte ranges after it. */
@@ -19,17 +19,22 @@ const WINDOW = 1 << 20;
 export async function planParts(path: string, encoding: Encoding, parts: number, minBytes: number): Promise<PartsPlan | undefined> {
   // Input in memory (a library caller's rows or text) is read in one stream.
   if (inMemory(path)) return undefined;
-  const file = await open(path, 'r').catch(() => undefined);
-  if (!file) return undefined;
+  let file: number;
   try {
-    const info = await file.stat();
+    file = openSync(path, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const info = fstatSync(file);
     if (!info.isFile() || info.size < minBytes || parts < 2) return undefined;
     const size = info.size;
     const buffer = Buffer.allocUnsafe(WINDOW);
-    const read = async (position: number) => buffer.subarray(0, (await file.read(buffer, 0, WINDOW, position)).bytesRead);
+    // The reads wait in this thread, as the encoding's do (see scanFile in io/csv.ts).
+    const read = (position: number) => buffer.subarray(0, readSync(file, buffer, 0, WINDOW, position));
 
     // The header: the first line that is neither a comment nor empty.
-    const head = Buffer.from(await read(0));
+    const head = Buffer.from(read(0));
     let pos = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
     let line = 1;
     let header: { start: number; end: number } | undefined;
@@ -52,7 +57,7 @@ export async function planParts(path: string, encoding: Encoding, parts: number,
     let crlfPairs = 0;
     let previous = 0;
     for (let at = 0; at < size; at += WINDOW) {
-      const chunk = await read(at);
+      const chunk = read(at);
       if (chunk.indexOf(0x22) !== -1) return undefined;
       if (!crlf) continue;
       for (let i = chunk.indexOf(0x0a); i !== -1; i = chunk.indexOf(0x0a, i + 1)) {
@@ -71,13 +76,13 @@ export async function planParts(path: string, encoding: Encoding, parts: number,
     for (let k = 1; k < parts; k++) {
       const nominal = dataStart + Math.floor(((size - dataStart) * k) / parts);
       if (nominal <= starts[starts.length - 1]!) continue;
-      const window = await read(nominal);
+      const window = read(nominal);
       const nl = window.indexOf(0x0a);
       if (nl !== -1 && nominal + nl + 1 < size) starts.push(nominal + nl + 1);
     }
     const ranges = starts.map((start, i) => ({ start, end: starts[i + 1] ?? size, crlf }));
     return { header: text.split(','), headerLine: line, ranges };
   } finally {
-    await file.close();
+    closeSync(file);
   }
 }
