@@ -70,9 +70,9 @@ export function unseekableInput(path: string): Promise<Buffer | undefined> {
 const SCAN_CHUNK = 1 << 20;
 
 /**
- * Reads a file chunk by chunk, handing each chunk (with bytes held back from the previous one) to `scan`. The reads
- * wait for the disk in this thread: nothing else is to be done until the file is known, and a national file read
- * a megabyte at a time through the event loop left it idle for a third of the time.
+ * Reads a file chunk by chunk, handing each chunk (with the bytes `scan` did not use of the previous one, first) to
+ * `scan`. The reads wait for the disk in this thread: nothing else is to be done until the file is known, and a
+ * national file read a megabyte at a time through the event loop left it idle for a third of the time.
  */
 async function scanFile(path: string, scan: (buffer: Buffer, end: number, eof: boolean) => number | 'stop'): Promise<void> {
   const whole = await unseekableInput(path);
@@ -177,9 +177,11 @@ function validUtf8Prefix(buffer: Buffer, end: number): number {
  * Detects a file's encoding: a UTF-8 byte-order mark, else strict UTF-8 over the whole file, else GB18030
  * (which includes GBK) when its bytes are GB18030 throughout. Anything else — UTF-16, which Excel writes as
  * "Unicode text", or a file damaged in either encoding — is refused, with the line where the encoding it
- * follows longest breaks, rather than read as mojibake.
+ * follows longest breaks, rather than read as mojibake. `onBytes` is handed the bytes read in order, from the first
+ * on, as long as they are UTF-8 (all of them in a UTF-8 file): what else is to be learnt of the file is learnt in
+ * the same reading.
  */
-export async function detectEncoding(path: string): Promise<Encoding> {
+export async function detectEncoding(path: string, onBytes?: (bytes: Buffer) => void): Promise<Encoding> {
   let first = true;
   let bom = false;
   // Bytes read as valid UTF-8; where the first byte that is not lies, when one is found.
@@ -195,6 +197,8 @@ export async function detectEncoding(path: string): Promise<Encoding> {
     }
     const complete = eof ? end : completeUtf8(buffer, end);
     if (isUtf8(buffer.subarray(0, complete))) {
+      // What the last chunk held back is at the start of this one.
+      onBytes?.(buffer.subarray(0, complete));
       valid += complete;
       // A whole chunk of valid UTF-8 with characters beyond ASCII is UTF-8 text.
       if (utf8Chinese < 2 && !isAscii(buffer.subarray(0, complete))) utf8Chinese = 2;

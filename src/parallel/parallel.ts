@@ -7,7 +7,7 @@ import { readHeader } from '../io/table.js';
 import type { Parameters } from '../params/params.js';
 import { ProblemLog, type Problem } from '../validate/problems.js';
 import type { PartResult } from './messages.js';
-import { planParts } from './plan.js';
+import { planParts, SplitCheck } from './plan.js';
 import { WorkerPool } from './pool.js';
 
 export { WorkerPool };
@@ -50,13 +50,15 @@ export async function readInParallel(
 ): Promise<PartsInFlight | undefined> {
   const { pool, log, tally } = options;
   let encoding: Encoding;
+  // What splitting the file needs to know of it, learnt as its encoding is (see planParts).
+  const check = new SplitCheck();
   try {
-    encoding = encodingOption === 'auto' ? await detectEncoding(path) : encodingOption;
+    encoding = encodingOption === 'auto' ? await detectEncoding(path, (bytes) => check.add(bytes)) : encodingOption;
   } catch (error) {
     if (error instanceof EncodingError) return undefined;
     throw error;
   }
-  const plan = await planParts(path, encoding, options.parts ?? pool.size, options.minBytes);
+  const plan = await planParts(path, encoding, options.parts ?? pool.size, options.minBytes, check);
   if (!plan) return undefined;
   const scratch = new ProblemLog();
   const header = readHeader(path, plan.header, kind, scratch, [], plan.headerLine);

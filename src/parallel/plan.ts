@@ -14,9 +14,10 @@ const WINDOW = 1 << 20;
  * Plans the parts of a large file: its header (after comment and empty lines), then `parts` byte ranges, each
  * starting at a line. Only files without any quote are split — in them a line break always ends a row — and, when
  * lines end in \r\n, only if every line does (csv-parse reads a lone \n there as data). Otherwise undefined: the
- * file is read in one stream.
+ * file is read in one stream. `scanned`: what a reading of the file (for its encoding) has found already, if it read
+ * all of it.
  */
-export async function planParts(path: string, encoding: Encoding, parts: number, minBytes: number): Promise<PartsPlan | undefined> {
+export async function planParts(path: string, encoding: Encoding, parts: number, minBytes: number, scanned?: SplitCheck): Promise<PartsPlan | undefined> {
   // Input in memory (a library caller's rows or text) is read in one stream.
   if (inMemory(path)) return undefined;
   let file: number;
@@ -52,21 +53,13 @@ export async function planParts(path: string, encoding: Encoding, parts: number,
     const crlf = header.end > header.start && head[header.end - 1] === 0x0d;
     const dataStart = header.end + 1;
 
-    // No quote anywhere; with \r\n, a \r before every \n.
-    let lf = 0;
-    let crlfPairs = 0;
-    let previous = 0;
-    for (let at = 0; at < size; at += WINDOW) {
-      const chunk = read(at);
-      if (chunk.indexOf(0x22) !== -1) return undefined;
-      if (!crlf) continue;
-      for (let i = chunk.indexOf(0x0a); i !== -1; i = chunk.indexOf(0x0a, i + 1)) {
-        lf++;
-        if ((i > 0 ? chunk[i - 1] : previous) === 0x0d) crlfPairs++;
-      }
-      previous = chunk[chunk.length - 1] ?? 0;
+    // No quote anywhere; with \r\n, a \r before every \n: from the bytes already looked at, or read now.
+    let check = scanned;
+    if (check?.bytes !== size) {
+      check = new SplitCheck();
+      for (let at = 0; at < size && !check.quoted; at += WINDOW) check.add(read(at));
     }
-    if (crlf && lf !== crlfPairs) return undefined;
+    if (check.quoted || (crlf && !check.crlfThroughout)) return undefined;
 
     const bytes = head.subarray(header.start, crlf ? header.end - 1 : header.end);
     const text = encoding === 'gb18030' ? (await import('iconv-lite')).default.decode(bytes, 'gb18030') : bytes.toString('utf8');
@@ -84,5 +77,40 @@ export async function planParts(path: string, encoding: Encoding, parts: number,
     return { header: text.split(','), headerLine: line, ranges };
   } finally {
     closeSync(file);
+  }
+}
+
+/**
+ * What decides whether a file can be split at line breaks, learnt from its bytes handed in order: whether it has a
+ * quote, and whether every \n in it follows a \r (counted only when the first bytes hold a \r: the header line,
+ * which says whether lines end in \r\n, is among them).
+ */
+export class SplitCheck {
+  bytes = 0;
+  quoted = false;
+  private lf = 0;
+  private crlf = 0;
+  private counting: boolean | undefined;
+  private previous = 0;
+
+  add(chunk: Uint8Array): void {
+    this.bytes += chunk.length;
+    if (this.quoted || chunk.length === 0) return;
+    if (chunk.indexOf(0x22) !== -1) {
+      this.quoted = true;
+      return;
+    }
+    this.counting ??= chunk.indexOf(0x0d) !== -1;
+    if (!this.counting) return;
+    for (let i = chunk.indexOf(0x0a); i !== -1; i = chunk.indexOf(0x0a, i + 1)) {
+      this.lf++;
+      if ((i > 0 ? chunk[i - 1] : this.previous) === 0x0d) this.crlf++;
+    }
+    this.previous = chunk[chunk.length - 1]!;
+  }
+
+  /** Whether every \n follows a \r (known when the first bytes held one). */
+  get crlfThroughout(): boolean {
+    return this.counting === true && this.lf === this.crlf;
   }
 }

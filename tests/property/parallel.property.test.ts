@@ -80,6 +80,40 @@ describe('reading large files in parallel', () => {
     expect(none).toEqual(await load({ crops, livestock }, 'N', false));
   });
 
+  it('splits no file with a quote, nor one of \\r\\n lines with a lone \\n, found by the reading for the encoding or by its own', async () => {
+    const dir = tempDir('landcap-parallel-');
+    const rows = Array.from({ length: 3000 }, (_, i) => `镇${String(Math.floor(i / 3)).padStart(4, '0')},${['小麦', '玉米', '水稻'][i % 3]},10,400,`);
+    const header = 'township,crop,area_mu,yield_kg_per_mu,production_kg';
+    const files = {
+      plain: [header, ...rows].join('\r\n') + '\r\n',
+      // A multi-line cell across the middle of the file, where a part would start.
+      quoted: [header, ...rows.slice(0, 1500), '镇9999,"小麦', '（冬）",10,400,', ...rows.slice(1500)].join('\r\n') + '\r\n',
+      loneLf: [header, ...rows.slice(0, 1500)].join('\r\n') + '\n' + rows.slice(1500).join('\r\n') + '\r\n',
+    };
+    const { planParts, SplitCheck } = await import('../../src/parallel/plan.js');
+    const { detectEncoding } = await import('../../src/io/csv.js');
+    for (const [name, text] of Object.entries(files)) {
+      const path = join(dir, `${name}.csv`);
+      writeFileSync(path, text);
+      const check = new SplitCheck();
+      expect(await detectEncoding(path, (bytes) => check.add(bytes))).toBe('utf-8');
+      expect(check.bytes).toBe(Buffer.byteLength(text));
+      const plans = [await planParts(path, 'utf-8', 2, 0), await planParts(path, 'utf-8', 2, 0, check)];
+      for (const plan of plans) expect(plan === undefined, name).toBe(name !== 'plain');
+    }
+    // What the encoding's reading found is taken as it is, not looked for again: the same bytes, quoted, refuse.
+    const quotedCheck = new SplitCheck();
+    quotedCheck.add(Buffer.from(files.plain.replace(',10,', ',"0,')));
+    expect(await planParts(join(dir, 'plain.csv'), 'utf-8', 2, 0, quotedCheck)).toBeUndefined();
+    // And the files are read as one stream reads them.
+    const livestock = join(dir, 'livestock.csv');
+    writeFileSync(livestock, 'township,species,stock\n镇0000,生猪,100\n');
+    for (const name of Object.keys(files)) {
+      const crops = join(dir, `${name}.csv`);
+      expect(await load({ crops, livestock }, 'N', { minBytes: 0, parts: 2 })).toEqual(await load({ crops, livestock }, 'N', false));
+    }
+  });
+
   it('splits a file without quotes into the parts asked for, and finds a repeated row across parts', async () => {
     const dir = tempDir('landcap-parallel-');
     const rows = Array.from({ length: 4000 }, (_, i) => `镇${String(Math.floor(i / 4)).padStart(4, '0')},${['小麦', '玉米', '水稻', '大豆'][i % 4]},10,400,`);
