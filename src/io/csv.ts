@@ -1,6 +1,6 @@
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { isAscii, isUtf8 } from 'node:buffer';
 
 export { ENCODING_OPTIONS, CsvSyntaxError, EncodingError, InputFileError, ioReason, type Encoding, type EncodingOption, type IoReason } from './errors.js';
