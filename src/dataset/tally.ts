@@ -136,12 +136,24 @@ export interface TallyPart {
  * coefficient tables. Rows go in one by one (addCrop, addLivestock) or as whole parts from other threads (merge).
  */
 export class Tally {
-  readonly townships = new Map<string, TownshipData>();
-  readonly used: CoefficientsUsed = { crops: new Map(), species: new Map() };
-  /** Townships the crops file lists, even on rows with errors: the no-land check must not pile onto those. */
-  readonly listed = new Set<string>();
+  // Replaced only when the tally takes over another (adopt).
+  private townshipMap = new Map<string, TownshipData>();
+  private usedCounts: CoefficientsUsed = { crops: new Map(), species: new Map() };
+  private listedSet = new Set<string>();
+  private layout: SumLayout;
 
-  private readonly layout: SumLayout;
+  get townships(): Map<string, TownshipData> {
+    return this.townshipMap;
+  }
+
+  get used(): CoefficientsUsed {
+    return this.usedCounts;
+  }
+
+  /** Townships the crops file lists, even on rows with errors: the no-land check must not pile onto those. */
+  get listed(): Set<string> {
+    return this.listedSet;
+  }
 
   constructor(
     private readonly nutrients: readonly Nutrient[],
@@ -249,12 +261,15 @@ export class Tally {
 
   /**
    * The townships of a file's parts (in file order) as this tally's — those new to it added, in order of first
-   * appearance — and the names more than one part lists. Adding them changes nothing if the file is then read in one
-   * stream instead: that adds the same townships in the same order.
+   * appearance — and the names more than one part lists (or, `listedBefore`, a part and this tally: it holds an
+   * earlier part of the same file). Adding them changes nothing if the file is then read in one stream instead: that
+   * adds the same townships in the same order.
    */
-  townshipsOfParts(parts: readonly TallyPart[]): { townships: TownshipData[][]; shared: string[] } {
-    // The part each township was last met in (-1: none yet, -2: already found shared).
-    const partOf = new Int32Array(this.townships.size + parts.reduce((n, p) => n + p.townships.length, 0)).fill(-1);
+  townshipsOfParts(parts: readonly TallyPart[], listedBefore = false): { townships: TownshipData[][]; shared: string[] } {
+    // The part each township was last met in (-1: none yet, -2: already found shared, -3: in the earlier part).
+    const before = this.townships.size;
+    const partOf = new Int32Array(before + parts.reduce((n, p) => n + p.townships.length, 0)).fill(-1);
+    if (listedBefore) partOf.fill(-3, 0, before);
     const shared: string[] = [];
     const townships = parts.map((part, i) =>
       part.townships.map((name) => {
@@ -269,6 +284,27 @@ export class Tally {
       }),
     );
     return { townships, shared };
+  }
+
+  /** Whether nothing has been added yet. */
+  get empty(): boolean {
+    return this.townships.size === 0 && this.listed.size === 0 && this.used.crops.size === 0 && this.used.species.size === 0;
+  }
+
+  /**
+   * Takes over all that `other` holds, this tally being empty: a file's first part, read in this thread, becomes the
+   * tally instead of being merged into it. `lineOffset` makes its line numbers the file's. `other` is not to be used
+   * after.
+   */
+  adopt(other: Tally, lineOffset: number): void {
+    if (!this.empty || other.nutrients.join() !== this.nutrients.join() || other.keepDetails !== this.keepDetails)
+      throw new Error('a tally takes over only a tally like it, and only when empty');
+    this.townshipMap = other.townshipMap;
+    this.usedCounts = other.usedCounts;
+    this.listedSet = other.listedSet;
+    this.layout = other.layout;
+    this.last = other.last;
+    if (lineOffset !== 0) for (const t of this.townships.values()) if (t.firstLivestockLine) t.firstLivestockLine += lineOffset;
   }
 
   /**

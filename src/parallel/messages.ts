@@ -1,4 +1,4 @@
-import type { TallyPart } from '../dataset/tally.js';
+import type { Tally, TallyPart } from '../dataset/tally.js';
 import type { ByteRange, Encoding } from '../io/csv.js';
 import type { Basis } from '../method/types.js';
 import type { Problem } from '../validate/problems.js';
@@ -33,6 +33,8 @@ export interface PartResult {
   readonly type: 'part';
   readonly id: number;
   readonly part: TallyPart;
+  /** The part's tally itself, when read in the main thread (never sent between threads): see Tally.adopt. */
+  readonly tally?: Tally;
   /** Problems with lines counted from the part's first line. */
   readonly problems: readonly Problem[];
   /** Lines in the part. */

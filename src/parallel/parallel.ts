@@ -117,7 +117,15 @@ async function mergeParts(
   tasks: readonly { id: number }[],
   { tally, log, pool }: ParallelOptions,
 ): Promise<FileSummary | undefined> {
-  const { townships, shared } = tally.townshipsOfParts(results.map((r) => r.part));
+  // A file's first part read in this thread into an empty tally becomes the tally (Tally.adopt), once the parts are
+  // known to merge; until then the tally is not touched, and the file may still be read again in one stream.
+  const first = results[0]?.tally;
+  const adopting = first !== undefined && tally.empty;
+  const merged = adopting ? results.slice(1) : results;
+  const { townships, shared } = (adopting ? first : tally).townshipsOfParts(
+    merged.map((r) => r.part),
+    adopting,
+  );
   if (shared.length > 0) {
     const seen = new RowKeys();
     for (const t of tasks) {
@@ -143,8 +151,10 @@ async function mergeParts(
   // What a file reports once, each part reports for itself: a part without rows, a cell under a column without a
   // header (once per column, where the first part to meet one met it).
   const emptyHeaderReported = new Set<number>();
+  if (adopting) tally.adopt(first, offsets[0]!);
   results.forEach((r, i) => {
-    tally.merge(r.part, offsets[i]!, townships[i]);
+    const at = adopting ? i - 1 : i;
+    if (at >= 0) tally.merge(r.part, offsets[i]!, townships[at]);
     for (const p of r.problems) {
       if (p.code === 'file-no-rows') continue;
       if (p.code === 'header-empty') {

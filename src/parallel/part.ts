@@ -17,7 +17,8 @@ export class PartReader {
   /** The names each part listed, by township, until the part is released. */
   private readonly seen = new Map<number, RowKeys>();
 
-  async read(task: PartTask, onProgress?: (done: number) => void): Promise<PartResult> {
+  /** Reads a part; `keepTally`: the result holds the part's tally too (for the main thread's own part). */
+  async read(task: PartTask, onProgress?: (done: number) => void, keepTally = false): Promise<PartResult> {
     const c = await loadCoefficients();
     const log = new ProblemLog({ strict: task.strict });
     const nutrients = basisNutrients(task.basis);
@@ -31,7 +32,7 @@ export class PartReader {
     });
     const reader = handler.reader();
     if (reader) this.seen.set(task.id, reader.seen);
-    return { type: 'part', id: task.id, part: tally.toPart(), problems: log.problems, lines, rows: summary.rows };
+    return { type: 'part', id: task.id, part: tally.toPart(), ...(keepTally ? { tally } : {}), problems: log.problems, lines, rows: summary.rows };
   }
 
   /** What a part listed for these townships: [township, [name, line, shown][]]. */

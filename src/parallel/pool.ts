@@ -28,7 +28,7 @@ interface Reader {
 class LocalReader implements Reader {
   private readonly reader = new PartReader();
   read(task: PartTask, onProgress?: (done: number) => void): Promise<PartResult> {
-    return this.reader.read(task, onProgress);
+    return this.reader.read(task, onProgress, true);
   }
   keys(id: number, townships: readonly string[]): Promise<KeysResult['keys']> {
     return Promise.resolve(this.reader.keys(id, townships));
@@ -133,9 +133,14 @@ export class WorkerPool {
     return reader;
   }
 
-  /** Starts the worker threads before any part is asked for: a thread takes a while to start. */
+  /**
+   * Starts the worker threads before any part is asked for: a thread takes a while to start. The main thread's own
+   * reader takes the first part (a file's first part, read here, can become the tally: see mergeParts).
+   */
   start(): this {
-    while (this.readers.length < this.size) this.idle.push(this.addReader());
+    const added: Reader[] = [];
+    while (this.readers.length < this.size) added.push(this.addReader());
+    this.idle.push(...added.reverse());
     return this;
   }
 

@@ -24,7 +24,7 @@ async function readsInParts(files: Files, parts: number): Promise<boolean> {
   }
 }
 
-async function load(files: Files, basis: 'N' | 'P' | 'both', parallel: LoadOptions['parallel']) {
+async function load(files: Partial<Files>, basis: 'N' | 'P' | 'both', parallel: LoadOptions['parallel']) {
   const c = await loadCoefficients();
   const params = { ...defaultParameters(c).values, basis };
   const log = new ProblemLog();
@@ -46,6 +46,9 @@ describe('reading large files in parallel', () => {
           const parallel = await load(files, basis, { minBytes: 0, parts });
           expect(parallel, files.note).toEqual(single);
           if (await readsInParts(files, parts)) inParts++;
+          // A livestock file alone: its first part, read in the main thread, becomes the tally (its lines the file's).
+          const livestock = { livestock: files.livestock };
+          expect(await load(livestock, basis, { minBytes: 0, parts }), files.note).toEqual(await load(livestock, basis, false));
         },
       ),
       { numRuns: 40 },
