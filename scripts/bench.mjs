@@ -171,8 +171,8 @@ console.log('\nfigures (ratios: the median of the ratios taken round by round)')
 console.log(
   `  national report: ${report.seconds.toFixed(3)} s, ${Math.round(nationalRows / report.seconds).toLocaleString('en-US')} rows/s, peak RSS ${report.rssMb.toFixed(0)} MB`,
 );
-console.log(`  national report, threads ÷ one thread: ${pairedRatio(report, oneThread).toFixed(2)}`);
+console.log(`  national report, threads ÷ one thread: ${pairedRatio(report, oneThread).toFixed(3)}`);
 console.log(`  national validate: ${Math.round(nationalRows / validate.seconds).toLocaleString('en-US')} rows/s`);
-console.log(`  (1)/(2) report ÷ bare csv-parse: ${pairedRatio(report, baseline).toFixed(2)}`);
-if (peer) console.log(`  (1)/(5) report ÷ pandas: ${pairedRatio(report, peer).toFixed(2)}`);
-console.log(`  (4)/node county report ÷ node -e 0: ${pairedRatio(countyRun, bareNode).toFixed(2)}`);
+console.log(`  (1)/(2) report ÷ bare csv-parse: ${pairedRatio(report, baseline).toFixed(3)}`);
+if (peer) console.log(`  (1)/(5) report ÷ pandas: ${pairedRatio(report, peer).toFixed(3)}`);
+console.log(`  (4)/node county report ÷ node -e 0: ${pairedRatio(countyRun, bareNode).toFixed(3)}`);
