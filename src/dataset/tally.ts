@@ -133,7 +133,8 @@ export interface TallyPart {
 
 /**
  * The sums of the rows read so far, per township in order of first appearance, and what the rows used of the
- * coefficient tables. Rows go in one by one (addCrop, addLivestock) or as whole parts from other threads (merge).
+ * coefficient tables. Rows go in one by one (addCrop, addLivestock) or as whole parts from other threads (merge); a
+ * file's first part, read in this thread, is taken over whole (adopt).
  */
 export class Tally {
   // Replaced only when the tally takes over another (adopt).
@@ -311,7 +312,7 @@ export class Tally {
    * Adds a part read by another thread (parts in file order); `lineOffset` makes its line numbers the file's.
    * `townships`: the part's townships in this tally, as townshipsOfParts gave them.
    */
-  merge(part: TallyPart, lineOffset: number, townships: readonly TownshipData[] = part.townships.map((name) => this.township(name))): void {
+  merge(part: TallyPart, lineOffset: number, townships: readonly TownshipData[]): void {
     const { ints } = part;
     const sums = ExactSums.from(part.sums);
     const { width } = this.layout;

@@ -154,7 +154,7 @@ async function mergeParts(
   if (adopting) tally.adopt(first, offsets[0]!);
   results.forEach((r, i) => {
     const at = adopting ? i - 1 : i;
-    if (at >= 0) tally.merge(r.part, offsets[i]!, townships[at]);
+    if (at >= 0) tally.merge(r.part, offsets[i]!, townships[at]!);
     for (const p of r.problems) {
       if (p.code === 'file-no-rows') continue;
       if (p.code === 'header-empty') {
