@@ -53,8 +53,10 @@ describe('reading large files in parallel', () => {
       ),
       { numRuns: 40 },
     );
-    // Files with quotes, or with a name repeated across parts, are read in one stream: most are read in parts.
-    expect(inParts).toBeGreaterThan(8);
+    // Files with quotes, or with a name repeated across parts, are read in one stream; the others in parts — 137 of
+    // 300 random files (measured), so about 18 of these 40, and 4 or fewer only once in a hundred thousand runs (the
+    // bound of 8 this had failed about once in a thousand). The tests below read given files in parts for certain.
+    expect(inParts).toBeGreaterThan(4);
   }, 120_000);
 
   it('reports once for the file what each part meets for itself', async () => {
