@@ -1,6 +1,16 @@
 import { stat } from 'node:fs/promises';
 import type { InputKind } from '../io/columns.js';
-import { CsvSyntaxError, EncodingError, detectEncoding, readRecords, type ByteRange, type Encoding, type EncodingOption, type LineSink } from '../io/csv.js';
+import {
+  CsvSyntaxError,
+  EncodingError,
+  REPLACEMENT_BYTES,
+  detectEncoding,
+  readRecords,
+  type ByteRange,
+  type Encoding,
+  type EncodingOption,
+  type LineSink,
+} from '../io/csv.js';
 import { Row, checkRowShape, readHeader, type Header } from '../io/table.js';
 import type { ProblemLog } from '../validate/problems.js';
 
@@ -86,14 +96,14 @@ export async function readTableFile(
     const readsClean = (h: Header | undefined) => {
       clean = h && options.clean?.(h);
     };
-    // Where the next U+FFFD (bytes the encoding did not decode) stands in the text being read, found once per chunk.
-    let searched = '';
+    // Where the next U+FFFD (bytes the encoding did not decode) stands in the bytes being read, found once per chunk.
+    let searched: Buffer | undefined;
     let replacement = -1;
-    const undecodable = (text: string, start: number, end: number) => {
-      if (text !== searched) {
-        searched = text;
-        replacement = text.indexOf('\uFFFD', start);
-      } else if (replacement !== -1 && replacement < start) replacement = text.indexOf('\uFFFD', start);
+    const undecodable = (bytes: Buffer, start: number, end: number) => {
+      if (bytes !== searched) {
+        searched = bytes;
+        replacement = bytes.indexOf(REPLACEMENT_BYTES, start);
+      } else if (replacement !== -1 && replacement < start) replacement = bytes.indexOf(REPLACEMENT_BYTES, start);
       return replacement !== -1 && replacement < end;
     };
     readsClean(header);
@@ -124,10 +134,11 @@ export async function readTableFile(
       {
         onBytes,
         range: part?.range,
+        checkedUtf8: !checkDecoded,
         lines:
           options.clean &&
-          ((text, start, end, line) => {
-            if (clean === undefined || (checkDecoded && undecodable(text, start, end)) || !clean(text, start, end, line)) return false;
+          ((bytes, start, end, line) => {
+            if (clean === undefined || (checkDecoded && undecodable(bytes, start, end)) || !clean(bytes, start, end, line)) return false;
             records++;
             rows++;
             return true;

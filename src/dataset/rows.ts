@@ -45,8 +45,8 @@ export function cropRows(c: Coefficients, log: ProblemLog, nutrients: readonly N
         : (header) => {
             const crops = readerFor(header);
             if (!crops.readsClean) return undefined;
-            return (text, start, end, line) => {
-              const r = crops.readClean(line, text, start, end);
+            return (bytes, start, end, line) => {
+              const r = crops.readClean(line, bytes, start, end);
               if (!r) return false;
               listed(r.township);
               tally.addCleanCrop(r);
@@ -71,8 +71,8 @@ export function livestockRows(c: Coefficients, log: ProblemLog, stockRatio: Read
         : (header) => {
             const livestock = (reader ??= new LivestockReader(header, c, log, stockRatio));
             if (!livestock.readsClean) return undefined;
-            return (text, start, end, line) => {
-              const r = livestock.readClean(line, text, start, end);
+            return (bytes, start, end, line) => {
+              const r = livestock.readClean(line, bytes, start, end);
               if (!r) return false;
               tally.addCleanLivestock(r);
               return true;

@@ -307,10 +307,10 @@ export interface RecordSink {
 }
 
 /**
- * A line without quotes, text[start, end) without its line break, offered before it is cut into cells: true when
- * the line was read there and then, false to have it cut into cells for the record sink.
+ * A line without quotes, bytes[start, end) (UTF-8) without its line break, offered before it is cut into cells: true
+ * when the line was read there and then, false to have it cut into cells for the record sink.
  */
-export type LineSink = (text: string, start: number, end: number, line: number) => boolean;
+export type LineSink = (bytes: Buffer, start: number, end: number, line: number) => boolean;
 
 export interface ReadRecordsOptions {
   /** Hears of the bytes read. */
@@ -319,6 +319,11 @@ export interface ReadRecordsOptions {
   readonly range?: ByteRange;
   /** Offered each line that has no quote, before the record sink. */
   readonly lines?: LineSink;
+  /**
+   * The bytes are UTF-8 checked over the whole file (detectEncoding): they are read as they are. Otherwise the text
+   * is decoded, bytes that do not decode becoming U+FFFD, and read as UTF-8 again.
+   */
+  readonly checkedUtf8?: boolean;
 }
 
 /** A newline-aligned byte range of a file, read by one worker; its line breaks are the file's. */
@@ -328,16 +333,23 @@ export interface ByteRange {
   readonly crlf: boolean;
 }
 
-async function decoder(encoding: Encoding): Promise<(chunk: Buffer | undefined) => string> {
+/** U+FFFD, the character a decoder puts for bytes that do not decode, in UTF-8. */
+export const REPLACEMENT_BYTES = Buffer.from('\uFFFD');
+
+/** The file's chunks as UTF-8: as they are when they are checked UTF-8, else decoded and encoded again. */
+async function utf8Chunks(encoding: Encoding, checked: boolean): Promise<(chunk: Buffer | undefined) => Buffer> {
   if (encoding === 'gb18030') {
     // The GB18030 tables load only for files that need them.
     const { default: iconv } = await import('iconv-lite');
     const d = iconv.getDecoder('gb18030');
-    return (chunk) => (chunk ? d.write(chunk) : (d.end() ?? ''));
+    return (chunk) => Buffer.from(chunk ? d.write(chunk) : (d.end() ?? ''));
   }
+  if (checked) return (chunk) => chunk ?? EMPTY;
   const d = new TextDecoder('utf-8');
-  return (chunk) => (chunk ? d.decode(chunk, { stream: true }) : d.decode());
+  return (chunk) => Buffer.from(chunk ? d.decode(chunk, { stream: true }) : d.decode());
 }
+
+const EMPTY: Buffer = Buffer.alloc(0);
 
 /**
  * Streams the records of a CSV file (or a byte range of one) to `sink`, one at a time; nothing but the current
@@ -345,8 +357,8 @@ async function decoder(encoding: Encoding): Promise<(chunk: Buffer | undefined) 
  * them). While the text has no quote, lines are split at commas as they come — which is all CSV is without quotes,
  * and several times faster than a general parser; from the first quote (or a line break csv-parse would read
  * differently) to the end, csv-parse reads the rest. Lines are counted here, not asked of the parser per record.
- * A line split here is offered to `options.lines` first, which may read it in place.
- * Resolves to the number of lines read.
+ * A line split here is offered to `options.lines` first, as UTF-8 bytes, which may read it in place: the text is
+ * decoded only for lines it leaves. Resolves to the number of lines read.
  */
 export async function readRecords(path: string, encoding: Encoding, sink: RecordSink, options: ReadRecordsOptions = {}): Promise<number> {
   const { onBytes, range, lines } = options;
@@ -354,27 +366,23 @@ export async function readRecords(path: string, encoding: Encoding, sink: Record
   const source = whole
     ? Readable.from([range ? whole.subarray(range.start, range.end) : whole])
     : createReadStream(path, { highWaterMark: CHUNK, ...(range ? { start: range.start, end: range.end - 1 } : {}) });
-  const decode = await decoder(encoding);
+  const utf8 = await utf8Chunks(encoding, options.checkedUtf8 === true);
+  // The text csv-parse reads, from where it takes over.
+  const decoder = new TextDecoder('utf-8');
   let line = 1;
-  let carry = '';
+  let carry: Buffer = EMPTY;
   let first = !range;
   let crlf = range?.crlf ?? false;
   let rest: string[] | undefined;
 
   /**
-   * Hands the line text[start, end) (without its break) to the sink, its cells cut straight from the text; or
-   * returns false when csv-parse must take over from it. `quote` is the first quote at or after `start`, or -1.
+   * Hands the line bytes[start, end) (without its break) to the sink, its cells cut at its commas; or returns false
+   * when csv-parse must take over from it. `quote` is the first quote at or after `start`, or -1.
    */
-  const take = (text: string, start: number, end: number, quote: number): boolean => {
+  const take = (bytes: Buffer, start: number, end: number, quote: number): boolean => {
     if (quote !== -1 && quote < end) return false;
-    if (text.charCodeAt(start) !== 35 && (lines === undefined || !lines(text, start, end, line))) {
-      const cells: string[] = [];
-      let from = start;
-      for (let comma = text.indexOf(',', from); comma !== -1 && comma < end; comma = text.indexOf(',', from)) {
-        cells.push(text.slice(from, comma));
-        from = comma + 1;
-      }
-      cells.push(text.slice(from, end));
+    if (bytes[start] !== 35 && (lines === undefined || !lines(bytes, start, end, line))) {
+      const cells = bytes.toString('utf8', start, end).split(',');
       if (cells.length > 1 || cells[0]!.trim() !== '') sink(cells, line);
     }
     line++;
@@ -384,40 +392,44 @@ export async function readRecords(path: string, encoding: Encoding, sink: Record
   try {
     for await (const chunk of source) {
       onBytes?.(chunk.length);
-      let text = carry + decode(chunk as Buffer);
+      let bytes: Buffer = utf8(chunk as Buffer);
       if (rest) {
-        rest.push(text);
-        carry = '';
+        rest.push(decoder.decode(bytes, { stream: true }));
         continue;
       }
+      if (carry.length > 0) bytes = Buffer.concat([carry, bytes]);
       if (first) {
-        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-        const nl = text.indexOf('\n');
+        if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+        const nl = bytes.indexOf(10);
         if (nl === -1) {
           // No line break yet: csv-parse, if the line breaks are \r alone; else wait for more.
-          if (text.includes('\r')) rest = [text];
-          else carry = text;
+          if (bytes.includes(13)) rest = [decoder.decode(bytes, { stream: true })];
+          else carry = bytes;
           continue;
         }
         first = false;
-        crlf = nl > 0 && text.charCodeAt(nl - 1) === 13;
+        crlf = nl > 0 && bytes[nl - 1] === 13;
       }
       let pos = 0;
-      const quote = text.indexOf(QUOTE);
-      for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', pos)) {
+      const quote = bytes.indexOf(34);
+      for (let nl = bytes.indexOf(10); nl !== -1; nl = bytes.indexOf(10, pos)) {
         const end = crlf ? nl - 1 : nl;
         // A lone \n in a \r\n file is data to csv-parse: let it read from here.
-        if ((crlf && text.charCodeAt(end) !== 13) || !take(text, pos, end, quote)) break;
+        if ((crlf && bytes[end] !== 13) || !take(bytes, pos, end, quote)) break;
         pos = nl + 1;
       }
-      if (text.indexOf('\n', pos) !== -1) {
-        rest = [text.slice(pos)];
-        carry = '';
-      } else carry = text.slice(pos);
+      if (bytes.indexOf(10, pos) !== -1) {
+        rest = [decoder.decode(bytes.subarray(pos), { stream: true })];
+        carry = EMPTY;
+      } else carry = bytes.subarray(pos);
     }
-    const tail = carry + decode(undefined);
-    if (rest) rest.push(tail);
-    else if (tail !== '' && !take(tail, 0, crlf && tail.endsWith('\r') ? tail.length - 1 : tail.length, tail.indexOf(QUOTE))) rest = [tail];
+    const tail = utf8(undefined);
+    if (rest) rest.push(decoder.decode(tail));
+    else {
+      const last = carry.length > 0 ? Buffer.concat([carry, tail]) : tail;
+      const end = crlf && last[last.length - 1] === 13 ? last.length - 1 : last.length;
+      if (last.length > 0 && !take(last, 0, end, last.indexOf(34))) rest = [decoder.decode(last)];
+    }
   } catch (error) {
     // A system error from reading the file; anything else comes from the sink and goes on as it is.
     if (error instanceof Error && 'errno' in error) throw InputFileError.from(path, error);

@@ -54,12 +54,12 @@ export class NameIndex<T> {
 }
 
 /**
- * Names found in a line's text where they stand, without cutting them out: a few dozen names (crops, species) recur
- * on hundreds of thousands of lines of a large file. A name is found by its length and its first and last
- * characters, then compared where it stands. Each entry carries what its name stands for.
+ * Names found in a line's bytes where they stand, without cutting them out: a few dozen names (crops, species) recur
+ * on hundreds of thousands of lines of a large file. A name is found by its length and its first and last bytes
+ * (UTF-8), then compared where it stands. Each entry carries what its name stands for.
  */
 export class NamesInText<T extends { readonly name: string }> {
-  private readonly buckets: (T[] | undefined)[] = new Array<T[] | undefined>(256);
+  private readonly buckets: ({ readonly entry: T; readonly bytes: Buffer }[] | undefined)[] = new Array(256);
   private count = 0;
 
   constructor(
@@ -67,18 +67,21 @@ export class NamesInText<T extends { readonly name: string }> {
     private readonly limit = 1000,
   ) {}
 
-  private static bucket(text: string, start: number, end: number): number {
-    return ((end - start) * 31 + text.charCodeAt(start) * 7 + text.charCodeAt(end - 1)) & 255;
+  private static bucket(bytes: Uint8Array, start: number, end: number): number {
+    return ((end - start) * 31 + bytes[start]! * 7 + bytes[end - 1]!) & 255;
   }
 
-  /** The entry of the name text[start, end) (not empty), if added. */
-  find(text: string, start: number, end: number): T | undefined {
-    const bucket = this.buckets[NamesInText.bucket(text, start, end)];
+  /** The entry of the name bytes[start, end) (not empty), if added. */
+  find(bytes: Uint8Array, start: number, end: number): T | undefined {
+    const bucket = this.buckets[NamesInText.bucket(bytes, start, end)];
     if (bucket === undefined) return undefined;
     const length = end - start;
     for (let i = 0; i < bucket.length; i++) {
-      const entry = bucket[i]!;
-      if (entry.name.length === length && text.startsWith(entry.name, start)) return entry;
+      const { entry, bytes: name } = bucket[i]!;
+      if (name.length !== length) continue;
+      let k = 0;
+      while (k < length && name[k] === bytes[start + k]) k++;
+      if (k === length) return entry;
     }
     return undefined;
   }
@@ -87,6 +90,7 @@ export class NamesInText<T extends { readonly name: string }> {
   add(entry: T): void {
     if (this.count === this.limit) return;
     this.count++;
-    (this.buckets[NamesInText.bucket(entry.name, 0, entry.name.length)] ??= []).push(entry);
+    const bytes = Buffer.from(entry.name);
+    (this.buckets[NamesInText.bucket(bytes, 0, bytes.length)] ??= []).push({ entry, bytes });
   }
 }

@@ -17,6 +17,9 @@ const NOT_FINITE_WORDS = /^[+-]?(?:nan|inf|infinity|#num!|#div\/0!)$/i;
 /** Powers of ten that are exact doubles (10^0 … 10^22). */
 const EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
+/** A cell's characters as bytes, for plainDecimal: a cell longer than this is not plain digits it reads. */
+const CELL = new Uint8Array(20);
+
 /**
  * The value of a cell written as plain digits with at most one decimal point ("1065.76", "17"), else NaN —
  * most cells of a large file, read without the general parse's regular expressions and result object. With at
@@ -24,26 +27,38 @@ const EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
  * the same double as Number(text), found without converting the text again.
  */
 export function plainDecimal(text: string): number {
-  return plainDecimalIn(text, 0, text.length);
+  const n = text.length;
+  if (n === 0 || n > CELL.length) return NaN;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f) return NaN;
+    CELL[i] = c;
+  }
+  return plainDecimalIn(CELL, 0, n);
 }
 
-/** plainDecimal of text[start, end), read in place: a clean line's cells are not cut out of it. */
-export function plainDecimalIn(text: string, start: number, end: number): number {
+/** plainDecimal of the UTF-8 bytes[start, end), read in place: a clean line's cells are not cut out of it. */
+export function plainDecimalIn(bytes: Uint8Array, start: number, end: number): number {
   const n = end - start;
   if (n === 0 || n > 20) return NaN;
   let dot = -1;
   let digits = 0;
   for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
+    const c = bytes[i]!;
     if (c === 46) {
       if (dot !== -1) return NaN;
       dot = i;
     } else if (c >= 48 && c <= 57) digits = digits * 10 + (c - 48);
     else return NaN;
   }
-  if (dot === -1) return n <= 15 ? digits : Number(text.slice(start, end));
+  if (dot === -1) return n <= 15 ? digits : digitsValue(bytes, start, end);
   if (n === 1) return NaN;
-  return n <= 16 ? digits / EXACT_POWERS_OF_TEN[end - 1 - dot]! : Number(text.slice(start, end));
+  return n <= 16 ? digits / EXACT_POWERS_OF_TEN[end - 1 - dot]! : digitsValue(bytes, start, end);
+}
+
+/** The value of bytes[start, end), digits and a point, as Number reads them. */
+function digitsValue(bytes: Uint8Array, start: number, end: number): number {
+  return Number(String.fromCharCode(...bytes.subarray(start, end)));
 }
 
 /** Parses a numeric cell; the cell's text is not trusted to be anything in particular. */

@@ -194,18 +194,38 @@ function keptByTrim(c: number): boolean {
 }
 
 /**
+ * The character that starts at bytes[i] of UTF-8 text, as a code point — exactly for the characters of up to three
+ * bytes that keptByTrim looks at; any of four bytes (U+10000 on) as U+10000.
+ */
+function charAt(bytes: Uint8Array, i: number): number {
+  const b = bytes[i]!;
+  if (b < 0x80) return b;
+  if (b < 0xe0) return ((b & 0x1f) << 6) | (bytes[i + 1]! & 0x3f);
+  if (b < 0xf0) return ((b & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f);
+  return 0x10000;
+}
+
+/** The character that ends at bytes[end - 1] of UTF-8 text, not starting before `start`. */
+function charBefore(bytes: Uint8Array, start: number, end: number): number {
+  let i = end - 1;
+  while (i > start && (bytes[i]! & 0xc0) === 0x80) i--;
+  return charAt(bytes, i);
+}
+
+/**
  * A data line read in place, for the lines that are clean — the header's cells (and empty ones after them), names
- * without surrounding spaces, numbers in plain digits: nearly every line of a large file. Its cells are positions in the
- * text, not strings cut out of it, and nothing is made per line but the names a row keeps. A reader that finds
- * anything else in a line leaves it to a Row, which reads it again and words every problem.
+ * without surrounding spaces, numbers in plain digits: nearly every line of a large file. The line is the file's
+ * UTF-8 bytes, not decoded: its cells are positions in them, and nothing is made per line but the names a row keeps.
+ * A reader that finds anything else in a line leaves it to a Row, which reads it again and words every problem.
  */
 export class CleanLine {
-  private text = '';
+  private bytes: Buffer = Buffer.alloc(0);
   /** Where each of the header's cells starts; the last entry is one past the end of the last one (where a next would start). */
   private readonly starts: Int32Array;
 
-  /** Each column's name on the last line sameName read it on. */
+  /** Each column's name on the last line sameName read it on, and that name's bytes. */
   private readonly lastNames: (string | undefined)[];
+  private readonly lastBytes: Buffer[];
 
   /** The header's columns without a name: their cells must be empty. */
   private readonly unnamed: readonly number[];
@@ -216,28 +236,31 @@ export class CleanLine {
     this.unnamed = [...header.unnamed];
     this.starts = new Int32Array(this.width + 1);
     this.lastNames = new Array<string | undefined>(this.width).fill(undefined);
+    this.lastBytes = new Array<Buffer>(this.width).fill(this.bytes);
   }
 
   /**
-   * Takes text[start, end) as the line; false unless it has the header's cells, with nothing under a column without a
+   * Takes bytes[start, end) as the line; false unless it has the header's cells, with nothing under a column without a
    * header and nothing beyond the header's columns but empty cells (the trailing commas of a spreadsheet's export).
    */
-  split(text: string, start: number, end: number): boolean {
+  split(bytes: Buffer, start: number, end: number): boolean {
     const { starts, width } = this;
     starts[0] = start;
     starts[width] = end + 1;
     let cells = 1;
-    for (let comma = text.indexOf(',', start); comma !== -1 && comma < end; comma = text.indexOf(',', comma + 1)) {
+    // A comma is one byte in UTF-8, and no byte of another character is one.
+    for (let i = start; i < end; i++) {
+      if (bytes[i] !== 44) continue;
       if (cells === width) {
-        for (let i = comma + 1; i < end; i++) if (text.charCodeAt(i) !== 44) return false;
-        starts[width] = comma + 1;
+        for (let j = i + 1; j < end; j++) if (bytes[j] !== 44) return false;
+        starts[width] = i + 1;
         break;
       }
-      starts[cells++] = comma + 1;
+      starts[cells++] = i + 1;
     }
     if (cells !== width) return false;
     for (const i of this.unnamed) if (starts[i + 1]! - 1 !== starts[i]!) return false;
-    this.text = text;
+    this.bytes = bytes;
     return true;
   }
 
@@ -246,21 +269,25 @@ export class CleanLine {
     return this.starts[i + 1]! - 1 === this.starts[i]!;
   }
 
-  /** Whether cell i is exactly `name`. */
-  is(i: number, name: string): boolean {
-    const start = this.starts[i]!;
-    return this.starts[i + 1]! - 1 - start === name.length && this.text.startsWith(name, start);
-  }
-
   /**
    * name(i), as the same string as the line before's when the cell is the same: files list a township's rows
    * together, and the township is not cut out of each line again.
    */
   sameName(i: number): string | undefined {
-    const last = this.lastNames[i];
-    if (last !== undefined && this.is(i, last)) return last;
+    const last = this.lastBytes[i]!;
+    const { bytes } = this;
+    const start = this.starts[i]!;
+    const length = this.starts[i + 1]! - 1 - start;
+    if (length === last.length && length > 0) {
+      let k = 0;
+      while (k < length && bytes[start + k] === last[k]) k++;
+      if (k === length) return this.lastNames[i];
+    }
     const name = this.name(i);
-    if (name !== undefined) this.lastNames[i] = name;
+    if (name !== undefined) {
+      this.lastNames[i] = name;
+      this.lastBytes[i] = Buffer.from(bytes.subarray(start, start + length));
+    }
     return name;
   }
 
@@ -271,7 +298,7 @@ export class CleanLine {
   named<T extends { readonly name: string }>(i: number, names: NamesInText<T>, meet: (name: string) => T | undefined): T | undefined {
     const start = this.starts[i]!;
     const end = this.starts[i + 1]! - 1;
-    const found = end === start ? undefined : names.find(this.text, start, end);
+    const found = end === start ? undefined : names.find(this.bytes, start, end);
     if (found !== undefined) return found;
     const name = this.name(i);
     const entry = name === undefined ? undefined : meet(name);
@@ -281,11 +308,11 @@ export class CleanLine {
 
   /** The text of cell i when it is a name as a Row reads it — not empty, nothing for trim to remove — else undefined. */
   name(i: number): string | undefined {
-    const { text } = this;
+    const { bytes } = this;
     const start = this.starts[i]!;
     const end = this.starts[i + 1]! - 1;
-    if (end === start || !keptByTrim(text.charCodeAt(start)) || !keptByTrim(text.charCodeAt(end - 1))) return undefined;
-    return text.slice(start, end);
+    if (end === start || !keptByTrim(charAt(bytes, start)) || !keptByTrim(charBefore(bytes, start, end))) return undefined;
+    return bytes.toString('utf8', start, end);
   }
 
   /**
@@ -296,9 +323,9 @@ export class CleanLine {
     const start = this.starts[column.index]!;
     const end = this.starts[column.index + 1]! - 1;
     if (end === start) return undefined;
-    const value = plainDecimalIn(this.text, start, end);
+    const value = plainDecimalIn(this.bytes, start, end);
     const scale = column.unit?.scale ?? 1;
-    return scale === 1 || Number.isNaN(value) ? value : scaleNumber(value, this.text.slice(start, end), scale);
+    return scale === 1 || Number.isNaN(value) ? value : scaleNumber(value, this.bytes.toString('latin1', start, end), scale);
   }
 }
 

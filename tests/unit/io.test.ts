@@ -81,8 +81,9 @@ describe('number cells', () => {
   it('are read in place, inside a line, as the short cut reads the cell alone', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 6 }), fc.stringMatching(/^[0-9.]{0,22}$/), fc.string({ maxLength: 6 }), (before, cell, after) => {
-        const line = before + cell + after;
-        expect(plainDecimalIn(line, before.length, before.length + cell.length)).toBe(plainDecimal(cell));
+        const line = Buffer.from(before + cell + after);
+        const start = Buffer.byteLength(before);
+        expect(plainDecimalIn(line, start, start + cell.length)).toBe(plainDecimal(cell));
       }),
       { numRuns: 2000 },
     );
@@ -233,17 +234,19 @@ describe('row keys in a file not grouped by township', () => {
 describe('lines read in place', () => {
   const header = (cells: string[]) => readHeader('f.csv', cells, undefined, new ProblemLog())!;
   /** A line as it stands in a chunk of text: between other lines. */
-  const inText = (line: string) => ({ text: `x,y\n${line}\nz`, start: 4, end: 4 + line.length });
+  // A line among others, as the reader meets it: UTF-8 bytes, with its place in them.
+  const inText = (line: string) => ({ text: Buffer.from(`x,y\n${line}\nz`), start: 4, end: 4 + Buffer.byteLength(line) });
 
   it('find names where they stand in the text', () => {
     const names = new NamesInText<{ name: string; n: number }>();
     names.add({ name: '小麦', n: 1 });
     names.add({ name: '大麦', n: 2 });
-    const text = '镇1,大麦,小麦,小麦 ,麦';
-    expect(names.find(text, 3, 5)?.n).toBe(2);
-    expect(names.find(text, 6, 8)?.n).toBe(1);
-    expect(names.find(text, 9, 12)).toBeUndefined();
-    expect(names.find(text, 13, 14)).toBeUndefined();
+    // 镇1,大麦,小麦,小麦 ,麦: each Chinese character is three bytes.
+    const text = Buffer.from('镇1,大麦,小麦,小麦 ,麦');
+    expect(names.find(text, 5, 11)?.n).toBe(2);
+    expect(names.find(text, 12, 18)?.n).toBe(1);
+    expect(names.find(text, 19, 26)).toBeUndefined();
+    expect(names.find(text, 27, 30)).toBeUndefined();
   });
 
   it('read a clean crops line as read(row) does, and leave any other line to it', async () => {
@@ -279,6 +282,13 @@ describe('lines read in place', () => {
     expect(read('镇2,玉米,1,6000,,水浇地', 5)).toEqual({ township: '镇2', crop: '玉米', landUse: '旱地', production: 4_000_000 });
     // Empty cells beyond the header's, as spreadsheets export them, are read in place.
     expect(read('镇3,玉米,1,6000,,,,', 6)).toEqual({ township: '镇3', crop: '玉米', landUse: '旱地', production: 4_000_000 });
+    // A name with a character trim removes at either edge (one to three bytes in UTF-8) is left to read(row); one that
+    // ends in a character of four bytes is read.
+    for (const space of ['\t', '\u00a0', '\u1680', '\u2000', '\u200a', '\u2028', '\u202f', '\u205f', '\u3000', '\ufeff'])
+      for (const name of [`${space}镇4`, `镇4${space}`]) expect(read(`${name},玉米,1,6000,,`, 7), JSON.stringify(name)).toBeUndefined();
+    for (const kept of ['\u200b', '\u00a1', '\u3001']) expect(read(`镇${kept},玉米,1,6000,,`, 7)?.township).toBe(`镇${kept}`);
+    expect(read('镇\u{20000},玉米,1,6000,,', 8)).toMatchObject({ township: '镇\u{20000}', production: 4_000_000 });
+    expect(read('\u{20000}镇,玉米,1,6000,,', 9)).toMatchObject({ township: '\u{20000}镇' });
     expect(log.problems).toEqual([]);
     // A column without a header: its cell must be empty.
     const unnamed = new CropReader(header(['township', 'crop', 'area_mu', '', 'yield_kg_per_mu']), c, log, { nutrients: ['N'] });
