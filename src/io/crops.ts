@@ -234,10 +234,10 @@ export class CropReader {
   private readonly cleanRow: CleanCropRow = { township: '', crop: undefined!, landUse: null, production: 0 };
 
   /**
-   * Reads the line bytes[start, end) (UTF-8) in place when it is a row that passes every check without a word — a crop of the
-   * guide's table, numbers in plain digits, not a repeat — to what read(row) would give the tally; else undefined,
-   * and nothing is recorded: read(row) then reads the line and words its problems. The row returned is the reader's
-   * one object, filled anew for each line.
+   * Reads the line bytes[start, end) (UTF-8) in place when it is a row that passes every check without a word — a
+   * crop of the guide's table, numbers in plain digits, not a repeat — to what read(row) would give the tally; else
+   * undefined, and nothing is recorded: read(row) then reads the line and words its problems. The row returned is the
+   * reader's one object, filled anew for each line.
    */
   readClean(line: number, bytes: Buffer, start: number, end: number): CleanCropRow | undefined {
     const clean = this.clean!;

@@ -17,8 +17,11 @@ const NOT_FINITE_WORDS = /^[+-]?(?:nan|inf|infinity|#num!|#div\/0!)$/i;
 /** Powers of ten that are exact doubles (10^0 … 10^22). */
 const EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
-/** A cell's characters as bytes, for plainDecimal: a cell longer than this is not plain digits it reads. */
-const CELL = new Uint8Array(20);
+/**
+ * A cell's characters as bytes, for plainDecimal: a Buffer, as the lines read in place are, so that plainDecimalIn
+ * meets one kind of array.
+ */
+const CELL = Buffer.alloc(20);
 
 /**
  * The value of a cell written as plain digits with at most one decimal point ("1065.76", "17"), else NaN —
