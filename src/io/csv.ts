@@ -333,6 +333,28 @@ export interface ByteRange {
   readonly crlf: boolean;
 }
 
+/** Chunks read between turns of the event loop. */
+const YIELD_EVERY = 4;
+
+/** The chunks of a file (or a byte range of it), read in this thread, each into a buffer of its own. */
+function* chunksOf(path: string, range: ByteRange | undefined): Generator<Buffer> {
+  const fd = openSync(path, 'r');
+  try {
+    let position = range?.start ?? 0;
+    const end = range?.end ?? Infinity;
+    for (;;) {
+      const buffer = Buffer.allocUnsafe(Math.min(CHUNK, end - position));
+      if (buffer.length === 0) return;
+      const n = readSync(fd, buffer, 0, buffer.length, position);
+      if (n === 0) return;
+      position += n;
+      yield n === buffer.length ? buffer : buffer.subarray(0, n);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** U+FFFD, the character a decoder puts for bytes that do not decode, in UTF-8. */
 export const REPLACEMENT_BYTES = Buffer.from('\uFFFD');
 
@@ -363,9 +385,7 @@ const EMPTY: Buffer = Buffer.alloc(0);
 export async function readRecords(path: string, encoding: Encoding, sink: RecordSink, options: ReadRecordsOptions = {}): Promise<number> {
   const { onBytes, range, lines } = options;
   const whole = await unseekableInput(path);
-  const source = whole
-    ? Readable.from([range ? whole.subarray(range.start, range.end) : whole])
-    : createReadStream(path, { highWaterMark: CHUNK, ...(range ? { start: range.start, end: range.end - 1 } : {}) });
+  const source = whole ? Readable.from([range ? whole.subarray(range.start, range.end) : whole]) : chunksOf(path, range);
   const utf8 = await utf8Chunks(encoding, options.checkedUtf8 === true);
   // The text csv-parse reads, from where it takes over.
   const decoder = new TextDecoder('utf-8');
@@ -390,7 +410,10 @@ export async function readRecords(path: string, encoding: Encoding, sink: Record
   };
 
   try {
+    let chunks = 0;
     for await (const chunk of source) {
+      // Now and then the thread's other work (another file, messages from worker threads) gets a turn.
+      if (++chunks % YIELD_EVERY === 0) await new Promise(setImmediate);
       onBytes?.(chunk.length);
       let bytes: Buffer = utf8(chunk as Buffer);
       if (rest) {
