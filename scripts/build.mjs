@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // After tsc (which type-checks and writes dist/ for the library):
-// 1. checks the coefficient tables against their schemas and stores them, with a digest of the files, as
+// 1. checks the coefficient tables against their schemas and stores them, with the text of the files, as
 //    dist/coefficients.json — what landcap reads at start-up while the files are unchanged;
 // 2. writes the JSON Schemas of landcap's JSON into schemas/;
 // 3. bundles the command line into dist/bundle/ (one file, and one chunk per command and renderer, loaded when

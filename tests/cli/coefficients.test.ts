@@ -1,6 +1,9 @@
 import { parse } from 'csv-parse/sync';
+import { spawnSync } from 'node:child_process';
+import { cpSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { landcap } from '../helpers.js';
+import { ROOT, landcap, tempDir } from '../helpers.js';
 
 describe('landcap coefficients', () => {
   it('prints every table with provenance as JSON', () => {
@@ -40,5 +43,26 @@ describe('landcap coefficients', () => {
     const r = landcap(['coefficients', '--table', 'cows']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("argument 'cows' is invalid");
+  });
+
+  it('start from the tables the build checked while the files are those, and read the files again once one is edited', () => {
+    // A copy of the built package, whose stored tables say 9.9 for maize's N uptake (the file says 2.3).
+    const pkg = tempDir('landcap-package-');
+    for (const part of ['bin', 'dist', 'data', 'package.json']) cpSync(join(ROOT, part), join(pkg, part), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules'), join(pkg, 'node_modules'));
+    const stored = join(pkg, 'dist', 'coefficients.json');
+    const compiled = JSON.parse(readFileSync(stored, 'utf8')) as { coefficients: { crops: [string, { uptake: { N: { value: number } } }][] } };
+    compiled.coefficients.crops.find(([name]) => name === '玉米')![1].uptake.N.value = 9.9;
+    writeFileSync(stored, JSON.stringify(compiled));
+    const maizeN = () => {
+      const r = spawnSync(process.execPath, [join(pkg, 'bin', 'landcap.js'), 'coefficients', '--table', 'crops', '--format', 'json'], { encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      return (JSON.parse(r.stdout) as { crops: { crop: string; n_uptake: number }[] }).crops.find((c) => c.crop === '玉米')!.n_uptake;
+    };
+    expect(maizeN()).toBe(9.9);
+    // The file edited: 2.3 → 2.4 is read from it.
+    const crops = join(pkg, 'data', 'coefficients', 'crops.csv');
+    writeFileSync(crops, readFileSync(crops, 'utf8').replace('玉米,maize,field,kg,旱地,2.3,', '玉米,maize,field,kg,旱地,2.4,'));
+    expect(maizeN()).toBe(2.4);
   });
 });
