@@ -31,6 +31,20 @@ for (const [name, schema, io, title] of [
 }
 
 // 3. The command line, bundled (afresh: no chunk of an earlier build left behind).
+// commander loads node:child_process (and with it Node's sockets and pipes) when it loads, for subcommands that are
+// programs of their own — landcap has none: the module is loaded only if it is ever used.
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(build) {
+    build.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      args.importer.includes('node_modules/commander/') ? { path: 'child_process', namespace: 'lazy' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
+      contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
+      loader: 'js',
+    }));
+  },
+};
 rmSync(new URL('../dist/bundle/', import.meta.url), { recursive: true, force: true });
 await build({
   entryPoints: { landcap: 'src/cli/main.ts', worker: 'src/parallel/worker.ts' },
@@ -45,4 +59,5 @@ await build({
   // CommonJS packages in the bundle call require() for Node's own modules.
   banner: { js: "import { createRequire as __landcapRequire } from 'node:module'; const require = __landcapRequire(import.meta.url);" },
   logLevel: 'warning',
+  plugins: [lazyChildProcess],
 });
