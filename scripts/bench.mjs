@@ -13,6 +13,7 @@ import { ROWS_PER_TOWNSHIP, generate } from './bench/generate.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'landcap.js');
 const runs = Number(process.env.BENCH_RUNS ?? 5);
+const startupRuns = 5 * runs;
 
 const national = await generate(join(tmpdir(), 'landcap-bench', 'national-40000'), 40_000);
 const county = await generate(join(tmpdir(), 'landcap-bench', 'county-30'), 30);
@@ -23,7 +24,7 @@ const nationalRows = 40_000 * (ROWS_PER_TOWNSHIP.crops + ROWS_PER_TOWNSHIP.lives
  * output goes to that file, as `> FILE` in a shell would send it (a report of 30 MB read back through a pipe would
  * time this process's reading and decoding it too, on the same two cores).
  */
-function nodeRun(args, env = process.env, outFile) {
+function nodeRun(args, env = process.env, outFile, { measureRss = true } = {}) {
   // Peak RSS of the process itself: Linux's VmHWM (getrusage's maxRSS may count the benchmark's own size, from
   // before the command started); elsewhere maxRSS.
   const hook = `import{readFileSync}from'node:fs';process.on('exit',()=>{let kb=process.resourceUsage().maxRSS;try{kb=Number(/VmHWM:\\s*(\\d+)/.exec(readFileSync('/proc/self/status','utf8'))[1])}catch{}process.stderr.write('@@maxrss '+kb+'\\n')});`;
@@ -31,7 +32,7 @@ function nodeRun(args, env = process.env, outFile) {
   const start = performance.now();
   let r;
   try {
-    r = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(hook)}`, ...args], {
+    r = spawnSync(process.execPath, [...(measureRss ? ['--import', `data:text/javascript,${encodeURIComponent(hook)}`] : []), ...args], {
       encoding: 'utf8',
       maxBuffer: 1 << 30,
       env,
@@ -52,9 +53,9 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
  * Runs every measure once per round, round after round (1, 2, 3, … 1, 2, 3, …), so that the machine's speed, which
  * drifts on a shared machine, weighs on all of them alike; a ratio is then taken round by round.
  */
-function measureInRounds(measures) {
+function measureInRounds(measures, rounds = runs) {
   for (const m of measures) m.results = [];
-  for (let i = 0; i < runs; i++)
+  for (let i = 0; i < rounds; i++)
     for (const m of measures) {
       // Only the last run's output is looked at: the others' (30 MB of JSON each) would make this process large,
       // and a child started from a large process can be charged its size as peak memory.
@@ -84,7 +85,7 @@ console.log(
   `landcap benchmark — ${new Date().toISOString().slice(0, 10)}, ${cpus()[0]?.model ?? 'cpu'}, ${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
 );
 console.log(
-  `national set: 40,000 townships, ${nationalRows.toLocaleString('en-US')} rows (crops 800,000, livestock 240,000, soil 20,000); ${runs} runs each, medians\n`,
+  `national set: 40,000 townships, ${nationalRows.toLocaleString('en-US')} rows (crops 800,000, livestock 240,000, soil 20,000); ${runs} runs each (start-up: ${startupRuns}), medians\n`,
 );
 
 // Reports go to a file, as an analyst's script would write them (`> FILE`).
@@ -108,9 +109,10 @@ const baseline = {
   run: () => nodeRun([join(root, 'scripts/bench/baseline.mjs'), national.crops, national.livestock, national.soil]),
 };
 const validate = { label: '(3) landcap validate, national', run: () => nodeRun([bin, 'validate', national.crops, national.livestock, national.soil]) };
+// Start-up is timed as bare node is: without the hook that reads peak memory (its own module would be counted).
 const countyRun = {
   label: '(4) landcap report --format json, county',
-  run: () => nodeRun([bin, 'report', '--format', 'json', ...files(county)], process.env, join(tmpdir(), 'landcap-bench', 'county.json')),
+  run: () => nodeRun([bin, 'report', '--format', 'json', ...files(county)], process.env, join(tmpdir(), 'landcap-bench', 'county.json'), { measureRss: false }),
 };
 const bareNode = {
   label: '    node -e 0',
@@ -157,7 +159,9 @@ if (python) {
   };
 }
 
-measureInRounds([report, oneThread, baseline, validate, countyRun, bareNode, ...(peer ? [peer] : [])]);
+// Start-up takes a tenth of a second, and a few milliseconds of the machine's drift move its ratio: more rounds.
+measureInRounds([countyRun, bareNode], startupRuns);
+measureInRounds([report, oneThread, baseline, validate, ...(peer ? [peer] : [])]);
 if (peer) {
   const ours = JSON.parse(readFileSync(reportFile, 'utf8')).total;
   const same =
