@@ -6,7 +6,7 @@ import { isAscii, isUtf8 } from 'node:buffer';
 export { ENCODING_OPTIONS, CsvSyntaxError, EncodingError, InputFileError, ioReason, type Encoding, type EncodingOption, type IoReason } from './errors.js';
 import { EncodingError, InputFileError, CsvSyntaxError, type Encoding } from './errors.js';
 
-/** Bytes read at a time: small enough that a decoded chunk is a young object, soon collected, not a large one kept. */
+/** Bytes read at a time: small enough that a chunk (and any text decoded from it) is soon collected, not kept long. */
 const CHUNK = 1 << 16;
 
 /**
