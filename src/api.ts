@@ -17,7 +17,7 @@ import { inputInMemory, type EncodingOption } from './io/csv.js';
 import { defaultParameters, fileLayer, resolveParameters, type Parameters, type ParameterSet } from './params/params.js';
 import { plain } from './report/colours.js';
 import { renderReport as render, type ReportFormat } from './report/render.js';
-import { buildReport, type Report } from './report/report.js';
+import { buildReport, landSides, type Report } from './report/report.js';
 import { DEFAULT_SAMPLE, sample as bundledSample, sampleNames, type Sample } from './samples.js';
 import { ProblemLog, type Problem } from './validate/problems.js';
 
@@ -44,7 +44,7 @@ export interface ComputeResult {
   readonly problems: readonly Problem[];
 }
 
-export interface ComputeOptions extends LoadOptions {
+export interface ComputeOptions extends Omit<LoadOptions, 'landRead'> {
   /** Warnings count as errors. */
   readonly strict?: boolean;
 }
@@ -108,9 +108,11 @@ export async function computeReport(inputs: Inputs, parameters: Partial<Paramete
       livestock: await path(inputs.livestock, 'livestock'),
       ...(inputs.soil !== undefined ? { soil: await path(inputs.soil, 'soil') } : {}),
     };
-    const dataset = await loadDataset(files, params.values, c, log, options);
+    // The land side of the balances is worked out while the livestock file is read.
+    let lands: ReturnType<typeof landSides> | undefined;
+    const dataset = await loadDataset(files, params.values, c, log, { ...options, landRead: (land) => (lands = landSides(land, params.values, c)) });
     if (log.hasErrors) return { report: undefined, problems: log.problems };
-    return { report: buildReport(dataset, params, c, log.problems), problems: log.problems };
+    return { report: buildReport(dataset, params, c, log.problems, lands), problems: log.problems };
   } finally {
     forget();
   }

@@ -39,7 +39,11 @@ export interface Dataset {
 }
 
 /** A township's crop demand by soil grade, for each nutrient of the basis. */
-export function demandByGrade(dataset: Dataset, t: TownshipData, nutrients: readonly Nutrient[]): Partial<Record<Nutrient, Record<SoilGrade, number>>> {
+export function demandByGrade(
+  dataset: Pick<Dataset, 'soilGrade'>,
+  t: TownshipData,
+  nutrients: readonly Nutrient[],
+): Partial<Record<Nutrient, Record<SoilGrade, number>>> {
   const demand: Partial<Record<Nutrient, Record<SoilGrade, number>>> = {};
   for (const n of nutrients) demand[n] = t.demandByGrade(n, (lu) => dataset.soilGrade(t.name, lu, n).grade);
   return demand;
@@ -71,6 +75,12 @@ export interface LoadOptions {
    * then read as a Row — the reference the reading in place is tested against.
    */
   readonly inPlace?: boolean;
+  /**
+   * Hears of the townships' land once the crops and soil files are read, before the livestock file's rows are in:
+   * what follows from the land alone can be worked out meanwhile. When the files are read in parts, the livestock
+   * file is then read whole by a worker thread, leaving this thread to that work.
+   */
+  readonly landRead?: (land: Pick<Dataset, 'townships' | 'soilGrade'>) => void;
 }
 
 /**
@@ -136,6 +146,8 @@ export async function loadDataset(files: SomeInputFiles, params: Parameters, c: 
     const { readInParallel, WorkerPool } = await import('../parallel/parallel.js');
     // The worker threads start now, while this thread finds the file's encoding and parts.
     pool ??= new WorkerPool(settings.parts).start();
+    // A livestock file read while this thread works out the land goes to a worker thread whole.
+    const meanwhile = kind === 'livestock' && options.landRead !== undefined;
     return readInParallel(path, kind, encodingOf(path), {
       params,
       strict: log.strict,
@@ -146,6 +158,7 @@ export async function loadDataset(files: SomeInputFiles, params: Parameters, c: 
       detected: detected(path),
       ...settings,
       minBytes,
+      ...(meanwhile ? { parts: 1, workerOnly: true } : {}),
     });
   };
   const read = async (path: string, kind: 'crops' | 'livestock', inFlight: Awaited<ReturnType<typeof start>>) => {
@@ -169,6 +182,7 @@ export async function loadDataset(files: SomeInputFiles, params: Parameters, c: 
         tally.listed.add(r.township);
         tally.addCrop(r, gradeOf);
       }
+    options.landRead?.({ townships: tally.townships, soilGrade: gradeOf });
     if (files.livestock) summaries.push(await read(files.livestock, 'livestock', livestockInFlight));
   } finally {
     await pool?.close();

@@ -22,6 +22,8 @@ export interface ParallelOptions {
   readonly minBytes: number;
   /** Parts to split a file into (default: the pool's size). */
   readonly parts?: number;
+  /** The parts are for worker threads only: this thread has other work meanwhile. */
+  readonly workerOnly?: boolean;
   readonly onProgress?: Progress;
   /** The encoding given was detected over the whole file. */
   readonly detected?: boolean;
@@ -49,6 +51,9 @@ export async function readInParallel(
   options: ParallelOptions,
 ): Promise<PartsInFlight | undefined> {
   const { pool, log, tally } = options;
+  // One part is worth reading apart only in a worker thread, while this thread works on something else.
+  const parts = options.parts ?? pool.size;
+  if (options.workerOnly ? pool.size < 2 : parts < 2) return undefined;
   let encoding: Encoding;
   // What splitting the file needs to know of it, learnt as its encoding is (see planParts).
   const check = new SplitCheck();
@@ -58,7 +63,7 @@ export async function readInParallel(
     if (error instanceof EncodingError) return undefined;
     throw error;
   }
-  const plan = await planParts(path, encoding, options.parts ?? pool.size, options.minBytes, check);
+  const plan = await planParts(path, encoding, parts, options.minBytes, check);
   if (!plan) return undefined;
   const scratch = new ProblemLog();
   const header = readHeader(path, plan.header, kind, scratch, [], plan.headerLine);
@@ -88,7 +93,7 @@ export async function readInParallel(
     done[i] = bytes;
     onProgress?.(path, plan.ranges[0]!.start + done.reduce((a, b) => a + b, 0), size);
   };
-  const reading = Promise.all(tasks.map((t, i) => pool.read(t, onProgress && progress(i))));
+  const reading = Promise.all(tasks.map((t, i) => pool.read(t, onProgress && progress(i), options.workerOnly)));
   // Until merged, a failure is held for merge to throw.
   reading.catch(() => undefined);
 

@@ -28,7 +28,7 @@ export async function planParts(path: string, encoding: Encoding, parts: number,
   }
   try {
     const info = fstatSync(file);
-    if (!info.isFile() || info.size < minBytes || parts < 2) return undefined;
+    if (!info.isFile() || info.size < minBytes || parts < 1) return undefined;
     const size = info.size;
     const buffer = Buffer.allocUnsafe(WINDOW);
     // The reads wait in this thread, as the encoding's do (see scanFile in io/csv.ts).

@@ -99,7 +99,13 @@ export class WorkerPool {
   readonly size: number;
   private readonly readers: Reader[] = [];
   private readonly idle: Reader[] = [];
-  private readonly queue: { task: PartTask; onProgress?: (done: number) => void; resolve: (r: PartResult) => void; reject: (e: unknown) => void }[] = [];
+  private readonly queue: {
+    task: PartTask;
+    onProgress?: (done: number) => void;
+    workerOnly: boolean;
+    resolve: (r: PartResult) => void;
+    reject: (e: unknown) => void;
+  }[] = [];
   /** Which reader read which part: it is asked again about that part's rows. */
   private readonly owner = new Map<number, Reader>();
 
@@ -108,7 +114,9 @@ export class WorkerPool {
   }
 
   private next(reader: Reader): void {
-    const job = this.queue.shift();
+    // The main thread's own reader leaves parts for worker threads only to them.
+    const at = reader instanceof LocalReader ? this.queue.findIndex((j) => !j.workerOnly) : 0;
+    const job = at === -1 ? undefined : this.queue.splice(at, 1)[0];
     if (!job) {
       this.idle.push(reader);
       return;
@@ -144,11 +152,20 @@ export class WorkerPool {
     return this;
   }
 
-  /** Reads a part; `onProgress` hears of the bytes read so far. */
-  read(task: PartTask, onProgress?: (done: number) => void): Promise<PartResult> {
+  /**
+   * Reads a part; `onProgress` hears of the bytes read so far. `workerOnly`: by a worker thread (the pool must have
+   * one), while the main thread does other work.
+   */
+  read(task: PartTask, onProgress?: (done: number) => void, workerOnly = false): Promise<PartResult> {
+    if (workerOnly) {
+      if (this.size < 2) return Promise.reject(new Error('a part for worker threads, in a pool without any'));
+      this.start();
+    }
     return new Promise((resolve, reject) => {
-      this.queue.push({ task, onProgress, resolve, reject });
-      const reader = this.idle.pop() ?? (this.readers.length < this.size ? this.addReader() : undefined);
+      this.queue.push({ task, onProgress, workerOnly, resolve, reject });
+      let free = this.idle.length - 1;
+      while (free >= 0 && workerOnly && this.idle[free] instanceof LocalReader) free--;
+      const reader = free >= 0 ? this.idle.splice(free, 1)[0] : this.readers.length < this.size ? this.addReader() : undefined;
       if (reader) this.next(reader);
     });
   }

@@ -116,16 +116,22 @@ function finish(
 }
 
 /**
- * The guide's chain for one township: crop demand (by soil grade) → manure demand → capacity per nutrient;
+ * What of a township's balance follows from its crops and soil alone: each nutrient's chain (crop demand by soil
+ * grade → manure demand → capacity), the capacity's range, and with basis "both" the limiting nutrient. It can be
+ * worked out before the livestock file is read.
+ */
+export interface LandSide {
+  readonly nutrients: Balance['nutrients'];
+  readonly capacityPe: number;
+  readonly capacityRangePe: readonly [number, number];
+  readonly limitingNutrient?: Nutrient;
+}
+
+/**
+ * The guide's chain for one township's land: crop demand (by soil grade) → manure demand → capacity per nutrient;
  * with basis "both" the smaller capacity (the limiting nutrient) is the township's.
  */
-export function townshipBalance(
-  name: string,
-  demandByGrade: Partial<Record<Nutrient, Record<SoilGrade, number>>>,
-  stockPe: number,
-  p: Parameters,
-  c: Coefficients,
-): Balance {
+export function landSide(demandByGrade: Partial<Record<Nutrient, Record<SoilGrade, number>>>, p: Parameters, c: Coefficients): LandSide {
   const k = balanceConstants(c);
   const nutrients: Partial<Record<Nutrient, NutrientBalance>> = {};
   // The range's ends: the smaller capacity of the basis's nutrients at each end.
@@ -150,9 +156,25 @@ export function townshipBalance(
   const range = [low, high] as const;
   if (p.basis === 'both') {
     const limiting: Nutrient = nutrients.P!.capacityPe < nutrients.N!.capacityPe ? 'P' : 'N';
-    return finish(name, stockPe, nutrients[limiting]!.capacityPe, range, nutrients, k, limiting);
+    return { nutrients, capacityPe: nutrients[limiting]!.capacityPe, capacityRangePe: range, limitingNutrient: limiting };
   }
-  return finish(name, stockPe, nutrients[p.basis]!.capacityPe, range, nutrients, k);
+  return { nutrients, capacityPe: nutrients[p.basis]!.capacityPe, capacityRangePe: range };
+}
+
+/** A township's balance: the guide's chain for its land (landSide), and its stock. */
+export function townshipBalance(
+  name: string,
+  demandByGrade: Partial<Record<Nutrient, Record<SoilGrade, number>>>,
+  stockPe: number,
+  p: Parameters,
+  c: Coefficients,
+): Balance {
+  return balanceOfLand(name, landSide(demandByGrade, p, c), stockPe, c);
+}
+
+/** A township's balance from its land side, worked out before, and its stock. */
+export function balanceOfLand(name: string, land: LandSide, stockPe: number, c: Coefficients): Balance {
+  return finish(name, stockPe, land.capacityPe, land.capacityRangePe, land.nutrients, balanceConstants(c), land.limitingNutrient);
 }
 
 /**

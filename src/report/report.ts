@@ -1,12 +1,12 @@
 import type { Coefficients } from '../coefficients/coefficients.js';
 import type { Provenance } from '../coefficients/schema.js';
-import { demandByGrade, type Dataset } from '../dataset/dataset.js';
+import { demandByGrade, type Dataset, type TownshipData } from '../dataset/dataset.js';
 import type { FileSummary } from '../dataset/read-file.js';
 import { formatFraction } from '../method/pig-equivalent.js';
 import { basisNutrients, type Basis, type Nutrient, type SoilGrade } from '../method/types.js';
 import type { ParameterName, ParameterSet, ParameterSource, Parameters } from '../params/params.js';
 import type { Problem } from '../validate/problems.js';
-import { totalBalance, townshipBalance, type Balance } from './balance.js';
+import { balanceOfLand, landSide, totalBalance, type Balance, type LandSide } from './balance.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -39,11 +39,30 @@ export interface Report {
 
 export const TOTAL_NAME = 'TOTAL';
 
-export function buildReport(dataset: Dataset, params: ParameterSet, c: Coefficients, warnings: readonly Problem[]): Report {
+/**
+ * The land side of each township read so far (LoadOptions.landRead: once the crops and soil files are read), for
+ * buildReport to finish with each township's stock.
+ */
+export function landSides(land: Pick<Dataset, 'townships' | 'soilGrade'>, p: Parameters, c: Coefficients): Map<TownshipData, LandSide> {
+  const nutrients = basisNutrients(p.basis);
+  const sides = new Map<TownshipData, LandSide>();
+  for (const t of land.townships.values()) sides.set(t, landSide(demandByGrade(land, t, nutrients), p, c));
+  return sides;
+}
+
+/** The report: each township's balance (its land side from `lands` when worked out before), and the total. */
+export function buildReport(
+  dataset: Dataset,
+  params: ParameterSet,
+  c: Coefficients,
+  warnings: readonly Problem[],
+  lands?: ReadonlyMap<TownshipData, LandSide>,
+): Report {
   const p = params.values;
   const nutrients = basisNutrients(p.basis);
   const townships: Balance[] = [];
-  for (const t of dataset.townships.values()) townships.push(townshipBalance(t.name, demandByGrade(dataset, t, nutrients), t.stockPe, p, c));
+  for (const t of dataset.townships.values())
+    townships.push(balanceOfLand(t.name, lands?.get(t) ?? landSide(demandByGrade(dataset, t, nutrients), p, c), t.stockPe, c));
   const uptake: Partial<Record<Nutrient, CoefficientUse[]>> = {};
   for (const n of nutrients) {
     uptake[n] = [...dataset.used.crops].map(([name, u]) => {

@@ -4,10 +4,13 @@ import fc from 'fast-check';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { computeReport, parameterSet } from '../../src/api.js';
 import { loadCoefficients } from '../../src/coefficients/load.js';
 import { loadDataset, Tally, type LoadOptions } from '../../src/dataset/dataset.js';
 import { readInParallel, WorkerPool } from '../../src/parallel/parallel.js';
+import { planParts } from '../../src/parallel/plan.js';
 import { defaultParameters } from '../../src/params/params.js';
+import { buildReport } from '../../src/report/report.js';
 import { ProblemLog } from '../../src/validate/problems.js';
 import { tempDir } from '../helpers.js';
 import { outcome, writeDataset, type Files } from './random-dataset.js';
@@ -58,6 +61,64 @@ describe('reading large files in parallel', () => {
     // bound of 8 this had failed about once in a thousand). The tests below read given files in parts for certain.
     expect(inParts).toBeGreaterThan(4);
   }, 120_000);
+
+  it('builds the report one stream gives when the land is worked out while a worker thread reads the livestock file', async () => {
+    const c = await loadCoefficients();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        fc.integer({ min: 2, max: 3 }),
+        fc.constantFrom('N' as const, 'P' as const, 'both' as const),
+        async (seed, parts, basis) => {
+          const files = writeDataset(seed);
+          const params = await parameterSet({ values: { basis } });
+          // computeReport works out each township's land side once the crops and soil files are read (landRead).
+          const computed = await computeReport(files, params, { parallel: { minBytes: 0, parts } });
+          const log = new ProblemLog();
+          const dataset = await loadDataset(files, params.values, c, log, { parallel: false });
+          expect(computed.problems, files.note).toEqual(log.problems);
+          expect(computed.report, files.note).toEqual(log.hasErrors ? undefined : buildReport(dataset, params, c, log.problems));
+        },
+      ),
+      { numRuns: 25 },
+    );
+  }, 120_000);
+
+  it('leaves a part for worker threads to them, the main thread idle or not', async () => {
+    const dir = tempDir('landcap-parallel-');
+    const path = join(dir, 'livestock.csv');
+    const rows = Array.from({ length: 3000 }, (_, i) => `镇${String(Math.floor(i / 3)).padStart(4, '0')},${['生猪', '奶牛', '羊'][i % 3]},10`);
+    writeFileSync(path, ['township,species,stock', ...rows].join('\n') + '\n');
+    const plan = (await planParts(path, 'utf-8', 1, 0))!;
+    const task = (id: number) =>
+      ({
+        type: 'part',
+        id,
+        path,
+        kind: 'livestock',
+        encoding: 'utf-8',
+        detected: true,
+        range: plan.ranges[0]!,
+        header: plan.header,
+        headerLine: plan.headerLine,
+        basis: 'N',
+        stockRatio: {},
+        strict: false,
+        progress: false,
+      }) as const;
+    const pool = new WorkerPool(2).start();
+    try {
+      // The main thread's reader takes the first part, the worker thread the second; the third, for worker threads
+      // only, waits for the worker thread even when the main thread's reader is free first. A part read in the main
+      // thread comes back with its tally; one read by a worker thread, without.
+      const [local, worker, workerOnly] = await Promise.all([pool.read(task(1)), pool.read(task(2)), pool.read(task(3), undefined, true)]);
+      expect([local.tally !== undefined, worker.tally !== undefined, workerOnly.tally !== undefined]).toEqual([true, false, false]);
+      expect(workerOnly.rows).toBe(3000);
+    } finally {
+      await pool.close();
+    }
+    await expect(new WorkerPool(1).read(task(4), undefined, true)).rejects.toThrow(/without any/);
+  });
 
   it('reports once for the file what each part meets for itself', async () => {
     const dir = tempDir('landcap-parallel-');
