@@ -2,17 +2,11 @@ import { ExactSum } from './exact-sum.js';
 import { SOIL_GRADES, type SoilGrade } from './types.js';
 
 /**
- * Manure nutrient demand (guide step 2): M = D × FS × MS ÷ UR, where
- * D is the crop nutrient demand, FS the share of it that fertilisation supplies (by soil grade),
- * MS the share of fertilisation that comes from manure, UR the first-season use rate of manure nutrient.
- */
-export function manureNutrientDemandKg(cropDemandKg: number, fertilisationShare: number, manureShare: number, useRate: number): number {
-  return (cropDemandKg * fertilisationShare * manureShare) / useRate;
-}
-
-/**
- * The part of crop demand that fertilisation supplies, over demand split by soil grade: Σ_grade D × FS, summed
- * exactly. Manure demand follows from it for any manure share and use rate (manureDemandFromFertilisedKg).
+ * Manure nutrient demand (guide step 2) is M = D × FS × MS ÷ UR, where D is the crop nutrient demand, FS the share of
+ * it that fertilisation supplies (by soil grade), MS the share of fertilisation that comes from manure, UR the
+ * first-season use rate of manure nutrient. Over demand split by soil grade, the part that fertilisation supplies is
+ * Σ_grade D × FS, summed exactly; manure demand follows from it for any manure share and use rate
+ * (manureDemandFromFertilisedKg).
  */
 export function fertilisedDemandKg(cropDemandByGrade: Partial<Record<SoilGrade, number>>, fertilisationShare: Record<SoilGrade, number>): number {
   const fertilised = new ExactSum();
@@ -26,17 +20,4 @@ export function fertilisedDemandKg(cropDemandByGrade: Partial<Record<SoilGrade, 
 /** Manure nutrient demand from the fertilised demand: (Σ D × FS) × MS ÷ UR. */
 export function manureDemandFromFertilisedKg(fertilisedKg: number, manureShare: number, useRate: number): number {
   return (fertilisedKg * manureShare) / useRate;
-}
-
-/**
- * The same formula over crop demand split by soil grade: (Σ_grade D × FS) × MS ÷ UR.
- * With a single grade this is exactly manureNutrientDemandKg.
- */
-export function manureNutrientDemandByGradeKg(
-  cropDemandByGrade: Partial<Record<SoilGrade, number>>,
-  fertilisationShare: Record<SoilGrade, number>,
-  manureShare: number,
-  useRate: number,
-): number {
-  return manureDemandFromFertilisedKg(fertilisedDemandKg(cropDemandByGrade, fertilisationShare), manureShare, useRate);
 }

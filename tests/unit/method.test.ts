@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { capacityPe, headroomPe, loadIndex } from '../../src/method/capacity.js';
 import { cropNutrientDemandKg } from '../../src/method/crop-demand.js';
-import { manureNutrientDemandByGradeKg, manureNutrientDemandKg } from '../../src/method/manure-demand.js';
+import { fertilisedDemandKg, manureDemandFromFertilisedKg } from '../../src/method/manure-demand.js';
 import { headFromPigEquivalents, parseFraction, pigEquivalents, stockFromSlaughter } from '../../src/method/pig-equivalent.js';
 import { productionFromAreaAndYield, relativeDifference } from '../../src/method/production.js';
 import { soilGradeOfMeasurement, resolveSoilGrade } from '../../src/method/soil-grade.js';
@@ -39,18 +39,21 @@ describe('production', () => {
 });
 
 describe('manure nutrient demand', () => {
+  const shares = { I: 0.35, II: 0.45, III: 0.55 };
+  /** M = (Σ D × FS) × MS ÷ UR, as the balance works it out. */
+  const manureDemand = (byGrade: Partial<Record<'I' | 'II' | 'III', number>>, manureShare: number, useRate: number) =>
+    manureDemandFromFertilisedKg(fertilisedDemandKg(byGrade, shares), manureShare, useRate);
   it('is D × FS × MS ÷ UR', () => {
     // The county example: 33,625,477.70 × 0.45 × 0.40 ÷ 0.25 = 24,210,343.944.
-    expect(manureNutrientDemandKg(33_625_477.7, 0.45, 0.4, 0.25)).toBeCloseTo(24_210_343.944, 3);
+    expect(manureDemand({ II: 33_625_477.7 }, 0.4, 0.25)).toBeCloseTo(24_210_343.944, 3);
     // P: 1,000 kg × 0.35 × 0.5 ÷ 0.30 = 583.333…
-    expect(manureNutrientDemandKg(1_000, 0.35, 0.5, 0.3)).toBeCloseTo(583.3333333333, 8);
+    expect(manureDemand({ I: 1_000 }, 0.5, 0.3)).toBeCloseTo(583.3333333333, 8);
   });
   it('sums the fertilised demand over soil grades', () => {
-    const shares = { I: 0.35, II: 0.45, III: 0.55 };
     // (100 × 0.35 + 200 × 0.45 + 300 × 0.55) × 0.5 ÷ 0.25 = (35 + 90 + 165) × 2 = 580.
-    expect(manureNutrientDemandByGradeKg({ I: 100, II: 200, III: 300 }, shares, 0.5, 0.25)).toBeCloseTo(580, 10);
-    expect(manureNutrientDemandByGradeKg({ I: 0, II: 1_000, III: 0 }, shares, 0.4, 0.25)).toBe(manureNutrientDemandKg(1_000, 0.45, 0.4, 0.25));
-    expect(manureNutrientDemandByGradeKg({ I: 0, II: 0, III: 0 }, shares, 0.4, 0.25)).toBe(0);
+    expect(manureDemand({ I: 100, II: 200, III: 300 }, 0.5, 0.25)).toBeCloseTo(580, 10);
+    expect(manureDemand({ I: 0, II: 1_000, III: 0 }, 0.4, 0.25)).toBe((1_000 * 0.45 * 0.4) / 0.25);
+    expect(manureDemand({ I: 0, II: 0, III: 0 }, 0.4, 0.25)).toBe(0);
   });
 });
 
