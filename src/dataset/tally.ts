@@ -27,7 +27,8 @@ const landUseAt = (index: number): LandUse | null => (index === 0 ? null : LAND_
 
 /**
  * Where a tally keeps each township's sums, one after another in one store: per township, demand by land use and
- * nutrient of the basis (land use index × nutrients + nutrient's position), then stock.
+ * nutrient of the basis (land use index × nutrients + nutrient's position), then stock. A tally of livestock rows
+ * only (a worker thread's part of a livestock file) keeps the stock alone.
  */
 class SumLayout {
   readonly sums = new ExactSums();
@@ -35,12 +36,16 @@ class SumLayout {
   readonly width: number;
   private readonly position: Partial<Record<Nutrient, number>> = {};
 
-  constructor(readonly nutrients: readonly Nutrient[]) {
+  constructor(
+    readonly nutrients: readonly Nutrient[],
+    readonly stockOnly = false,
+  ) {
     nutrients.forEach((n, i) => (this.position[n] = i));
-    this.width = LAND_USE_SLOTS * nutrients.length + 1;
+    this.width = stockOnly ? 1 : LAND_USE_SLOTS * nutrients.length + 1;
   }
 
   demand(township: number, n: Nutrient, landUseIndex: number): number {
+    if (this.stockOnly) throw new Error('crop demand in a tally of stock only');
     return township * this.width + landUseIndex * this.nutrients.length + this.position[n]!;
   }
 
@@ -129,6 +134,8 @@ export interface TallyPart {
   /** Townships the crops file lists: those of `townships` when `townshipsListed`, and these. */
   readonly listed: readonly string[];
   readonly townshipsListed: boolean;
+  /** The sums are each township's stock only (a tally of livestock rows only). */
+  readonly stockOnly: boolean;
 }
 
 /**
@@ -159,8 +166,10 @@ export class Tally {
   constructor(
     private readonly nutrients: readonly Nutrient[],
     private readonly keepDetails?: (township: string) => boolean,
+    /** Only livestock rows go in (a worker thread's part of a livestock file): only stock is kept. */
+    stockOnly = false,
   ) {
-    this.layout = new SumLayout(nutrients);
+    this.layout = new SumLayout(nutrients, stockOnly);
   }
 
   /** Whether rows are kept, row by row, for some townships (explain). */
@@ -257,6 +266,7 @@ export class Tally {
       ...(townshipsListed
         ? { listed: [...this.listed].filter((name) => !this.townships.has(name)), townshipsListed }
         : { listed: [...this.listed], townshipsListed }),
+      stockOnly: this.layout.stockOnly,
     };
   }
 
@@ -298,7 +308,12 @@ export class Tally {
    * after.
    */
   adopt(other: Tally, lineOffset: number): void {
-    if (!this.empty || other.nutrients.join() !== this.nutrients.join() || other.keepDetails !== this.keepDetails)
+    if (
+      !this.empty ||
+      other.nutrients.join() !== this.nutrients.join() ||
+      other.keepDetails !== this.keepDetails ||
+      other.layout.stockOnly !== this.layout.stockOnly
+    )
       throw new Error('a tally takes over only a tally like it, and only when empty');
     this.townshipMap = other.townshipMap;
     this.usedCounts = other.usedCounts;
@@ -316,8 +331,9 @@ export class Tally {
     const { ints } = part;
     const sums = ExactSums.from(part.sums);
     const { width } = this.layout;
-    // Parts are read with the same basis, so their sums are laid out as this tally's.
-    if (sums.count !== part.townships.length * width) throw new Error(`a part's sums are not laid out as the tally's (${sums.count} sums)`);
+    // Parts are read with the same basis, so their sums are laid out as this tally's — or are the stock alone.
+    const partWidth = part.stockOnly ? 1 : width;
+    if (sums.count !== part.townships.length * partWidth) throw new Error(`a part's sums are not laid out as the tally's (${sums.count} sums)`);
     for (let i = 0; i < part.townships.length; i++) {
       const name = part.townships[i]!;
       const t = townships[i]!;
@@ -325,7 +341,8 @@ export class Tally {
       t.livestockRows += ints[i * 3 + 1]!;
       const firstLine = ints[i * 3 + 2]!;
       if (!t.firstLivestockLine && firstLine) t.firstLivestockLine = firstLine + lineOffset;
-      this.layout.sums.addSums(t.index * width, sums, i * width, width);
+      if (part.stockOnly) this.layout.sums.addSums(this.layout.stock(t.index), sums, i, 1);
+      else this.layout.sums.addSums(t.index * width, sums, i * width, width);
       if (part.townshipsListed) this.listed.add(name);
     }
     for (const [key, u] of part.used.crops) this.count(this.used.crops, key, u.local, u.rows);

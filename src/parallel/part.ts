@@ -22,7 +22,8 @@ export class PartReader {
     const c = await loadCoefficients();
     const log = new ProblemLog({ strict: task.strict });
     const nutrients = basisNutrients(task.basis);
-    const tally = new Tally(nutrients);
+    // A worker thread's part of a livestock file keeps stock alone; a part kept in this thread may become the tally.
+    const tally = new Tally(nutrients, undefined, task.kind === 'livestock' && !keepTally);
     const handler = task.kind === 'crops' ? cropRows(c, log, nutrients, tally) : livestockRows(c, log, task.stockRatio, tally);
     const { summary, lines } = await readTableFile(task.path, task.kind, task.encoding, log, handler.onRow, {
       part: { range: task.range, header: task.header, headerLine: task.headerLine },
