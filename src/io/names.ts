@@ -53,6 +53,12 @@ export class NameIndex<T> {
   }
 }
 
+/** Whether bytes from `start` on are those of `name`, all of them (the caller knows there are as many). */
+export function bytesAre(bytes: Uint8Array, start: number, name: Uint8Array): boolean {
+  for (let k = 0; k < name.length; k++) if (bytes[start + k] !== name[k]) return false;
+  return true;
+}
+
 /**
  * Names found in a line's bytes where they stand, without cutting them out: a few dozen names (crops, species) recur
  * on hundreds of thousands of lines of a large file. A name is found by its length and its first and last bytes
@@ -78,10 +84,7 @@ export class NamesInText<T extends { readonly name: string }> {
     const length = end - start;
     for (let i = 0; i < bucket.length; i++) {
       const { entry, bytes: name } = bucket[i]!;
-      if (name.length !== length) continue;
-      let k = 0;
-      while (k < length && name[k] === bytes[start + k]) k++;
-      if (k === length) return entry;
+      if (name.length === length && bytesAre(bytes, start, name)) return entry;
     }
     return undefined;
   }

@@ -1,6 +1,6 @@
 import { KIND_FIELDS, detectKinds, matchHeader, type InputKind, type Unit } from './columns.js';
 import { parseNumberCell, plainDecimal, plainDecimalIn, scaleNumber } from './numbers.js';
-import type { NamesInText } from './names.js';
+import { bytesAre, type NamesInText } from './names.js';
 import type { Place, ProblemArgs, ProblemCode, ProblemLog } from '../validate/problems.js';
 
 export interface Column {
@@ -278,11 +278,7 @@ export class CleanLine {
     const { bytes } = this;
     const start = this.starts[i]!;
     const length = this.starts[i + 1]! - 1 - start;
-    if (length === last.length && length > 0) {
-      let k = 0;
-      while (k < length && bytes[start + k] === last[k]) k++;
-      if (k === length) return this.lastNames[i];
-    }
+    if (length === last.length && length > 0 && bytesAre(bytes, start, last)) return this.lastNames[i];
     const name = this.name(i);
     if (name !== undefined) {
       this.lastNames[i] = name;
