@@ -108,9 +108,12 @@ export async function computeReport(inputs: Inputs, parameters: Partial<Paramete
       livestock: await path(inputs.livestock, 'livestock'),
       ...(inputs.soil !== undefined ? { soil: await path(inputs.soil, 'soil') } : {}),
     };
-    // The land side of the balances is worked out while the livestock file is read.
+    // The land side of the balances is worked out while the livestock file is read — unless there is to be no report.
     let lands: ReturnType<typeof landSides> | undefined;
-    const dataset = await loadDataset(files, params.values, c, log, { ...options, landRead: (land) => (lands = landSides(land, params.values, c)) });
+    const landRead: LoadOptions['landRead'] = (land) => {
+      if (!log.hasErrors) lands = landSides(land, params.values, c);
+    };
+    const dataset = await loadDataset(files, params.values, c, log, { ...options, landRead });
     if (log.hasErrors) return { report: undefined, problems: log.problems };
     return { report: buildReport(dataset, params, c, log.problems, lands), problems: log.problems };
   } finally {
