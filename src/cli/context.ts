@@ -3,12 +3,12 @@ import { plain } from '../report/colours.js';
 import { formatProblem, langFromEnv, messages, type Lang } from '../i18n/index.js';
 import type { Messages } from '../i18n/en.js';
 import type { Progress } from '../dataset/read-file.js';
-import { writeFileAtomic } from '../io/output.js';
+import { utf8Chunks, writeFileAtomic } from '../io/output.js';
 import type { Problem } from '../validate/problems.js';
 
 export interface Stream {
   /** False when the text is queued rather than handed to the system (a pipe that is full): wait for 'drain'. */
-  write(text: string): unknown;
+  write(text: string | Uint8Array): unknown;
   once?(event: 'drain', listener: () => void): unknown;
   readonly isTTY?: boolean;
   /** A terminal's width. */
@@ -72,18 +72,19 @@ export class Context {
   /**
    * The output of a command: to stdout, or to `--output FILE` atomically. `-` and /dev/stdout mean stdout (a pipe or
    * socket there cannot be reopened). A CSV file gets a byte-order mark, so that Excel reads its Chinese as UTF-8.
-   * Text in parts is written part by part.
+   * Text in parts is written as it is made, as UTF-8 a megabyte at a time.
    */
   async emit(output: string | undefined, text: string | Iterable<string>, csv = false): Promise<void> {
+    const encoded = (t: string | Iterable<string>) => (typeof t === 'string' ? t : utf8Chunks(t));
     if (output === undefined || output === '-' || output === '/dev/stdout') {
       if (typeof text === 'string') this.out(text);
       else {
-        // Part by part, each once the pipe has taken the one before: a national report is not queued whole in memory.
+        // Chunk by chunk, each once the pipe has taken the one before: a national report is not queued whole in memory.
         const { stdout } = this.io;
-        for (const part of text)
-          if (stdout.write(part) === false && stdout.once) await new Promise((drained) => stdout.once!('drain', () => drained(undefined)));
+        for (const chunk of utf8Chunks(text))
+          if (stdout.write(chunk) === false && stdout.once) await new Promise((drained) => stdout.once!('drain', () => drained(undefined)));
       }
-    } else await writeFileAtomic(output, csv ? withByteOrderMark(text) : text);
+    } else await writeFileAtomic(output, encoded(csv ? withByteOrderMark(text) : text));
   }
 
   private progressShown = false;

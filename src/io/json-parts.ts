@@ -22,7 +22,9 @@ export function* jsonInParts(value: Readonly<Record<string, unknown>>, arrayKey:
         // The items as they stand in `{"key": [items]}`: at the indent they have in the whole.
         const wrapped = JSON.stringify({ [key]: member.slice(from, from + itemsPerPart) }, null, 2);
         const items = wrapped.slice(wrapped.indexOf('[\n') + 2, wrapped.length - '\n  ]\n}'.length);
-        yield pending + items;
+        // Apart: joined, the two would be copied into one string before being written.
+        yield pending;
+        yield items;
         pending = from + itemsPerPart < member.length ? ',\n' : '\n  ]';
       }
       continue;

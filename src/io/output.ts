@@ -11,7 +11,7 @@ export class OutputFileError extends FileError {}
  * permissions); a device or pipe (/dev/stdout) is written to directly, as it cannot be replaced. Text in parts is
  * written part by part.
  */
-export async function writeFileAtomic(path: string, content: string | Uint8Array | Iterable<string>): Promise<void> {
+export async function writeFileAtomic(path: string, content: string | Uint8Array | Iterable<string | Uint8Array>): Promise<void> {
   let target = path;
   let mode: number | undefined;
   const direct = async () => {
@@ -51,4 +51,28 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
 function outputError(path: string, error: unknown, reason?: IoReason): unknown {
   if (typeof (error as NodeJS.ErrnoException | undefined)?.code !== 'string') return error;
   return new OutputFileError(path, reason ?? ioReason(error), (error as Error).message);
+}
+
+/** Bytes a chunk of utf8Chunks holds, at least. */
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * Text in parts as UTF-8, a megabyte or more at a time: the parts are encoded one after another into the same chunk
+ * instead of each into bytes of its own (a national report's JSON is 30 MB in some 1,600 parts), and every chunk is
+ * new, so one handed on may be queued while the next is filled. No character is cut between chunks.
+ */
+export function* utf8Chunks(parts: Iterable<string>, size = CHUNK_BYTES): Generator<Buffer> {
+  let chunk = Buffer.allocUnsafeSlow(size);
+  let used = 0;
+  for (const part of parts) {
+    // A UTF-16 code unit takes at most three bytes in UTF-8 (a surrogate pair, two units, takes four).
+    const most = part.length * 3;
+    if (most > chunk.length - used) {
+      if (used > 0) yield chunk.subarray(0, used);
+      chunk = Buffer.allocUnsafeSlow(Math.max(size, most));
+      used = 0;
+    }
+    used += chunk.write(part, used, 'utf8');
+  }
+  if (used > 0) yield chunk.subarray(0, used);
 }

@@ -24,8 +24,9 @@ describe('JSON written in parts', () => {
           const withArray = items === undefined ? value : { ...value, [key]: items };
           const parts = [...jsonInParts(withArray, key, perPart)];
           expect(parts.join('')).toBe(`${JSON.stringify(withArray, null, 2)}\n`);
-          // The array is cut where asked: one part per `perPart` items, and one for what follows it.
-          if (Array.isArray(items) && items.length > 0 && Object.hasOwn(withArray, key)) expect(parts.length).toBe(Math.ceil(items.length / perPart) + 1);
+          // The array is cut where asked: two parts per `perPart` items (what comes before them, and they), and one for
+          // what follows it.
+          if (Array.isArray(items) && items.length > 0 && Object.hasOwn(withArray, key)) expect(parts.length).toBe(2 * Math.ceil(items.length / perPart) + 1);
         },
       ),
       { numRuns: 2000 },
