@@ -342,8 +342,14 @@ export class Tally {
       const firstLine = ints[i * 3 + 2]!;
       if (!t.firstLivestockLine && firstLine) t.firstLivestockLine = firstLine + lineOffset;
       if (part.stockOnly) this.layout.sums.addSums(this.layout.stock(t.index), sums, i, 1);
-      else this.layout.sums.addSums(t.index * width, sums, i * width, width);
       if (part.townshipsListed) this.listed.add(name);
+    }
+    // Townships one after another in the part and in the tally (those new to it) have their sums one after another in
+    // both stores: they go in together.
+    for (let i = 0, j = 1; !part.stockOnly && i < part.townships.length; i = j++) {
+      const first = townships[i]!.index;
+      while (j < part.townships.length && townships[j]!.index === first + j - i) j++;
+      this.layout.sums.addSums(first * width, sums, i * width, (j - i) * width);
     }
     for (const [key, u] of part.used.crops) this.count(this.used.crops, key, u.local, u.rows);
     for (const [key, u] of part.used.species) this.count(this.used.species, key, u.local, u.rows);

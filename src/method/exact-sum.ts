@@ -54,6 +54,8 @@ export class ExactSums {
   /** Per sum: the number of partials (-1: moved to `overflow`), then the partials. */
   private data: Float64Array;
   private readonly overflow = new Map<number, ExactSum>();
+  /** One past the last sum added to: the sums from here on are all empty. */
+  private end = 0;
 
   constructor(capacity = 1024) {
     this.data = new Float64Array(capacity * STRIDE);
@@ -69,6 +71,7 @@ export class ExactSums {
 
   add(sum: number, value: number): void {
     this.room(sum + 1);
+    if (sum >= this.end) this.end = sum + 1;
     const base = sum * STRIDE;
     const n = this.data[base]!;
     if (n < 0) this.overflow.get(sum)!.add(value);
@@ -84,6 +87,15 @@ export class ExactSums {
   addSums(sum: number, from: ExactSums, fromSum: number, count: number): void {
     this.room(sum + count);
     const data = this.data;
+    if (sum >= this.end) {
+      // None of these sums has been added to: the other store's are taken as they are, in one copy.
+      const to = Math.min(fromSum + count, from.count);
+      if (to > fromSum) data.set(from.data.subarray(fromSum * STRIDE, to * STRIDE), sum * STRIDE);
+      for (const [moved, partials] of from.overflow)
+        if (moved >= fromSum && moved < fromSum + count) this.overflow.set(sum + moved - fromSum, ExactSum.fromPartials(partials.toJSON()));
+      this.end = sum + count;
+      return;
+    }
     for (let k = 0; k < count; k++) {
       const at = (fromSum + k) * STRIDE;
       const n = at < from.data.length ? from.data[at]! : 0;
@@ -97,6 +109,7 @@ export class ExactSums {
       if (data[base] === 0) for (let i = 0; i <= n; i++) data[base + i] = from.data[at + i]!;
       else for (let i = 1; i <= n; i++) this.add(sum + k, from.data[at + i]!);
     }
+    this.end = Math.max(this.end, sum + count);
   }
 
   has(sum: number): boolean {
@@ -141,6 +154,7 @@ export class ExactSums {
   static from(slice: ExactSumsSlice): ExactSums {
     const sums = new ExactSums(0);
     sums.data = slice.data;
+    sums.end = sums.count;
     for (const [sum, partials] of slice.overflow) sums.overflow.set(sum, ExactSum.fromPartials(partials));
     return sums;
   }

@@ -33,7 +33,17 @@ export class PartReader {
     });
     const reader = handler.reader();
     if (reader) this.seen.set(task.id, reader.seen);
-    return { type: 'part', id: task.id, part: tally.toPart(), ...(keepTally ? { tally } : {}), problems: log.problems, lines, rows: summary.rows };
+    const result = { type: 'part', id: task.id, problems: log.problems, lines, rows: summary.rows } as const;
+    // A part kept in this thread goes to no other: its flat form is made only if it is merged rather than taken over.
+    return keepTally
+      ? {
+          ...result,
+          tally,
+          get part() {
+            return tally.toPart();
+          },
+        }
+      : { ...result, part: tally.toPart() };
   }
 
   /** What a part listed for these townships: [township, [name, line, shown][]]. */

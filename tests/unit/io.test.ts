@@ -155,6 +155,16 @@ describe('exact summation', () => {
         target.addSums(1, store, 0, count);
         expect(target.has(0)).toBe(false);
         for (let i = 0; i < count; i++) expect(target.value(i + 1)).toBe(new ExactSum().addAll(separate[i]!.toJSON()).addAll(separate[i]!.toJSON()).value());
+        // Into a store that holds one sum already: before the sums added (1 … count), at the first of them, at the last.
+        for (const held of [0, 1, count]) {
+          const mixed = new ExactSums();
+          mixed.add(held, 0.5);
+          mixed.addSums(1, copy, 0, count);
+          for (let i = 0; i <= count; i++) {
+            const parts = [...(i === held ? [0.5] : []), ...(i >= 1 ? separate[i - 1]!.toJSON() : [])];
+            expect(mixed.value(i)).toBe(exactSum(parts));
+          }
+        }
       }),
       { numRuns: 2000 },
     );
