@@ -1,6 +1,6 @@
 import type { Coefficients } from '../coefficients/coefficients.js';
 import type { Provenance } from '../coefficients/schema.js';
-import { demandByGrade, type Dataset, type TownshipData } from '../dataset/dataset.js';
+import { demandByGrade, type Dataset } from '../dataset/dataset.js';
 import type { FileSummary } from '../dataset/read-file.js';
 import { formatFraction } from '../method/pig-equivalent.js';
 import { basisNutrients, type Basis, type Nutrient, type SoilGrade } from '../method/types.js';
@@ -41,12 +41,12 @@ export const TOTAL_NAME = 'TOTAL';
 
 /**
  * The land side of each township read so far (LoadOptions.landRead: once the crops and soil files are read), for
- * buildReport to finish with each township's stock.
+ * buildReport to finish with each township's stock; by the township's place in the dataset (TownshipData.index).
  */
-export function landSides(land: Pick<Dataset, 'townships' | 'soilGrade'>, p: Parameters, c: Coefficients): Map<TownshipData, LandSide> {
+export function landSides(land: Pick<Dataset, 'townships' | 'soilGrade'>, p: Parameters, c: Coefficients): LandSide[] {
   const nutrients = basisNutrients(p.basis);
-  const sides = new Map<TownshipData, LandSide>();
-  for (const t of land.townships.values()) sides.set(t, landSide(demandByGrade(land, t, nutrients), p, c));
+  const sides: LandSide[] = [];
+  for (const t of land.townships.values()) sides[t.index] = landSide(demandByGrade(land, t, nutrients), p, c);
   return sides;
 }
 
@@ -56,13 +56,13 @@ export function buildReport(
   params: ParameterSet,
   c: Coefficients,
   warnings: readonly Problem[],
-  lands?: ReadonlyMap<TownshipData, LandSide>,
+  lands?: readonly (LandSide | undefined)[],
 ): Report {
   const p = params.values;
   const nutrients = basisNutrients(p.basis);
   const townships: Balance[] = [];
   for (const t of dataset.townships.values())
-    townships.push(balanceOfLand(t.name, lands?.get(t) ?? landSide(demandByGrade(dataset, t, nutrients), p, c), t.stockPe, c));
+    townships.push(balanceOfLand(t.name, lands?.[t.index] ?? landSide(demandByGrade(dataset, t, nutrients), p, c), t.stockPe, c));
   const uptake: Partial<Record<Nutrient, CoefficientUse[]>> = {};
   for (const n of nutrients) {
     uptake[n] = [...dataset.used.crops].map(([name, u]) => {
