@@ -75,7 +75,6 @@ export class Context {
    * Text in parts is written as it is made, as UTF-8 a megabyte at a time.
    */
   async emit(output: string | undefined, text: string | Iterable<string>, csv = false): Promise<void> {
-    const encoded = (t: string | Iterable<string>) => (typeof t === 'string' ? t : utf8Chunks(t));
     if (output === undefined || output === '-' || output === '/dev/stdout') {
       if (typeof text === 'string') this.out(text);
       else {
@@ -84,7 +83,10 @@ export class Context {
         for (const chunk of utf8Chunks(text))
           if (stdout.write(chunk) === false && stdout.once) await new Promise((drained) => stdout.once!('drain', () => drained(undefined)));
       }
-    } else await writeFileAtomic(output, encoded(csv ? withByteOrderMark(text) : text));
+    } else {
+      const marked = csv ? withByteOrderMark(text) : text;
+      await writeFileAtomic(output, typeof marked === 'string' ? marked : utf8Chunks(marked));
+    }
   }
 
   private progressShown = false;

@@ -346,11 +346,14 @@ export class Tally {
     }
     // Townships one after another in the part and in the tally (those new to it) have their sums one after another in
     // both stores: they go in together.
-    for (let i = 0, j = 1; !part.stockOnly && i < part.townships.length; i = j++) {
-      const first = townships[i]!.index;
-      while (j < part.townships.length && townships[j]!.index === first + j - i) j++;
-      this.layout.sums.addSums(first * width, sums, i * width, (j - i) * width);
-    }
+    if (!part.stockOnly)
+      for (let i = 0; i < part.townships.length;) {
+        const first = townships[i]!.index;
+        let j = i + 1;
+        while (j < part.townships.length && townships[j]!.index === first + j - i) j++;
+        this.layout.sums.addSums(first * width, sums, i * width, (j - i) * width);
+        i = j;
+      }
     for (const [key, u] of part.used.crops) this.count(this.used.crops, key, u.local, u.rows);
     for (const [key, u] of part.used.species) this.count(this.used.species, key, u.local, u.rows);
     for (const name of part.listed) this.listed.add(name);

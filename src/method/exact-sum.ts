@@ -54,7 +54,7 @@ export class ExactSums {
   /** Per sum: the number of partials (-1: moved to `overflow`), then the partials. */
   private data: Float64Array;
   private readonly overflow = new Map<number, ExactSum>();
-  /** One past the last sum added to: the sums from here on are all empty. */
+  /** One past the last sum written to: the sums from here on are all empty. */
   private end = 0;
 
   constructor(capacity = 1024) {
