@@ -41,6 +41,24 @@ describe('readers', () => {
     expect(yi.nutrients.N.manureDemandKg).toBeCloseTo(2_300 * 0.45 * 2, 9);
   });
 
+  it('grades each nutrient from its own columns: N from n_grade or total_n, P from p_grade or available_p', () => {
+    const json = report(
+      {
+        'crops.csv': 'township,crop,production_kg\n甲镇,玉米,100000\n乙乡,玉米,100000\n',
+        'livestock.csv': 'township,species,stock\n甲镇,生猪,10\n',
+        'soil.csv': 'township,n_grade,p_grade,total_n,available_p\n甲镇,I,III,,\n乙乡,,,0.7,50\n',
+      },
+      ['--basis', 'both', '--manure-share', '0.5'],
+    );
+    const [jia, yi] = json.townships;
+    // 玉米: 2,300 kg N and 300 kg P per 100,000 kg. 甲镇: N grade I (0.35), P grade III (0.55); × 0.5 ÷ 0.25 (N), ÷ 0.30 (P).
+    expect(jia.nutrients.N.manureDemandKg).toBeCloseTo((2_300 * 0.35 * 0.5) / 0.25, 9);
+    expect(jia.nutrients.P.manureDemandKg).toBeCloseTo((300 * 0.55 * 0.5) / 0.3, 9);
+    // 乙乡 measured: total N 0.7 g/kg on 旱地 is grade III; available P 50 mg/kg is grade I.
+    expect(yi.nutrients.N.manureDemandKg).toBeCloseTo((2_300 * 0.55 * 0.5) / 0.25, 9);
+    expect(yi.nutrients.P.manureDemandKg).toBeCloseTo((300 * 0.35 * 0.5) / 0.3, 9);
+  });
+
   it('treats aliases as their crop and species', () => {
     const a = report({
       'crops.csv': 'township,crop,production_kg\n甲,稻谷,1000\n甲,花生,500\n',
