@@ -53,24 +53,31 @@ const GRADE_FIELD: Record<Nutrient, string> = { N: 'n_grade', P: 'p_grade' };
 
 export class SoilReader {
   private readonly seen = new RowKeys();
-  private readonly col: (field: string) => Column | undefined;
+  /** The header's columns, looked up once: the township's, the land use's, and each nutrient's grade and measure. */
+  private readonly township: Column | undefined;
+  private readonly landUse: Column | undefined;
+  private readonly gradeColumns: Readonly<Record<Nutrient, Column | undefined>>;
+  private readonly measureColumns: Readonly<Record<Nutrient, Column | undefined>>;
 
   constructor(
     header: Header,
     private readonly coefficients: Coefficients,
     private readonly log: ProblemLog,
   ) {
-    this.col = (field) => header.byField.get(field)?.[0];
+    const col = (field: string) => header.byField.get(field)?.[0];
+    this.township = col('township');
+    this.landUse = col('land_use');
+    this.gradeColumns = { N: col(GRADE_FIELD.N), P: col(GRADE_FIELD.P) };
+    this.measureColumns = { N: col(MEASURE_FIELD.N), P: col(MEASURE_FIELD.P) };
   }
 
   read(row: Row): SoilRow | undefined {
-    const { col } = this;
-    const township = row.required(col('township'));
-    const landUse = parseLandUse(row, col('land_use'));
+    const township = row.required(this.township);
+    const landUse = parseLandUse(row, this.landUse);
     let bad = false;
     const values: Partial<Record<Nutrient, SoilValue>> = {};
     for (const n of ['N', 'P'] as const) {
-      const gradeColumn = col(GRADE_FIELD[n]);
+      const gradeColumn = this.gradeColumns[n];
       const gradeText = row.text(gradeColumn);
       let grade: SoilGrade | undefined;
       if (gradeText !== '') {
@@ -80,7 +87,7 @@ export class SoilReader {
           bad = true;
         }
       }
-      const measureColumn = col(MEASURE_FIELD[n]);
+      const measureColumn = this.measureColumns[n];
       const state = { bad: false };
       const measured = row.number(measureColumn, state);
       bad ||= state.bad;
@@ -105,7 +112,7 @@ export class SoilReader {
     }
     const firstLine = this.seen.firstLine(township, landUse ?? '', row.line, landUse ?? '');
     if (firstLine !== undefined) {
-      row.report(col('township'), 'duplicate-row', { key: `${township}${landUse ? ` ${landUse}` : ''}`, firstLine });
+      row.report(this.township, 'duplicate-row', { key: `${township}${landUse ? ` ${landUse}` : ''}`, firstLine });
       return undefined;
     }
     return { file: row.file, line: row.line, township, landUse, values };
