@@ -1,4 +1,5 @@
 import Table from 'cli-table3';
+import cliTableUtils from 'cli-table3/src/utils.js';
 import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../i18n/index.js';
 import type { Messages } from '../i18n/en.js';
@@ -45,12 +46,21 @@ export function statusColour(chalk: ChalkInstance, status: Status): (s: string) 
  * The terminal table: one row per township and the total, coloured by status (and its word), notes beneath.
  * Given a terminal `width`, headers go on two lines and then secondary columns give way, with a note, until it fits.
  */
-export function renderTable(report: Report, lang: Lang, t: Messages, chalk: ChalkInstance, choice: ColumnChoice = {}, width?: number): string {
+export function renderTable(
+  report: Report,
+  lang: Lang,
+  t: Messages,
+  chalk: ChalkInstance,
+  choice: ColumnChoice = {},
+  width?: number,
+  /** Rows drawn at a time (see ROWS_PER_PIECE): the same table whatever it is. */
+  rowsPerPiece = ROWS_PER_PIECE,
+): string {
   let columns = balanceColumns(report, choice).filter((c) => c.only !== 'csv');
-  let table = buildTable(report, columns, lang, t, chalk, false);
+  let table = buildTable(report, columns, lang, t, chalk, false, rowsPerPiece);
   const omitted: string[] = [];
   if (width !== undefined && tableWidth(table) > width) {
-    table = buildTable(report, columns, lang, t, chalk, true);
+    table = buildTable(report, columns, lang, t, chalk, true, rowsPerPiece);
     const giveWay = [
       ...columns
         .filter((c) => c.key.startsWith('headroom_head_'))
@@ -64,7 +74,7 @@ export function renderTable(report: Report, lang: Lang, t: Messages, chalk: Chal
       if (!column) continue;
       omitted.push(column.label(t));
       columns = columns.filter((c) => c !== column);
-      table = buildTable(report, columns, lang, t, chalk, true);
+      table = buildTable(report, columns, lang, t, chalk, true, rowsPerPiece);
     }
   }
   const lines = [chalk.bold(t.ui.title(t.ui.basisName[report.basis])), table, summaryLine(report, t)];
@@ -80,24 +90,53 @@ function tableWidth(table: string): number {
   return stringWidth(table.slice(0, table.indexOf('\n')));
 }
 
-function buildTable(report: Report, columns: readonly BalanceColumn[], lang: Lang, t: Messages, chalk: ChalkInstance, narrow: boolean): string {
+/**
+ * Rows drawn at a time. cli-table3 lays a table out in time that grows with the square of its rows (it looks for
+ * cells that span rows): a national table (40,000 townships) took over five minutes. A larger table is drawn in
+ * pieces with the widths cli-table3 would give the whole, and the pieces joined.
+ */
+export const ROWS_PER_PIECE = 100;
+
+function buildTable(
+  report: Report,
+  columns: readonly BalanceColumn[],
+  lang: Lang,
+  t: Messages,
+  chalk: ChalkInstance,
+  narrow: boolean,
+  rowsPerPiece: number,
+): string {
   const labels = columns.map((c) => (narrow ? twoLines(c.label(t)) : c.label(t)));
-  const table = new Table({
-    head: labels.map((l) => chalk.bold(l)),
-    colAligns: columns.map((c) => (c.numeric ? 'right' : 'left')),
-    style: { head: [], border: [] },
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-  });
-  for (const b of balanceRows(report)) {
+  const head = labels.map((l) => chalk.bold(l));
+  const rows = balanceRows(report).map((b) => {
     const colour = statusColour(chalk, b.status);
-    table.push(
-      columns.map((c) => {
-        const text = c.display(b, lang, t);
-        if (c.key === 'status' || c.key === 'grade') return colour(text);
-        if (c.key === 'headroom_pe' && b.headroomPe < 0) return chalk.red(text);
-        return b === report.total ? chalk.bold(text) : text;
-      }),
-    );
+    return columns.map((c) => {
+      const text = c.display(b, lang, t);
+      if (c.key === 'status' || c.key === 'grade') return colour(text);
+      if (c.key === 'headroom_pe' && b.headroomPe < 0) return chalk.red(text);
+      return b === report.total ? chalk.bold(text) : text;
+    });
+  });
+  // Each column as wide as its widest cell and the padding either side, as cli-table3 makes it (one piece: its own).
+  const colWidths = rows.length > rowsPerPiece ? columns.map((_, i) => rows.reduce((w, row) => Math.max(w, cellWidth(row[i]!)), cellWidth(head[i]!)) + 2) : [];
+  const pieces: string[][] = [];
+  for (let from = 0; from === 0 || from < rows.length; from += rowsPerPiece) {
+    const table = new Table({
+      ...(from === 0 ? { head } : {}),
+      colWidths,
+      colAligns: columns.map((c) => (c.numeric ? 'right' : 'left')),
+      style: { head: [], border: [] },
+      chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+    });
+    table.push(...rows.slice(from, from + rowsPerPiece));
+    pieces.push(table.toString().split('\n'));
   }
-  return withRules(table.toString(), true, Math.max(...labels.map((l) => l.split('\n').length)));
+  // The pieces joined: the rule at the foot of each but the last and at the head of each but the first left out.
+  const lines = pieces.flatMap((piece, i) => piece.slice(i === 0 ? 0 : 1, i === pieces.length - 1 ? piece.length : -1));
+  return withRules(lines.join('\n'), true, Math.max(...labels.map((l) => l.split('\n').length)));
+}
+
+/** The columns a cell takes on a terminal, measured as cli-table3 measures it; printable ASCII at a glance. */
+function cellWidth(text: string): number {
+  return /^[\x20-\x7e]*$/.test(text) ? text.length : cliTableUtils.strlen(text);
 }
