@@ -1,11 +1,10 @@
-import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import { stringify } from 'csv-stringify/sync';
 import type { Lang } from '../i18n/index.js';
 import type { Messages } from '../i18n/en.js';
 import type { Status } from '../method/types.js';
 import { formatCount, formatIndex } from '../report/format.js';
-import { statusColour, withRules } from '../report/render-table.js';
+import { drawTable, statusColour, withRules } from '../report/render-table.js';
 import type { ComparedBalance, Comparison } from './compare.js';
 
 const signed = (v: number, lang: Lang) => `${v > 0 ? '+' : ''}${formatCount(v, lang)}`;
@@ -104,23 +103,19 @@ export function renderComparison(c: Comparison, format: string, lang: Lang, t: M
       return `${lines.join('\n')}\n`;
     }
     default: {
-      const table = new Table({
-        head: COLUMNS.map((col) => chalk.bold(col.label(t))),
-        colAligns: COLUMNS.map((col) => (col.numeric ? 'right' : 'left')),
-        style: { head: [], border: [] },
-        chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-      });
-      for (const r of rows(c)) {
-        table.push(
+      const table = drawTable(
+        COLUMNS.map((col) => chalk.bold(col.label(t))),
+        rows(c).map((r) =>
           COLUMNS.map((col, i) => {
             const text = col.display(r, lang, t);
             if (i === COLUMNS.length - 1 && r.statusChanged && r.scenario) return statusColour(chalk, r.scenario.status as Status)(text);
             return text;
           }),
-        );
-      }
+        ),
+        COLUMNS.map((col) => (col.numeric ? 'right' : 'left')),
+      );
       const changed = c.townships.filter((r) => r.statusChanged).length;
-      return `${chalk.bold(t.ui.compare.title(c.base, c.scenario))}\n${withRules(table.toString())}\n${t.ui.compare.summary(changed)}\n`;
+      return `${chalk.bold(t.ui.compare.title(c.base, c.scenario))}\n${withRules(table)}\n${t.ui.compare.summary(changed)}\n`;
     }
   }
 }

@@ -97,6 +97,29 @@ function tableWidth(table: string): number {
  */
 export const ROWS_PER_PIECE = 100;
 
+/**
+ * A table of single-line rows under a header, drawn by cli-table3 without rules between the rows: the same text as
+ * one cli-table3 table of them, drawn `rowsPerPiece` rows at a time.
+ */
+export function drawTable(head: readonly string[], rows: readonly string[][], aligns: readonly ('left' | 'right')[], rowsPerPiece = ROWS_PER_PIECE): string {
+  // Each column as wide as its widest cell and the padding either side, as cli-table3 makes it (one piece: its own).
+  const colWidths = rows.length > rowsPerPiece ? head.map((h, i) => rows.reduce((w, row) => Math.max(w, cellWidth(row[i]!)), cellWidth(h)) + 2) : [];
+  const pieces: string[][] = [];
+  for (let from = 0; from === 0 || from < rows.length; from += rowsPerPiece) {
+    const table = new Table({
+      ...(from === 0 ? { head: [...head] } : {}),
+      colWidths,
+      colAligns: [...aligns],
+      style: { head: [], border: [] },
+      chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+    });
+    table.push(...rows.slice(from, from + rowsPerPiece));
+    pieces.push(table.toString().split('\n'));
+  }
+  // The pieces joined: the rule at the foot of each but the last and at the head of each but the first left out.
+  return pieces.flatMap((piece, i) => piece.slice(i === 0 ? 0 : 1, i === pieces.length - 1 ? piece.length : -1)).join('\n');
+}
+
 function buildTable(
   report: Report,
   columns: readonly BalanceColumn[],
@@ -107,7 +130,6 @@ function buildTable(
   rowsPerPiece: number,
 ): string {
   const labels = columns.map((c) => (narrow ? twoLines(c.label(t)) : c.label(t)));
-  const head = labels.map((l) => chalk.bold(l));
   const rows = balanceRows(report).map((b) => {
     const colour = statusColour(chalk, b.status);
     return columns.map((c) => {
@@ -117,23 +139,13 @@ function buildTable(
       return b === report.total ? chalk.bold(text) : text;
     });
   });
-  // Each column as wide as its widest cell and the padding either side, as cli-table3 makes it (one piece: its own).
-  const colWidths = rows.length > rowsPerPiece ? columns.map((_, i) => rows.reduce((w, row) => Math.max(w, cellWidth(row[i]!)), cellWidth(head[i]!)) + 2) : [];
-  const pieces: string[][] = [];
-  for (let from = 0; from === 0 || from < rows.length; from += rowsPerPiece) {
-    const table = new Table({
-      ...(from === 0 ? { head } : {}),
-      colWidths,
-      colAligns: columns.map((c) => (c.numeric ? 'right' : 'left')),
-      style: { head: [], border: [] },
-      chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-    });
-    table.push(...rows.slice(from, from + rowsPerPiece));
-    pieces.push(table.toString().split('\n'));
-  }
-  // The pieces joined: the rule at the foot of each but the last and at the head of each but the first left out.
-  const lines = pieces.flatMap((piece, i) => piece.slice(i === 0 ? 0 : 1, i === pieces.length - 1 ? piece.length : -1));
-  return withRules(lines.join('\n'), true, Math.max(...labels.map((l) => l.split('\n').length)));
+  const table = drawTable(
+    labels.map((l) => chalk.bold(l)),
+    rows,
+    columns.map((c) => (c.numeric ? 'right' : 'left')),
+    rowsPerPiece,
+  );
+  return withRules(table, true, Math.max(...labels.map((l) => l.split('\n').length)));
 }
 
 /** The columns a cell takes on a terminal, measured as cli-table3 measures it; printable ASCII at a glance. */
