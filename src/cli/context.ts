@@ -72,7 +72,7 @@ export class Context {
   /**
    * The output of a command: to stdout, or to `--output FILE` atomically. `-` and /dev/stdout mean stdout (a pipe or
    * socket there cannot be reopened). A CSV file gets a byte-order mark, so that Excel reads its Chinese as UTF-8.
-   * Text in parts is written as it is made, as UTF-8 a megabyte at a time.
+   * Text in parts is written as it is made, as UTF-8 up to a megabyte at a time.
    */
   async emit(output: string | undefined, text: string | Iterable<string>, csv = false): Promise<void> {
     if (output === undefined || output === '-' || output === '/dev/stdout') {

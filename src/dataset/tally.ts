@@ -344,8 +344,8 @@ export class Tally {
       if (part.stockOnly) this.layout.sums.addSums(this.layout.stock(t.index), sums, i, 1);
       if (part.townshipsListed) this.listed.add(name);
     }
-    // Townships one after another in the part and in the tally (those new to it) have their sums one after another in
-    // both stores: they go in together.
+    // Townships one after another in the part and in the tally have their sums one after another in both stores: they
+    // go in together (those of townships new to the tally, past its last sum so far, in one copy: see addSums).
     if (!part.stockOnly)
       for (let i = 0; i < part.townships.length;) {
         const first = townships[i]!.index;

@@ -358,8 +358,8 @@ function* chunksOf(path: string, range: ByteRange | undefined): Generator<Buffer
 /** U+FFFD, the character a decoder puts for bytes that do not decode, in UTF-8. */
 export const REPLACEMENT_BYTES = Buffer.from('\uFFFD');
 
-/** The file's chunks as UTF-8: as they are when they are checked UTF-8, else decoded and encoded again. */
-async function utf8Chunks(encoding: Encoding, checked: boolean): Promise<(chunk: Buffer | undefined) => Buffer> {
+/** What makes each of the file's chunks UTF-8: nothing when they are checked UTF-8, else decoding and encoding them again. */
+async function toUtf8(encoding: Encoding, checked: boolean): Promise<(chunk: Buffer | undefined) => Buffer> {
   if (encoding === 'gb18030') {
     // The GB18030 tables load only for files that need them.
     const { default: iconv } = await import('iconv-lite');
@@ -386,7 +386,7 @@ export async function readRecords(path: string, encoding: Encoding, sink: Record
   const { onBytes, range, lines } = options;
   const whole = await unseekableInput(path);
   const source = whole ? Readable.from([range ? whole.subarray(range.start, range.end) : whole]) : chunksOf(path, range);
-  const utf8 = await utf8Chunks(encoding, options.checkedUtf8 === true);
+  const utf8 = await toUtf8(encoding, options.checkedUtf8 === true);
   // The text csv-parse reads, from where it takes over.
   const decoder = new TextDecoder('utf-8');
   let line = 1;

@@ -53,11 +53,11 @@ function outputError(path: string, error: unknown, reason?: IoReason): unknown {
   return new OutputFileError(path, reason ?? ioReason(error), (error as Error).message);
 }
 
-/** Bytes a chunk of utf8Chunks holds, at least. */
+/** The room of a chunk of utf8Chunks (a part that may need more has a chunk of its own room). */
 const CHUNK_BYTES = 1 << 20;
 
 /**
- * Text in parts as UTF-8, a megabyte or more at a time: the parts are encoded one after another into the same chunk
+ * Text in parts as UTF-8, in chunks of up to a megabyte: the parts are encoded one after another into the same chunk
  * instead of each into bytes of its own (a national report's JSON is 30 MB in some 1,600 parts), and every chunk is
  * new, so one handed on may be queued while the next is filled. No character is cut between chunks.
  */

@@ -54,7 +54,7 @@ export class ExactSums {
   /** Per sum: the number of partials (-1: moved to `overflow`), then the partials. */
   private data: Float64Array;
   private readonly overflow = new Map<number, ExactSum>();
-  /** One past the last sum written to: the sums from here on are all empty. */
+  /** One past the last sum written to: the sums from here on are all empty (see addSums). */
   private end = 0;
 
   constructor(capacity = 1024) {
@@ -83,20 +83,15 @@ export class ExactSums {
     }
   }
 
-  /** Adds sums `fromSum` … `fromSum + count - 1` of another store (from another thread) to sums `sum` … of this one. */
+  /**
+   * Adds sums `fromSum` … `fromSum + count - 1` of another store (from another thread) to sums `sum` … of this one.
+   * Those of this store's that nothing has been added to yet (from `end` on) take the other's in one copy.
+   */
   addSums(sum: number, from: ExactSums, fromSum: number, count: number): void {
     this.room(sum + count);
     const data = this.data;
-    if (sum >= this.end) {
-      // None of these sums has been added to: the other store's are taken as they are, in one copy.
-      const to = Math.min(fromSum + count, from.count);
-      if (to > fromSum) data.set(from.data.subarray(fromSum * STRIDE, to * STRIDE), sum * STRIDE);
-      for (const [moved, partials] of from.overflow)
-        if (moved >= fromSum && moved < fromSum + count) this.overflow.set(sum + moved - fromSum, ExactSum.fromPartials(partials.toJSON()));
-      this.end = sum + count;
-      return;
-    }
-    for (let k = 0; k < count; k++) {
+    const added = Math.max(0, Math.min(count, this.end - sum));
+    for (let k = 0; k < added; k++) {
       const at = (fromSum + k) * STRIDE;
       const n = at < from.data.length ? from.data[at]! : 0;
       if (n === 0) continue;
@@ -108,6 +103,14 @@ export class ExactSums {
       // Into an empty sum, the partials are taken as they are.
       if (data[base] === 0) for (let i = 0; i <= n; i++) data[base + i] = from.data[at + i]!;
       else for (let i = 1; i <= n; i++) this.add(sum + k, from.data[at + i]!);
+    }
+    const first = fromSum + added;
+    const to = Math.min(fromSum + count, from.count);
+    if (to > first) {
+      data.set(from.data.subarray(first * STRIDE, to * STRIDE), (sum + added) * STRIDE);
+      // A sum moved to an ExactSum of its own (-1) is copied as one too.
+      for (let k = first; k < to; k++)
+        if (from.data[k * STRIDE]! < 0) this.overflow.set(sum + k - fromSum, ExactSum.fromPartials(from.overflow.get(k)!.toJSON()));
     }
     this.end = Math.max(this.end, sum + count);
   }

@@ -7,7 +7,7 @@
 import { loadCoefficients } from '../coefficients/load.js';
 import { readTableFile } from '../dataset/read-file.js';
 import { cropRows, livestockRows } from '../dataset/rows.js';
-import { Tally } from '../dataset/tally.js';
+import { Tally, type TallyPart } from '../dataset/tally.js';
 import type { RowKeys } from '../io/row-keys.js';
 import { basisNutrients } from '../method/types.js';
 import { ProblemLog } from '../validate/problems.js';
@@ -34,13 +34,14 @@ export class PartReader {
     const reader = handler.reader();
     if (reader) this.seen.set(task.id, reader.seen);
     const result = { type: 'part', id: task.id, problems: log.problems, lines, rows: summary.rows } as const;
-    // A part kept in this thread goes to no other: its flat form is made only if it is merged rather than taken over.
+    // A part kept in this thread goes to no other: its flat form is made (once) only if it is merged rather than taken over.
+    let part: TallyPart | undefined;
     return keepTally
       ? {
           ...result,
           tally,
           get part() {
-            return tally.toPart();
+            return (part ??= tally.toPart());
           },
         }
       : { ...result, part: tally.toPart() };

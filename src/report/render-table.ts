@@ -95,7 +95,7 @@ function tableWidth(table: string): number {
  * cells that span rows): a national table (40,000 townships) took over five minutes. A larger table is drawn in
  * pieces with the widths cli-table3 would give the whole, and the pieces joined.
  */
-export const ROWS_PER_PIECE = 100;
+const ROWS_PER_PIECE = 100;
 
 /**
  * A table of single-line rows under a header, drawn by cli-table3 without rules between the rows: the same text as

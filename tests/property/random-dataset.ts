@@ -32,7 +32,10 @@ const CROPS = [
 ];
 const SPECIES = ['生猪', '猪', 'pig', '奶牛', '肉牛', '羊', '山羊', '绵羊', '家禽', '鸡', '鹿', '兔', '羊驼', 'Sheep', ' 生猪', '奶牛 ', '马'];
 const LAND_USES = ['', '', '', '旱地', '水田', '菜地', 'paddy', '湿地', ' 旱地', 'dry land', 'Paddy', ' '];
-/** Names of a clean dataset: crops and species of the guide's tables, each another (no two are one crop), land uses; a township has at most 5 rows. */
+/**
+ * Names of a clean dataset: crops and species of the guide's tables, no two of them one row's key (花生 and 油菜 are two
+ * rows of 油料, not a repeated one), and land uses; a township has at most 5 rows.
+ */
 const CLEAN_CROPS = ['小麦', '水稻', '玉米', '番茄', '花生', '油菜', '苹果', '苜蓿'];
 const CLEAN_SPECIES = ['生猪', '奶牛', '肉牛', '羊', '家禽'];
 const CLEAN_LAND_USES = ['', '', '旱地', '水田', '菜地', 'paddy', 'dry land'];
@@ -152,7 +155,7 @@ export function writeDataset(seed: number, { clean = false } = {}): Files & { re
       townships,
       (township, k) => {
         const production = r.chance(0.3) ? numberCell(r, big, clean) : '';
-        // A clean file's crops are each another in a township (k is at most 6), and their yields within every bound.
+        // A clean file's crops are each another in a township (k is at most 5), and their yields within every bound.
         const crop = clean ? CLEAN_CROPS[(townshipOffset(township) + k) % CLEAN_CROPS.length]! : r.pick(CROPS);
         const cells = [township, crop, numberCell(r, 3000, clean), numberCell(r, (clean ? 700 : 900) * perHectare, clean), production];
         if (extra !== undefined) cells.push(r.chance(0.3) ? numberCell(r, 200) : '');
@@ -204,7 +207,7 @@ export function writeDataset(seed: number, { clean = false } = {}): Files & { re
     crops,
     livestock,
     ...(soil ? { soil } : {}),
-    note: `seed ${seed}: ${townships} townships, quoting ${quoting}, crlf ${crlf}, gbk ${gbk}, bom ${bom}, crops header ${cropsHeaderLine}`,
+    note: `seed ${seed}${clean ? ', clean, with soil' : ''}: ${townships} townships, quoting ${quoting}, crlf ${crlf}, gbk ${gbk}, bom ${bom}, crops header ${cropsHeaderLine}`,
   };
 }
 
