@@ -4,7 +4,6 @@ import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../i18n/index.js';
 import type { Messages } from '../i18n/en.js';
 import type { Status } from '../method/types.js';
-import stringWidth from 'string-width';
 import { balanceColumns, balanceRows, type BalanceColumn, type ColumnChoice } from './columns.js';
 import { coefficientLines, parameterLines, summaryLine } from './notes.js';
 import type { Report } from './report.js';
@@ -56,11 +55,19 @@ export function renderTable(
   /** Rows drawn at a time (see ROWS_PER_PIECE): the same table whatever it is. */
   rowsPerPiece = ROWS_PER_PIECE,
 ): string {
-  let columns = balanceColumns(report, choice).filter((c) => c.only !== 'csv');
-  let table = buildTable(report, columns, lang, t, chalk, false, rowsPerPiece);
+  const all = balanceColumns(report, choice).filter((c) => c.only !== 'csv');
+  const rows = tableRows(report, all, lang, t, chalk);
+  // The width each column's cells take, found once: the table is drawn once, with the columns that fit.
+  const cellsWidth = all.map((_, i) => rows.reduce((w, row) => Math.max(w, cellWidth(row[i]!)), 0));
+  const label = (c: BalanceColumn, narrow: boolean) => (narrow ? twoLines(c.label(t)) : c.label(t));
+  // As cli-table3 draws it: a rule either side of each column, which is its widest cell with a space either side.
+  const widthOf = (columns: readonly BalanceColumn[], narrow: boolean) =>
+    columns.reduce((w, c) => w + Math.max(cellsWidth[all.indexOf(c)]!, cellWidth(label(c, narrow))) + 3, 1);
+  let columns = all;
+  let narrow = false;
   const omitted: string[] = [];
-  if (width !== undefined && tableWidth(table) > width) {
-    table = buildTable(report, columns, lang, t, chalk, true, rowsPerPiece);
+  if (width !== undefined && widthOf(columns, false) > width) {
+    narrow = true;
     const giveWay = [
       ...columns
         .filter((c) => c.key.startsWith('headroom_head_'))
@@ -69,15 +76,26 @@ export function renderTable(
       ...GIVE_WAY,
     ];
     for (const key of giveWay) {
-      if (tableWidth(table) <= width) break;
+      if (widthOf(columns, true) <= width) break;
       const column = columns.find((c) => c.key === key);
       if (!column) continue;
       omitted.push(column.label(t));
       columns = columns.filter((c) => c !== column);
-      table = buildTable(report, columns, lang, t, chalk, true, rowsPerPiece);
     }
   }
-  const lines = [chalk.bold(t.ui.title(t.ui.basisName[report.basis])), table, summaryLine(report, t)];
+  const labels = columns.map((c) => label(c, narrow));
+  const kept = columns.map((c) => all.indexOf(c));
+  const table = drawTable(
+    labels.map((l) => chalk.bold(l)),
+    rows.map((row) => kept.map((i) => row[i]!)),
+    columns.map((c) => (c.numeric ? 'right' : 'left')),
+    rowsPerPiece,
+  );
+  const lines = [
+    chalk.bold(t.ui.title(t.ui.basisName[report.basis])),
+    withRules(table, true, Math.max(...labels.map((l) => l.split('\n').length))),
+    summaryLine(report, t),
+  ];
   if (omitted.length > 0) lines.push(chalk.dim(t.ui.columnsOmitted(omitted.join(t.ui.listSeparator))));
   lines.push('', chalk.bold(t.ui.label(t.ui.parametersHeading, '')));
   for (const p of parameterLines(report, t)) lines.push(`  ${t.ui.label(p.name, p.value)}${chalk.dim(t.ui.paren(p.source))}`);
@@ -86,8 +104,17 @@ export function renderTable(
   return `${lines.join('\n')}\n`;
 }
 
-function tableWidth(table: string): number {
-  return stringWidth(table.slice(0, table.indexOf('\n')));
+/** Each township's row of the table and the total's, a cell per column: coloured by status, the total in bold. */
+function tableRows(report: Report, columns: readonly BalanceColumn[], lang: Lang, t: Messages, chalk: ChalkInstance): string[][] {
+  return balanceRows(report).map((b) => {
+    const colour = statusColour(chalk, b.status);
+    return columns.map((c) => {
+      const text = c.display(b, lang, t);
+      if (c.key === 'status' || c.key === 'grade') return colour(text);
+      if (c.key === 'headroom_pe' && b.headroomPe < 0) return chalk.red(text);
+      return b === report.total ? chalk.bold(text) : text;
+    });
+  });
 }
 
 /**
@@ -118,34 +145,6 @@ export function drawTable(head: readonly string[], rows: readonly string[][], al
   }
   // The pieces joined: the rule at the foot of each but the last and at the head of each but the first left out.
   return pieces.flatMap((piece, i) => piece.slice(i === 0 ? 0 : 1, i === pieces.length - 1 ? piece.length : -1)).join('\n');
-}
-
-function buildTable(
-  report: Report,
-  columns: readonly BalanceColumn[],
-  lang: Lang,
-  t: Messages,
-  chalk: ChalkInstance,
-  narrow: boolean,
-  rowsPerPiece: number,
-): string {
-  const labels = columns.map((c) => (narrow ? twoLines(c.label(t)) : c.label(t)));
-  const rows = balanceRows(report).map((b) => {
-    const colour = statusColour(chalk, b.status);
-    return columns.map((c) => {
-      const text = c.display(b, lang, t);
-      if (c.key === 'status' || c.key === 'grade') return colour(text);
-      if (c.key === 'headroom_pe' && b.headroomPe < 0) return chalk.red(text);
-      return b === report.total ? chalk.bold(text) : text;
-    });
-  });
-  const table = drawTable(
-    labels.map((l) => chalk.bold(l)),
-    rows,
-    columns.map((c) => (c.numeric ? 'right' : 'left')),
-    rowsPerPiece,
-  );
-  return withRules(table, true, Math.max(...labels.map((l) => l.split('\n').length)));
 }
 
 /** The columns a cell takes on a terminal, measured as cli-table3 measures it; printable ASCII at a glance. */
