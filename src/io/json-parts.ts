@@ -8,8 +8,9 @@ const ITEMS_PER_PART = 50;
 
 /**
  * JSON text in parts: the same text as `JSON.stringify(value, null, 2)` and a line break, with the member array
- * `arrayKey` given a few dozen items per part (the text before them a part of its own) — so that a national report (tens of megabytes) is written out as it
- * is serialised, instead of being held whole, twice (as text and as the bytes written).
+ * `arrayKey` given a few dozen items per part (the text before them a part of its own) — so that a national report
+ * (tens of megabytes) is written out as it is serialised, instead of being held whole, twice (as text and as the bytes
+ * written).
  */
 export function* jsonInParts(value: Readonly<Record<string, unknown>>, arrayKey: string, itemsPerPart = ITEMS_PER_PART): Generator<string> {
   let pending = '{\n';

@@ -90,6 +90,7 @@ export function renderTable(
     rows.map((row) => kept.map((i) => row[i]!)),
     columns.map((c) => (c.numeric ? 'right' : 'left')),
     rowsPerPiece,
+    kept.map((i) => cellsWidth[i]!),
   );
   const lines = [
     chalk.bold(t.ui.title(t.ui.basisName[report.basis])),
@@ -126,11 +127,19 @@ const ROWS_PER_PIECE = 100;
 
 /**
  * A table of single-line rows under a header, drawn by cli-table3 without rules between the rows: the same text as
- * one cli-table3 table of them, drawn `rowsPerPiece` rows at a time.
+ * one cli-table3 table of them, drawn `rowsPerPiece` rows at a time. `cellsWidth`: each column's widest cell below the
+ * header (cellWidth), when the caller has measured them.
  */
-export function drawTable(head: readonly string[], rows: readonly string[][], aligns: readonly ('left' | 'right')[], rowsPerPiece = ROWS_PER_PIECE): string {
+export function drawTable(
+  head: readonly string[],
+  rows: readonly string[][],
+  aligns: readonly ('left' | 'right')[],
+  rowsPerPiece = ROWS_PER_PIECE,
+  cellsWidth?: readonly number[],
+): string {
   // Each column as wide as its widest cell and the padding either side, as cli-table3 makes it (one piece: its own).
-  const colWidths = rows.length > rowsPerPiece ? head.map((h, i) => rows.reduce((w, row) => Math.max(w, cellWidth(row[i]!)), cellWidth(h)) + 2) : [];
+  const widest = (i: number) => cellsWidth?.[i] ?? rows.reduce((w, row) => Math.max(w, cellWidth(row[i]!)), 0);
+  const colWidths = rows.length > rowsPerPiece ? head.map((h, i) => Math.max(widest(i), cellWidth(h)) + 2) : [];
   const pieces: string[][] = [];
   for (let from = 0; from === 0 || from < rows.length; from += rowsPerPiece) {
     const table = new Table({
