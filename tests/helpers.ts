@@ -17,9 +17,16 @@ export interface Run {
 }
 
 /** Runs the built `landcap` binary as a user would, without a terminal and without colour settings of the caller. */
-export function landcap(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Run {
+export function landcap(args: readonly string[], options: { cwd?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Run {
   const env = { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', NO_COLOR: '', FORCE_COLOR: '', ...options.env };
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    env,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    // A run that does not end is killed (its status is then -1).
+    timeout: options.timeoutMs,
+  });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 

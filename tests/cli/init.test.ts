@@ -47,4 +47,21 @@ describe('landcap init', () => {
     expect(again.stderr).toContain('(--force to overwrite)');
     expect(landcap(['init', dir, '--force']).status).toBe(0);
   });
+
+  it('makes the folder and its missing parents; a folder the system cannot hold is an I/O error (exit 2), not a hang', () => {
+    const dir = join(tempDir(), 'a', 'b', 'c');
+    expect(landcap(['init', dir]).status).toBe(0);
+    expect(readdirSync(dir)).toContain('crops.csv');
+    const file = join(tempDir(), 'file');
+    writeFileSync(file, '');
+    const under = landcap(['init', join(file, 'sub')]);
+    expect(under.status).toBe(2);
+    expect(under.stderr).toContain('no such folder, or not a folder');
+    // procfs answers ENOENT for a new folder, on which Node's recursive mkdir loops for ever.
+    if (process.platform === 'linux') {
+      const proc = landcap(['init', '/proc/landcap-init-test'], { timeoutMs: 20_000 });
+      expect(proc.status).toBe(2);
+      expect(proc.stderr).toBe('landcap: /proc/landcap-init-test: no such folder, or not a folder\n');
+    }
+  });
 });

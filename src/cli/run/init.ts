@@ -1,6 +1,6 @@
 import type { Messages } from '../../i18n/en.js';
-import { access, mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { access, mkdir, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { Command } from 'commander';
 import { ioReason } from '../../io/errors.js';
 import { OutputFileError, writeFileAtomic } from '../../io/output.js';
@@ -94,9 +94,30 @@ export async function run(context: () => Context, dir: string, opts: { force?: b
     for (const [file] of files) if (await exists(join(dir, file))) present.push(join(dir, file));
     if (present.length > 0) throw new UsageError(ctx.t.ui.initExists(present.join(', ')));
   }
-  await mkdir(dir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
-    throw new OutputFileError(dir, error.code === 'EEXIST' || error.code === 'ENOTDIR' ? 'not-a-folder' : ioReason(error), error.message);
+  await makeFolder(dir).catch((error: NodeJS.ErrnoException) => {
+    throw new OutputFileError(
+      dir,
+      error.code === 'EEXIST' || error.code === 'ENOTDIR' || error.code === 'ENOENT' ? 'not-a-folder' : ioReason(error),
+      error.message,
+    );
   });
   for (const [file, text] of files) await writeFileAtomic(join(dir, file), text);
   ctx.out(`${files.map(([file]) => ctx.t.ui.outputWritten(join(dir, file))).join('\n')}\n`);
+}
+
+/**
+ * Makes a folder and any of its parents missing, one level at a time. Node's own recursive mkdir never returns when
+ * the file system refuses a folder with ENOENT although its parent is there (under /proc, for one).
+ */
+async function makeFolder(dir: string): Promise<void> {
+  try {
+    await mkdir(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' && (await stat(dir)).isDirectory()) return;
+    const parent = dirname(dir);
+    if (code !== 'ENOENT' || parent === dir) throw error;
+    await makeFolder(parent);
+    await mkdir(dir);
+  }
 }
