@@ -437,7 +437,7 @@ export async function readRecords(path: string, encoding: Encoding, sink: Record
       const quote = bytes.indexOf(34);
       for (let nl = bytes.indexOf(10); nl !== -1; nl = bytes.indexOf(10, pos)) {
         const end = crlf ? nl - 1 : nl;
-        // A lone \n in a \r\n file is data to csv-parse: let it read from here.
+        // A lone \n in a \r\n file: csv-parse reads from here, taking it as a line break (outside quotes) too.
         if ((crlf && bytes[end] !== 13) || !take(bytes, pos, end, quote)) break;
         pos = nl + 1;
       }
@@ -466,7 +466,9 @@ async function parseRest(texts: string[], startLine: number, crlf: boolean, sink
   // csv-parse loads only for text with quotes (or line breaks it reads differently): most files have none.
   const { parse } = await import('csv-parse');
   return new Promise((resolve, reject) => {
-    const parser = parse({ relax_column_count: true, relax_quotes: true, ...(startLine > 1 ? { record_delimiter: crlf ? '\r\n' : '\n' } : {}) });
+    // In a file of \r\n lines, a lone \n outside quotes (a line added in a text editor) ends a line as an editor shows it.
+    const breaks = crlf ? ['\r\n', '\n'] : startLine > 1 ? '\n' : undefined;
+    const parser = parse({ relax_column_count: true, relax_quotes: true, ...(breaks ? { record_delimiter: breaks } : {}) });
     let line = startLine;
     let failed = false;
     const fail = (error: unknown) => {

@@ -13,7 +13,7 @@ const WINDOW = 1 << 20;
 /**
  * Plans the parts of a large file: its header (after comment and empty lines), then `parts` byte ranges, each
  * starting at a line. Only files without any quote are split — in them a line break always ends a row — and, when
- * lines end in \r\n, only if every line does (csv-parse reads a lone \n there as data). Otherwise undefined: the
+ * lines end in \r\n, only if every line does (a lone \n there is left to csv-parse, in one stream). Otherwise undefined: the
  * file is read in one stream. `scanned`: what a reading of the file (for its encoding) has found already, if it read
  * all of it.
  */
