@@ -1,4 +1,4 @@
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Messages } from '../i18n/en.js';
 import type { Context } from './context.js';
 import { ENCODING_OPTIONS, type EncodingOption } from '../io/errors.js';
@@ -44,8 +44,30 @@ export function addInputOptions(cmd: Command, t: Messages): Command {
     .option('--sample <name>', o.sample(DEFAULT_SAMPLE))
     .option('--params <file>', o.params)
     .option('--scenario <file>', o.scenario)
-    .addOption(new Option('--encoding <encoding>', o.encoding).choices(ENCODING_OPTIONS).default('auto'))
+    .addOption(encodingOption(o.encoding))
     .option('--strict', o.strict);
+}
+
+/** Names an encoding may be given by, in any case: GBK and GB2312 are read as GB18030, which contains them. */
+const ENCODING_NAMES: Readonly<Record<string, EncodingOption>> = {
+  auto: 'auto',
+  'utf-8': 'utf-8',
+  utf8: 'utf-8',
+  gb18030: 'gb18030',
+  gbk: 'gb18030',
+  gb2312: 'gb18030',
+};
+
+/** --encoding: one of ENCODING_OPTIONS, or a name ENCODING_NAMES reads as one. */
+export function encodingOption(description: string): Option {
+  return new Option('--encoding <encoding>', description)
+    .choices(ENCODING_OPTIONS)
+    .default('auto')
+    .argParser((value: string) => {
+      const encoding = ENCODING_NAMES[value.toLowerCase()];
+      if (encoding === undefined) throw new InvalidArgumentError(`Allowed choices are ${ENCODING_OPTIONS.join(', ')} (gbk and gb2312 are read as gb18030).`);
+      return encoding;
+    });
 }
 
 /** For repeatable options: each value is added to a list. */

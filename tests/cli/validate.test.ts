@@ -237,6 +237,17 @@ describe('encodings', () => {
     expect(r.json.errors[0]).toMatchObject({ code: 'encoding-invalid', line: 1 });
     expect(r.stdout).not.toMatch(/[\u9000-\u9fff]{0}\uFFFD/);
   });
+
+  it('--encoding takes GBK and GB2312, in any case, as GB18030 (which contains them); an unknown name is a usage error', () => {
+    for (const name of ['GBK', 'gb2312', 'GB18030']) {
+      const r = validateJson(['--encoding', name, `${GOOD}/crops-gbk.csv`]);
+      expect(r.status, name).toBe(0);
+      expect(r.json.files[0]).toMatchObject({ encoding: 'gb18030', rows: validateJson([`${GOOD}/crops.csv`]).json.files[0].rows });
+    }
+    const bad = landcap(['validate', '--encoding', 'big5', `${GOOD}/crops-gbk.csv`]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('Allowed choices are auto, utf-8, gb18030');
+  });
 });
 
 describe('the bundled samples', () => {

@@ -1,9 +1,8 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Messages } from '../../i18n/en.js';
 import { INPUT_KINDS } from '../../io/columns.js';
-import { ENCODING_OPTIONS } from '../../io/errors.js';
 import type { Context } from '../context.js';
-import { addExamples, addParameterOptions, runLazily } from '../options.js';
+import { addExamples, addParameterOptions, encodingOption, runLazily } from '../options.js';
 
 function count(value: string): number {
   const n = Number(value);
@@ -17,7 +16,7 @@ export function validateCommand(context: () => Context, t: Messages): Command {
     .description(t.help.commands.validate)
     .argument('[files...]', o.files)
     .addOption(new Option('--kind <kind>', o.kind).choices(INPUT_KINDS))
-    .addOption(new Option('--encoding <encoding>', o.encoding).choices(ENCODING_OPTIONS).default('auto'))
+    .addOption(encodingOption(o.encoding))
     .option('--strict', o.strict)
     .option('--max-errors <n>', o.maxErrors, count)
     .addOption(new Option('--format <format>', o.format).choices(['text', 'table', 'json']).default('text'))
