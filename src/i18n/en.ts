@@ -75,6 +75,7 @@ const problems: Record<ProblemCode, ProblemText> = {
         'yield-per-hectare': 'production ≈ area × yield ÷ 15: the yield looks per 公顷 (hectare), not per 亩',
         'area-in-hectares': 'production ≈ area × yield × 15: the area looks in 公顷, not 亩',
         'production-in-tonnes': 'production ≈ area × yield ÷ 1000: the production looks in 吨 (tonnes), not kg',
+        'production-in-kg': "production ≈ area × yield × 1000: the production looks in kg, not 吨 (tonnes): check its column's unit",
         'digit-lost': 'production is 1/10 of area × yield: a digit lost?',
         'digit-added': 'production is 10 × area × yield: a digit added?',
       })[s(a.explanation)] ?? 'check the units of the area, yield and production columns',

@@ -118,6 +118,7 @@ export const zh: Messages = {
           'yield-per-hectare': '总产量 ≈ 面积×单产÷15：单产似乎是每公顷而不是每亩',
           'area-in-hectares': '总产量 ≈ 面积×单产×15：面积似乎是公顷而不是亩',
           'production-in-tonnes': '总产量 ≈ 面积×单产÷1000：总产量似乎以吨而不是千克计',
+          'production-in-kg': '总产量 ≈ 面积×单产×1000：总产量似乎以千克而不是吨计，请检查该列的单位',
           'digit-lost': '总产量是面积×单产的 1/10：是否少了一位数？',
           'digit-added': '总产量是面积×单产的 10 倍：是否多了一位数？',
         })[s(a.explanation)] ?? '请检查面积、单产和总产量列的单位',

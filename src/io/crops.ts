@@ -426,6 +426,7 @@ function mismatchExplanation(given: number, computed: number): string {
   if (near(1 / MU_PER_HECTARE)) return 'yield-per-hectare';
   if (near(MU_PER_HECTARE)) return 'area-in-hectares';
   if (near(1 / 1000)) return 'production-in-tonnes';
+  if (near(1000)) return 'production-in-kg';
   if (near(1 / 10)) return 'digit-lost';
   if (near(10)) return 'digit-added';
   return '';

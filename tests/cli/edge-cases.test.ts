@@ -33,6 +33,15 @@ describe('reading awkward files', () => {
     ]);
   });
 
+  it('names the unit when a production column in 吨 holds kg (1000 × area × yield), in both languages', () => {
+    const dir = writeFiles({ 'crops.csv': '乡镇,作物,面积(亩),单产(kg/亩),总产量(吨)\n甲镇,玉米,1000,500,500000\n' });
+    const en = landcap(['validate', join(dir, 'crops.csv')]);
+    expect(en.status).toBe(0);
+    expect(en.stderr).toContain('crops.csv:2:5: warning production-mismatch');
+    expect(en.stderr).toContain('the production looks in kg, not 吨 (tonnes)');
+    expect(landcap(['validate', '--lang', 'zh', join(dir, 'crops.csv')]).stderr).toContain('总产量似乎以千克而不是吨计');
+  });
+
   it('refuses a UTF-8 file with a damaged byte, at its line, rather than reading it as GBK', () => {
     const { json } = validateJson({
       'soil.csv': Buffer.concat([Buffer.from('township,n_grade\n城关,III\n城南,II\n# 备注'), Buffer.from([0xe6, 0x96]), Buffer.from('\n')]),
