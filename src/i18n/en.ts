@@ -95,7 +95,7 @@ const problems: Record<ProblemCode, ProblemText> = {
   'land-use-invalid': { message: (a) => `unknown land use "${s(a.value)}"`, hint: () => 'one of 旱地, 水田, 菜地, 果园 (dry, paddy, vegetable, orchard)' },
   'duplicate-row': {
     message: (a) => `"${s(a.key)}" is listed again (first on line ${s(a.firstLine)})`,
-    hint: () => 'merge the two rows, or tell them apart (land use for crops)',
+    hint: (a) => (a.kind === 'livestock' ? 'merge the two rows' : 'merge the two rows, or tell them apart by land use'),
   },
   'species-unknown': {
     message: (a) => `unknown species "${s(a.species)}"`,

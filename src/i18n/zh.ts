@@ -130,7 +130,10 @@ export const zh: Messages = {
       hint: (a) => (a.perHectare ? `是否为每公顷？折合每亩 ${num(a.perHectare)}，请使用 单产(kg/公顷) 列` : '请检查单产列的单位'),
     },
     'land-use-invalid': { message: (a) => `未知用地类型“${s(a.value)}”`, hint: () => '应为 旱地、水田、菜地、果园 之一' },
-    'duplicate-row': { message: (a) => `“${s(a.key)}”重复出现（首次在第 ${s(a.firstLine)} 行）`, hint: () => '请合并两行，或加以区分（作物可填用地类型）' },
+    'duplicate-row': {
+      message: (a) => `“${s(a.key)}”重复出现（首次在第 ${s(a.firstLine)} 行）`,
+      hint: (a) => (a.kind === 'livestock' ? '请合并两行' : '请合并两行，或以用地类型加以区分'),
+    },
     'species-unknown': {
       message: (a) => `未知畜种“${s(a.species)}”`,
       hint: (a) => (a.suggestion ? `是否为“${s(a.suggestion)}”？或为其填写 pe_factor（猪当量系数）` : '请为其填写 pe_factor（猪当量系数）'),

@@ -390,7 +390,7 @@ export class CropReader {
     const shown = landUseCell ? `${cropAsWritten} ${landUseCell}` : cropAsWritten;
     const firstLine = this.seen.firstLine(township, landUseCell ? `${identity}\u0000${landUseCell}` : identity, row.line, shown);
     if (firstLine !== undefined) {
-      row.report(c.crop, 'duplicate-row', { key: `${township} ${shown}`, firstLine });
+      row.report(c.crop, 'duplicate-row', { key: `${township} ${shown}`, firstLine, kind: 'crops' });
       return undefined;
     }
 

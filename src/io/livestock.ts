@@ -180,7 +180,7 @@ export class LivestockReader {
     // 生猪 and 猪 are one species; 山羊 and 绵羊 are two rows of 羊.
     const firstLine = this.seen.firstLine(township, named.identity, row.line, speciesAsWritten);
     if (firstLine !== undefined) {
-      row.report(c.species, 'duplicate-row', { key: `${township} ${speciesAsWritten}`, firstLine });
+      row.report(c.species, 'duplicate-row', { key: `${township} ${speciesAsWritten}`, firstLine, kind: 'livestock' });
       return undefined;
     }
 

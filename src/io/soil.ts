@@ -112,7 +112,7 @@ export class SoilReader {
     }
     const firstLine = this.seen.firstLine(township, landUse ?? '', row.line, landUse ?? '');
     if (firstLine !== undefined) {
-      row.report(this.township, 'duplicate-row', { key: `${township}${landUse ? ` ${landUse}` : ''}`, firstLine });
+      row.report(this.township, 'duplicate-row', { key: `${township}${landUse ? ` ${landUse}` : ''}`, firstLine, kind: 'soil' });
       return undefined;
     }
     return { file: row.file, line: row.line, township, landUse, values };
