@@ -271,8 +271,8 @@ const ui = {
     result: (n: string, mu: string, ha: string) => `the farm needs ${mu} 亩 (${ha} 公顷) of this rotation; ${n} is the limiting nutrient`,
     needStock: 'give the farm stock: --stock SPECIES=HEAD (repeatable) or --livestock FILE',
     needCrops: 'give the rotation: --crop CROP=TARGET_YIELD_KG_PER_MU (repeatable)',
-    badStock: (item: string) => `"${item}" is not SPECIES=HEAD or SPECIES=HEAD:PE_FACTOR`,
-    badCrop: (item: string) => `"${item}" is not CROP=YIELD or CROP=YIELD:N_UPTAKE:P_UPTAKE (yield in kg per 亩)`,
+    badStock: (item: string) => `"${item}" is not SPECIES=HEAD or SPECIES=HEAD:PE_FACTOR (HEAD and PE_FACTOR above 0)`,
+    badCrop: (item: string) => `"${item}" is not CROP=YIELD or CROP=YIELD:N_UPTAKE:P_UPTAKE (numbers above 0; yield in kg per 亩)`,
     unknownSpecies: (name: string, near: string) =>
       `unknown species "${name}"${near ? ` (did you mean "${near}"?)` : ''}; give a PE factor as ${name}=HEAD:FACTOR`,
     noFactor: (name: string) => `the guide gives no pig-equivalent factor for ${name}: give it as ${name}=HEAD:FACTOR`,

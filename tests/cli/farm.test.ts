@@ -78,6 +78,8 @@ describe('landcap farm', () => {
       [['--stock', '生诸=100', '--crop', '小麦=400'], 2, 'unknown species "生诸" (did you mean "生猪"?)'],
       [['--stock', '马=10', '--crop', '小麦=400'], 2, 'the guide gives no pig-equivalent factor for 马'],
       [['--stock', '生猪=lots', '--crop', '小麦=400'], 2, '"生猪=lots" is not SPECIES=HEAD'],
+      [['--stock', '生猪=0', '--crop', '小麦=400'], 2, '"生猪=0" is not SPECIES=HEAD or SPECIES=HEAD:PE_FACTOR (HEAD and PE_FACTOR above 0)'],
+      [['--stock', '生猪=10', '--crop', '小麦=0'], 2, '(numbers above 0; yield in kg per 亩)'],
       [['--stock', '生猪=100'], 2, 'give the rotation'],
       [['--crop', '小麦=400'], 2, 'give the farm stock'],
       [['--stock', '生猪=100', '--crop', '小卖=400'], 2, 'unknown crop "小卖" (did you mean "小麦"?)'],
