@@ -125,6 +125,14 @@ describe('progress and colour', () => {
     }
   });
 
+  it('leaves no spaces at the ends of the lines of the table report, in either language', () => {
+    for (const lang of ['en', 'zh']) {
+      const lines = landcap(['report', '--lang', lang]).stdout.split('\n');
+      expect(lines.length).toBeGreaterThan(40);
+      expect(lines.filter((l) => / $/.test(l))).toEqual([]);
+    }
+  });
+
   it('on a terminal, a progress line is drawn on stderr and cleared', async () => {
     const dir = big();
     const r = await inTerminal(['validate', join(dir, 'crops.csv')], 100);
