@@ -45,6 +45,11 @@ export function checkParametersFile(file: string, data: unknown): ParametersFile
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const path = issue.path.map(String).join('.');
+  // A value of the wrong type is quoted, as a flag's is: "40%" is not a number (the file takes 0.4).
+  if (issue.code === 'invalid_type' && issue.expected === 'number') {
+    const value = issue.path.reduce<unknown>((v, key) => (v as Record<PropertyKey, unknown> | undefined)?.[key], data);
+    throw new ParameterError(`${file}: ${path}`, 'not-number', { text: typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value)) });
+  }
   throw new ParameterError(path ? `${file}: ${path}` : file, ...describeIssue(issue));
 }
 

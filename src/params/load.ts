@@ -14,11 +14,20 @@ export async function readJsonFile(path: string): Promise<unknown> {
   try {
     return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
   } catch (error) {
-    throw new ParameterError(path, 'not-json', { detail: (error as Error).message });
+    throw new ParameterError(path, 'not-json', { detail: withLineAndColumn((error as Error).message, text.replace(/^\uFEFF/, '')) });
   }
 }
 
 /** Reads and checks a parameters JSON file. */
 export async function readParametersFile(path: string): Promise<ParametersFile> {
   return checkParametersFile(path, await readJsonFile(path));
+}
+
+/** A JSON.parse message that gives a position in the text, with the line and column an editor shows added. */
+function withLineAndColumn(message: string, text: string): string {
+  const m = /at position (\d+)/.exec(message);
+  if (!m) return message;
+  const before = text.slice(0, Number(m[1]));
+  const line = before.split('\n').length;
+  return `${message} (line ${line}, column ${before.length - before.lastIndexOf('\n')})`;
 }

@@ -183,6 +183,26 @@ describe('the township sample (sample b)', () => {
 });
 
 describe('bad input to report', () => {
+  it('places the problem of a parameters file: a JSON syntax error at its line and column, a value of the wrong type quoted (exit 2)', () => {
+    const dir = writeFiles({
+      'syntax.json': '{\n  "basis": "N",\n  "manureShare": 0.4\n  "nUseRate": 0.25\n}\n',
+      'percent.json': JSON.stringify({ manureShare: '40%' }),
+      'ratio.json': JSON.stringify({ stockRatio: { 生猪: true } }),
+    });
+    const expectations: [string, string][] = [
+      ['syntax.json', 'not valid JSON: '],
+      ['syntax.json', ' (line 4, column 3)\n'],
+      ['percent.json', 'manureShare: "40%" is not a number\n'],
+      ['ratio.json', 'stockRatio.生猪: "true" is not a number\n'],
+    ];
+    for (const [file, message] of expectations) {
+      const r = landcap(['report', '--params', join(dir, file)]);
+      expect(r.status, file).toBe(2);
+      expect(r.stderr).toContain(message);
+      expect(hasStackTrace(r.stderr)).toBe(false);
+    }
+  });
+
   const livestock = 'township,species,stock\n甲镇,生猪,100\n';
   const run = (files: Record<string, string>, extra: string[] = []) => {
     const dir = writeFiles(files);
