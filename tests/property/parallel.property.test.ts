@@ -198,7 +198,7 @@ describe('reading large files in parallel', () => {
     expect(await readsInParts({ crops, livestock }, 3)).toBe(false);
     const parallel = await load({ crops, livestock }, 'N', { minBytes: 0, parts: 3 });
     expect(parallel.problems).toEqual([
-      expect.objectContaining({ file: crops, line: 4002, column: 2, code: 'duplicate-row', args: { key: '镇0000 小麦', firstLine: 2 } }),
+      expect.objectContaining({ file: crops, line: 4002, column: 2, code: 'duplicate-row', args: { key: '镇0000 小麦', firstLine: 2, kind: 'crops' } }),
     ]);
     expect(parallel).toEqual(await load({ crops, livestock }, 'N', false));
     // Without it, read in parts, townships across part boundaries included.
