@@ -11,10 +11,11 @@ export async function readJsonFile(path: string): Promise<unknown> {
   } catch (error) {
     throw InputFileError.from(path, error);
   }
+  const json = text.replace(/^\uFEFF/, '');
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+    return JSON.parse(json) as unknown;
   } catch (error) {
-    throw new ParameterError(path, 'not-json', { detail: withLineAndColumn((error as Error).message, text.replace(/^\uFEFF/, '')) });
+    throw new ParameterError(path, 'not-json', { detail: withLineAndColumn((error as Error).message, json) });
   }
 }
 
