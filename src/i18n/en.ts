@@ -193,7 +193,8 @@ const ui = {
   hint: 'hint',
   /** Punctuation: an aside in brackets, and a label before a value. */
   paren: (text: string) => ` (${text})`,
-  label: (name: string, value: string) => `${name}: ${value}`,
+  // With no value (a heading), no space after the colon.
+  label: (name: string, value: string) => (value === '' ? `${name}:` : `${name}: ${value}`),
   listSeparator: ', ',
   explain: {
     title: (township: string, basis: string) => `Township ${township} — ${basis} basis`,

@@ -98,9 +98,9 @@ export function renderTable(
     summaryLine(report, t),
   ];
   if (omitted.length > 0) lines.push(chalk.dim(t.ui.columnsOmitted(omitted.join(t.ui.listSeparator))));
-  lines.push('', chalk.bold(t.ui.label(t.ui.parametersHeading, '').trimEnd()));
+  lines.push('', chalk.bold(t.ui.label(t.ui.parametersHeading, '')));
   for (const p of parameterLines(report, t)) lines.push(`  ${t.ui.label(p.name, p.value)}${chalk.dim(t.ui.paren(p.source))}`);
-  lines.push(chalk.bold(t.ui.label(t.ui.coefficientsHeading, '').trimEnd()));
+  lines.push(chalk.bold(t.ui.label(t.ui.coefficientsHeading, '')));
   for (const l of coefficientLines(report, lang, t)) lines.push(`  ${l}`);
   return `${lines.join('\n')}\n`;
 }
