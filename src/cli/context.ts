@@ -1,9 +1,11 @@
 import type { ChalkInstance } from 'chalk';
 import { plain } from '../report/colours.js';
+import { visible } from '../safe-text.js';
 import { formatProblem, langFromEnv, messages, type Lang } from '../i18n/index.js';
 import type { Messages } from '../i18n/en.js';
 import type { Progress } from '../dataset/read-file.js';
-import { utf8Chunks, writeFileAtomic } from '../io/output.js';
+import { isStdout, refuseOutputOverInput, utf8Chunks, writeFileAtomic, type NamedInput } from '../io/output.js';
+import { UsageError } from './errors.js';
 import type { Problem } from '../validate/problems.js';
 
 export interface Stream {
@@ -75,7 +77,8 @@ export class Context {
    * Text in parts is written as it is made, as UTF-8 up to a megabyte at a time.
    */
   async emit(output: string | undefined, text: string | Iterable<string>, csv = false): Promise<void> {
-    if (output === undefined || output === '-' || output === '/dev/stdout') {
+    if (output === '') throw new UsageError(this.t.ui.usage.emptyOutput);
+    if (isStdout(output)) {
       if (typeof text === 'string') this.out(text);
       else {
         // Chunk by chunk, each once the pipe has taken the one before: a national report is not queued whole in memory.
@@ -85,8 +88,17 @@ export class Context {
       }
     } else {
       const marked = csv ? withByteOrderMark(text) : text;
-      await writeFileAtomic(output, typeof marked === 'string' ? marked : utf8Chunks(marked));
+      await writeFileAtomic(output!, typeof marked === 'string' ? marked : utf8Chunks(marked));
     }
+  }
+
+  /**
+   * Checks `--output` before the run reads anything: a file name (not empty), and not one of the run's inputs (by name,
+   * link or hard link), which the report would replace.
+   */
+  async checkOutput(output: string | undefined, inputs: readonly (NamedInput | undefined)[]): Promise<void> {
+    if (output === '') throw new UsageError(this.t.ui.usage.emptyOutput);
+    await refuseOutputOverInput(output, inputs);
   }
 
   private progressShown = false;
@@ -104,7 +116,7 @@ export class Context {
       if (now - start < 300 || now - last < 100) return;
       last = now;
       this.progressShown = true;
-      this.err(`\r${this.t.ui.progress(file, Math.min(100, Math.floor((done * 100) / total)))}\u001b[K`);
+      this.err(`\r${visible(this.t.ui.progress(file, Math.min(100, Math.floor((done * 100) / total))))}\u001b[K`);
     };
   }
 
@@ -131,7 +143,7 @@ export class Context {
 
   /** Notes the changes of a scenario that matched no row of the data. */
   printUnmatched(file: string, where: readonly string[]): void {
-    for (const w of where) this.err(`${this.chalkErr.yellow(`${file}: ${this.t.ui.scenarioUnmatched(w)}`)}\n`);
+    for (const w of where) this.err(`${this.chalkErr.yellow(visible(`${file}: ${this.t.ui.scenarioUnmatched(w)}`))}\n`);
   }
 }
 

@@ -4,6 +4,7 @@ import type { InputFiles } from '../dataset/dataset.js';
 import { defaultParameters, fileLayer, flagLayer, resolveParameters, type ParameterSet } from '../params/params.js';
 import type { Scenario } from '../scenario/scenario.js';
 import { DEFAULT_SAMPLE, sample, sampleNames } from '../samples.js';
+import type { NamedInput } from '../io/output.js';
 import { UsageError } from './errors.js';
 import { parameterFlags, setLayer, type InputOptions } from './options.js';
 
@@ -14,6 +15,8 @@ export interface ResolvedInputs {
   readonly sample?: string;
   /** The scenario given with --scenario, if any. */
   readonly scenario?: Scenario;
+  /** Every file the run reads, with the option that gave it: --output must not be one of them. */
+  readonly named: readonly NamedInput[];
 }
 
 /**
@@ -41,5 +44,12 @@ export async function resolveInputs(opts: InputOptions & Record<string, unknown>
   const scenario = opts.scenario === undefined ? undefined : await (await import('../scenario/scenario.js')).readScenario(opts.scenario, c);
   const scenarioValues = scenario && fileLayer(scenario.path, scenario.parameters);
   const params = resolveParameters(defaultParameters(c), [fileValues, scenarioValues, flagLayer(await parameterFlags(opts)), await setLayer(opts.set)]);
-  return { files, params, sample: sampleName, ...(scenario ? { scenario } : {}) };
+  const named: NamedInput[] = [
+    { path: files.crops, given: '--crops' },
+    { path: files.livestock, given: '--livestock' },
+    ...(files.soil !== undefined ? [{ path: files.soil, given: '--soil' }] : []),
+    ...(paramsPath !== undefined ? [{ path: paramsPath, given: '--params' }] : []),
+    ...(opts.scenario !== undefined ? [{ path: opts.scenario, given: '--scenario' }] : []),
+  ];
+  return { files, params, sample: sampleName, ...(scenario ? { scenario } : {}), named };
 }

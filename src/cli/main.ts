@@ -1,8 +1,9 @@
 import { Command, CommanderError, Option } from 'commander';
-import { FileError } from '../io/errors.js';
+import { FileError, ioReason } from '../io/errors.js';
 import type { Messages } from '../i18n/en.js';
 import { LANGS, langFromEnv, messages, type Lang } from '../i18n/index.js';
 import { ParameterError } from '../params/errors.js';
+import { bounded, visible } from '../safe-text.js';
 import { coefficientsCommand } from './commands/coefficients.js';
 import { compareCommand } from './commands/compare.js';
 import { explainCommand } from './commands/explain.js';
@@ -97,13 +98,13 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 function exitCode(error: unknown, ctx: Context, io: CliIo): number {
   const c = ctx.chalkErr;
   const fail = (code: number, message: string) => {
-    io.stderr.write(`${c.red(`landcap: ${message}`)}\n`);
+    io.stderr.write(`${c.red(`landcap: ${visible(message)}`)}\n`);
     return code;
   };
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' || error.exitCode === 0)
       return EXIT.ok;
-    io.stderr.write(`${c.red(commanderMessage(error, ctx.t))}\n${ctx.t.help.moreHelp}\n`);
+    io.stderr.write(`${c.red(visible(commanderMessage(error, ctx.t)))}\n${ctx.t.help.moreHelp}\n`);
     return EXIT.usage;
   }
   if (error instanceof DataFailure) {
@@ -116,9 +117,28 @@ function exitCode(error: unknown, ctx: Context, io: CliIo): number {
   // A file that could not be read or written (input or --output).
   if (error instanceof FileError) return fail(EXIT.usage, `${error.path}: ${t.ui.io[error.reason](error.detail)}`);
   const detail = error instanceof Error ? error.message : String(error);
-  io.stderr.write(`${c.red(`landcap: ${messages(ctx.lang).ui.internalError}: ${detail}`)}\n`);
+  io.stderr.write(`${c.red(`landcap: ${messages(ctx.lang).ui.internalError}: ${visible(bounded(detail, 300))}`)}\n`);
   if (io.env.LANDCAP_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
   return EXIT.bug;
+}
+
+/**
+ * Standard output or error failed to take what was written (a full disk, `> /dev/full`, a closed terminal): the
+ * message, in the user's language, goes to stderr when stderr is not what failed; resolves to exit code 2. A reader
+ * that stops early (`landcap report | head`, EPIPE) is not a failure: nothing is said, and the run's code stands.
+ */
+export function streamFailed(error: NodeJS.ErrnoException, stream: 'stdout' | 'stderr', argv: readonly string[], env = process.env): number | undefined {
+  if (error.code === 'EPIPE') return undefined;
+  const t = messages(langFromArgv(argv) ?? langFromEnv(env));
+  if (stream === 'stdout') {
+    const reason = ioReason(error);
+    try {
+      process.stderr.write(`landcap: ${t.ui.stdoutFailed(reason === 'other' ? t.ui.io.other(error.message) : t.ui.io[reason](''))}\n`);
+    } catch {
+      // stderr is gone too: the exit code says it.
+    }
+  }
+  return EXIT.usage;
 }
 
 /** A commander error in the user's language: its English message, or landcap's words for the common ones. */

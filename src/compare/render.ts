@@ -1,9 +1,10 @@
 import type { ChalkInstance } from 'chalk';
-import { stringify } from 'csv-stringify/sync';
 import type { Lang } from '../i18n/index.js';
 import type { Messages } from '../i18n/en.js';
 import type { Status } from '../method/types.js';
 import { formatCount, formatIndex } from '../report/format.js';
+import { csvTable } from '../report/csv.js';
+import { markdownText, visible } from '../safe-text.js';
 import { drawTable, statusColour, withRules } from '../report/render-table.js';
 import type { ComparedBalance, Comparison } from './compare.js';
 
@@ -87,19 +88,18 @@ export function renderComparison(c: Comparison, format: string, lang: Lang, t: M
           r.scenario?.loadIndex,
           r.base?.status,
           r.scenario?.status,
-        ].map((v) => (v === undefined || v === null ? '' : String(v))),
+        ],
       );
-      return stringify([head, ...body]);
+      return csvTable([head, ...body]);
     }
     case 'md': {
-      const cell = (s: string) => s.replace(/\|/g, '\\|');
       const lines = [
-        `## ${t.ui.compare.title(c.base, c.scenario)}`,
+        `## ${markdownText(t.ui.compare.title(c.base, c.scenario))}`,
         '',
-        `| ${COLUMNS.map((col) => cell(col.label(t))).join(' | ')} |`,
+        `| ${COLUMNS.map((col) => markdownText(col.label(t))).join(' | ')} |`,
         `|${COLUMNS.map((col) => (col.numeric ? ' ---: ' : ' --- ')).join('|')}|`,
       ];
-      for (const r of rows(c)) lines.push(`| ${COLUMNS.map((col) => cell(col.display(r, lang, t))).join(' | ')} |`);
+      for (const r of rows(c)) lines.push(`| ${COLUMNS.map((col) => markdownText(col.display(r, lang, t))).join(' | ')} |`);
       return `${lines.join('\n')}\n`;
     }
     default: {
@@ -107,7 +107,7 @@ export function renderComparison(c: Comparison, format: string, lang: Lang, t: M
         COLUMNS.map((col) => chalk.bold(col.label(t))),
         rows(c).map((r) =>
           COLUMNS.map((col, i) => {
-            const text = col.display(r, lang, t);
+            const text = visible(col.display(r, lang, t));
             if (i === COLUMNS.length - 1 && r.statusChanged && r.scenario) return statusColour(chalk, r.scenario.status as Status)(text);
             return text;
           }),
@@ -115,7 +115,7 @@ export function renderComparison(c: Comparison, format: string, lang: Lang, t: M
         COLUMNS.map((col) => (col.numeric ? 'right' : 'left')),
       );
       const changed = c.townships.filter((r) => r.statusChanged).length;
-      return `${chalk.bold(t.ui.compare.title(c.base, c.scenario))}\n${withRules(table)}\n${t.ui.compare.summary(changed)}\n`;
+      return `${chalk.bold(visible(t.ui.compare.title(c.base, c.scenario)))}\n${withRules(table)}\n${t.ui.compare.summary(changed)}\n`;
     }
   }
 }

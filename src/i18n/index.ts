@@ -1,3 +1,4 @@
+import { visible } from '../safe-text.js';
 import type { Problem } from '../validate/problems.js';
 import { en, type Messages } from './en.js';
 import { zh } from './zh.js';
@@ -25,10 +26,11 @@ export function problemHint(p: Problem, t: Messages): string | undefined {
   return t.problems[p.code].hint?.(p.args);
 }
 
-/** `FILE:LINE:COLUMN: error|warning CODE message` (CONTRACT.md), with the hint after it when there is one — on one line. */
+/**
+ * `FILE:LINE:COLUMN: error|warning CODE message` (CONTRACT.md), with the hint after it when there is one — on one
+ * line, its control and bidirectional characters shown as escapes (a name may hold a terminal's commands).
+ */
 export function formatProblem(p: Problem, t: Messages): string {
-  const args = Object.fromEntries(Object.entries(p.args).map(([k, v]) => [k, typeof v === 'string' ? v.replace(/\r?\n|\r/g, '\\n') : v]));
-  p = { ...p, args };
   const hint = problemHint(p, t);
-  return `${p.file}:${p.line}:${p.column}: ${p.severity} ${p.code} ${problemMessage(p, t)}${hint ? t.ui.paren(t.ui.label(t.ui.hint, hint)) : ''}`;
+  return visible(`${p.file}:${p.line}:${p.column}: ${p.severity} ${p.code} ${problemMessage(p, t)}${hint ? t.ui.paren(t.ui.label(t.ui.hint, hint)) : ''}`);
 }

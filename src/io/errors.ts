@@ -6,7 +6,7 @@ export type EncodingOption = (typeof ENCODING_OPTIONS)[number];
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030';
 
 /** Why a file could not be read or written; the CLI words it in the user's language. */
-export type IoReason = 'not-found' | 'is-directory' | 'permission' | 'not-a-folder' | 'other';
+export type IoReason = 'not-found' | 'is-directory' | 'permission' | 'not-a-folder' | 'no-space' | 'read-only' | 'is-input' | 'other';
 
 export function ioReason(error: unknown): IoReason {
   switch ((error as NodeJS.ErrnoException | undefined)?.code) {
@@ -19,6 +19,11 @@ export function ioReason(error: unknown): IoReason {
       return 'permission';
     case 'ENOTDIR':
       return 'not-a-folder';
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'no-space';
+    case 'EROFS':
+      return 'read-only';
     default:
       return 'other';
   }

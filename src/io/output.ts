@@ -1,19 +1,86 @@
-import { chmod, lstat, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { chmod, lstat, readlink, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { unlinkSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { FileError, ioReason, type IoReason } from './errors.js';
 
 /** The output file could not be written: exit code 2. */
 export class OutputFileError extends FileError {}
 
+/** Paths that name standard output rather than a file to replace. */
+export function isStdout(path: string | undefined): boolean {
+  return path === undefined || path === '-' || path === '/dev/stdout';
+}
+
+/** An input of a run, for refuseOutputOverInput: its path, and how the user gave it (`--crops`, `a file to validate`). */
+export interface NamedInput {
+  readonly path: string;
+  readonly given: string;
+}
+
 /**
- * Writes a file atomically: to a temporary file beside it, then renamed over it. A failed run leaves the old file
- * (or none), never a half-written one. A symbolic link is written through (its target is replaced, keeping its
- * permissions); a device or pipe (/dev/stdout) is written to directly, as it cannot be replaced. Text in parts is
- * written part by part.
+ * Refuses an output file that is one of the run's inputs — by its name, through a symbolic link, or as a hard link of
+ * it (the same file on the same device) — before anything is read or written: writing the report there would put
+ * it in place of the user's data.
+ */
+export async function refuseOutputOverInput(output: string | undefined, inputs: readonly (NamedInput | undefined)[]): Promise<void> {
+  if (isStdout(output)) return;
+  const out = await stat(output!).catch(() => undefined);
+  if (!out) return;
+  for (const input of inputs) {
+    if (!input || input.path === '-') continue;
+    const info = await stat(input.path).catch(() => undefined);
+    if (info && info.dev === out.dev && info.ino === out.ino) throw new OutputFileError(output!, 'is-input', input.given);
+  }
+}
+
+/** Temporary files being written, removed if the run is stopped (SIGINT, SIGTERM, SIGHUP) before they are renamed. */
+const pending = new Set<string>();
+let handlersInstalled = false;
+
+function removePendingOn(signal: NodeJS.Signals, code: number): void {
+  process.on(signal, () => {
+    for (const temp of pending) {
+      try {
+        unlinkSync(temp);
+      } catch {
+        // Already gone.
+      }
+    }
+    process.exit(128 + code);
+  });
+}
+
+function watchSignals(): void {
+  if (handlersInstalled) return;
+  handlersInstalled = true;
+  removePendingOn('SIGINT', 2);
+  removePendingOn('SIGTERM', 15);
+  removePendingOn('SIGHUP', 1);
+}
+
+/**
+ * Where a path leads: itself, or through symbolic links (even to a file that does not exist yet) the path they end
+ * at. A link into /proc (/dev/stdout) or a loop of links gives undefined.
+ */
+async function linkTarget(path: string): Promise<string | undefined> {
+  let target = path;
+  for (let hops = 0; hops < 40; hops++) {
+    const info = await lstat(target).catch(() => undefined);
+    if (!info?.isSymbolicLink()) return target;
+    const next = await readlink(target).catch(() => undefined);
+    if (next === undefined) return undefined;
+    target = resolve(dirname(target), next);
+  }
+  return undefined;
+}
+
+/**
+ * Writes a file atomically: to a temporary file beside it, then renamed over it. A failed or stopped run leaves the
+ * old file (or none), never a half-written one, and no temporary file. A symbolic link is written through (its
+ * target is replaced, keeping its permissions; a link to a file not there yet makes it); a device or pipe
+ * (/dev/stdout) is written to directly, as it cannot be replaced. Text in parts is written part by part.
  */
 export async function writeFileAtomic(path: string, content: string | Uint8Array | Iterable<string | Uint8Array>): Promise<void> {
-  let target = path;
-  let mode: number | undefined;
   const direct = async () => {
     try {
       await writeFile(path, content);
@@ -21,29 +88,33 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
       throw outputError(path, error);
     }
   };
-  const exists = await lstat(path).catch((error: unknown) =>
+  // What the path leads to, following links as the system does: a device or pipe (/dev/stderr, a terminal) is written
+  // to directly; an existing file is replaced where it really is.
+  const info = await stat(path).catch((error: unknown) =>
     ioReason(error) === 'not-found' ? undefined : Promise.reject(new OutputFileError(path, ioReason(error))),
   );
-  if (exists) {
-    // Follow a link to what it points at; a link into /proc (/dev/stdout) has no file to replace.
-    const resolved = exists.isSymbolicLink() ? await realpath(path).catch(() => undefined) : path;
-    const info = resolved === undefined ? undefined : await stat(resolved).catch(() => undefined);
-    if (info?.isDirectory()) throw new OutputFileError(path, 'is-directory');
-    if (!resolved || !info?.isFile()) return direct();
-    target = resolved;
-    mode = info.mode & 0o7777;
-  }
+  if (info?.isDirectory()) throw new OutputFileError(path, 'is-directory');
+  if (info && !info.isFile()) return direct();
+  // A file not there yet is made where the path, or the chain of links it starts, leads.
+  const target = info ? await realpath(path).catch(() => undefined) : await linkTarget(path);
+  if (target === undefined) return direct();
+  const mode = info ? info.mode & 0o7777 : undefined;
   // node:crypto is loaded only here: most runs write to stdout.
   const { randomBytes } = await import('node:crypto');
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const real = await realpath(dirname(target)).catch(() => dirname(target));
+  const temp = join(real, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  watchSignals();
+  pending.add(temp);
   try {
     await writeFile(temp, content, { flush: true });
     if (mode !== undefined) await chmod(temp, mode);
-    await rename(temp, target);
+    await rename(temp, join(real, basename(target)));
   } catch (error) {
     await unlink(temp).catch(() => {});
     // A missing file here means its folder is missing.
     throw outputError(path, error, ioReason(error) === 'not-found' ? 'not-a-folder' : undefined);
+  } finally {
+    pending.delete(temp);
   }
 }
 

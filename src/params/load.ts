@@ -1,9 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { InputFileError } from '../io/csv.js';
+import { bounded } from '../safe-text.js';
 import { checkParametersFile, type ParametersFile } from './check.js';
 import { ParameterError } from './errors.js';
 
-/** Reads a JSON file landcap is given (parameters, a scenario): InputFileError when it cannot be read, ParameterError when it is not JSON. */
+/**
+ * Reads a JSON file landcap is given (parameters, a scenario): InputFileError when it cannot be read, ParameterError
+ * when it is not JSON, or is JSON that JSON.parse would read without a word but not as the user meant (jsonHazard).
+ */
 export async function readJsonFile(path: string): Promise<unknown> {
   let text: string;
   try {
@@ -12,11 +16,62 @@ export async function readJsonFile(path: string): Promise<unknown> {
     throw InputFileError.from(path, error);
   }
   const json = text.replace(/^\uFEFF/, '');
+  let value: unknown;
   try {
-    return JSON.parse(json) as unknown;
+    value = JSON.parse(json) as unknown;
   } catch (error) {
-    throw new ParameterError(path, 'not-json', { detail: withLineAndColumn((error as Error).message, json) });
+    throw new ParameterError(path, 'not-json', { detail: bounded(withLineAndColumn((error as Error).message, json), 200) });
   }
+  const hazard = jsonHazard(json);
+  if (hazard) {
+    const { line, column } = lineAndColumn(json, hazard.at);
+    throw new ParameterError(path, hazard.code, { ...hazard.args, line, column });
+  }
+  return value;
+}
+
+/** Nesting no parameters or scenario file needs (a scenario's is three deep). */
+const MAX_DEPTH = 32;
+
+/**
+ * What JSON.parse reads without a word but not as the user meant, in valid JSON text: a key given twice in one object
+ * (the last wins), a number beyond any double (1e400 is read as Infinity), nesting deeper than MAX_DEPTH (a value
+ * a checker then walks recursively). The first one found, at its position in the text.
+ */
+function jsonHazard(text: string): { at: number; code: 'json-duplicate-key' | 'json-too-deep' | 'json-number-too-large'; args: Record<string, string | number> } | undefined {
+  // Per open object the keys it has, per open array null.
+  const open: (Set<string> | null)[] = [];
+  let keyNext = false;
+  const number = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '{' || c === '[') {
+      open.push(c === '{' ? new Set() : null);
+      if (open.length > MAX_DEPTH) return { at: i, code: 'json-too-deep', args: { depth: MAX_DEPTH } };
+      keyNext = c === '{';
+    } else if (c === '}' || c === ']') {
+      open.pop();
+      keyNext = false;
+    } else if (c === ',') keyNext = open.at(-1) instanceof Set;
+    else if (c === '"') {
+      let end = i + 1;
+      while (text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+      if (keyNext) {
+        const key = JSON.parse(text.slice(i, end + 1)) as string;
+        const keys = open.at(-1)!;
+        if (keys.has(key)) return { at: i, code: 'json-duplicate-key', args: { key: bounded(key) } };
+        keys.add(key);
+        keyNext = false;
+      }
+      i = end;
+    } else if (c === '-' || (c >= '0' && c <= '9')) {
+      number.lastIndex = i;
+      const m = number.exec(text)!;
+      if (!Number.isFinite(Number(m[0]))) return { at: i, code: 'json-number-too-large', args: { text: bounded(m[0]) } };
+      i += m[0].length - 1;
+    }
+  }
+  return undefined;
 }
 
 /** Reads and checks a parameters JSON file. */
@@ -24,11 +79,16 @@ export async function readParametersFile(path: string): Promise<ParametersFile> 
   return checkParametersFile(path, await readJsonFile(path));
 }
 
+/** The line and column an editor shows for a position in a text. */
+function lineAndColumn(text: string, at: number): { line: number; column: number } {
+  const before = text.slice(0, at);
+  return { line: before.split('\n').length, column: at - before.lastIndexOf('\n') };
+}
+
 /** A JSON.parse message that gives a position in the text, with the line and column an editor shows added. */
 function withLineAndColumn(message: string, text: string): string {
   const m = /at position (\d+)/.exec(message);
   if (!m) return message;
-  const before = text.slice(0, Number(m[1]));
-  const line = before.split('\n').length;
-  return `${message} (line ${line}, column ${before.length - before.lastIndexOf('\n')})`;
+  const { line, column } = lineAndColumn(text, Number(m[1]));
+  return `${message} (line ${line}, column ${column})`;
 }

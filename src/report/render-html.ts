@@ -1,9 +1,10 @@
 import type { Lang } from '../i18n/index.js';
+import { htmlText } from '../safe-text.js';
 import type { Messages } from '../i18n/en.js';
 import { STATUSES, type Status } from '../method/types.js';
 import type { Balance } from './balance.js';
 import { balanceColumns, balanceRows, type ColumnChoice } from './columns.js';
-import { formatCount, formatIndex } from './format.js';
+import { formatCount, formatIndex, formatNumber } from './format.js';
 import { coefficientLines, parameterLines, summarySentence } from './notes.js';
 import type { Report } from './report.js';
 
@@ -15,7 +16,7 @@ export interface HtmlMeta {
   readonly generator?: string;
 }
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const esc = htmlText;
 
 /** Status colours, readable on screen and in greyscale print (each also has its word in the table and legend). */
 const COLOUR: Record<Status, string> = { ok: '#2e7d32', warning: '#e6a700', overloaded: '#c62828', 'no-land': '#7b1fa2' };
@@ -55,19 +56,33 @@ function byLoadIndex(townships: readonly Balance[]): Balance[] {
   return [...townships].sort((a, b) => (b.loadIndex ?? Infinity) - (a.loadIndex ?? Infinity));
 }
 
+/**
+ * Ticks for an axis from 0 to `max`: at most about `count`, at a step of 1, 2 or 5 times a power of ten — a handful
+ * whatever the largest value is (a load index of millions draws no more lines than one of 2).
+ */
+export function axisTicks(max: number, count = 6): number[] {
+  if (!(max > 0) || !Number.isFinite(max)) return [0];
+  const rough = max / count;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => max / s <= count)!;
+  const ticks: number[] = [];
+  for (let i = 0; i * step <= max; i++) ticks.push(Number((i * step).toPrecision(12)));
+  return ticks;
+}
+
 /** Horizontal bars of the load index, highest first, coloured by status, with reference lines at 0.7 and 1.0. */
 function loadChart(townships: readonly Balance[], t: Messages, thresholds: readonly number[]): string {
   const rows = byLoadIndex(townships);
   const { label, width, bar, gap } = CHART;
   const top = 24;
   const plot = width - label - 60;
-  const max = Math.max(1.2, ...rows.map((r) => r.loadIndex ?? 0)) * 1.05;
+  const max = Math.max(1.2, ...rows.map((r) => (Number.isFinite(r.loadIndex) ? r.loadIndex! : 0))) * 1.05;
   const x = (v: number) => label + (Math.min(v, max) / max) * plot;
   const height = top + rows.length * (bar + gap) + 24;
   const parts = [`<svg id="load-chart" viewBox="0 0 ${width} ${height}" role="img" aria-label="${esc(t.ui.html.loadChart)}">`];
-  for (let v = 0; v <= max; v += max > 4 ? 1 : 0.5)
+  for (const v of axisTicks(max))
     parts.push(
-      `<line class="grid" x1="${x(v)}" x2="${x(v)}" y1="${top - 6}" y2="${height - 20}"/><text x="${x(v)}" y="${height - 6}" text-anchor="middle">${v.toFixed(1)}</text>`,
+      `<line class="grid" x1="${x(v)}" x2="${x(v)}" y1="${top - 6}" y2="${height - 20}"/><text x="${x(v)}" y="${height - 6}" text-anchor="middle">${v < 10 ? v.toFixed(1) : formatNumber(v)}</text>`,
     );
   rows.forEach((r, i) => {
     const y = top + i * (bar + gap);

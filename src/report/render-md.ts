@@ -1,31 +1,33 @@
 import type { Lang } from '../i18n/index.js';
 import type { Messages } from '../i18n/en.js';
+import { markdownText } from '../safe-text.js';
 import { balanceColumns, balanceRows, type ColumnChoice } from './columns.js';
 import { coefficientLines, parameterLines, summarySentence } from './notes.js';
 import type { Report } from './report.js';
 
-const cell = (s: string) => s.replace(/\|/g, '\\|');
-
-/** A Markdown section ready to paste into a report: title, summary, table, parameters, method note. */
+/**
+ * A Markdown section ready to paste into a report: title, summary, table, parameters, method note. Every text is
+ * written through markdownText: a name from the data shows as written, never as Markdown or HTML.
+ */
 export function renderMarkdown(report: Report, lang: Lang, t: Messages, choice: ColumnChoice = {}): string {
   const columns = balanceColumns(report, choice).filter((c) => c.only !== 'csv');
-  const lines = [`## ${t.ui.title(t.ui.basisName[report.basis])}`, '', summarySentence(report, lang, t), ''];
-  lines.push(`| ${columns.map((c) => cell(c.label(t))).join(' | ')} |`);
+  const lines = [`## ${t.ui.title(t.ui.basisName[report.basis])}`, '', markdownText(summarySentence(report, lang, t)), ''];
+  lines.push(`| ${columns.map((c) => markdownText(c.label(t))).join(' | ')} |`);
   lines.push(`|${columns.map((c) => (c.numeric ? ' ---: ' : ' --- ')).join('|')}|`);
   for (const b of balanceRows(report)) {
     const strong = b === report.total;
     lines.push(
       `| ${columns
         .map((c) => {
-          const v = cell(c.display(b, lang, t));
+          const v = markdownText(c.display(b, lang, t));
           return strong ? `**${v}**` : v;
         })
         .join(' | ')} |`,
     );
   }
   lines.push('', `### ${t.ui.parametersHeading}`, '');
-  for (const p of parameterLines(report, t)) lines.push(`- ${t.ui.label(p.name, p.value)}${t.ui.paren(p.source)}`);
+  for (const p of parameterLines(report, t)) lines.push(`- ${markdownText(`${t.ui.label(p.name, p.value)}${t.ui.paren(p.source)}`)}`);
   lines.push('', `### ${t.ui.coefficientsHeading}`, '');
-  for (const l of coefficientLines(report, lang, t)) lines.push(`- ${l}`);
+  for (const l of coefficientLines(report, lang, t)) lines.push(`- ${markdownText(l)}`);
   return `${lines.join('\n')}\n`;
 }

@@ -5,6 +5,7 @@ import type { Lang } from '../i18n/index.js';
 import type { Messages } from '../i18n/en.js';
 import type { Status } from '../method/types.js';
 import { balanceColumns, balanceRows, type BalanceColumn, type ColumnChoice } from './columns.js';
+import { visible } from '../safe-text.js';
 import { coefficientLines, parameterLines, summaryLine } from './notes.js';
 import type { Report } from './report.js';
 
@@ -99,18 +100,21 @@ export function renderTable(
   ];
   if (omitted.length > 0) lines.push(chalk.dim(t.ui.columnsOmitted(omitted.join(t.ui.listSeparator))));
   lines.push('', chalk.bold(t.ui.label(t.ui.parametersHeading, '')));
-  for (const p of parameterLines(report, t)) lines.push(`  ${t.ui.label(p.name, p.value)}${chalk.dim(t.ui.paren(p.source))}`);
+  for (const p of parameterLines(report, t)) lines.push(`  ${visible(t.ui.label(p.name, p.value))}${chalk.dim(visible(t.ui.paren(p.source)))}`);
   lines.push(chalk.bold(t.ui.label(t.ui.coefficientsHeading, '')));
-  for (const l of coefficientLines(report, lang, t)) lines.push(`  ${l}`);
+  for (const l of coefficientLines(report, lang, t)) lines.push(`  ${visible(l)}`);
   return `${lines.join('\n')}\n`;
 }
 
-/** Each township's row of the table and the total's, a cell per column: coloured by status, the total in bold. */
+/**
+ * Each township's row of the table and the total's, a cell per column: coloured by status, the total in bold; a name's
+ * control characters shown as escapes.
+ */
 function tableRows(report: Report, columns: readonly BalanceColumn[], lang: Lang, t: Messages, chalk: ChalkInstance): string[][] {
   return balanceRows(report).map((b) => {
     const colour = statusColour(chalk, b.status);
     return columns.map((c) => {
-      const text = c.display(b, lang, t);
+      const text = visible(c.display(b, lang, t));
       if (c.key === 'status' || c.key === 'grade') return colour(text);
       if (c.key === 'headroom_pe' && b.headroomPe < 0) return chalk.red(text);
       return b === report.total ? chalk.bold(text) : text;

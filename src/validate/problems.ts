@@ -1,3 +1,5 @@
+import { bounded } from '../safe-text.js';
+
 /**
  * The problem model: every data problem has a stable code, a severity and a place (file, line, column),
  * as in `FILE:LINE:COLUMN: error|warning CODE message`. Messages are rendered in the user's language
@@ -102,7 +104,7 @@ export class ProblemLog {
     const severity: Severity = this.strict ? 'error' : PROBLEM_CODES[code];
     if (severity === 'error') this.errors++;
     else this.warnings++;
-    const problem: Problem = { file: place.file, line: place.line, column: place.column, severity, code, args };
+    const problem: Problem = { file: place.file, line: place.line, column: place.column, severity, code, args: quotedBriefly(args) };
     if (this.problems.length < this.retain) this.problems.push(problem);
     this.options.onProblem?.(problem);
   }
@@ -114,4 +116,19 @@ export class ProblemLog {
   get hasErrors(): boolean {
     return this.errors > 0;
   }
+}
+
+/** Arguments that are landcap's own lists (known units, kinds, expected columns), quoted whole. */
+const OWN_LISTS = new Set(['units', 'kinds', 'expected']);
+
+/** A problem's arguments with each text quoted from the data cut to a few dozen characters: a cell may be megabytes. */
+function quotedBriefly(args: ProblemArgs): ProblemArgs {
+  for (const [key, value] of Object.entries(args)) {
+    if (typeof value === 'string' && value.length > 80 && !OWN_LISTS.has(key)) {
+      const out: Record<string, string | number> = {};
+      for (const [k, v] of Object.entries(args)) out[k] = typeof v === 'string' && !OWN_LISTS.has(k) ? bounded(v) : v;
+      return out;
+    }
+  }
+  return args;
 }

@@ -95,7 +95,7 @@ describe('messages', () => {
     expect(help.stdout).toContain('示例：');
     expect(landcap(['report', '--frobnicate', '--lang', 'zh']).stderr).toContain('错误：未知选项 --frobnicate');
     expect(landcap(['report', '--crops', 'nowhere.csv', '--livestock', 'x.csv', '--lang', 'zh']).stderr).toContain('nowhere.csv: 文件不存在');
-    expect(landcap(['report', '--manure-share', '4', '--lang', 'zh']).stderr).toContain('--manure-share: 应为大于 0、不超过 1 的比例');
+    expect(landcap(['report', '--manure-share', '4', '--lang', 'zh']).stderr).toContain('--manure-share: 应为 1% 至 100% 之间的比例');
   });
 });
 

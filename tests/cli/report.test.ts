@@ -257,6 +257,6 @@ describe('bad input to report', () => {
   it('bad parameter value: exit 2, the flag named with the valid range', () => {
     const r = run({}, ['--manure-share', '40']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('--manure-share: must be a share greater than 0 and at most 1 (40% is 0.4)');
+    expect(r.stderr).toContain('--manure-share: must be a share from 1% to 100% (40% is 0.4)');
   });
 });

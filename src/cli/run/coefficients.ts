@@ -1,7 +1,8 @@
 import type { Messages } from '../../i18n/en.js';
 import Table from 'cli-table3';
 import { Command, Option } from 'commander';
-import { stringify } from 'csv-stringify/sync';
+import { csvTable } from '../../report/csv.js';
+import { markdownText, visible } from '../../safe-text.js';
 import { loadCoefficients } from '../../coefficients/load.js';
 import { COEFFICIENT_TABLES, coefficientTables, type CoefficientTable } from '../../report/coefficient-tables.js';
 import type { Context } from '../context.js';
@@ -15,7 +16,7 @@ function renderTables(tables: CoefficientTable[], format: string, ctx: Context):
       return `${JSON.stringify(Object.fromEntries(tables.map((t) => [t.name, t.rows.map((r) => Object.fromEntries(t.columns.map((c, i) => [c, r[i]])))])), null, 2)}\n`;
     case 'csv':
       // Several tables: each after a "# name" comment line, which landcap's own CSV reader skips.
-      return tables.map((t) => (tables.length > 1 ? `# ${t.name}\n` : '') + stringify([t.columns, ...t.rows.map((r) => r.map(text))])).join('\n');
+      return tables.map((t) => (tables.length > 1 ? `# ${t.name}\n` : '') + csvTable([t.columns, ...t.rows])).join('\n');
     case 'md':
       return tables
         .map((t) =>
@@ -24,7 +25,7 @@ function renderTables(tables: CoefficientTable[], format: string, ctx: Context):
             '',
             `| ${t.columns.join(' | ')} |`,
             `|${t.columns.map(() => ' --- ').join('|')}|`,
-            ...t.rows.map((r) => `| ${r.map((v) => text(v).replace(/\|/g, '\\|')).join(' | ')} |`),
+            ...t.rows.map((r) => `| ${r.map((v) => markdownText(text(v))).join(' | ')} |`),
             '',
           ].join('\n'),
         )
@@ -35,7 +36,7 @@ function renderTables(tables: CoefficientTable[], format: string, ctx: Context):
         .map((t) => {
           const keep = t.columns.map((c, i) => (c === 'source' ? -1 : i)).filter((i) => i >= 0);
           const table = new Table({ head: keep.map((i) => ctx.chalk.bold(t.columns[i]!)), style: { head: [], border: [] } });
-          for (const r of t.rows) table.push(keep.map((i) => text(r[i]!)));
+          for (const r of t.rows) table.push(keep.map((i) => visible(text(r[i]!))));
           return `${ctx.chalk.bold(`${t.name}`)} ${ctx.chalk.dim(`(${t.file})`)}\n${table.toString()}\n`;
         })
         .join('\n');
@@ -45,6 +46,7 @@ function renderTables(tables: CoefficientTable[], format: string, ctx: Context):
 
 export async function run(context: () => Context, opts: OutputOptions & { table?: string }): Promise<void> {
   const ctx = context();
+  await ctx.checkOutput(opts.output, []);
   const tables = coefficientTables(await loadCoefficients()).filter((t) => !opts.table || t.name === opts.table);
   const out = renderTables(tables, opts.format, ctx);
   await ctx.emit(opts.output, out);

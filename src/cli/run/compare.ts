@@ -26,12 +26,14 @@ export async function run(context: () => Context, files: string[], opts: InputOp
   let comparison;
   if (files.length === 2) {
     if (opts.scenario !== undefined) throw new UsageError(ctx.t.ui.compare.needTwo);
+    await ctx.checkOutput(opts.output, files.map((path, i) => ({ path, given: i === 0 ? 'BASE' : 'SCENARIO' })));
     const [base, scenario] = [await readReportFile(files[0]!, ctx), await readReportFile(files[1]!, ctx)];
     comparison = compareReports({ label: files[0]!, report: base }, { label: files[1]!, report: scenario });
   } else if (files.length === 0 && opts.scenario !== undefined) {
     // Two runs on the same inputs: without the scenario, and with it.
     const c = await loadCoefficients();
     const withScenario = await resolveInputs(opts, c, ctx.t);
+    await ctx.checkOutput(opts.output, withScenario.named);
     const baseline = await resolveInputs({ ...opts, scenario: undefined }, c, ctx.t);
     const adjust = scenarioAdjuster(withScenario.scenario!, c);
     const base = await computeReport(baseline.files, baseline.params, { encoding: opts.encoding, strict: opts.strict });

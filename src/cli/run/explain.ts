@@ -40,6 +40,7 @@ export async function run(context: () => Context, opts: ExplainOptions & Record<
   const ctx = context();
   const c = await loadCoefficients();
   const inputs = await resolveInputs(opts, c, ctx.t);
+  await ctx.checkOutput(opts.output, inputs.named);
   const log = new ProblemLog({ strict: opts.strict });
   const name = opts.township.trim();
   const adjust = inputs.scenario && scenarioAdjuster(inputs.scenario, c);

@@ -93,6 +93,10 @@ export async function run(context: () => Context, opts: FarmOptions & Record<str
   const c = await loadCoefficients();
   const fileParams = opts.params === undefined ? undefined : fileLayer(opts.params, await readParametersFile(opts.params));
   const params = resolveParameters(defaultParameters(c), [fileParams, flagLayer(await parameterFlags(opts)), await setLayer(opts.set)]);
+  await ctx.checkOutput(opts.output, [
+    ...(opts.livestock !== undefined ? [{ path: opts.livestock, given: '--livestock' }] : []),
+    ...(opts.params !== undefined ? [{ path: opts.params, given: '--params' }] : []),
+  ]);
   const animals = (opts.stock ?? []).map((s) => parseStock(s, c, ctx));
   if (opts.livestock !== undefined) {
     const log = new ProblemLog();

@@ -24,6 +24,7 @@ export async function run(context: () => Context, opts: ReportOptions & Record<s
   const ctx = context();
   const c = await loadCoefficients();
   const inputs = await resolveInputs(opts, c, ctx.t);
+  await ctx.checkOutput(opts.output, inputs.named);
   const adjust = inputs.scenario && scenarioAdjuster(inputs.scenario, c);
   const { report, problems } = await computeReport(inputs.files, inputs.params, {
     encoding: opts.encoding,

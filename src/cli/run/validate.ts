@@ -7,6 +7,7 @@ import { readParametersFile } from '../../params/load.js';
 import { defaultParameters, fileLayer, flagLayer, resolveParameters } from '../../params/params.js';
 import { problemJson } from '../../report/render-json.js';
 import { sample, sampleNames } from '../../samples.js';
+import { visible } from '../../safe-text.js';
 import { ProblemLog } from '../../validate/problems.js';
 import { validateFiles } from '../../validate/validate.js';
 import type { Context } from '../context.js';
@@ -43,6 +44,10 @@ export async function run(context: () => Context, files: string[], opts: Validat
     paths = [s.crops, s.livestock, ...(s.soil ? [s.soil] : [])];
   }
   if (paths.length === 0) throw new UsageError(ctx.t.ui.usage.noFiles);
+  await ctx.checkOutput(opts.output, [
+    ...paths.map((path) => ({ path, given: path })),
+    ...(opts.params !== undefined ? [{ path: opts.params, given: '--params' }] : []),
+  ]);
   const fileParams = opts.params === undefined ? undefined : fileLayer(opts.params, await readParametersFile(opts.params));
   const params = resolveParameters(defaultParameters(c), [
     fileParams,
@@ -82,7 +87,7 @@ export async function run(context: () => Context, files: string[], opts: Validat
     out = `${JSON.stringify(json, null, 2)}\n`;
   } else {
     if (log.count > printed) ctx.err(`${ctx.t.ui.moreProblems(log.count - printed)}\n`);
-    const lines = summaries.map((f) => `${f.path}: ${f.kind ?? ctx.t.ui.unknown}, ${f.encoding ?? ctx.t.ui.unknown}, ${ctx.t.ui.rowsCount(f.rows)}`);
+    const lines = summaries.map((f) => `${visible(f.path)}: ${f.kind ?? ctx.t.ui.unknown}, ${f.encoding ?? ctx.t.ui.unknown}, ${ctx.t.ui.rowsCount(f.rows)}`);
     lines.push(log.errors === 0 ? ctx.t.ui.validOk(summaries.length, rows, log.warnings) : ctx.t.ui.invalid(log.errors, log.warnings, summaries.length, rows));
     out = `${lines.join('\n')}\n`;
   }
