@@ -47,7 +47,7 @@ const lazyChildProcess = {
 };
 rmSync(new URL('../dist/bundle/', import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: { landcap: 'src/cli/main.ts', worker: 'src/parallel/worker.ts' },
+  entryPoints: { landcap: 'src/cli/main.ts' },
   bundle: true,
   splitting: true,
   format: 'esm',

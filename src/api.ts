@@ -9,17 +9,18 @@
  * Inputs are paths, CSV text, or rows as objects keyed by column name (any header CONTRACT.md accepts).
  */
 import { loadCoefficients } from './coefficients/load.js';
-import { loadDataset, type InputFiles, type LoadOptions } from './dataset/dataset.js';
+import { loadDataset, type InputFiles, type LoadOptions } from './tally/dataset.js';
 import { messages, type Lang } from './i18n/index.js';
-import type { FileSummary } from './dataset/read-file.js';
-import type { InputKind } from './io/columns.js';
-import { inputInMemory, type EncodingOption } from './io/csv.js';
+import type { FileSummary } from './input/read.js';
+import type { InputKind } from './input/columns.js';
+import type { EncodingOption } from './input/errors.js';
+import type { InputRef } from './input/source.js';
 import { defaultParameters, fileLayer, resolveParameters, type Parameters, type ParameterSet } from './params/params.js';
 import { plain } from './report/colours.js';
 import { renderReport as render, type ReportFormat } from './report/render.js';
-import { buildReport, landSides, type Report } from './report/report.js';
+import { buildReport, type Report } from './report/report.js';
 import { DEFAULT_SAMPLE, sample as bundledSample, sampleNames, type Sample } from './samples.js';
-import { ProblemLog, type Problem } from './validate/problems.js';
+import { ProblemLog, type Problem } from './problems.js';
 
 /** A cell of an in-memory row: numbers are written in full (shortest round-trip form); null and undefined are empty. */
 export type CellValue = string | number | null | undefined;
@@ -44,7 +45,7 @@ export interface ComputeResult {
   readonly problems: readonly Problem[];
 }
 
-export interface ComputeOptions extends Omit<LoadOptions, 'landRead'> {
+export interface ComputeOptions extends LoadOptions {
   /** Warnings count as errors. */
   readonly strict?: boolean;
 }
@@ -60,17 +61,11 @@ async function rowsCsv(rows: readonly Readonly<Record<string, CellValue>>[]): Pr
   return stringify([columns, ...rows.map((row) => columns.map((k) => cell(row[k])))]);
 }
 
-/** Paths for inputs, in-memory ones registered under their names (`<crops>` … without one); `forget` lets go of those. */
-function inputPaths(): { path: (source: InputSource, fallback: string) => Promise<string>; forget: () => void } {
-  const forgets: (() => void)[] = [];
-  const path = async (source: InputSource, fallback: string): Promise<string> => {
-    if (typeof source === 'string') return source;
-    const name = source.name ?? `<${fallback}>`;
-    const text = 'text' in source ? source.text : await rowsCsv(source.rows);
-    forgets.push(inputInMemory(name, Buffer.from(text, 'utf8')));
-    return name;
-  };
-  return { path, forget: () => forgets.forEach((f) => f()) };
+/** An input as the readers take it: a path, or the text's bytes under its name (`<crops>` … without one). */
+async function inputRef(source: InputSource, fallback: string): Promise<InputRef> {
+  if (typeof source === 'string') return source;
+  const text = 'text' in source ? source.text : await rowsCsv(source.rows);
+  return { name: source.name ?? `<${fallback}>`, bytes: Buffer.from(text, 'utf8') };
 }
 
 /**
@@ -101,24 +96,14 @@ export async function computeReport(inputs: Inputs, parameters: Partial<Paramete
   const c = await loadCoefficients();
   const params = await asParameterSet(parameters);
   const log = new ProblemLog({ strict: options.strict });
-  const { path, forget } = inputPaths();
-  try {
-    const files = {
-      crops: await path(inputs.crops, 'crops'),
-      livestock: await path(inputs.livestock, 'livestock'),
-      ...(inputs.soil !== undefined ? { soil: await path(inputs.soil, 'soil') } : {}),
-    };
-    // The land side of the balances is worked out while the livestock file is read — unless there is to be no report.
-    let lands: ReturnType<typeof landSides> | undefined;
-    const landRead: LoadOptions['landRead'] = (land) => {
-      if (!log.hasErrors) lands = landSides(land, params.values, c);
-    };
-    const dataset = await loadDataset(files, params.values, c, log, { ...options, landRead });
-    if (log.hasErrors) return { report: undefined, problems: log.problems };
-    return { report: buildReport(dataset, params, c, log.problems, lands), problems: log.problems };
-  } finally {
-    forget();
-  }
+  const files = {
+    crops: await inputRef(inputs.crops, 'crops'),
+    livestock: await inputRef(inputs.livestock, 'livestock'),
+    ...(inputs.soil !== undefined ? { soil: await inputRef(inputs.soil, 'soil') } : {}),
+  };
+  const dataset = await loadDataset(files, params.values, c, log, options);
+  const report = log.hasErrors ? undefined : buildReport(dataset, params, c, log);
+  return { report, problems: log.problems };
 }
 
 export interface ValidateResult {
@@ -147,15 +132,10 @@ export async function validateInputs(
   const { parameters = {} } = options;
   const params = await asParameterSet(parameters);
   const log = new ProblemLog({ strict: options.strict });
-  const { path, forget } = inputPaths();
-  try {
-    const paths = await Promise.all(inputs.map((source, i) => path(source, `input ${i + 1}`)));
-    const { validateFiles } = await import('./validate/validate.js');
-    const files = await validateFiles(paths, params.values, c, log, { kind: options.kind, encoding: options.encoding ?? 'auto' });
-    return { valid: log.errors === 0, problems: log.problems, files };
-  } finally {
-    forget();
-  }
+  const refs = await Promise.all(inputs.map((source, i) => inputRef(source, `input ${i + 1}`)));
+  const { validateFiles } = await import('./validate/validate.js');
+  const files = await validateFiles(refs, params.values, c, log, { kind: options.kind, encoding: options.encoding ?? 'auto' });
+  return { valid: log.errors === 0, problems: log.problems, files };
 }
 
 /** Renders a report as the command line does, without colour: `table`, `json`, `csv`, `md` or `html`. */

@@ -38,10 +38,17 @@ export function visible(text: string): string {
 // eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u0000\u00ad\u180e\u200b-\u200d\u2060-\u2064\ufeff]/;
 
+const unicodeEscape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
 /** The first invisible character of a name (see INVISIBLE), as an escape (`\u200b`); undefined when it has none. */
 export function invisibleCharacter(name: string): string | undefined {
   const m = INVISIBLE.exec(name);
-  return m ? escapeCode(m[0]).replace(/^\\x/, '\\u00') : undefined;
+  return m ? unicodeEscape(m[0]) : undefined;
+}
+
+/** A name with its invisible characters shown as escapes (甲\u200b镇), for the message that warns of them. */
+export function showInvisible(name: string): string {
+  return name.replace(new RegExp(INVISIBLE.source, 'g'), unicodeEscape);
 }
 
 /** What a spreadsheet reads as a formula at the start of a text cell: = + - @, and tab or CR before one. */

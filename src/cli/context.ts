@@ -3,10 +3,10 @@ import { plain } from '../report/colours.js';
 import { visible } from '../safe-text.js';
 import { formatProblem, langFromEnv, messages, type Lang } from '../i18n/index.js';
 import type { Messages } from '../i18n/en.js';
-import type { Progress } from '../dataset/read-file.js';
+import type { Progress } from '../input/read.js';
 import { isStdout, refuseOutputOverInput, utf8Chunks, writeFileAtomic, type NamedInput } from '../io/output.js';
 import { UsageError } from './errors.js';
-import type { Problem } from '../validate/problems.js';
+import type { Problem } from '../problems.js';
 
 export interface Stream {
   /** False when the text is queued rather than handed to the system (a pipe that is full): wait for 'drain'. */

@@ -1,6 +1,5 @@
 import type { Coefficients } from '../coefficients/coefficients.js';
 import type { Messages } from '../i18n/en.js';
-import type { InputFiles } from '../dataset/dataset.js';
 import { defaultParameters, fileLayer, flagLayer, resolveParameters, type ParameterSet } from '../params/params.js';
 import type { Scenario } from '../scenario/scenario.js';
 import { DEFAULT_SAMPLE, sample, sampleNames } from '../samples.js';
@@ -8,8 +7,15 @@ import type { NamedInput } from '../io/output.js';
 import { UsageError } from './errors.js';
 import { parameterFlags, setLayer, type InputOptions } from './options.js';
 
+/** The input files of a run, by path. */
+export interface InputPaths {
+  readonly crops: string;
+  readonly livestock: string;
+  readonly soil?: string;
+}
+
 export interface ResolvedInputs {
-  readonly files: InputFiles;
+  readonly files: InputPaths;
   readonly params: ParameterSet;
   /** The bundled sample used, if any. */
   readonly sample?: string;
@@ -25,7 +31,7 @@ export interface ResolvedInputs {
  */
 export async function resolveInputs(opts: InputOptions & Record<string, unknown>, c: Coefficients, t: Messages): Promise<ResolvedInputs> {
   const given = opts.crops !== undefined || opts.livestock !== undefined || opts.soil !== undefined;
-  let files: InputFiles;
+  let files: InputPaths;
   let sampleParams: string | undefined;
   let sampleName: string | undefined;
   if (given) {

@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { FileError, ioReason } from '../io/errors.js';
+import { FileError, ioReason } from '../input/errors.js';
 import type { Messages } from '../i18n/en.js';
 import { LANGS, langFromEnv, messages, type Lang } from '../i18n/index.js';
 import { ParameterError } from '../params/errors.js';

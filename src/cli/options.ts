@@ -1,7 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Messages } from '../i18n/en.js';
 import type { Context } from './context.js';
-import { ENCODING_OPTIONS, type EncodingOption } from '../io/errors.js';
+import { ENCODING_OPTIONS, type EncodingOption } from '../input/errors.js';
 import { ParameterError } from '../params/errors.js';
 import { PARAMETER_FLAGS, PARAMETER_NAMES, type ParameterLayer, type ParameterName, type Parameters } from '../params/params.js';
 import { DEFAULT_SAMPLE } from '../samples.js';

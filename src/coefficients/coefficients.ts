@@ -31,6 +31,8 @@ export interface SpeciesCoefficient {
   readonly peFactor: Fraction | null;
   /** Share of excreted N and P held in solid manure (farm "solids sold off-farm" case). */
   readonly solidShare: Record<Nutrient, number> | null;
+  /** The largest stock (head) one township can plausibly hold: above it, a figure is a unit slip (万头) or a typo. */
+  readonly maxStock: Cited<number>;
   readonly provenance: Provenance;
   readonly source: string;
 }

@@ -62,8 +62,10 @@ export const speciesRowSchema = z.strictObject({
     }),
   n_solid_share: optionalShare,
   p_solid_share: optionalShare,
+  max_stock_per_township: positive,
   provenance,
   source: text,
+  max_stock_source: text,
 });
 
 export const fertilisationShareRowSchema = z.strictObject({
@@ -113,6 +115,7 @@ export const NUTRIENT_CONSTANTS = [
   'soil_grade',
   'warning_load_index',
   'overload_load_index',
+  'max_stock_other_species',
 ] as const;
 export type NutrientConstant = (typeof NUTRIENT_CONSTANTS)[number];
 

@@ -70,6 +70,7 @@ export function readAndCheckTables(): Coefficients {
       nameEn: r.name_en,
       peFactor: r.pe_factor,
       solidShare: r.n_solid_share === null || r.p_solid_share === null ? null : { N: r.n_solid_share, P: r.p_solid_share },
+      maxStock: { value: r.max_stock_per_township, provenance: 'landcap', source: r.max_stock_source },
       provenance: r.provenance,
       source: r.source,
     });

@@ -1,6 +1,6 @@
 import type { Coefficients } from '../coefficients/coefficients.js';
 import type { Provenance } from '../coefficients/schema.js';
-import { demandByGrade, type Dataset, type TownshipData } from '../dataset/dataset.js';
+import { demandByGrade, type Dataset, type TownshipData } from '../tally/dataset.js';
 import { formatFraction, fractionValue } from '../method/pig-equivalent.js';
 import type { SoilGradeSource } from '../method/soil-grade.js';
 import { basisNutrients, SOIL_GRADES, type Basis, type LandUse, type Measure, type Nutrient, type SoilGrade } from '../method/types.js';

@@ -1,6 +1,6 @@
-import type { IoReason } from '../io/csv.js';
+import { MAX_LINE_CHARS, type IoReason } from '../input/errors.js';
 import type { ParameterErrorCode } from '../params/errors.js';
-import type { ProblemArgs, ProblemCode } from '../validate/problems.js';
+import type { ProblemArgs, ProblemCode } from '../problems.js';
 
 type Text = (a: ProblemArgs) => string;
 export interface ProblemText {
@@ -9,8 +9,9 @@ export interface ProblemText {
 }
 
 const s = (v: string | number | undefined) => String(v ?? '');
-/** A number in a message: thousands separators, at most two decimals. */
-export const num = (v: string | number | undefined) => (typeof v === 'number' ? v.toLocaleString('en-US', { maximumFractionDigits: 2 }) : String(v ?? ''));
+/** A number in a message: thousands separators, at most two decimals; past a thousand trillion, in exponent form. */
+export const num = (v: string | number | undefined) =>
+  typeof v !== 'number' ? String(v ?? '') : Math.abs(v) >= 1e15 ? v.toExponential(3) : v.toLocaleString('en-US', { maximumFractionDigits: 2 });
 
 const problems: Record<ProblemCode, ProblemText> = {
   'file-empty': {
@@ -22,10 +23,22 @@ const problems: Record<ProblemCode, ProblemText> = {
     message: (a) =>
       a.detail === 'utf-16'
         ? 'the file is in UTF-16 ("Unicode text"), which landcap does not read'
-        : s(a.detail).startsWith('given:')
+        : a.detail === 'mixed'
+          ? 'the file is GBK, but this line is written in UTF-8: it was saved in parts by two programs'
+          : s(a.detail).startsWith('given:')
           ? `the file does not decode as ${s(a.detail).slice(6)}, the --encoding given`
           : `the file is not in UTF-8 or GB18030 (GBK)${a.detail === 'utf-8' ? ': it reads as UTF-8 up to this line' : a.detail === 'gb18030' ? ': it reads as GBK up to this line' : ''}`,
     hint: () => 'save it from Excel or WPS as "CSV UTF-8" or "CSV (comma delimited)"',
+  },
+  'file-not-text': {
+    message: (a) =>
+      ({
+        xlsx: 'the file is an Excel workbook (.xlsx), not CSV text',
+        xls: 'the file is an Excel 97–2003 (.xls) or WPS (.et) workbook, not CSV text',
+        pdf: 'the file is a PDF, not CSV text',
+        archive: 'the file is a compressed archive, not CSV text',
+      })[s(a.kind)] ?? 'the file is not text (it holds NUL bytes): not a CSV file',
+    hint: () => 'save the sheet from Excel or WPS as "CSV UTF-8"',
   },
   'kind-unknown': {
     message: () => 'cannot tell what this file holds: no crop, species or soil column in its header',
@@ -57,8 +70,24 @@ const problems: Record<ProblemCode, ProblemText> = {
   },
   'csv-syntax': {
     message: (a) =>
-      `not valid CSV (${a.detail === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted value is never closed' : s(a.detail)}); reading of this file stopped here`,
-    hint: () => 'check the quotes on this line',
+      a.detail === 'line-too-long'
+        ? `the line is longer than ${num(MAX_LINE_CHARS)} characters, more than any table's row; reading of this file stopped here`
+        : `not valid CSV (${a.detail === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted value is never closed' : s(a.detail)}); reading of this file stopped here`,
+    hint: (a) => (a.detail === 'line-too-long' ? 'is it a CSV file? Lines end in a line break, cells are separated by commas' : 'check the quotes on this line'),
+  },
+  'name-invisible-character': {
+    message: (a) => `the name "${s(a.name)}" holds an invisible character (${s(a.character)}): it is not the name it looks like`,
+    hint: () => 'delete the character (it often comes with text copied from a web page)',
+  },
+  'total-row': { message: (a) => `"${s(a.label)}" is a totals row, not a township: it is left out, and checked against the sum of the townships' rows` },
+  'total-mismatch': {
+    message: (a) =>
+      `the totals row "${s(a.label)}" gives ${num(a.given)} ${s(a.unit) || 'head'} of ${s(a.item)}; the townships' rows sum to ${num(a.sum)} ${s(a.unit) || 'head'} (${s(a.percent)}% apart)`,
+    hint: () => "the table's own arithmetic does not add up: check the townships' figures and the total",
+  },
+  'figure-not-finite': {
+    message: (a) => `${s(a.what)} of township "${s(a.township)}" is beyond any number (${s(a.value ?? 'not finite')}): nothing can be computed from it`,
+    hint: () => 'a figure far too large: check its unit and its digits',
   },
   'crop-unknown': {
     message: (a) => `unknown crop "${s(a.crop)}"`,
@@ -108,6 +137,14 @@ const problems: Record<ProblemCode, ProblemText> = {
   'pe-factor-invalid': { message: (a) => `pe_factor "${s(a.value)}" is not a positive ratio`, hint: () => 'write it as 0.4 or 100/250' },
   'pe-factor-override': { message: (a) => `pe_factor ${s(a.value)} replaces the guide's ${s(a.guide)} for ${s(a.species)}` },
   'stock-missing': { message: () => 'the row gives no stock (存栏量)' },
+  'stock-implausible': {
+    message: (a) => `${num(a.value)} head of ${s(a.species)} in one township is more than any township holds (at most ${num(a.max)})`,
+    hint: (a) =>
+      a.perTenThousand
+        ? `the column "${s(a.header)}" counts in 万: are these head counts? ${num(a.perTenThousand)} 万 head is ${num(a.value)}; write the header as 存栏(头)`
+        : 'check the unit and the digits',
+  },
+  'stock-fractional': { message: (a) => `${s(a.value)} head of ${s(a.species)} is not a whole number of animals`, hint: () => 'check the unit (万头, 头) and the digits' },
   'slaughter-no-ratio': {
     message: (a) => `only a slaughter (出栏) count for ${s(a.species)}; capacity is a stock (存栏) figure`,
     hint: (a) => `give the stock, or a stock/slaughter ratio: --stock-ratio ${s(a.species)}=0.5`,
@@ -319,6 +356,7 @@ const ui = {
     'not-a-folder': () => 'no such folder, or not a folder',
     'no-space': () => 'no space left on the disk',
     'read-only': () => 'the disk is read-only',
+    'too-large': (max: string) => `is larger than ${Number(max) / 2 ** 20} MB, the most landcap reads: split it (by county, say)`,
     'is-input': (input: string) => `is an input of this run (${input}): landcap never writes over its input; choose another file`,
     other: (detail: string) => detail,
   } as Record<IoReason, (detail: string) => string>,
@@ -341,6 +379,7 @@ const ui = {
     'unknown-species': (a) => `unknown species "${s(a.name)}"${a.suggestion ? ` (did you mean "${s(a.suggestion)}"?)` : ''}`,
     'unknown-crop': (a) => `unknown crop "${s(a.name)}"${a.suggestion ? ` (did you mean "${s(a.suggestion)}"?)` : ''}`,
     'below-zero': (a) => `takes ${s(a.name)} in ${s(a.township)} below zero (${s(a.place)})`,
+    'too-many': (a) => `gives ${s(a.township)} ${num(a.value)} head of ${s(a.name)}, more than any township holds (at most ${num(a.max)})`,
     'no-area': (a) => `changes the area of ${s(a.name)} in ${s(a.township)}, whose row gives no area (${s(a.place)})`,
     'no-factor': (a) => `the guide gives no pig-equivalent factor for ${s(a.name)}`,
   } as Record<ParameterErrorCode, (a: ProblemArgs) => string>,

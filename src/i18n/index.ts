@@ -1,5 +1,5 @@
 import { visible } from '../safe-text.js';
-import type { Problem } from '../validate/problems.js';
+import type { Problem, ProblemArgs, ProblemCode } from '../problems.js';
 import { en, type Messages } from './en.js';
 import { zh } from './zh.js';
 
@@ -24,6 +24,13 @@ export function problemMessage(p: Problem, t: Messages): string {
 
 export function problemHint(p: Problem, t: Messages): string | undefined {
   return t.problems[p.code].hint?.(p.args);
+}
+
+/** A problem's message and hint, without a place: for a value given on the command line (farm's --crop, --stock). */
+export function problemText(code: ProblemCode, args: ProblemArgs, t: Messages): string {
+  const p = { file: '', line: 0, column: 0, severity: 'error', code, args } as const;
+  const hint = problemHint(p, t);
+  return `${problemMessage(p, t)}${hint ? t.ui.paren(t.ui.label(t.ui.hint, hint)) : ''}`;
 }
 
 /**

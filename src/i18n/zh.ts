@@ -1,3 +1,4 @@
+import { MAX_LINE_CHARS } from '../input/errors.js';
 import { num, type Messages } from './en.js';
 
 const s = (v: string | number | undefined) => String(v ?? '');
@@ -79,10 +80,22 @@ export const zh: Messages = {
       message: (a) =>
         a.detail === 'utf-16'
           ? '文件为 UTF-16（“Unicode 文本”）编码，landcap 不读取此编码'
-          : s(a.detail).startsWith('given:')
+          : a.detail === 'mixed'
+            ? '文件为 GBK 编码，但此行是 UTF-8：文件由两个程序分段保存'
+            : s(a.detail).startsWith('given:')
             ? `文件无法按所指定的 --encoding ${s(a.detail).slice(6)} 解码`
             : `文件既不是 UTF-8 也不是 GB18030（GBK）编码${a.detail === 'utf-8' ? '：按 UTF-8 可读到此行为止' : a.detail === 'gb18030' ? '：按 GBK 可读到此行为止' : ''}`,
       hint: () => '请在 Excel 或 WPS 中另存为“CSV UTF-8”或“CSV（逗号分隔）”',
+    },
+    'file-not-text': {
+      message: (a) =>
+        ({
+          xlsx: '文件是 Excel 工作簿（.xlsx），不是 CSV 文本',
+          xls: '文件是 Excel 97–2003（.xls）或 WPS（.et）工作簿，不是 CSV 文本',
+          pdf: '文件是 PDF，不是 CSV 文本',
+          archive: '文件是压缩包，不是 CSV 文本',
+        })[s(a.kind)] ?? '文件不是文本（含有 NUL 字节），不是 CSV 文件',
+      hint: () => '请在 Excel 或 WPS 中将工作表另存为“CSV UTF-8”',
     },
     'kind-unknown': {
       message: () => '无法判断文件类型：表头中没有作物、畜种或土壤列',
@@ -101,8 +114,26 @@ export const zh: Messages = {
     'number-negative': { message: (a) => `“${s(a.header)}”：${s(a.value)} 为负数` },
     'row-extra-cells': { message: (a) => `该行有 ${s(a.cells)} 个单元格，表头只有 ${s(a.width)} 列`, hint: () => '含逗号的数值需加引号，如 "1,234"' },
     'csv-syntax': {
-      message: (a) => `CSV 格式错误（${a.detail === 'CSV_QUOTE_NOT_CLOSED' ? '引号未闭合' : s(a.detail)}），此文件在此处停止读取`,
-      hint: () => '请检查本行的引号',
+      message: (a) =>
+        a.detail === 'line-too-long'
+          ? `此行超过 ${num(MAX_LINE_CHARS)} 个字符，比任何表格的一行都长，此文件在此处停止读取`
+          : `CSV 格式错误（${a.detail === 'CSV_QUOTE_NOT_CLOSED' ? '引号未闭合' : s(a.detail)}），此文件在此处停止读取`,
+      hint: (a) => (a.detail === 'line-too-long' ? '这是 CSV 文件吗？每行以换行结束，单元格以逗号分隔' : '请检查本行的引号'),
+    },
+    'name-invisible-character': {
+      message: (a) => `名称“${s(a.name)}”含有不可见字符（${s(a.character)}），与看上去的名称不同`,
+      hint: () => '请删除该字符（常随网页上复制的文字带入）',
+    },
+    'total-row': { message: (a) => `“${s(a.label)}”是合计行而不是乡镇：不计入，并与各乡镇行之和核对` },
+    'total-mismatch': {
+      message: (a) =>
+        `合计行“${s(a.label)}”的${s(a.item)}为 ${num(a.given)} ${s(a.unit) || '头'}，各乡镇行之和为 ${num(a.sum)} ${s(a.unit) || '头'}（相差 ${s(a.percent)}%）`,
+      hint: () => '表格本身的合计对不上：请核对各乡镇数据与合计',
+    },
+    'figure-not-finite': {
+      message: (a) =>
+        `乡镇“${s(a.township)}”的${({ stock: '存栏', production: '产量', 'crop demand': '作物养分需求', capacity: '承载力', 'load index': '负荷指数' } as Record<string, string>)[s(a.what)] ?? s(a.what)}超出数值范围（${s(a.value ?? '非有限数')}），无法据此计算`,
+      hint: () => '数值过大：请检查单位和位数',
     },
     'crop-unknown': {
       message: (a) => `未知作物“${s(a.crop)}”`,
@@ -142,6 +173,14 @@ export const zh: Messages = {
     'pe-factor-invalid': { message: (a) => `猪当量系数“${s(a.value)}”不是正的比值`, hint: () => '写作 0.4 或 100/250' },
     'pe-factor-override': { message: (a) => `猪当量系数 ${s(a.value)} 替代了指南中${s(a.species)}的 ${s(a.guide)}` },
     'stock-missing': { message: () => '该行没有存栏量' },
+    'stock-implausible': {
+      message: (a) => `一个乡镇的${s(a.species)}存栏 ${num(a.value)} 头，超过任何乡镇的规模（上限 ${num(a.max)}）`,
+      hint: (a) =>
+        a.perTenThousand
+          ? `“${s(a.header)}”列以“万”为单位：这些是头数吗？${num(a.perTenThousand)} 万头即 ${num(a.value)} 头；表头应写作 存栏(头)`
+          : '请检查单位和位数',
+    },
+    'stock-fractional': { message: (a) => `${s(a.species)}存栏 ${s(a.value)} 头不是整数`, hint: () => '请检查单位（万头、头）和位数' },
     'slaughter-no-ratio': {
       message: (a) => `${s(a.species)}只有出栏量；承载力按存栏量计算`,
       hint: (a) => `请给出存栏量，或存栏/出栏比：--stock-ratio ${s(a.species)}=0.5`,
@@ -336,6 +375,7 @@ export const zh: Messages = {
       'not-a-folder': () => '文件夹不存在或不是文件夹',
       'no-space': () => '磁盘空间不足',
       'read-only': () => '磁盘为只读',
+      'too-large': (max: string) => `超过 landcap 可读取的上限 ${Number(max) / 2 ** 20} MB：请拆分（例如按县）`,
       'is-input': (input: string) => `是本次运行的输入文件（${input}）：landcap 不会覆盖输入文件，请另选文件名`,
       other: (detail: string) => detail,
     },
@@ -358,6 +398,7 @@ export const zh: Messages = {
       'unknown-species': (a) => `未知畜种“${s(a.name)}”${a.suggestion ? `（是否为“${s(a.suggestion)}”？）` : ''}`,
       'unknown-crop': (a) => `未知作物“${s(a.name)}”${a.suggestion ? `（是否为“${s(a.suggestion)}”？）` : ''}`,
       'below-zero': (a) => `使${s(a.township)}的${s(a.name)}小于零（${s(a.place)}）`,
+      'too-many': (a) => `使${s(a.township)}的${s(a.name)}达到 ${num(a.value)} 头，超过任何乡镇的规模（上限 ${num(a.max)}）`,
       'no-area': (a) => `修改${s(a.township)}${s(a.name)}的面积，但该行没有面积（${s(a.place)}）`,
       'no-factor': (a) => `指南未给出${s(a.name)}的猪当量折算系数`,
     },

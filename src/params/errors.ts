@@ -21,6 +21,7 @@ export const PARAMETER_ERRORS = [
   'unknown-species',
   'unknown-crop',
   'below-zero',
+  'too-many',
   'no-area',
   'no-factor',
 ] as const;

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { InputFileError } from '../io/csv.js';
+import { InputFileError } from '../input/errors.js';
 import { bounded } from '../safe-text.js';
 import { checkParametersFile, type ParametersFile } from './check.js';
 import { ParameterError } from './errors.js';

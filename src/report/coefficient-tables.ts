@@ -46,7 +46,7 @@ export function coefficientTables(c: Coefficients): CoefficientTable[] {
     ),
     table(
       'species',
-      ['species', 'name_en', 'pe_factor', 'pe_per_head', 'n_solid_share', 'p_solid_share', 'provenance', 'source'],
+      ['species', 'name_en', 'pe_factor', 'pe_per_head', 'n_solid_share', 'p_solid_share', 'max_stock_per_township', 'provenance', 'source', 'max_stock_source'],
       [...c.species.values()].map((s) => [
         s.species,
         s.nameEn,
@@ -54,8 +54,10 @@ export function coefficientTables(c: Coefficients): CoefficientTable[] {
         s.peFactor ? s.peFactor.numerator / s.peFactor.denominator : null,
         s.solidShare?.N ?? null,
         s.solidShare?.P ?? null,
+        s.maxStock.value,
         s.provenance,
         s.source,
+        s.maxStock.source,
       ]),
     ),
     table(

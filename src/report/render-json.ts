@@ -1,7 +1,7 @@
 import type { Messages } from '../i18n/en.js';
 import { jsonInParts } from '../io/json-parts.js';
 import { problemHint, problemMessage } from '../i18n/index.js';
-import type { Problem } from '../validate/problems.js';
+import type { Problem } from '../problems.js';
 import type { Report } from './report.js';
 import type { ReportJson } from './schema.js';
 
@@ -20,7 +20,8 @@ export function reportJson(report: Report, t: Messages): ReportJson {
     parameterSources: report.parameterSources,
     townships: report.townships,
     total: report.total,
-    warnings: report.warnings.map((w) => problemJson(w, t)),
+    warnings: report.warnings.filter((w) => w.severity !== 'note').map((w) => problemJson(w, t)),
+    ...(report.warnings.some((w) => w.severity === 'note') ? { notes: report.warnings.filter((w) => w.severity === 'note').map((w) => problemJson(w, t)) } : {}),
     inputs: report.inputs,
     coefficients: report.coefficients,
   };

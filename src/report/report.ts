@@ -1,12 +1,12 @@
 import type { Coefficients } from '../coefficients/coefficients.js';
 import type { Provenance } from '../coefficients/schema.js';
-import { demandByGrade, type Dataset } from '../dataset/dataset.js';
-import type { FileSummary } from '../dataset/read-file.js';
+import { demandByGrade, type Dataset, type TownshipData } from '../tally/dataset.js';
+import type { FileSummary } from '../input/read.js';
 import { formatFraction } from '../method/pig-equivalent.js';
-import { basisNutrients, type Basis, type Nutrient, type SoilGrade } from '../method/types.js';
+import { NUTRIENTS, basisNutrients, type Basis, type Nutrient, type SoilGrade } from '../method/types.js';
 import type { ParameterName, ParameterSet, ParameterSource, Parameters } from '../params/params.js';
-import type { Problem } from '../validate/problems.js';
-import { balanceOfLand, landSide, totalBalance, type Balance, type LandSide } from './balance.js';
+import type { Place, Problem, ProblemArgs, ProblemLog } from '../problems.js';
+import { totalBalance, townshipBalance, type Balance } from './balance.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -40,29 +40,39 @@ export interface Report {
 export const TOTAL_NAME = 'TOTAL';
 
 /**
- * The land side of each township read so far (LoadOptions.landRead: once the crops and soil files are read), for
- * buildReport to finish with each township's stock; by the township's place in the dataset (TownshipData.index).
+ * A figure of a township's balance that is not a finite number — a sum of rows beyond any double (1e308 pigs and
+ * 1e308 sheep) — as a problem at the township's first row of the file behind it; undefined when all are finite.
  */
-export function landSides(land: Pick<Dataset, 'townships' | 'soilGrade'>, p: Parameters, c: Coefficients): LandSide[] {
-  const nutrients = basisNutrients(p.basis);
-  const sides: LandSide[] = [];
-  for (const t of land.townships.values()) sides[t.index] = landSide(demandByGrade(land, t, nutrients), p, c);
-  return sides;
+export function infiniteFigure(t: TownshipData, b: Balance, files: { readonly crops?: string; readonly livestock?: string }): { place: Place; args: ProblemArgs } | undefined {
+  const at = (file: string | undefined, line: number, what: string, value: number) => ({ place: { file: file ?? '', line, column: 0 }, args: { what, township: t.name, value: String(value) } });
+  if (!Number.isFinite(b.stockPe)) return at(files.livestock, t.firstLivestockLine, 'stock', b.stockPe);
+  for (const n of NUTRIENTS) {
+    const chain = b.nutrients[n];
+    if (chain && !Number.isFinite(chain.cropDemandKg)) return at(files.crops, t.firstCropLine, 'crop demand', chain.cropDemandKg);
+  }
+  // The rest follows from those: a capacity beyond any number comes of crop demand near the largest double.
+  if (!Number.isFinite(b.capacityPe) || !Number.isFinite(b.capacityRangePe[1])) return at(files.crops, t.firstCropLine, 'capacity', b.capacityPe);
+  // A capacity so small (a production of 1e-300 kg) that the load index is beyond any number.
+  if (b.loadIndex !== null && !Number.isFinite(b.loadIndex)) return at(files.crops, t.firstCropLine, 'load index', b.loadIndex);
+  return undefined;
 }
 
-/** The report: each township's balance (its land side from `lands` when worked out before), and the total. */
-export function buildReport(
-  dataset: Dataset,
-  params: ParameterSet,
-  c: Coefficients,
-  warnings: readonly Problem[],
-  lands?: readonly (LandSide | undefined)[],
-): Report {
+/**
+ * The report: each township's balance, and the total; undefined, with the problems in `log`, when a township's
+ * figures are not finite numbers. `warnings` are the problems found in reading (a report is only built without errors).
+ */
+export function buildReport(dataset: Dataset, params: ParameterSet, c: Coefficients, log: ProblemLog): Report | undefined {
   const p = params.values;
   const nutrients = basisNutrients(p.basis);
   const townships: Balance[] = [];
-  for (const t of dataset.townships.values())
-    townships.push(balanceOfLand(t.name, lands?.[t.index] ?? landSide(demandByGrade(dataset, t, nutrients), p, c), t.stockPe, c));
+  const files = { crops: dataset.files.find((f) => f.kind === 'crops')?.path, livestock: dataset.files.find((f) => f.kind === 'livestock')?.path };
+  for (const t of dataset.townships.values()) {
+    const b = townshipBalance(t.name, demandByGrade(dataset, t, nutrients), t.stockPe, p, c);
+    const infinite = infiniteFigure(t, b, files);
+    if (infinite) log.report(infinite.place, 'figure-not-finite', infinite.args);
+    townships.push(b);
+  }
+  if (log.hasErrors) return undefined;
   const uptake: Partial<Record<Nutrient, CoefficientUse[]>> = {};
   for (const n of nutrients) {
     uptake[n] = [...dataset.used.crops].map(([name, u]) => {
@@ -93,7 +103,7 @@ export function buildReport(
     parameterSources: params.sources,
     townships,
     total: totalBalance(TOTAL_NAME, townships, p, c),
-    warnings,
+    warnings: log.problems,
     inputs: dataset.files,
     coefficients: { uptake, peFactors, fertilisationShares },
   };

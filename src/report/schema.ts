@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { PROVENANCES } from '../coefficients/schema.js';
-import { INPUT_KINDS } from '../io/columns.js';
+import { INPUT_KINDS } from '../input/columns.js';
 import { BASES, LOAD_GRADES, NUTRIENTS, SOIL_GRADES, STATUSES } from '../method/types.js';
 import { PARAMETER_NAMES } from '../params/params.js';
 import { SCHEMA_VERSION } from './report.js';
@@ -56,7 +56,7 @@ export const problemJsonSchema = z
     file: z.string(),
     line: z.number().int().nonnegative().describe('line as an editor counts it; the header is line 1'),
     column: z.number().int().nonnegative().describe("the cell's position in its row; 0 for the whole row or file"),
-    severity: z.enum(['error', 'warning']),
+    severity: z.enum(['error', 'warning', 'note']),
     code: z.string().describe('see docs/problems.md'),
     message: z.string(),
     hint: z.string().optional(),
@@ -91,6 +91,7 @@ export const reportJsonSchema = z
     townships: z.array(balanceSchema),
     total: balanceSchema,
     warnings: z.array(problemJsonSchema),
+    notes: z.array(problemJsonSchema).optional().describe('what landcap did with the data (a totals row left out), when it did anything'),
     inputs: z.array(fileRead.extend({ readable: z.boolean() })),
     coefficients: z.strictObject({
       uptake: z.strictObject({ N: z.array(coefficientUse).optional(), P: z.array(coefficientUse).optional() }),
@@ -111,9 +112,11 @@ export const validateJsonSchema = z
     valid: z.boolean().describe('no errors (warnings allowed unless --strict)'),
     errors: z.array(problemJsonSchema),
     warnings: z.array(problemJsonSchema),
+    notes: z.array(problemJsonSchema).describe('what landcap did with the data (a totals row left out)'),
     counts: z.strictObject({
       errors: z.number().int().nonnegative(),
       warnings: z.number().int().nonnegative(),
+      notes: z.number().int().nonnegative(),
       shown: z.number().int().nonnegative().describe('problems listed (at most --max-problems)'),
     }),
     files: z.array(fileRead),

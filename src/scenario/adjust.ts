@@ -1,7 +1,7 @@
-import type { Coefficients } from '../coefficients/coefficients.js';
-import type { RowAdjuster } from '../dataset/dataset.js';
-import { cropIndex, type CropRow } from '../io/crops.js';
-import { speciesIndex, type LivestockRow } from '../io/livestock.js';
+import type { Coefficients, SpeciesCoefficient } from '../coefficients/coefficients.js';
+import type { RowAdjuster } from '../tally/dataset.js';
+import { cropIndex, type CropRow } from '../input/crops.js';
+import { implausibleStock, speciesIndex, type LivestockRow } from '../input/livestock.js';
 import { ParameterError, type ParameterErrorCode } from '../params/errors.js';
 import type { Change, CropChange, Scenario, StockChange } from './scenario.js';
 
@@ -21,6 +21,11 @@ export function scenarioAdjuster(scenario: Scenario, c: Coefficients): RowAdjust
   const stockSeen = new Set<StockChange>();
   const cropSeen = new Set<CropChange>();
   const fail = (x: Change, code: ParameterErrorCode, args: Record<string, string | number>) => new ParameterError(`${scenario.path}: ${x.where}`, code, args);
+  /** A change that leaves a township more head than any township holds (the bound a livestock file is checked against). */
+  const tooMany = (x: Change, sp: SpeciesCoefficient | null, name: string, township: string, head: number) => {
+    const implausible = implausibleStock(c, sp, name, head);
+    if (implausible) throw fail(x, 'too-many', { name, township, value: head, max: implausible.max! });
+  };
   const adjuster = {
     unmatched: [] as string[],
     livestock(row: LivestockRow): LivestockRow {
@@ -31,6 +36,7 @@ export function scenarioAdjuster(scenario: Scenario, c: Coefficients): RowAdjust
         stockSeen.add(x);
         stock = changed(stock, x);
         if (stock < 0) throw fail(x, 'below-zero', { name: row.speciesAsWritten, township: row.township, place: `${row.file}:${row.line}` });
+        tooMany(x, row.species, row.speciesAsWritten, row.township, stock);
       }
       return stock === row.stock ? row : { ...row, stock, stockInFile: row.stock };
     },
@@ -92,6 +98,7 @@ export function scenarioAdjuster(scenario: Scenario, c: Coefficients): RowAdjust
         const sp = species.get(x.species!)!;
         if (!sp.peFactor) throw fail(x, 'no-factor', { name: sp.species });
         if (changed(0, x) < 0) throw fail(x, 'below-zero', { name: sp.species, township: x.township!, place: scenario.path });
+        tooMany(x, sp, sp.species, x.township!, changed(0, x));
         out.push({
           file: scenario.path,
           line: 0,

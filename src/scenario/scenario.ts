@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { Coefficients } from '../coefficients/coefficients.js';
-import type { RowAdjuster } from '../dataset/dataset.js';
-import { cropIndex, type CropRow } from '../io/crops.js';
+import type { RowAdjuster } from '../tally/dataset.js';
+import { cropIndex, type CropRow } from '../input/crops.js';
 import { readJsonFile } from '../params/load.js';
-import { speciesIndex, type LivestockRow } from '../io/livestock.js';
+import { speciesIndex, type LivestockRow } from '../input/livestock.js';
 import { ParameterError, type ParameterErrorCode } from '../params/errors.js';
 import { checkParametersFile, type ParametersFile } from '../params/check.js';
 

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, linkSync, lstatSync, readFileSync, readdirSync, readlinkSync, symlinkSync, watch, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, renameSync, symlinkSync, unlinkSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
@@ -308,5 +308,175 @@ describe('11. messages that say what is wrong', () => {
     const r = landcap(['report', '--params', hostile('params-duplicate-key.json')]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('params-duplicate-key.json: key "manureShare" is given twice in one object (line 4, column 3)');
+  });
+});
+
+describe('3. names that are not what they look like', () => {
+  it('a name with a zero-width character or NUL gets a warning, once, showing the character', () => {
+    const r = landcap(['validate', hostile('zero-width.csv')]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('zero-width.csv:3:1: warning name-invisible-character the name "甲\\u200b镇" holds an invisible character (\\u200b)');
+    expect(r.stderr).toContain('zero-width.csv:4:1: warning name-invisible-character the name "乙\\u0000镇" holds an invisible character (\\u0000)');
+    expect(RAW_CONTROL.test(r.stderr)).toBe(false);
+  });
+});
+
+describe('4. no figure that is not a number', () => {
+  it('1e308 pigs and sheep, 1e308 dairy cows, 1e30 pigs: each stock refused at its row, no report', () => {
+    const r = landcap(['report', '--crops', hostile('tiny-land-crops.csv'), '--livestock', hostile('huge-stock.csv'), '--format', 'json', '--fail-on-overload']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    for (const [line, species] of [
+      [2, '生猪'],
+      [3, '羊'],
+      [4, '奶牛'],
+      [5, '生猪'],
+    ] as const)
+      expect(r.stderr).toMatch(new RegExp(`huge-stock\\.csv:${line}:3: error stock-implausible [0-9.e+,]+ head of ${species} in one township is more than any township holds`));
+    expect(r.stderr).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('an area of 1e306: the production beyond any number, at its cell', () => {
+    const r = landcap(['report', '--crops', hostile('huge-area.csv'), '--livestock', hostile('tiny-land-livestock.csv')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('huge-area.csv:2:3: error figure-not-finite production of township "甲镇" is beyond any number (Infinity)');
+  });
+
+  it('a scenario adding 1e308 head: a usage error naming the change', () => {
+    const dir = tempDir();
+    const scenario = join(dir, 'scenario.json');
+    writeFileSync(scenario, JSON.stringify({ stock: [{ township: '大板镇', species: '生猪', add: 1e300 }] }));
+    const r = landcap(['report', '--scenario', scenario, '--format', 'json']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('stock[0]: gives 大板镇 1.000e+300 head of 生猪, more than any township holds (at most 2,000,000)');
+  });
+});
+
+describe('5. magnitudes no township has', () => {
+  it('a 存栏量(万头) column holding head counts: an error whose hint names the 万 slip; a fraction of an animal: a warning', () => {
+    const r = landcap(['validate', hostile('wan-head.csv')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(
+      'wan-head.csv:2:3: error stock-implausible 3,000,000,000 head of 生猪 in one township is more than any township holds (at most 2,000,000) (hint: the column "存栏量(万头)" counts in 万: are these head counts? 300,000 万 head is 3,000,000,000; write the header as 存栏(头))',
+    );
+    expect(r.stderr).toContain('wan-head.csv:3:3: warning stock-fractional 30500.1 head of 生猪 is not a whole number of animals');
+  });
+
+  it('farm takes the checks of a crops file and the bounds of a livestock file', () => {
+    const crop = landcap(['farm', '--stock', '生猪=5000', '--crop', '玉米=8160']);
+    expect(crop.status).toBe(2);
+    expect(crop.stderr).toContain('--crop 玉米=8160: yield 8,160 per 亩 is more than any 玉米 reaches (at most 2,000) (hint: is it per 公顷? That is 544 per 亩');
+    const stock = landcap(['farm', '--stock', '生猪=50000000', '--crop', '玉米=600']);
+    expect(stock.status).toBe(2);
+    expect(stock.stderr).toContain('--stock 生猪=50000000: 50,000,000 head of 生猪 in one township is more than any township holds');
+    expect(landcap(['farm', '--stock', '生猪=5000', '--crop', '玉米=600']).status).toBe(0);
+  });
+});
+
+describe('6. totals rows are not townships', () => {
+  const crops = ['乡镇,作物,总产量(kg)', '甲镇,玉米,500000', '乙镇,玉米,416000', '丙镇,玉米,300000', '甲镇,小麦,90000', '乙镇,小麦,110000'];
+  const livestock = ['乡镇,畜种,存栏量', '甲镇,生猪,3000', '乙镇,生猪,2500', '丙镇,生猪,1200', '甲镇,羊,500'];
+  const json = (dir: string) => {
+    const r = landcap(['report', '--crops', join(dir, 'crops.csv'), '--livestock', join(dir, 'livestock.csv'), '--format', 'json']);
+    expect(r.status, r.stderr).toBe(0);
+    return { report: JSON.parse(r.stdout) as { townships: unknown[]; total: unknown; notes?: unknown[]; warnings: unknown[] }, stderr: r.stderr };
+  };
+  const write = (cropLines: string[], livestockLines: string[]) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'crops.csv'), `${cropLines.join('\n')}\n`);
+    writeFileSync(join(dir, 'livestock.csv'), `${livestockLines.join('\n')}\n`);
+    return dir;
+  };
+  const base = json(write(crops, livestock)).report;
+
+  for (const label of ['合计', '总计', '小计', '全区', '全县', '全市', '全镇', '全乡', '总数', 'Total', '合 计', '全区合计', 'ＴＯＴＡＬ', '全县总计']) {
+    it(`a last row "${label}": left out, the townships and the total as without it`, () => {
+      const { report, stderr } = json(write([...crops, `${label},玉米,1216000`, `${label},小麦,200000`], [...livestock, `${label},生猪,6700`]));
+      expect(report.townships).toEqual(base.townships);
+      expect(report.total).toEqual(base.total);
+      expect(report.notes).toHaveLength(2);
+      expect(stderr).toContain(`note total-row "${label.trim()}" is a totals row, not a township`);
+      expect(stderr).not.toContain('total-mismatch');
+    });
+  }
+
+  it('a totals row off by more than 1%: a warning at its cell naming both figures; the report is the townships\'', () => {
+    const { report, stderr } = json(write([...crops, '合计,玉米,1276800'], [livestock[0]!, '全县合计,生猪,6000', ...livestock.slice(1)]));
+    expect(report.townships).toEqual(base.townships);
+    expect(stderr).toMatch(/crops\.csv:7:3: warning total-mismatch the totals row "合计" gives 1,276,800 kg of 玉米; the townships' rows sum to 1,216,000 kg \(4\.8% apart\)/);
+    expect(stderr).toMatch(/livestock\.csv:2:3: warning total-mismatch the totals row "全县合计" gives 6,000 head of 生猪; the townships' rows sum to 6,700 head/);
+  });
+});
+
+describe('7. no hang, no unbounded memory', () => {
+  it('validate /dev/zero: refused as not text at once', () => {
+    if (!existsSync('/dev/zero')) return;
+    const r = landcap(['validate', '/dev/zero'], { timeoutMs: 20_000 });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('/dev/zero:1:0: error file-not-text the file is not text (it holds NUL bytes)');
+  });
+
+  it('a single line of 50 MB: a located error, its cell not quoted', () => {
+    const dir = tempDir();
+    const file = join(dir, 'crops.csv');
+    writeFileSync(file, `township,crop,production_kg\n甲镇,${'玉'.repeat(17_000_000)},1\n`);
+    const r = landcap(['validate', file], { timeoutMs: 60_000 });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('crops.csv:2:0: error csv-syntax the line is longer than 100,000 characters');
+    expect(r.stderr.length).toBeLessThan(1000);
+  });
+});
+
+describe('8, 10. an input read once: deleted or replaced while landcap runs', () => {
+  /** A crops file of many townships, whose production is `production` in each. */
+  const cropsFile = (path: string, production: number) =>
+    writeFileSync(path, ['township,crop,production_kg', ...Array.from({ length: 30_000 }, (_, i) => `镇${i},玉米,${production}`)].join('\n'));
+
+  it('replaced by a new file while read (an editor saving over it): the report is of one version, or an I/O error', async () => {
+    const dir = tempDir();
+    const crops = join(dir, 'crops.csv');
+    cropsFile(crops, 100_000);
+    cropsFile(join(dir, 'new.csv'), 200_000);
+    writeFileSync(join(dir, 'livestock.csv'), 'township,species,stock\n镇1,生猪,100\n');
+    const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [BIN, 'report', '--crops', crops, '--livestock', join(dir, 'livestock.csv'), '--format', 'json'], { cwd: dir });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d));
+      child.stderr.on('data', (d: Buffer) => (stderr += d));
+      setTimeout(() => renameSync(join(dir, 'new.csv'), crops), 30);
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+    expect(hasStackTrace(result.stderr)).toBe(false);
+    if (result.code === 0) {
+      const demand = (JSON.parse(result.stdout) as { total: { nutrients: { N: { cropDemandKg: number } } } }).total.nutrients.N.cropDemandKg;
+      // Every township's production is 100,000 kg, or every one's 200,000: 30,000 × production × 2.3 ÷ 100.
+      expect([30_000 * 100_000 * 0.023, 30_000 * 200_000 * 0.023].map(Math.round)).toContain(Math.round(demand));
+    } else expect(result.code).toBe(2);
+  });
+
+  it('deleted while landcap starts: no trace, exit 0 or 2', async () => {
+    const dir = tempDir();
+    const crops = join(dir, 'crops.csv');
+    cropsFile(crops, 100_000);
+    writeFileSync(join(dir, 'livestock.csv'), 'township,species,stock\n镇1,生猪,100\n');
+    const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [BIN, 'report', '--crops', crops, '--livestock', join(dir, 'livestock.csv'), '--format', 'json'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d));
+      setTimeout(() => unlinkSync(crops), 40);
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+    expect(hasStackTrace(result.stderr)).toBe(false);
+    expect([0, 2]).toContain(result.code);
+    if (result.code === 2) expect(result.stderr).toContain('crops.csv: no such file');
+  });
+});
+
+describe('11. a file in two encodings', () => {
+  it('GBK, then UTF-8: refused at the first UTF-8 line, not read as mojibake', () => {
+    const r = landcap(['validate', hostile('gbk-then-utf8.csv')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('gbk-then-utf8.csv:4:0: error encoding-invalid the file is GBK, but this line is written in UTF-8');
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROBLEM_CODES, type ProblemCode } from '../../src/validate/problems.js';
+import { PROBLEM_CODES, type ProblemCode } from '../../src/problems.js';
 import { COUNTY, ROOT, hasStackTrace, landcap, writeFiles } from '../helpers.js';
 
 const BAD = 'tests/fixtures/bad';
@@ -74,6 +74,21 @@ const CASES: Case[] = [
     problems: [at('per-hectare-yields.csv', 'yield-implausible', 2, 4), at('per-hectare-yields.csv', 'yield-implausible', 3, 4)],
   },
   one('land-use.csv', 'land-use-invalid', 2, 4),
+  one('nul-bytes.csv', 'file-not-text', 1, 0),
+  one('invisible-name.csv', 'name-invisible-character', 2, 1, 0),
+  one('huge-area.csv', 'figure-not-finite', 2, 3),
+  {
+    name: 'totals-row.csv: totals rows left out, and checked against the townships',
+    args: [`${BAD}/totals-row.csv`],
+    exit: 0,
+    problems: [at('totals-row.csv', 'total-row', 6, 0), at('totals-row.csv', 'total-mismatch', 6, 3)],
+  },
+  {
+    name: 'stock-bounds.csv: a stock no township holds, and a fraction of an animal',
+    args: [`${BAD}/stock-bounds.csv`],
+    exit: 1,
+    problems: [at('stock-bounds.csv', 'stock-implausible', 2, 3), at('stock-bounds.csv', 'stock-fractional', 3, 3)],
+  },
   one('duplicate-crop.csv', 'duplicate-row', 4, 2),
   {
     name: 'livestock-problems.csv: one species problem per line',
@@ -108,7 +123,8 @@ interface ValidateJson {
   valid: boolean;
   errors: (Expected & { severity: string; message: string; hint?: string })[];
   warnings: (Expected & { severity: string; message: string; hint?: string })[];
-  counts: { errors: number; warnings: number; shown: number };
+  notes: (Expected & { severity: string; message: string; hint?: string })[];
+  counts: { errors: number; warnings: number; notes: number; shown: number };
   files: { path: string; kind: string | null; encoding: string | null; rows: number }[];
 }
 
@@ -124,9 +140,9 @@ describe('landcap validate: every problem located', () => {
       const { status, json } = validateJson(c.args);
       expect(status).toBe(c.exit);
       expect(json.valid).toBe(c.exit === 0);
-      const found = [...json.errors, ...json.warnings].map(({ file, code, line, column }) => ({ file, code, line, column }));
+      const found = [...json.errors, ...json.warnings, ...json.notes].map(({ file, code, line, column }) => ({ file, code, line, column }));
       expect(found.sort(byPlace)).toEqual([...c.problems].sort(byPlace));
-      for (const p of [...json.errors, ...json.warnings]) expect(p.severity).toBe(PROBLEM_CODES[p.code]);
+      for (const p of [...json.errors, ...json.warnings, ...json.notes]) expect(p.severity).toBe(PROBLEM_CODES[p.code]);
     });
   }
 
@@ -161,7 +177,7 @@ describe('landcap validate: every problem located', () => {
     expect(strict.json.errors[0]).toMatchObject({ code: 'file-no-rows', severity: 'error' });
     const limited = validateJson(['--max-errors', '2', `${BAD}/cells.csv`, `${BAD}/livestock-problems.csv`]);
     expect(limited.json.errors.length + limited.json.warnings.length).toBe(2);
-    expect(limited.json.counts).toEqual({ errors: 11, warnings: 1, shown: 2 });
+    expect(limited.json.counts).toEqual({ errors: 11, warnings: 1, notes: 0, shown: 2 });
     const text = landcap(['validate', '--max-errors', '2', `${BAD}/cells.csv`, `${BAD}/livestock-problems.csv`]);
     expect(text.stderr.trim().split('\n')).toHaveLength(3);
     expect(text.stderr).toContain('… and 10 more not shown (--max-errors)');

@@ -15,7 +15,7 @@ const cropRows = fc.uniqueArray(
   { minLength: 1, maxLength: 25, selector: (r) => `${r.township}|${r.crop}` },
 );
 const livestockRows = fc.uniqueArray(
-  fc.record({ township: fc.constantFrom(...TOWNSHIPS), species: fc.constantFrom(...SPECIES), stock: fc.integer({ min: 0, max: 1_000_000 }) }),
+  fc.record({ township: fc.constantFrom(...TOWNSHIPS), species: fc.constantFrom(...SPECIES), stock: fc.integer({ min: 0, max: 100_000 }) }),
   { maxLength: 20, selector: (r) => `${r.township}|${r.species}` },
 );
 const parameters = fc.record({

@@ -3,9 +3,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import type { Dataset } from '../../src/dataset/dataset.js';
-import { basisNutrients } from '../../src/method/types.js';
-import type { ProblemLog } from '../../src/validate/problems.js';
 import { tempDir } from '../helpers.js';
 
 const CROPS = [
@@ -214,21 +211,4 @@ export function writeDataset(seed: number, { clean = false } = {}): Files & { re
 /** Where a township's crops (and species) start in a clean dataset's lists: its number's last digit. */
 function townshipOffset(township: string): number {
   return Number(township.at(-1));
-}
-
-/** Everything loadDataset gives, as plain data to compare. */
-export function outcome(dataset: Dataset, log: ProblemLog, basis: 'N' | 'P' | 'both') {
-  return {
-    townships: [...dataset.townships.values()].map((t) => ({
-      name: t.name,
-      cropRows: t.cropRows,
-      livestockRows: t.livestockRows,
-      firstLivestockLine: t.firstLivestockLine,
-      stockPe: t.stockPe,
-      demand: basisNutrients(basis).map((n) => t.demandByGrade(n, (lu) => (lu === '水田' ? 'I' : lu === null ? 'III' : 'II'))),
-    })),
-    files: dataset.files,
-    used: { crops: [...dataset.used.crops], species: [...dataset.used.species] },
-    problems: log.problems,
-  };
 }

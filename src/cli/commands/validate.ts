@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Messages } from '../../i18n/en.js';
-import { INPUT_KINDS } from '../../io/columns.js';
+import { INPUT_KINDS } from '../../input/columns.js';
 import type { Context } from '../context.js';
 import { addExamples, addParameterOptions, encodingOption, runLazily } from '../options.js';
 

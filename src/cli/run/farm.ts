@@ -2,16 +2,17 @@ import type { Messages } from '../../i18n/en.js';
 import { Command, Option } from 'commander';
 import { loadCoefficients } from '../../coefficients/load.js';
 import type { Coefficients } from '../../coefficients/coefficients.js';
-import { readTableFile } from '../../dataset/read-file.js';
+import { openInput, readTable } from '../../input/read.js';
 import { computeFarm, type FarmAnimalInput, type FarmCropInput } from '../../farm/farm.js';
 import { renderFarm } from '../../farm/render.js';
-import { cropIndex } from '../../io/crops.js';
-import { LivestockReader, speciesIndex } from '../../io/livestock.js';
+import { cropIndex, implausibleYield } from '../../input/crops.js';
+import { problemText } from '../../i18n/index.js';
+import { LivestockReader, implausibleStock, speciesIndex } from '../../input/livestock.js';
 import { parseFraction } from '../../method/pig-equivalent.js';
 import { readParametersFile } from '../../params/load.js';
 import { parseParameterFlag } from '../../params/check.js';
 import { defaultParameters, fileLayer, flagLayer, resolveParameters } from '../../params/params.js';
-import { ProblemLog } from '../../validate/problems.js';
+import { ProblemLog } from '../../problems.js';
 import type { Context } from '../context.js';
 import { DataFailure, UsageError } from '../errors.js';
 import { addExamples, addParameterOptions, collect, parameterFlags, setLayer } from '../options.js';
@@ -47,6 +48,9 @@ function parseStock(item: string, c: Coefficients, ctx: Context): FarmAnimalInpu
   if (m[3] !== undefined && (!factor || factor.numerator <= 0)) throw new UsageError(ctx.t.ui.farm.badStock(item));
   if (!species && !factor) throw new UsageError(ctx.t.ui.farm.unknownSpecies(name, index.nearest(name) ?? ''));
   if (species && !species.peFactor && !factor) throw new UsageError(ctx.t.ui.farm.noFactor(name));
+  // The bounds a livestock file's stock is checked against: a farm is no larger than a township.
+  const implausible = implausibleStock(c, species ?? null, name, head);
+  if (implausible) throw new UsageError(`--stock ${item}: ${problemText('stock-implausible', implausible, ctx.t)}`);
   return {
     species: species?.species ?? name,
     head,
@@ -77,6 +81,9 @@ function parseCrop(item: string, c: Coefficients, ctx: Context): FarmCropInput {
     };
   }
   if (!crop) throw new UsageError(ctx.t.ui.farm.unknownCrop(name, index.nearest(name) ?? ''));
+  // The yield checks of a crops file.
+  const implausible = implausibleYield(crop, name, target);
+  if (implausible) throw new UsageError(`--crop ${item}: ${problemText('yield-implausible', implausible, ctx.t)}`);
   return {
     crop: crop.crop,
     targetYieldPerMu: target,
@@ -101,10 +108,9 @@ export async function run(context: () => Context, opts: FarmOptions & Record<str
   if (opts.livestock !== undefined) {
     const log = new ProblemLog();
     let reader: LivestockReader | undefined;
-    await readTableFile(
-      opts.livestock,
+    await readTable(
+      await openInput(opts.livestock, 'auto', log),
       'livestock',
-      'auto',
       log,
       (row, header) => {
         reader ??= new LivestockReader(header, c, log, params.values.stockRatio);

@@ -2,7 +2,7 @@ import type { Messages } from '../../i18n/en.js';
 import { access, mkdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Command } from 'commander';
-import { ioReason } from '../../io/errors.js';
+import { ioReason } from '../../input/errors.js';
 import { OutputFileError, writeFileAtomic } from '../../io/output.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';

@@ -4,7 +4,7 @@ import { loadCoefficients } from '../../coefficients/load.js';
 import { computeReport } from '../../api.js';
 import { scenarioAdjuster } from '../../scenario/adjust.js';
 import { renderReportParts, REPORT_FORMATS } from '../../report/render.js';
-import type { Problem } from '../../validate/problems.js';
+import type { Problem } from '../../problems.js';
 import type { Context } from '../context.js';
 import { VERSION } from '../version.js';
 import { DataFailure } from '../errors.js';

@@ -1,14 +1,14 @@
 import type { Messages } from '../../i18n/en.js';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadCoefficients } from '../../coefficients/load.js';
-import { INPUT_KINDS, type InputKind } from '../../io/columns.js';
-import { ENCODING_OPTIONS, type EncodingOption } from '../../io/errors.js';
+import { INPUT_KINDS, type InputKind } from '../../input/columns.js';
+import { ENCODING_OPTIONS, type EncodingOption } from '../../input/errors.js';
 import { readParametersFile } from '../../params/load.js';
 import { defaultParameters, fileLayer, flagLayer, resolveParameters } from '../../params/params.js';
 import { problemJson } from '../../report/render-json.js';
 import { sample, sampleNames } from '../../samples.js';
 import { visible } from '../../safe-text.js';
-import { ProblemLog } from '../../validate/problems.js';
+import { ProblemLog } from '../../problems.js';
 import { validateFiles } from '../../validate/validate.js';
 import type { Context } from '../context.js';
 import { SCHEMA_VERSION } from '../../report/report.js';
@@ -81,7 +81,8 @@ export async function run(context: () => Context, files: string[], opts: Validat
       valid: log.errors === 0,
       errors: listed.filter((p) => p.severity === 'error'),
       warnings: listed.filter((p) => p.severity === 'warning'),
-      counts: { errors: log.errors, warnings: log.warnings, shown: listed.length },
+      notes: listed.filter((p) => p.severity === 'note'),
+      counts: { errors: log.errors, warnings: log.warnings, notes: log.notes, shown: listed.length },
       files: summaries.map((f) => ({ path: f.path, kind: f.kind, encoding: f.encoding, rows: f.rows })),
     };
     out = `${JSON.stringify(json, null, 2)}\n`;

@@ -1,4 +1,4 @@
-import { bounded } from '../safe-text.js';
+import { bounded } from './safe-text.js';
 
 /**
  * The problem model: every data problem has a stable code, a severity and a place (file, line, column),
@@ -6,7 +6,8 @@ import { bounded } from '../safe-text.js';
  * from the code and its arguments (src/i18n).
  */
 
-export type Severity = 'error' | 'warning';
+/** A note says what landcap did with the data (a totals row left out); it never fails a run, even with --strict. */
+export type Severity = 'error' | 'warning' | 'note';
 
 /** Every problem code landcap reports, with its severity. `--strict` turns warnings into errors. */
 export const PROBLEM_CODES = {
@@ -14,6 +15,7 @@ export const PROBLEM_CODES = {
   'file-empty': 'error',
   'file-no-rows': 'warning',
   'encoding-invalid': 'error',
+  'file-not-text': 'error',
   'kind-unknown': 'error',
   'kind-ambiguous': 'error',
   'kind-mismatch': 'error',
@@ -30,6 +32,10 @@ export const PROBLEM_CODES = {
   'number-negative': 'error',
   'row-extra-cells': 'error',
   'csv-syntax': 'error',
+  'name-invisible-character': 'warning',
+  'total-row': 'note',
+  'total-mismatch': 'warning',
+  'figure-not-finite': 'error',
   // crops
   'crop-unknown': 'error',
   'crop-local-uptake': 'warning',
@@ -48,6 +54,8 @@ export const PROBLEM_CODES = {
   'pe-factor-override': 'warning',
   'stock-missing': 'error',
   'slaughter-no-ratio': 'error',
+  'stock-implausible': 'error',
+  'stock-fractional': 'warning',
   // soil
   'grade-invalid': 'error',
   'soil-out-of-range': 'error',
@@ -92,6 +100,7 @@ export class ProblemLog {
   readonly problems: Problem[] = [];
   errors = 0;
   warnings = 0;
+  notes = 0;
   readonly strict: boolean;
   private readonly retain: number;
 
@@ -101,16 +110,18 @@ export class ProblemLog {
   }
 
   report(place: Place, code: ProblemCode, args: ProblemArgs = {}): void {
-    const severity: Severity = this.strict ? 'error' : PROBLEM_CODES[code];
+    const own: Severity = PROBLEM_CODES[code];
+    const severity: Severity = this.strict && own === 'warning' ? 'error' : own;
     if (severity === 'error') this.errors++;
-    else this.warnings++;
+    else if (severity === 'warning') this.warnings++;
+    else this.notes++;
     const problem: Problem = { file: place.file, line: place.line, column: place.column, severity, code, args: quotedBriefly(args) };
     if (this.problems.length < this.retain) this.problems.push(problem);
     this.options.onProblem?.(problem);
   }
 
   get count(): number {
-    return this.errors + this.warnings;
+    return this.errors + this.warnings + this.notes;
   }
 
   get hasErrors(): boolean {

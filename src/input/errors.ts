@@ -1,12 +1,15 @@
 /** Encodings, and the errors of reading files: light, for the command line to load before any reading. */
 
+/** The longest line landcap reads, in characters: a yearbook's widest row is a few thousand. */
+export const MAX_LINE_CHARS = 100_000;
+
 /** Encodings landcap reads: what Excel and WPS write as "CSV" and "CSV UTF-8" on Chinese Windows. */
 export const ENCODING_OPTIONS = ['auto', 'utf-8', 'gb18030'] as const;
 export type EncodingOption = (typeof ENCODING_OPTIONS)[number];
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030';
 
 /** Why a file could not be read or written; the CLI words it in the user's language. */
-export type IoReason = 'not-found' | 'is-directory' | 'permission' | 'not-a-folder' | 'no-space' | 'read-only' | 'is-input' | 'other';
+export type IoReason = 'not-found' | 'is-directory' | 'permission' | 'not-a-folder' | 'no-space' | 'read-only' | 'is-input' | 'too-large' | 'other';
 
 export function ioReason(error: unknown): IoReason {
   switch ((error as NodeJS.ErrnoException | undefined)?.code) {

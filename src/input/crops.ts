@@ -2,10 +2,12 @@ import type { Coefficients, CropCoefficient } from '../coefficients/coefficients
 import type { Provenance } from '../coefficients/schema.js';
 import { MU_PER_HECTARE, areaInMu, productionFromAreaAndYield, relativeDifference, yieldPerMu, type AreaUnit } from '../method/production.js';
 import { LAND_USES, landUseIndex, type LandUse, type Measure, type Nutrient } from '../method/types.js';
-import type { ProblemLog } from '../validate/problems.js';
-import { NameIndex, NamesInText } from './names.js';
+import type { ProblemLog } from '../problems.js';
+import { NameIndex } from './names.js';
 import { RowKeys } from './row-keys.js';
-import { CleanLine, Row, type Column, type Header } from './table.js';
+import { CellMemo, type Column, type Header, type Row } from './table.js';
+import { Totals } from './totals.js';
+import { TownshipColumn } from './township.js';
 
 /** A crops row that passed its checks: production in kg (m³ for forest), with the uptake to apply. */
 export interface CropRow {
@@ -48,20 +50,19 @@ for (const [name, lu] of [
 ] as const)
   LAND_USE_NAMES.add(name, lu);
 
-/** A land use first met in a line read in place, when it is one. */
-function meetLandUse(name: string): { readonly name: string; readonly landUse: LandUse } | undefined {
-  const landUse = LAND_USE_NAMES.get(name);
-  return landUse === undefined ? undefined : { name, landUse };
+/** A land use as written: the land use, null when empty, undefined when it names none. */
+export function landUseOf(text: string): LandUse | null | undefined {
+  return text === '' ? null : LAND_USE_NAMES.get(text);
 }
 
+/** A land-use cell: the land use, null when empty, undefined (reported) when it names none. */
 export function parseLandUse(row: Row, column: Column | undefined): LandUse | null | undefined {
-  const text = row.text(column);
-  if (text === '') return null;
-  const lu = LAND_USE_NAMES.get(text);
-  if (!lu) row.report(column, 'land-use-invalid', { value: text });
+  const lu = landUseOf(row.text(column));
+  if (lu === undefined) row.report(column, 'land-use-invalid', { value: row.text(column) });
   return lu;
 }
 
+/** Crop names as users write them: the table's, its aliases, and the English names. */
 export function cropIndex(c: Coefficients): NameIndex<CropCoefficient> {
   const index = new NameIndex<CropCoefficient>();
   for (const crop of c.crops.values()) index.add(crop.crop, crop, crop.crop);
@@ -95,19 +96,10 @@ class QuantityCells {
     this.one = this.slots.slice(0, 1);
   }
 
-  /** How many columns the header has for the quantity. */
-  get columns(): number {
-    return this.slots.length;
-  }
-
-  /** The quantity's column with its unit, when the header has one (lines read in place). */
-  get only(): CleanQuantity | undefined {
-    return this.slots.length === 1 ? this.slots[0] : undefined;
-  }
-
   /** The filled cells of the row; bad cells are reported. Valid until the next row is read. */
   read(row: Row, state: { bad: boolean }): readonly Quantity[] {
     const { slots } = this;
+    if (slots.length === 0) return NONE;
     if (slots.length === 1) {
       const slot = slots[0]!;
       const value = row.number(slot.column, state);
@@ -159,152 +151,93 @@ function single(row: Row, qs: readonly Quantity[], toCommon: (q: Quantity) => nu
   return first;
 }
 
-export interface CropReaderOptions {
-  readonly nutrients: readonly Nutrient[];
+/**
+ * A yield per 亩 above any the crop reaches (its max_yield_per_mu in data/coefficients/crops.csv): the problem's
+ * arguments, or undefined when the yield is credible. Far above the bound, a per-亩 figure is most often per 公顷
+ * (15 × larger): the hint says so when ÷ 15 is credible. `farm` checks its target yields with it too.
+ */
+export function implausibleYield(crop: CropCoefficient, asWritten: string, perMu: number, per: AreaUnit = 'mu'): Record<string, string | number> | undefined {
+  if (perMu <= crop.maxYieldPerMu) return undefined;
+  const perHectare = per === 'mu' && perMu >= 3 * crop.maxYieldPerMu && perMu / MU_PER_HECTARE <= crop.maxYieldPerMu ? round2(perMu / MU_PER_HECTARE) : '';
+  return { value: round2(perMu), crop: asWritten, max: crop.maxYieldPerMu, perHectare };
+}
+
+/** Names the factor by which a production disagrees with area × yield, when it is one users often get wrong. */
+function mismatchExplanation(given: number, computed: number): string {
+  const ratio = given / computed;
+  const near = (x: number) => Math.abs(ratio / x - 1) < 0.01;
+  if (near(1 / MU_PER_HECTARE)) return 'yield-per-hectare';
+  if (near(MU_PER_HECTARE)) return 'area-in-hectares';
+  if (near(1 / 1000)) return 'production-in-tonnes';
+  if (near(1000)) return 'production-in-kg';
+  if (near(1 / 10)) return 'digit-lost';
+  if (near(10)) return 'digit-added';
+  return '';
 }
 
 const NO_UPTAKE: Partial<Record<Nutrient, number>> = {};
 
-/** A clean line's row as the tally takes it (a crop of the guide's table, its uptake the table's). */
-export interface CleanCropRow {
-  township: string;
-  crop: CropCoefficient;
-  landUse: LandUse | null;
-  production: number;
-}
-
-/** A quantity's one column, for lines read in place: what its unit is per (亩 or 公顷) and what it measures. */
-interface CleanQuantity {
-  readonly column: Column;
-  readonly per: AreaUnit;
-  readonly measure: Measure;
-}
-
-/** A crop name met in lines read in place: the crop it names, and its keys for the repeated-row check (RowKeys.intern). */
-interface CleanCropName {
-  readonly name: string;
-  readonly crop: CropCoefficient;
-  readonly identity: string;
+/** A crop cell, as the rules read it once per distinct cell (CellMemo): the name, what it names, its repeated-row keys. */
+interface CropName {
+  readonly asWritten: string;
+  readonly named: { readonly value: CropCoefficient | undefined; readonly identity: string };
+  /** RowKeys ids of the name's identity and of the name as shown in a message; with a land use written, by its index. */
   readonly key: number;
   readonly shown: number;
-  /** The keys when the row writes a land use, by landUseIndex. */
   readonly byLandUse: (readonly [number, number] | undefined)[];
 }
 
-/** Reads the rows of one crops file, checking each cell, and hands on the good rows. */
+/**
+ * Reads the rows of one crops file, each cell checked by one rule, and hands on the good rows. A totals row (合计 …)
+ * is read by the same rules and left out, to be checked against the townships' sum (finish).
+ */
 export class CropReader {
   private readonly index: NameIndex<CropCoefficient>;
-  /** The township × name pairs read so far, for the repeated-row check (across threads, too). */
-  readonly seen = new RowKeys();
-  /** The header's columns, looked up once. */
-  private readonly columns: Readonly<Record<'township' | 'crop' | 'land_use' | 'n_uptake' | 'p_uptake', Column | undefined>>;
+  /** The township × crop pairs read so far, for the repeated-row check. */
+  private readonly seen = new RowKeys();
+  private readonly township: TownshipColumn;
+  private readonly columns: Readonly<Record<'crop' | 'land_use' | 'n_uptake' | 'p_uptake', Column | undefined>>;
   private readonly quantities: Readonly<Record<'area' | 'yield' | 'production', QuantityCells>>;
   /** Whether a cell of the row being read was rejected. */
   private readonly state = { bad: false };
+  private readonly totals = new Totals();
+  /** The crop and land-use cells, read once per distinct cell. */
+  private readonly cropNames: CellMemo<CropName | undefined>;
+  private readonly landUses: CellMemo<LandUse | null | undefined>;
 
   constructor(
     header: Header,
     coefficients: Coefficients,
     private readonly log: ProblemLog,
-    private readonly options: CropReaderOptions,
+    private readonly nutrients: readonly Nutrient[],
   ) {
     this.index = cropIndex(coefficients);
     const col = (field: string) => header.byField.get(field)?.[0];
-    this.columns = { township: col('township'), crop: col('crop'), land_use: col('land_use'), n_uptake: col('n_uptake'), p_uptake: col('p_uptake') };
+    this.township = new TownshipColumn(col('township'));
+    this.columns = { crop: col('crop'), land_use: col('land_use'), n_uptake: col('n_uptake'), p_uptake: col('p_uptake') };
     const all = (field: string) => header.byField.get(field) ?? [];
     this.quantities = { area: new QuantityCells(all('area')), yield: new QuantityCells(all('yield')), production: new QuantityCells(all('production')) };
-    // Lines are read in place unless a column needs what only a Row does: uptakes given in the file, or a quantity in two units.
-    const { area, yield: yieldCells, production } = this.quantities;
-    if (!this.columns.n_uptake && !this.columns.p_uptake && [area, yieldCells, production].every((q) => q.columns <= 1))
-      this.clean = { line: new CleanLine(header), area: area.only, yield: yieldCells.only, production: production.only };
+    this.cropNames = new CellMemo(this.columns.crop, (text) => {
+      if (text === '') return undefined;
+      const named = this.index.lookup(text);
+      const key = this.seen.intern(named.identity);
+      return { asWritten: text, named, key, shown: text === named.identity ? key : this.seen.intern(text), byLandUse: [] };
+    });
+    this.landUses = new CellMemo(this.columns.land_use, landUseOf);
   }
-
-  /** For lines read in place (readClean): the line, and each quantity's column with its unit. */
-  private readonly clean?: { readonly line: CleanLine } & Readonly<Record<'area' | 'yield' | 'production', CleanQuantity | undefined>>;
-
-  /** Whether this file's lines can be read in place (readClean). */
-  get readsClean(): boolean {
-    return this.clean !== undefined;
-  }
-
-  /** Crop names and land uses met in lines read in place. */
-  private readonly cropNames = new NamesInText<CleanCropName>();
-  private readonly landUseNames = new NamesInText<{ readonly name: string; readonly landUse: LandUse }>();
-  /** The row of the line last read in place. */
-  private readonly cleanRow: CleanCropRow = { township: '', crop: undefined!, landUse: null, production: 0 };
-
-  /**
-   * Reads the line bytes[start, end) (UTF-8) in place when it is a row that passes every check without a word — a
-   * crop of the guide's table, numbers in plain digits, not a repeat — to what read(row) would give the tally; else
-   * undefined, and nothing is recorded: read(row) then reads the line and words its problems. The row returned is the
-   * reader's one object, filled anew for each line.
-   */
-  readClean(line: number, bytes: Buffer, start: number, end: number): CleanCropRow | undefined {
-    const clean = this.clean!;
-    const cells = clean.line;
-    if (!cells.split(bytes, start, end)) return undefined;
-    const c = this.columns;
-    const township = cells.sameName(c.township!.index);
-    if (township === undefined) return undefined;
-    const named = cells.named(c.crop!.index, this.cropNames, this.meetCropName);
-    if (named === undefined) return undefined;
-    let landUseCell: LandUse | null = null;
-    if (c.land_use && !cells.empty(c.land_use.index)) {
-      const lu = cells.named(c.land_use.index, this.landUseNames, meetLandUse);
-      if (lu === undefined) return undefined;
-      landUseCell = lu.landUse;
-    }
-    const area = clean.area && cells.number(clean.area.column);
-    const yieldValue = clean.yield && cells.number(clean.yield.column);
-    const given = clean.production && cells.number(clean.production.column);
-    if (Number.isNaN(area) || Number.isNaN(yieldValue) || Number.isNaN(given)) return undefined;
-
-    const { crop } = named;
-    const { measure } = crop;
-    if ((yieldValue !== undefined && clean.yield!.measure !== measure) || (given !== undefined && clean.production!.measure !== measure)) return undefined;
-    if (yieldValue !== undefined && yieldPerMu(yieldValue, clean.yield!.per) > crop.maxYieldPerMu) return undefined;
-    const fromAreaYield =
-      area !== undefined && yieldValue !== undefined ? productionFromAreaAndYield(area, clean.area!.per, yieldValue, clean.yield!.per) : undefined;
-    let production: number;
-    if (given !== undefined) {
-      if (fromAreaYield !== undefined && relativeDifference(given, fromAreaYield) > 0.01) return undefined;
-      production = given;
-    } else if (fromAreaYield !== undefined) production = fromAreaYield;
-    else return undefined;
-
-    // The repeated-row check, as read(row) makes it: the crop's identity, and the land use written in the row.
-    let key = named.key;
-    let shown = named.shown;
-    if (landUseCell) {
-      const keys = (named.byLandUse[landUseIndex(landUseCell)] ??= [
-        this.seen.intern(`${named.identity}\u0000${landUseCell}`),
-        this.seen.intern(`${named.name} ${landUseCell}`),
-      ]);
-      key = keys[0];
-      shown = keys[1];
-    }
-    if (this.seen.firstLineOf(township, key, line, shown) !== undefined) return undefined;
-    const row = this.cleanRow;
-    row.township = township;
-    row.crop = crop;
-    row.landUse = landUseCell ?? crop.landUse ?? null;
-    row.production = production;
-    return row;
-  }
-
-  /** A crop name first met in a line read in place, when it names a crop of the guide's table. */
-  private readonly meetCropName = (name: string): CleanCropName | undefined => {
-    const { value, identity } = this.index.lookup(name);
-    if (!value) return undefined;
-    const key = this.seen.intern(identity);
-    return { name, crop: value, identity, key, shown: name === identity ? key : this.seen.intern(name), byLandUse: [] };
-  };
 
   read(row: Row): CropRow | undefined {
     const c = this.columns;
-    const township = row.required(c.township);
-    const cropAsWritten = row.required(c.crop);
-    const landUseCell = parseLandUse(row, c.land_use);
+    const townshipCell = this.township.read(row);
+    // A totals row that names no crop totals nothing this file can check: it is only left out.
+    if (townshipCell?.total && row.text(c.crop) === '') {
+      this.totals.note(row, townshipCell.name);
+      return undefined;
+    }
+    const cropName = this.cropNames.get(row);
+    if (cropName === undefined && c.crop) row.report(c.crop, 'cell-required', { header: c.crop.header });
+    const landUseCell = this.landUses.get(row);
+    if (landUseCell === undefined) row.report(c.land_use, 'land-use-invalid', { value: row.text(c.land_use) });
     const state = this.state;
     state.bad = false;
     const userUptake: Partial<Record<Nutrient, number>> =
@@ -312,23 +245,23 @@ export class CropReader {
     const areas = this.quantities.area.read(row, state);
     const yields = this.quantities.yield.read(row, state);
     const productions = this.quantities.production.read(row, state);
-    if (township === undefined || cropAsWritten === undefined || landUseCell === undefined || state.bad) return undefined;
-
-    const named = this.index.lookup(cropAsWritten);
+    if (townshipCell === undefined || cropName === undefined || landUseCell === undefined || state.bad) return undefined;
+    const township = townshipCell.name;
+    const { asWritten: cropAsWritten, named } = cropName;
     const crop = named.value ?? null;
     if (!crop) {
-      const hasUptake = this.options.nutrients.every((n) => userUptake[n] !== undefined);
+      const hasUptake = this.nutrients.every((n) => userUptake[n] !== undefined);
       if (!hasUptake) {
         const known = userUptake.N !== undefined || userUptake.P !== undefined;
         if (known) {
-          const missing = this.options.nutrients.find((n) => userUptake[n] === undefined)!;
+          const missing = this.nutrients.find((n) => userUptake[n] === undefined)!;
           row.report(c.crop, 'crop-needs-uptake', { crop: cropAsWritten, nutrient: missing, column: missing === 'N' ? 'n_uptake' : 'p_uptake' });
         } else {
           row.report(c.crop, 'crop-unknown', { crop: cropAsWritten, suggestion: this.index.nearest(cropAsWritten) ?? '' });
         }
         return undefined;
       }
-      row.report(c.crop, 'crop-local-uptake', { crop: cropAsWritten });
+      if (!townshipCell.total) row.report(c.crop, 'crop-local-uptake', { crop: cropAsWritten });
     }
 
     // The crop's measure: the table's, or for a local crop the unit its figures are in.
@@ -352,12 +285,9 @@ export class CropReader {
     if ((areas.length > 0 && !area) || (yields.length > 0 && !yieldQ) || (productions.length > 0 && !productionQ)) return undefined;
 
     if (crop && yieldQ) {
-      const perMu = yieldMu(yieldQ);
-      if (perMu > crop.maxYieldPerMu) {
-        // Far above the bound, a per-亩 figure is most often per 公顷 (15 × larger): say so when ÷ 15 is credible.
-        const perHectare =
-          yieldQ.per === 'mu' && perMu >= 3 * crop.maxYieldPerMu && perMu / MU_PER_HECTARE <= crop.maxYieldPerMu ? round2(perMu / MU_PER_HECTARE) : '';
-        row.report(yieldQ.column, 'yield-implausible', { value: round2(perMu), crop: cropAsWritten, max: crop.maxYieldPerMu, perHectare });
+      const implausible = implausibleYield(crop, cropAsWritten, yieldMu(yieldQ), yieldQ.per);
+      if (implausible) {
+        row.report(yieldQ.column, 'yield-implausible', implausible);
         return undefined;
       }
     }
@@ -383,16 +313,34 @@ export class CropReader {
       row.report(undefined, 'production-missing');
       return undefined;
     }
-
-    const landUse = landUseCell ?? crop?.landUse ?? null;
-    // 番茄 and 西红柿 are one crop; 花生 and 油菜 are two rows of 油料.
-    const { identity } = named;
-    const shown = landUseCell ? `${cropAsWritten} ${landUseCell}` : cropAsWritten;
-    const firstLine = this.seen.firstLine(township, landUseCell ? `${identity}\u0000${landUseCell}` : identity, row.line, shown);
-    if (firstLine !== undefined) {
-      row.report(c.crop, 'duplicate-row', { key: `${township} ${shown}`, firstLine, kind: 'crops' });
+    if (!Number.isFinite(production)) {
+      row.report(productionQ?.column ?? area?.column, 'figure-not-finite', { what: 'production', township, value: String(production) });
       return undefined;
     }
+
+    // 番茄 and 西红柿 are one crop; 花生 and 油菜 are two rows of 油料: the repeated-row check keys the crop's identity,
+    // and the land use written in the row.
+    let { key, shown } = cropName;
+    if (landUseCell) {
+      const keys = (cropName.byLandUse[landUseIndex(landUseCell)] ??= [
+        this.seen.intern(`${named.identity}\u0000${landUseCell}`),
+        this.seen.intern(`${cropAsWritten} ${landUseCell}`),
+      ]);
+      [key, shown] = keys;
+    }
+    const firstLine = this.seen.firstLine(townshipCell.id, key, row.line, shown);
+    if (firstLine !== undefined) {
+      row.report(c.crop, 'duplicate-row', { key: `${township} ${this.seen.text(shown)}`, firstLine, kind: 'crops' });
+      return undefined;
+    }
+
+    const item = crop?.crop ?? cropAsWritten;
+    const unit = measure === 'm3' ? 'm³' : 'kg';
+    if (townshipCell.total) {
+      this.totals.total(row, productionQ?.column, township, item, production, unit);
+      return undefined;
+    }
+    this.totals.add(item, production);
 
     let uptake: Partial<Record<Nutrient, UptakeUsed>> = crop?.uptake ?? {};
     if (userUptake.N !== undefined || userUptake.P !== undefined) {
@@ -410,24 +358,21 @@ export class CropReader {
       cropAsWritten,
       crop,
       measure,
-      landUse,
+      landUse: landUseCell ?? crop?.landUse ?? null,
       production,
       productionFrom,
       areaMu: area ? areaMu(area) : null,
       uptake,
     };
   }
-}
 
-/** Names the factor by which a production disagrees with area × yield, when it is one users often get wrong. */
-function mismatchExplanation(given: number, computed: number): string {
-  const ratio = given / computed;
-  const near = (x: number) => Math.abs(ratio / x - 1) < 0.01;
-  if (near(1 / MU_PER_HECTARE)) return 'yield-per-hectare';
-  if (near(MU_PER_HECTARE)) return 'area-in-hectares';
-  if (near(1 / 1000)) return 'production-in-tonnes';
-  if (near(1000)) return 'production-in-kg';
-  if (near(1 / 10)) return 'digit-lost';
-  if (near(10)) return 'digit-added';
-  return '';
+  /** Townships the file lists, even on rows with errors: the no-land check must not pile onto those. */
+  get listed(): Set<string> {
+    return this.township.names;
+  }
+
+  /** Once the file is read: its totals rows against the sums of the townships' rows. */
+  finish(): void {
+    this.totals.check(this.log);
+  }
 }

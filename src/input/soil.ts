@@ -2,10 +2,11 @@ import type { Coefficients } from '../coefficients/coefficients.js';
 import { soilThreshold } from '../coefficients/coefficients.js';
 import { soilGradeOfMeasurement } from '../method/soil-grade.js';
 import { type LandUse, type Nutrient, type SoilGrade } from '../method/types.js';
-import type { ProblemLog } from '../validate/problems.js';
 import { parseLandUse } from './crops.js';
 import { RowKeys } from './row-keys.js';
-import { Row, type Column, type Header } from './table.js';
+import type { Column, Header, Row } from './table.js';
+import { Totals } from './totals.js';
+import { TownshipColumn } from './township.js';
 
 /** One nutrient of a soil row: a grade as given, or a measured value to grade. */
 export type SoilValue = { readonly grade: SoilGrade } | { readonly measured: number; readonly unit: string };
@@ -51,10 +52,14 @@ export function parseGrade(text: string): SoilGrade | undefined {
 const MEASURE_FIELD: Record<Nutrient, string> = { N: 'total_n', P: 'available_p' };
 const GRADE_FIELD: Record<Nutrient, string> = { N: 'n_grade', P: 'p_grade' };
 
+/** Reads the rows of one soil file, each cell checked by one rule, and hands on the good rows. */
 export class SoilReader {
   private readonly seen = new RowKeys();
   /** The header's columns, looked up once: the township's, the land use's, and each nutrient's grade and measure. */
-  private readonly township: Column | undefined;
+  private readonly township: TownshipColumn;
+  private readonly townshipColumn: Column | undefined;
+  /** A totals row of a soil file (a county-wide grade, say) is no township's: it is left out, with a note. */
+  private readonly totals = new Totals();
   private readonly landUse: Column | undefined;
   private readonly gradeColumns: Readonly<Record<Nutrient, Column | undefined>>;
   private readonly measureColumns: Readonly<Record<Nutrient, Column | undefined>>;
@@ -62,17 +67,22 @@ export class SoilReader {
   constructor(
     header: Header,
     private readonly coefficients: Coefficients,
-    private readonly log: ProblemLog,
   ) {
     const col = (field: string) => header.byField.get(field)?.[0];
-    this.township = col('township');
+    this.townshipColumn = col('township');
+    this.township = new TownshipColumn(this.townshipColumn);
     this.landUse = col('land_use');
     this.gradeColumns = { N: col(GRADE_FIELD.N), P: col(GRADE_FIELD.P) };
     this.measureColumns = { N: col(MEASURE_FIELD.N), P: col(MEASURE_FIELD.P) };
   }
 
   read(row: Row): SoilRow | undefined {
-    const township = row.required(this.township);
+    const townshipCell = this.township.read(row);
+    if (townshipCell?.total) {
+      this.totals.note(row, townshipCell.name);
+      return undefined;
+    }
+    const township = townshipCell?.name;
     const landUse = parseLandUse(row, this.landUse);
     let bad = false;
     const values: Partial<Record<Nutrient, SoilValue>> = {};
@@ -110,9 +120,10 @@ export class SoilReader {
       row.report(undefined, 'soil-missing-values');
       return undefined;
     }
-    const firstLine = this.seen.firstLine(township, landUse ?? '', row.line, landUse ?? '');
+    const key = this.seen.intern(landUse ?? '');
+    const firstLine = this.seen.firstLine(townshipCell!.id, key, row.line, key);
     if (firstLine !== undefined) {
-      row.report(this.township, 'duplicate-row', { key: `${township}${landUse ? ` ${landUse}` : ''}`, firstLine, kind: 'soil' });
+      row.report(this.townshipColumn, 'duplicate-row', { key: `${township}${landUse ? ` ${landUse}` : ''}`, firstLine, kind: 'soil' });
       return undefined;
     }
     return { file: row.file, line: row.line, township, landUse, values };

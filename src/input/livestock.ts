@@ -1,0 +1,207 @@
+import { constantNumber, type Coefficients, type SpeciesCoefficient } from '../coefficients/coefficients.js';
+import type { Provenance } from '../coefficients/schema.js';
+import { fractionValue, formatFraction, parseFraction, pigEquivalents, stockFromSlaughter } from '../method/pig-equivalent.js';
+import type { Fraction } from '../method/types.js';
+import type { ProblemArgs, ProblemLog } from '../problems.js';
+import { NameIndex } from './names.js';
+import { RowKeys } from './row-keys.js';
+import { CellMemo, type Column, type Header, type Row } from './table.js';
+import { Totals } from './totals.js';
+import { NO_TOWNSHIP, TownshipColumn } from './township.js';
+
+/** A livestock row that passed its checks: head in stock and the pig-equivalent factor to apply. */
+export interface LivestockRow {
+  readonly file: string;
+  readonly line: number;
+  readonly township: string;
+  readonly speciesAsWritten: string;
+  /** The species of the guide's table (生猪, 奶牛, 肉牛, 羊, 家禽 …); null for a local species. */
+  readonly species: SpeciesCoefficient | null;
+  /** The species the row is counted under: the table's name, or the name as written for a local species. */
+  readonly speciesName: string;
+  readonly stock: number;
+  /** Set when the stock was converted from a slaughter count with a stock/slaughter ratio. */
+  readonly fromSlaughter?: { readonly slaughter: number; readonly ratio: number };
+  readonly peFactor: Fraction;
+  readonly peFactorProvenance: Provenance;
+  readonly peFactorSource: string;
+  /** The stock in the file, when a scenario changed it. */
+  readonly stockInFile?: number;
+}
+
+/** Species names as users write them: the table's, its aliases, and the English names. */
+export function speciesIndex(c: Coefficients): NameIndex<SpeciesCoefficient> {
+  const index = new NameIndex<SpeciesCoefficient>();
+  for (const sp of c.species.values()) index.add(sp.species, sp, sp.species);
+  for (const [alias, { target, relation }] of c.speciesAliases) index.add(alias, c.species.get(target)!, relation === 'synonym' ? target : undefined);
+  for (const sp of c.species.values()) index.add(sp.nameEn, sp, sp.species);
+  return index;
+}
+
+/**
+ * A stock no township holds (above max_stock_per_township in data/coefficients/species.csv, or max_stock_other_species
+ * for a local species): the problem's arguments, else undefined. A column in 万 whose figures are credible as head
+ * counts gets a hint that says so. `farm` checks a farm's stock with it too.
+ */
+export function implausibleStock(
+  c: Coefficients,
+  species: SpeciesCoefficient | null,
+  name: string,
+  head: number,
+  column?: Column,
+): ProblemArgs | undefined {
+  const max = species ? species.maxStock.value : constantNumber(c, 'max_stock_other_species');
+  if (head <= max) return undefined;
+  const scale = column?.unit?.scale ?? 1;
+  const perTenThousand = scale === 10_000 && head / scale <= max ? head / scale : '';
+  return { value: head, species: name, max, header: column?.header ?? '', perTenThousand };
+}
+
+/** A species cell, as the rules read it once per distinct cell (CellMemo): the name, what it names, its repeated-row keys. */
+interface SpeciesName {
+  readonly asWritten: string;
+  readonly named: { readonly value: SpeciesCoefficient | undefined; readonly identity: string };
+  readonly key: number;
+  readonly shown: number;
+}
+
+/**
+ * Reads the rows of one livestock file, each cell checked by one rule, and hands on the good rows. A totals row
+ * (合计 …) is read by the same rules and left out, to be checked against the townships' sum (finish).
+ */
+export class LivestockReader {
+  private readonly index: NameIndex<SpeciesCoefficient>;
+  private readonly ratios: NameIndex<number>;
+  /** The township × species pairs read so far, for the repeated-row check. */
+  private readonly seen = new RowKeys();
+  /** A farm's file may have no township column: its rows are all the farm's. */
+  private readonly township: TownshipColumn | undefined;
+  private readonly columns: Readonly<Record<'species' | 'stock' | 'slaughter' | 'pe_factor', Column | undefined>>;
+  /** Whether a cell of the row being read was rejected. */
+  private readonly state = { bad: false };
+  private readonly totals = new Totals();
+  /** The species cells, read once per distinct cell. */
+  private readonly speciesNames: CellMemo<SpeciesName | undefined>;
+
+  constructor(
+    header: Header,
+    private readonly coefficients: Coefficients,
+    private readonly log: ProblemLog,
+    stockRatio: Readonly<Record<string, number>>,
+  ) {
+    this.index = speciesIndex(coefficients);
+    const col = (field: string) => header.byField.get(field)?.[0];
+    const township = col('township');
+    this.township = township && new TownshipColumn(township);
+    this.columns = { species: col('species'), stock: col('stock'), slaughter: col('slaughter'), pe_factor: col('pe_factor') };
+    // A ratio given for 生猪 serves rows written 猪 or pig too: ratios are keyed by the species they resolve to.
+    this.ratios = new NameIndex<number>();
+    for (const [name, ratio] of Object.entries(stockRatio)) this.ratios.add(this.index.get(name)?.species ?? name, ratio);
+    this.speciesNames = new CellMemo(this.columns.species, (text) => {
+      if (text === '') return undefined;
+      const named = this.index.lookup(text);
+      return { asWritten: text, named, key: this.seen.intern(named.identity), shown: this.seen.intern(text) };
+    });
+  }
+
+  read(row: Row): LivestockRow | undefined {
+    const c = this.columns;
+    const townshipCell = this.township ? this.township.read(row) : NO_TOWNSHIP;
+    if (townshipCell?.total && row.text(c.species) === '') {
+      this.totals.note(row, townshipCell.name);
+      return undefined;
+    }
+    const speciesName0 = this.speciesNames.get(row);
+    if (speciesName0 === undefined && c.species) row.report(c.species, 'cell-required', { header: c.species.header });
+    const state = this.state;
+    state.bad = false;
+    const stock = row.number(c.stock, state);
+    const slaughter = row.number(c.slaughter, state);
+    const factorText = row.text(c.pe_factor);
+    let userFactor: Fraction | undefined;
+    if (factorText !== '') {
+      userFactor = parseFraction(factorText.normalize('NFKC'));
+      if (!userFactor || userFactor.numerator <= 0) {
+        row.report(c.pe_factor, 'pe-factor-invalid', { value: factorText });
+        state.bad = true;
+      }
+    }
+    if (townshipCell === undefined || speciesName0 === undefined || state.bad) return undefined;
+    const township = townshipCell.name;
+    const { asWritten: speciesAsWritten, named } = speciesName0;
+    const species = named.value ?? null;
+    if (!species && !userFactor) {
+      row.report(c.species, 'species-unknown', { species: speciesAsWritten, suggestion: this.index.nearest(speciesAsWritten) ?? '' });
+      return undefined;
+    }
+    if (species && !species.peFactor && !userFactor) {
+      row.report(c.species, 'species-needs-factor', { species: speciesAsWritten });
+      return undefined;
+    }
+    if (species?.peFactor && userFactor && fractionValue(userFactor) !== fractionValue(species.peFactor)) {
+      row.report(c.pe_factor, 'pe-factor-override', { value: factorText, guide: formatFraction(species.peFactor), species: species.species });
+    }
+    const speciesName = species?.species ?? speciesAsWritten;
+
+    let head: number;
+    let fromSlaughter: LivestockRow['fromSlaughter'];
+    if (stock !== undefined) {
+      head = stock;
+      if (!Number.isInteger(head)) row.report(c.stock, 'stock-fractional', { value: head, species: speciesAsWritten });
+    } else if (slaughter !== undefined) {
+      const ratio = this.ratios.get(speciesName) ?? this.ratios.get(speciesAsWritten);
+      if (ratio === undefined) {
+        row.report(c.slaughter, 'slaughter-no-ratio', { species: speciesName });
+        return undefined;
+      }
+      head = stockFromSlaughter(slaughter, ratio);
+      fromSlaughter = { slaughter, ratio };
+    } else {
+      row.report(c.stock ?? c.slaughter, 'stock-missing');
+      return undefined;
+    }
+    // A totals row holds the whole county's stock: the bound is a township's.
+    const implausible = townshipCell.total ? undefined : implausibleStock(this.coefficients, species, speciesAsWritten, head, fromSlaughter ? c.slaughter : c.stock);
+    if (implausible) {
+      row.report(fromSlaughter ? c.slaughter : c.stock, 'stock-implausible', implausible);
+      return undefined;
+    }
+
+    // 生猪 and 猪 are one species; 山羊 and 绵羊 are two rows of 羊.
+    const firstLine = this.seen.firstLine(townshipCell.id, speciesName0.key, row.line, speciesName0.shown);
+    if (firstLine !== undefined) {
+      row.report(c.species, 'duplicate-row', { key: `${township} ${speciesAsWritten}`, firstLine, kind: 'livestock' });
+      return undefined;
+    }
+
+    const factor = userFactor ?? species!.peFactor!;
+    const pe = pigEquivalents(head, factor);
+    if (!Number.isFinite(pe)) {
+      row.report(c.stock ?? c.slaughter, 'figure-not-finite', { what: 'stock', township, value: String(pe) });
+      return undefined;
+    }
+    if (townshipCell.total) {
+      this.totals.total(row, fromSlaughter ? c.slaughter : c.stock, township, speciesName, head, '');
+      return undefined;
+    }
+    this.totals.add(speciesName, head);
+    return {
+      file: row.file,
+      line: row.line,
+      township,
+      speciesAsWritten,
+      species,
+      speciesName,
+      stock: head,
+      fromSlaughter,
+      peFactor: factor,
+      peFactorProvenance: userFactor ? 'user' : species!.provenance,
+      peFactorSource: userFactor ? `${row.file}:${row.line}` : species!.source,
+    };
+  }
+
+  /** Once the file is read: its totals rows against the sums of the townships' rows. */
+  finish(): void {
+    this.totals.check(this.log);
+  }
+}

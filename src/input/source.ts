@@ -1,0 +1,101 @@
+import { open } from 'node:fs/promises';
+import { InputFileError } from './errors.js';
+
+/**
+ * An input's bytes, read once: every later step (its encoding, its header, its rows) works on these bytes, so a file
+ * that changes while landcap runs (an editor saving over it) is read as one version, never a mix of two.
+ */
+export interface InputBytes {
+  /** The path as given, or the name an input in memory is reported under. */
+  readonly path: string;
+  readonly bytes: Buffer;
+  /** Set when the first bytes show a file that is not text: only those bytes were read. */
+  readonly binary?: BinaryKind;
+}
+
+/** An input: a path to read, or bytes a library caller holds, reported under a name. */
+export type InputRef = string | { readonly name: string; readonly bytes: Buffer };
+
+/** What a file that is not text is, when its first bytes tell. */
+export type BinaryKind = 'xlsx' | 'xls' | 'pdf' | 'archive' | 'binary';
+
+/** The largest input landcap reads: a national file is some 30 MB; past this, a file is split or is not data. */
+export const MAX_INPUT_BYTES = 256 * 2 ** 20;
+
+/** Bytes looked at first, for binary content, before the rest is read. */
+const FIRST_BYTES = 64 * 1024;
+
+/** What the first bytes of a file that is not text show: a workbook, a PDF, an archive, or NUL bytes throughout. */
+export function binaryKind(first: Uint8Array): BinaryKind | undefined {
+  const starts = (...bytes: number[]) => bytes.every((b, i) => first[i] === b);
+  if (starts(0x50, 0x4b, 0x03, 0x04)) return 'xlsx';
+  if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return 'xls';
+  if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'pdf';
+  if (starts(0x1f, 0x8b) || starts(0x37, 0x7a, 0xbc, 0xaf) || starts(0x52, 0x61, 0x72, 0x21)) return 'archive';
+  // Text has no NUL bytes; a name may hold one by accident (it gets a warning), a binary file holds many. UTF-16 text
+  // holds a NUL in every other byte, but starts with a byte-order mark, which the encoding check words better.
+  if ((first[0] === 0xff && first[1] === 0xfe) || (first[0] === 0xfe && first[1] === 0xff)) return undefined;
+  let nul = 0;
+  for (let i = 0; i < first.length; i++) if (first[i] === 0) nul++;
+  return nul >= 16 || (first.length > 0 && nul * 4 >= first.length) ? 'binary' : undefined;
+}
+
+/** Reads standard input to its end. */
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+    size += (chunk as Buffer).length;
+    if (size > MAX_INPUT_BYTES) throw new InputFileError('-', 'too-large', String(MAX_INPUT_BYTES));
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Reads an input once, through one open file: a regular file whole; a device or pipe chunk by chunk up to
+ * MAX_INPUT_BYTES. The first 64 KB are looked at before more is read: a binary file (/dev/zero, a workbook) is
+ * not read on. A file that cannot be opened or read throws InputFileError (exit code 2).
+ */
+export async function readInput(ref: InputRef): Promise<InputBytes> {
+  if (typeof ref !== 'string') return withKind(ref.name, ref.bytes);
+  if (ref === '-') return withKind(ref, await readStdin());
+  let handle;
+  try {
+    handle = await open(ref, 'r');
+  } catch (error) {
+    throw InputFileError.from(ref, error);
+  }
+  try {
+    const info = await handle.stat();
+    if (info.isDirectory()) throw new InputFileError(ref, 'is-directory');
+    if (info.isFile() && info.size > MAX_INPUT_BYTES) throw new InputFileError(ref, 'too-large', String(MAX_INPUT_BYTES));
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for (;;) {
+      const want = size === 0 ? FIRST_BYTES : info.isFile() ? Math.max(FIRST_BYTES, info.size - size + 1) : 1 << 20;
+      const buffer = Buffer.allocUnsafe(want);
+      const { bytesRead } = await handle.read(buffer, 0, want, null);
+      if (bytesRead === 0) break;
+      const chunk = buffer.subarray(0, bytesRead);
+      if (size === 0) {
+        const binary = binaryKind(chunk);
+        if (binary) return { path: ref, bytes: chunk, binary };
+      }
+      chunks.push(chunk);
+      size += bytesRead;
+      if (size > MAX_INPUT_BYTES) throw new InputFileError(ref, 'too-large', String(MAX_INPUT_BYTES));
+    }
+    return { path: ref, bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size) };
+  } catch (error) {
+    if (error instanceof InputFileError) throw error;
+    throw InputFileError.from(ref, error);
+  } finally {
+    await handle.close().catch(() => {});
+  }
+}
+
+function withKind(path: string, bytes: Buffer): InputBytes {
+  const binary = binaryKind(bytes.subarray(0, FIRST_BYTES));
+  return binary ? { path, bytes, binary } : { path, bytes };
+}

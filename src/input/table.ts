@@ -1,0 +1,249 @@
+import { KIND_FIELDS, detectKinds, matchHeader, type InputKind, type Unit } from './columns.js';
+import type { CellSource, Cells } from './csv.js';
+import { parseNumberCell, scaleNumber } from './numbers.js';
+import type { Place, ProblemArgs, ProblemCode, ProblemLog } from '../problems.js';
+
+export interface Column {
+  /** 0-based index of the cell in a record. */
+  readonly index: number;
+  /** The header as written in the file. */
+  readonly header: string;
+  readonly field: string;
+  readonly unit?: Unit;
+}
+
+export interface Header {
+  readonly kind: InputKind;
+  readonly columns: readonly Column[];
+  /** Columns by field; a quantity may have several (面积(亩) and 面积(公顷)). */
+  readonly byField: ReadonlyMap<string, readonly Column[]>;
+  /** Indices of columns with an empty header. */
+  readonly unnamed: ReadonlySet<number>;
+  readonly width: number;
+}
+
+/** What a kind needs in its header: each entry is a list of alternatives, one of which must be present. */
+const REQUIRED: Record<InputKind, readonly (readonly string[])[]> = {
+  crops: [['township'], ['crop']],
+  livestock: [['township'], ['species'], ['stock', 'slaughter']],
+  soil: [['township'], ['n_grade', 'total_n', 'p_grade', 'available_p']],
+};
+
+/**
+ * Reads a header row for `kind`, or the kind its columns show when none is given; problems go to `log`.
+ * `optional` names required columns a caller can do without (a farm's livestock file needs no township).
+ */
+export function readHeader(
+  file: string,
+  cells: readonly string[],
+  kind: InputKind | undefined,
+  log: ProblemLog,
+  optional: readonly string[] = [],
+  line = 1,
+): Header | undefined {
+  const at = (column: number): Place => ({ file, line, column });
+  if (kind) {
+    // A file given as one kind whose header shows another (livestock passed as --crops, say).
+    const found = detectKinds(cells);
+    if (found.length === 1 && found[0] !== kind) {
+      log.report(at(0), 'kind-mismatch', { expected: kind, found: found[0]! });
+      return undefined;
+    }
+  } else {
+    const kinds = detectKinds(cells);
+    if (kinds.length !== 1) {
+      log.report(at(0), kinds.length === 0 ? 'kind-unknown' : 'kind-ambiguous', { kinds: kinds.join(', ') });
+      return undefined;
+    }
+    kind = kinds[0]!;
+  }
+  const columns: Column[] = [];
+  const unnamed = new Set<number>();
+  const seen = new Map<string, Column>();
+  cells.forEach((raw, index) => {
+    const header = raw.trim();
+    if (header === '') {
+      unnamed.add(index);
+      return;
+    }
+    const m = matchHeader(kind, header);
+    if (!m.ok) {
+      if (m.reason === 'unit') log.report(at(index + 1), 'header-unknown-unit', { header, unit: m.unitAsWritten, units: m.units.join(', ') });
+      else log.report(at(index + 1), 'header-unknown-column', { header, kind: kind! });
+      return;
+    }
+    const column: Column = { index, header, field: m.match.field, unit: m.match.unit };
+    const key = `${column.field}|${column.unit?.base ?? ''}|${column.unit?.scale ?? ''}`;
+    const first = seen.get(key);
+    if (first) {
+      log.report(at(index + 1), 'header-duplicate-column', { header, first: first.header, firstColumn: first.index + 1 });
+      return;
+    }
+    seen.set(key, column);
+    columns.push(column);
+  });
+  const byField = new Map<string, Column[]>();
+  for (const c of columns) byField.set(c.field, [...(byField.get(c.field) ?? []), c]);
+  let complete = true;
+  for (const alternatives of REQUIRED[kind]) {
+    if (alternatives.some((f) => byField.has(f) || optional.includes(f))) continue;
+    complete = false;
+    log.report(at(0), 'header-missing-column', { expected: alternatives.map((f) => expectedNames(kind!, f)).join(' | '), kind });
+  }
+  if (kind === 'crops' && !byField.has('production') && !(byField.has('area') && byField.has('yield'))) {
+    complete = false;
+    log.report(at(0), 'header-missing-column', {
+      expected: `${expectedNames(kind, 'production')} | ${expectedNames(kind, 'area')} + ${expectedNames(kind, 'yield')}`,
+      kind,
+    });
+  }
+  return complete ? { kind, columns, byField, unnamed, width: cells.length } : undefined;
+}
+
+function expectedNames(kind: InputKind, field: string): string {
+  const spec = KIND_FIELDS[kind].find((s) => s.field === field)!;
+  const english = Object.keys(spec.exact ?? {}).filter((n) => /^[a-z_]+$/.test(n));
+  const chinese = spec.names.find((n) => /[^\x00-\x7f]/.test(n));
+  return [...(english.length > 0 ? english : [field]), chinese].filter(Boolean).join('/');
+}
+
+/**
+ * One data row with its place, and checked access to its cells: each cell read is checked, each problem is reported
+ * at its file, line and column. One Row serves a file's rows in turn (set): what it holds is valid until the next.
+ */
+export class Row {
+  line = 0;
+  cells!: Cells;
+
+  constructor(
+    readonly file: string,
+    private readonly log: ProblemLog,
+  ) {}
+
+  set(line: number, cells: Cells): this {
+    this.line = line;
+    this.cells = cells;
+    return this;
+  }
+
+  /** The place of a cell, on the line it starts on when the record spans lines. */
+  place(column?: Column): Place {
+    if (!column) return { file: this.file, line: this.line, column: 0 };
+    let line = this.line;
+    for (let i = 0; i < column.index; i++) {
+      const cell = this.cells.raw(i);
+      for (let j = cell.indexOf('\n'); j !== -1; j = cell.indexOf('\n', j + 1)) line++;
+    }
+    return { file: this.file, line, column: column.index + 1 };
+  }
+
+  report(column: Column | undefined, code: ProblemCode, args: ProblemArgs = {}): void {
+    this.log.report(this.place(column), code, args);
+  }
+
+  text(column: Column | undefined): string {
+    return column ? this.cells.raw(column.index).trim() : '';
+  }
+
+  /** A required text cell; reports cell-required and returns undefined when it is empty. */
+  required(column: Column | undefined): string | undefined {
+    const value = this.text(column);
+    if (value === '' && column) this.report(column, 'cell-required', { header: column.header });
+    return value === '' ? undefined : value;
+  }
+
+  /**
+   * A non-negative number in the column's base unit (scaled), undefined when empty or bad.
+   * Bad cells are reported; `bad` is set so callers can tell an empty cell from a rejected one.
+   */
+  number(column: Column | undefined, state?: { bad: boolean }): number | undefined {
+    if (!column) return undefined;
+    const plain = this.cells.plainNumber(column.index);
+    if (plain === undefined) return undefined;
+    if (!Number.isNaN(plain)) return column.unit && column.unit.scale !== 1 ? scaleNumber(plain, this.cells.raw(column.index), column.unit.scale) : plain;
+    const text = this.cells.raw(column.index);
+    const cell = parseNumberCell(text);
+    switch (cell.kind) {
+      case 'empty':
+        return undefined;
+      case 'number':
+        if (cell.value < 0) {
+          this.report(column, 'number-negative', { header: column.header, value: text.trim() });
+          if (state) state.bad = true;
+          return undefined;
+        }
+        return column.unit ? scaleNumber(cell.value, cell.text, column.unit.scale) : cell.value;
+      case 'not-finite':
+        this.report(column, 'number-not-finite', { header: column.header, value: text.trim() });
+        break;
+      case 'invalid':
+        this.report(column, 'number-invalid', { header: column.header, value: text.trim() });
+        break;
+    }
+    if (state) state.bad = true;
+    return undefined;
+  }
+}
+
+/**
+ * Checks the shape of a data row against its header: non-empty cells beyond the header, or under an
+ * unnamed column, are reported (they would otherwise be dropped without a word).
+ */
+export function checkRowShape(row: Row, header: Header, reported: Set<number>): void {
+  const { cells } = row;
+  for (let i = header.width; i < cells.count; i++) {
+    if (!cells.blank(i)) {
+      row.report({ index: i, header: '', field: '' }, 'row-extra-cells', { cells: cells.count, width: header.width });
+      break;
+    }
+  }
+  if (header.unnamed.size === 0) return;
+  for (const i of header.unnamed) {
+    if (reported.has(i) || cells.blank(i)) continue;
+    reported.add(i);
+    row.report({ index: i, header: '', field: '' }, 'header-empty', { column: i + 1 });
+  }
+}
+
+/** Distinct cells a CellMemo keeps: a column's names (crops, species, land uses) are a few dozen. */
+const MEMO_SIZE = 1024;
+
+/**
+ * What a rule makes of a column's cells, worked out once per distinct cell: a crop, a species or a land use recurs row
+ * after row, and the same cell gives the same answer. Cells are found again by a small hash (Cells.hash) and then
+ * their characters, where they stand; past MEMO_SIZE distinct cells (a column of many names) nothing more is kept.
+ */
+export class CellMemo<T> {
+  private readonly kept: ({ readonly source: CellSource; readonly value: T }[] | undefined)[] = new Array(256).fill(undefined);
+  private size = 0;
+
+  constructor(
+    private readonly column: Column | undefined,
+    /** The rule: the cell's text (trimmed; '' when empty or when there is no such column) → what it means. */
+    private readonly make: (text: string) => T,
+  ) {}
+
+  get(row: Row): T {
+    const { column, kept } = this;
+    if (!column) return (this.none ??= { value: this.make('') }).value;
+    const { cells } = row;
+    const i = column.index;
+    const hash = cells.hash(i);
+    const bucket = kept[hash];
+    if (bucket)
+      for (let k = 0; k < bucket.length; k++) {
+        const entry = bucket[k]!;
+        if (cells.is(i, entry.source)) return entry.value;
+      }
+    const value = this.make(row.text(column));
+    if (this.size < MEMO_SIZE) {
+      this.size++;
+      const entry = { source: cells.source(i), value };
+      if (bucket) bucket.push(entry);
+      else kept[hash] = [entry];
+    }
+    return value;
+  }
+
+  private none: { value: T } | undefined;
+}

@@ -1,0 +1,166 @@
+import { soilThreshold, type Coefficients } from '../coefficients/coefficients.js';
+import { CropReader, type CropRow } from '../input/crops.js';
+import type { EncodingOption } from '../input/errors.js';
+import { LivestockReader, type LivestockRow } from '../input/livestock.js';
+import { openInput, readTable, type FileSummary, type OpenedInput, type Progress } from '../input/read.js';
+import { SoilReader, type SoilRow } from '../input/soil.js';
+import type { InputRef } from '../input/source.js';
+import type { Header, Row } from '../input/table.js';
+import { resolveSoilGrade, type SoilGradeSource } from '../method/soil-grade.js';
+import { basisNutrients, landUseIndex, type LandUse, type Nutrient, type SoilGrade } from '../method/types.js';
+import type { Parameters } from '../params/params.js';
+import type { ProblemLog } from '../problems.js';
+import { Tally, type CoefficientsUsed, type GradeOf, type TownshipData } from './tally.js';
+
+export { Tally, TownshipData, type CoefficientsUsed, type CropDetail, type LivestockDetail } from './tally.js';
+
+/** An input of a dataset: a path or bytes in memory, or an input already read (validate reads each file's header first). */
+export type DatasetInput = InputRef | OpenedInput;
+
+export interface InputFiles {
+  readonly crops: DatasetInput;
+  readonly livestock: DatasetInput;
+  readonly soil?: DatasetInput;
+}
+
+/** The files `validate` may be given: any of the three kinds. */
+export type SomeInputFiles = Partial<InputFiles>;
+
+export interface Dataset {
+  /** In order of first appearance: the crops file, then the livestock file. */
+  readonly townships: Map<string, TownshipData>;
+  /** The soil grade of a township's crops on a land use, and where it came from (CONTRACT.md "soil"). */
+  readonly soilGrade: (township: string, landUse: LandUse | null, n: Nutrient) => { readonly grade: SoilGrade; readonly source: SoilGradeSource };
+  readonly files: FileSummary[];
+  readonly used: CoefficientsUsed;
+}
+
+/** A township's crop demand by soil grade, for each nutrient of the basis. */
+export function demandByGrade(
+  dataset: Pick<Dataset, 'soilGrade'>,
+  t: TownshipData,
+  nutrients: readonly Nutrient[],
+): Partial<Record<Nutrient, Record<SoilGrade, number>>> {
+  const demand: Partial<Record<Nutrient, Record<SoilGrade, number>>> = {};
+  for (const n of nutrients) demand[n] = t.demandByGrade(n, (lu) => dataset.soilGrade(t.name, lu, n).grade);
+  return demand;
+}
+
+/** Changes rows as they are read, and adds rows (a scenario: src/scenario). */
+export interface RowAdjuster {
+  crop(row: CropRow): CropRow;
+  livestock(row: LivestockRow): LivestockRow;
+  /** Rows to add after the files' own, once every row has been seen. */
+  extraCrops(): CropRow[];
+  extraLivestock(): LivestockRow[];
+}
+
+export interface LoadOptions {
+  /** A scenario's changes to the rows. */
+  readonly adjust?: RowAdjuster;
+  readonly encoding?: EncodingOption;
+  /** Called as the files' rows are read, for a progress line. */
+  readonly onProgress?: Progress;
+  /** Townships whose row-by-row detail to keep (for explain). */
+  readonly keepDetails?: (township: string) => boolean;
+}
+
+function isOpened(input: DatasetInput): input is OpenedInput {
+  return typeof input === 'object' && 'replaced' in input;
+}
+
+/** The path an input is reported under. */
+export function inputName(input: DatasetInput): string {
+  return typeof input === 'string' ? input : isOpened(input) ? input.path : input.name;
+}
+
+/**
+ * Reads the soil, crops and livestock files — each once, row by row through its kind's reader — into per-township
+ * sums, and checks them against each other: livestock in a township without crop land, soil for a township without
+ * crops.
+ */
+export async function loadDataset(files: SomeInputFiles, params: Parameters, c: Coefficients, log: ProblemLog, options: LoadOptions = {}): Promise<Dataset> {
+  const nutrients = basisNutrients(params.basis);
+  const tally = new Tally(nutrients, options.keepDetails);
+  const summaries: FileSummary[] = [];
+  const { adjust, onProgress } = options;
+  const open = async (input: DatasetInput) => (isOpened(input) ? input : openInput(input, options.encoding ?? 'auto', log));
+
+  const soil = new Map<string, Map<LandUse | null, SoilRow>>();
+  const readSoil = async (input: DatasetInput) => {
+    let reader: SoilReader | undefined;
+    const onRow = (row: Row, header: Header) => {
+      const r = (reader ??= new SoilReader(header, c)).read(row);
+      if (!r) return;
+      let byLandUse = soil.get(r.township);
+      if (!byLandUse) soil.set(r.township, (byLandUse = new Map()));
+      byLandUse.set(r.landUse, r);
+    };
+    return readTable(await open(input), 'soil', log, onRow, { onProgress });
+  };
+
+  const thresholds = (n: Nutrient, lu: LandUse) => soilThreshold(c, n, lu);
+  // Without soil data for the township every crop takes the default grade; with it, grades are resolved once per land use.
+  const defaultGrade = { grade: params.soilGrade, source: { from: 'parameter' } } as const;
+  // Grades are asked for township by township: the last one's soil rows and grades (by land use × nutrient) are kept.
+  let lastTownship: string | undefined;
+  let lastRows: Map<LandUse | null, SoilRow> | undefined;
+  let lastGrades: ReturnType<typeof resolveSoilGrade>[] = [];
+  const gradeOf: GradeOf = (townshipName, landUse, n) => {
+    if (lastTownship !== townshipName) {
+      lastTownship = townshipName;
+      lastRows = soil.get(townshipName);
+      lastGrades = [];
+    }
+    if (!lastRows) return defaultGrade;
+    const key = landUseIndex(landUse) * 2 + (n === 'N' ? 0 : 1);
+    return (lastGrades[key] ??= resolveSoilGrade(lastRows, landUse, n, params.soilGrade, thresholds));
+  };
+
+  let crops: CropReader | undefined;
+  const readCrops = async (input: DatasetInput) => {
+    const onRow = (row: Row, header: Header) => {
+      const r = (crops ??= new CropReader(header, c, log, nutrients)).read(row);
+      if (r) tally.addCrop(adjust ? adjust.crop(r) : r, gradeOf);
+    };
+    const summary = await readTable(await open(input), 'crops', log, onRow, { onProgress });
+    crops?.finish();
+    return summary;
+  };
+  const readLivestock = async (input: DatasetInput) => {
+    let reader: LivestockReader | undefined;
+    const onRow = (row: Row, header: Header) => {
+      const r = (reader ??= new LivestockReader(header, c, log, params.stockRatio)).read(row);
+      if (r) tally.addLivestock(adjust ? adjust.livestock(r) : r);
+    };
+    const summary = await readTable(await open(input), 'livestock', log, onRow, { onProgress });
+    reader?.finish();
+    return summary;
+  };
+
+  if (files.soil) summaries.push(await readSoil(files.soil));
+  const cropsFile = files.crops === undefined ? undefined : await readCrops(files.crops);
+  if (cropsFile) summaries.push(cropsFile);
+  const listed = crops?.listed ?? new Set<string>();
+  if (adjust)
+    for (const r of adjust.extraCrops()) {
+      listed.add(r.township);
+      tally.addCrop(r, gradeOf);
+    }
+  if (files.livestock) summaries.push(await readLivestock(files.livestock));
+  if (adjust) for (const r of adjust.extraLivestock()) tally.addLivestock(r);
+
+  const dataset = { townships: tally.townships, files: summaries, used: tally.used, soilGrade: gradeOf };
+  // Checks across files need a readable crops file to compare with.
+  if (!cropsFile?.readable) return dataset;
+  for (const t of tally.townships.values()) {
+    if (!listed.has(t.name) && t.firstLivestockLine)
+      log.report({ file: inputName(files.livestock!), line: t.firstLivestockLine, column: 0 }, 'township-no-land', { township: t.name });
+  }
+  for (const [name, byLandUse] of soil) {
+    if (listed.has(name)) continue;
+    const first = [...byLandUse.values()].sort((a, b) => a.line - b.line)[0]!;
+    log.report({ file: first.file, line: first.line, column: 0 }, 'township-soil-only', { township: name });
+  }
+  return dataset;
+}
