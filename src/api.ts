@@ -150,4 +150,4 @@ export function sample(name: string = DEFAULT_SAMPLE): Sample | undefined {
 
 export { sampleNames };
 export type { EncodingOption, FileSummary, InputFiles, InputKind, Lang, Parameters, ParameterSet, Problem, Report, ReportFormat, Sample };
-export type { Balance, NutrientBalance } from './report/balance.js';
+export type { Balance, NutrientBalance } from './method/balance.js';

@@ -1,3 +1,4 @@
+import type { ChainConstants } from '../method/balance.js';
 import type { Fraction, LandUse, LoadGrade, Measure, Nutrient, SoilGrade } from '../method/types.js';
 import type { LoadGradeBound } from '../method/load-grade.js';
 import type { SoilGradeThresholds } from '../method/soil-grade.js';
@@ -80,6 +81,27 @@ export function soilThreshold(c: Coefficients, nutrient: Nutrient, landUse: Land
 
 export function constantNumber(c: Coefficients, name: NutrientConstant): number {
   return Number(c.constants[name].value);
+}
+
+const chainConstantsOf = new WeakMap<Coefficients, ChainConstants>();
+
+/** What the method's chain takes of the tables, as plain numbers (read once per set of tables: a national report has 40,000 balances). */
+export function chainConstants(c: Coefficients): ChainConstants {
+  let k = chainConstantsOf.get(c);
+  if (!k) {
+    k = {
+      fertilisationShares: { I: c.fertilisationShares.I.value, II: c.fertilisationShares.II.value, III: c.fertilisationShares.III.value },
+      useRateRange: {
+        N: [constantNumber(c, 'n_use_rate'), constantNumber(c, 'n_use_rate_max')],
+        P: [constantNumber(c, 'p_use_rate'), constantNumber(c, 'p_use_rate_max')],
+      },
+      thresholds: { warningAbove: constantNumber(c, 'warning_load_index'), overloadedAbove: constantNumber(c, 'overload_load_index') },
+      loadGrades: c.loadGrades,
+      peFactors: [...c.species.values()].flatMap((s) => (s.peFactor ? [[s.species, s.peFactor] as const] : [])),
+    };
+    chainConstantsOf.set(c, k);
+  }
+  return k;
 }
 
 export type { LoadGrade };

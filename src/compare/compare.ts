@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Balance } from '../report/balance.js';
+import type { Balance } from '../method/balance.js';
 import type { Report } from '../report/report.js';
 import { SCHEMA_VERSION } from '../report/report.js';
 

@@ -1,11 +1,11 @@
-import type { Coefficients } from '../coefficients/coefficients.js';
+import { chainConstants, type Coefficients } from '../coefficients/coefficients.js';
 import type { Provenance } from '../coefficients/schema.js';
 import { demandByGrade, type Dataset, type TownshipData } from '../tally/dataset.js';
 import { formatFraction, fractionValue } from '../method/pig-equivalent.js';
 import type { SoilGradeSource } from '../method/soil-grade.js';
 import { basisNutrients, SOIL_GRADES, type Basis, type LandUse, type Measure, type Nutrient, type SoilGrade } from '../method/types.js';
 import type { ParameterName, ParameterSet, ParameterSource, Parameters } from '../params/params.js';
-import { fertilisationShares, supplyPerPe, townshipBalance, useRate, useRateRange, type Balance } from '../report/balance.js';
+import { supplyPerPe, townshipBalance, useRate, type Balance } from '../method/balance.js';
 import { SCHEMA_VERSION } from '../report/report.js';
 
 export interface ExplainedCrop {
@@ -84,8 +84,9 @@ export function explainTownship(t: TownshipData, dataset: Dataset, params: Param
   const nutrients = basisNutrients(p.basis);
   const details = t.details ?? { crops: [], livestock: [] };
   const demand = demandByGrade(dataset, t, nutrients);
-  const balance = townshipBalance(t.name, demand, t.stockPe, p, c);
-  const shares = fertilisationShares(c);
+  const k = chainConstants(c);
+  const balance = townshipBalance(t.name, demand, t.stockPe, p, k);
+  const shares = k.fertilisationShares;
   const explainedNutrients: Partial<Record<Nutrient, ExplainedNutrient>> = {};
   for (const n of nutrients) {
     const byGrade = demand[n]!;
@@ -103,7 +104,7 @@ export function explainTownship(t: TownshipData, dataset: Dataset, params: Param
       manureDemandKg: balance.nutrients[n]!.manureDemandKg,
       supplyPerPeKg: supplyPerPe(p, n),
       capacityPe: balance.nutrients[n]!.capacityPe,
-      useRateRange: useRateRange(c, n),
+      useRateRange: k.useRateRange[n],
     };
   }
   return {

@@ -1,20 +1,13 @@
 import type { Coefficients } from '../coefficients/coefficients.js';
-import { constantNumber } from '../coefficients/coefficients.js';
+import { chainConstants, constantNumber } from '../coefficients/coefficients.js';
 import type { Provenance } from '../coefficients/schema.js';
 import { exactSum } from '../method/exact-sum.js';
-import {
-  cropUptakePerMuKg,
-  farmNutrientSupplyKg,
-  landManureDemandPerMuKg,
-  muToHectares,
-  requiredLandMu,
-  type FarmAnimals,
-  type RotationCrop,
-} from '../method/farm.js';
+import { cropNutrientDemandKg } from '../method/crop-demand.js';
+import { farmNutrientSupplyKg, manureDemandPerMu, muToHectares, requiredLandMu, type FarmAnimals, type RotationCrop } from '../method/farm.js';
 import { formatFraction, fractionValue, pigEquivalents } from '../method/pig-equivalent.js';
 import { NUTRIENTS, type Fraction, type Nutrient, type SoilGrade } from '../method/types.js';
 import type { ParameterSet } from '../params/params.js';
-import { supplyPerPe, useRate } from '../report/balance.js';
+import { supplyPerPe, useRate } from '../method/balance.js';
 import { SCHEMA_VERSION } from '../report/report.js';
 
 export interface FarmAnimalInput extends FarmAnimals {
@@ -91,11 +84,10 @@ export function computeFarm(
 ): FarmResult {
   const p = params.values;
   const excretion: Record<Nutrient, number> = { N: constantNumber(c, 'n_excretion_per_pe'), P: constantNumber(c, 'p_excretion_per_pe') };
-  const fs = c.fertilisationShares[p.soilGrade].value;
+  const shares = chainConstants(c).fertilisationShares;
   const retention = (n: Nutrient): Fraction =>
     options.retention[n] !== undefined ? { numerator: options.retention[n]!, denominator: 1 } : { numerator: supplyPerPe(p, n), denominator: excretion[n] };
-  const rotation = (n: Nutrient): RotationCrop[] =>
-    crops.map((cr) => ({ crop: cr.crop, targetYieldPerMu: cr.targetYieldPerMu, measure: cr.measure, uptake: cr.uptake[n].value }));
+  const rotation = (n: Nutrient): RotationCrop[] => crops.map((cr) => ({ targetYieldPerMu: cr.targetYieldPerMu, measure: cr.measure, uptake: cr.uptake[n].value }));
   const nutrients = {} as Record<Nutrient, FarmNutrient>;
   const supplies = animals.map(
     (a) =>
@@ -104,8 +96,7 @@ export function computeFarm(
   for (const n of NUTRIENTS) {
     const r = retention(n);
     const supplyKg = exactSum(supplies.map((s) => s[n]));
-    const uptakes = rotation(n).map(cropUptakePerMuKg);
-    const demandPerMuKg = landManureDemandPerMuKg(uptakes, fs, p.manureShare, useRate(p, n));
+    const { uptakePerMuKg, demandPerMuKg } = manureDemandPerMu(rotation(n), p.soilGrade, shares, p.manureShare, useRate(p, n));
     const landMu = requiredLandMu(supplyKg, demandPerMuKg);
     nutrients[n] = {
       excretionPerPeKg: excretion[n],
@@ -113,8 +104,8 @@ export function computeFarm(
       retentionAs: formatFraction(r),
       retentionFrom: options.retention[n] !== undefined ? 'flag' : 'default',
       supplyKg,
-      uptakePerMuKg: exactSum(uptakes),
-      fertilisationShare: fs,
+      uptakePerMuKg,
+      fertilisationShare: shares[p.soilGrade],
       manureShare: p.manureShare,
       useRate: useRate(p, n),
       demandPerMuKg,
@@ -148,7 +139,7 @@ export function computeFarm(
           n,
           {
             ...cr.uptake[n],
-            perMuKg: cropUptakePerMuKg({ crop: cr.crop, targetYieldPerMu: cr.targetYieldPerMu, measure: cr.measure, uptake: cr.uptake[n].value }),
+            perMuKg: cropNutrientDemandKg(cr.targetYieldPerMu, cr.uptake[n].value, cr.measure),
           },
         ]),
       ) as Record<Nutrient, { value: number; provenance: Provenance; perMuKg: number }>,

@@ -1,7 +1,9 @@
-import { ExactSum } from './exact-sum.js';
+import { cropNutrientDemandKg } from './crop-demand.js';
+import { exactSum } from './exact-sum.js';
+import { fertilisedDemandKg, manureDemandFromFertilisedKg } from './manure-demand.js';
 import { MU_PER_HECTARE } from './production.js';
 import { pigEquivalents } from './pig-equivalent.js';
-import type { Fraction, Nutrient } from './types.js';
+import type { Fraction, Measure, Nutrient, SoilGrade } from './types.js';
 
 /**
  * Scale-farm land requirement (规模养殖场配套土地面积, METHOD.md §4): the land whose crops take up the manure
@@ -16,11 +18,10 @@ export interface FarmAnimals {
   readonly solidShare: Readonly<Record<Nutrient, number>> | null;
 }
 
+/** A crop of the farm's yearly rotation: its target yield per 亩 (kg, or m³ for forest) and its uptake of one nutrient. */
 export interface RotationCrop {
-  readonly crop: string;
-  /** Target yield per 亩: kg (or m³ for forest, with uptake per m³). */
   readonly targetYieldPerMu: number;
-  readonly measure: 'kg' | 'm3';
+  readonly measure: Measure;
   readonly uptake: number;
 }
 
@@ -36,15 +37,20 @@ export function farmNutrientSupplyKg(animals: FarmAnimals, nutrient: Nutrient, e
   return kept * (1 - animals.solidShare[nutrient]);
 }
 
-/** A rotation crop's nutrient uptake per 亩 (kg): target yield ÷ 100 × uptake (forest: m³ × uptake per m³). */
-export function cropUptakePerMuKg(c: RotationCrop): number {
-  return c.measure === 'm3' ? c.targetYieldPerMu * c.uptake : (c.targetYieldPerMu * c.uptake) / 100;
-}
-
-/** Land manure nutrient demand per 亩: Σ rotation uptake × FS × MS ÷ UR. */
-export function landManureDemandPerMuKg(uptakePerMuKg: readonly number[], fertilisationShare: number, manureShare: number, useRate: number): number {
-  const total = new ExactSum().addAll(uptakePerMuKg).value();
-  return (total * fertilisationShare * manureShare) / useRate;
+/**
+ * Land manure nutrient demand per 亩 of the rotation (METHOD.md §4), by the guide's steps 1–2 for one 亩: each crop's
+ * demand on its target yield (D = yield ÷ 100 × uptake, forest m³ × uptake), summed; then M = D × FS × MS ÷ UR.
+ */
+export function manureDemandPerMu(
+  rotation: readonly RotationCrop[],
+  soilGrade: SoilGrade,
+  fertilisationShares: Readonly<Record<SoilGrade, number>>,
+  manureShare: number,
+  useRate: number,
+): { readonly uptakePerMuKg: number; readonly demandPerMuKg: number } {
+  const uptakePerMuKg = exactSum(rotation.map((c) => cropNutrientDemandKg(c.targetYieldPerMu, c.uptake, c.measure)));
+  const fertilised = fertilisedDemandKg({ [soilGrade]: uptakePerMuKg }, fertilisationShares);
+  return { uptakePerMuKg, demandPerMuKg: manureDemandFromFertilisedKg(fertilised, manureShare, useRate) };
 }
 
 /** Required land in 亩: supply ÷ demand per 亩; Infinity when the rotation takes up none of the nutrient. */

@@ -1,7 +1,7 @@
 import type { Lang } from '../i18n/index.js';
 import type { Messages } from '../i18n/en.js';
 import { basisNutrients, type Nutrient } from '../method/types.js';
-import type { Balance, NutrientBalance } from './balance.js';
+import type { Balance, NutrientBalance } from '../method/balance.js';
 import { formatCount, formatIndex, formatKg } from './format.js';
 import type { Report } from './report.js';
 

@@ -2,7 +2,7 @@ import type { Lang } from '../i18n/index.js';
 import { htmlText } from '../safe-text.js';
 import type { Messages } from '../i18n/en.js';
 import { STATUSES, type Status } from '../method/types.js';
-import type { Balance } from './balance.js';
+import type { Balance } from '../method/balance.js';
 import { balanceColumns, balanceRows, type ColumnChoice } from './columns.js';
 import { formatCount, formatIndex, formatNumber } from './format.js';
 import { coefficientLines, parameterLines, summarySentence } from './notes.js';

@@ -1,4 +1,4 @@
-import type { Coefficients } from '../coefficients/coefficients.js';
+import { chainConstants, type Coefficients } from '../coefficients/coefficients.js';
 import type { Provenance } from '../coefficients/schema.js';
 import { demandByGrade, type Dataset, type TownshipData } from '../tally/dataset.js';
 import type { FileSummary } from '../input/read.js';
@@ -6,7 +6,7 @@ import { formatFraction } from '../method/pig-equivalent.js';
 import { NUTRIENTS, basisNutrients, type Basis, type Nutrient, type SoilGrade } from '../method/types.js';
 import type { ParameterName, ParameterSet, ParameterSource, Parameters } from '../params/params.js';
 import type { Place, Problem, ProblemArgs, ProblemLog } from '../problems.js';
-import { totalBalance, townshipBalance, type Balance } from './balance.js';
+import { totalBalance, townshipBalance, type Balance } from '../method/balance.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -63,11 +63,12 @@ export function infiniteFigure(t: TownshipData, b: Balance, files: { readonly cr
  */
 export function buildReport(dataset: Dataset, params: ParameterSet, c: Coefficients, log: ProblemLog): Report | undefined {
   const p = params.values;
+  const k = chainConstants(c);
   const nutrients = basisNutrients(p.basis);
   const townships: Balance[] = [];
   const files = { crops: dataset.files.find((f) => f.kind === 'crops')?.path, livestock: dataset.files.find((f) => f.kind === 'livestock')?.path };
   for (const t of dataset.townships.values()) {
-    const b = townshipBalance(t.name, demandByGrade(dataset, t, nutrients), t.stockPe, p, c);
+    const b = townshipBalance(t.name, demandByGrade(dataset, t, nutrients), t.stockPe, p, k);
     const infinite = infiniteFigure(t, b, files);
     if (infinite) log.report(infinite.place, 'figure-not-finite', infinite.args);
     townships.push(b);
@@ -102,7 +103,7 @@ export function buildReport(dataset: Dataset, params: ParameterSet, c: Coefficie
     parameters: p,
     parameterSources: params.sources,
     townships,
-    total: totalBalance(TOTAL_NAME, townships, p, c),
+    total: totalBalance(TOTAL_NAME, townships, p, k),
     warnings: log.problems,
     inputs: dataset.files,
     coefficients: { uptake, peFactors, fertilisationShares },

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeReport, type Parameters } from '../../src/api.js';
-import type { Balance } from '../../src/report/balance.js';
+import type { Balance } from '../../src/method/balance.js';
 import { tempDir } from '../helpers.js';
 
 const TOWNSHIPS = ['甲镇', '乙乡', '丙街道', '丁镇', '戊乡'];
