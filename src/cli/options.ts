@@ -3,20 +3,8 @@ import type { Messages } from '../i18n/en.js';
 import type { Context } from './context.js';
 import { ENCODING_OPTIONS, type EncodingOption } from '../input/errors.js';
 import { ParameterError } from '../params/errors.js';
-import { PARAMETER_FLAGS, PARAMETER_NAMES, type ParameterLayer, type ParameterName, type Parameters } from '../params/params.js';
+import { PARAMETERS, PARAMETER_NAMES, type ParameterLayer, type Parameters } from '../params/params.js';
 import { DEFAULT_SAMPLE } from '../samples.js';
-
-/** The parameter flags (CONTRACT.md "parameters"), defined once: help text (src/i18n) and parsing follow from this table. */
-const PARAMETER_OPTIONS: Record<ParameterName, { flags: string; repeatable?: boolean }> = {
-  basis: { flags: '--basis <basis>' },
-  manureShare: { flags: '--manure-share <share>' },
-  nUseRate: { flags: '--n-use-rate <rate>' },
-  pUseRate: { flags: '--p-use-rate <rate>' },
-  nSupplyPerPe: { flags: '--n-supply-per-pe <kg>' },
-  pSupplyPerPe: { flags: '--p-supply-per-pe <kg>' },
-  soilGrade: { flags: '--soil-grade <grade>' },
-  stockRatio: { flags: '--stock-ratio <species=ratio>', repeatable: true },
-};
 
 export interface InputOptions {
   readonly scenario?: string;
@@ -75,9 +63,9 @@ export const collect = (value: string, previous: string[] | undefined) => [...(p
 
 export function addParameterOptions(cmd: Command, t: Messages): Command {
   for (const name of PARAMETER_NAMES) {
-    const spec = PARAMETER_OPTIONS[name];
-    const option = new Option(spec.flags, t.help.options[name]);
-    if (spec.repeatable) option.argParser(collect);
+    const spec = PARAMETERS[name];
+    const option = new Option(`${spec.flag} <${spec.argument}>`, t.help.options[name]);
+    if ('repeatable' in spec) option.argParser(collect);
     cmd.addOption(option);
   }
   cmd.addOption(new Option('--set <name=value>', t.help.options.set(PARAMETER_NAMES.join(', '))).argParser(collect));
@@ -91,11 +79,11 @@ export async function setLayer(items: readonly string[] | undefined): Promise<Pa
   const values: Record<string, unknown> = {};
   for (const item of items) {
     const m = /^\s*([A-Za-z-]+)\s*=(.*)$/.exec(item);
-    const name = m && PARAMETER_NAMES.find((n) => n === m[1] || PARAMETER_FLAGS[n] === `--${m[1]!.toLowerCase()}`);
+    const name = m && PARAMETER_NAMES.find((n) => n === m[1] || PARAMETERS[n].flag === `--${m[1]!.toLowerCase()}`);
     if (!m || !name) throw new ParameterError('--set', 'set-syntax', { text: item, names: PARAMETER_NAMES.join(', ') });
     try {
       const value = parseParameterFlag(name, m[2]!.trim());
-      values[name] = name === 'stockRatio' ? { ...(values.stockRatio as object), ...(value as object) } : value;
+      values[name] = PARAMETERS[name].kind === 'ratios' ? { ...(values[name] as object), ...(value as object) } : value;
     } catch (error) {
       if (error instanceof ParameterError) throw new ParameterError(`--set ${name}`, error.code, error.args);
       throw error;

@@ -1,37 +1,8 @@
 import type { Coefficients } from '../coefficients/coefficients.js';
-import type { NutrientConstant, Provenance } from '../coefficients/schema.js';
-import { constantNumber } from '../coefficients/coefficients.js';
-import type { Basis, SoilGrade } from '../method/types.js';
+import type { Provenance } from '../coefficients/schema.js';
+import { PARAMETERS, PARAMETER_NAMES, type ParameterName, type Parameters } from './table.js';
 
-/** The parameters of a run (CONTRACT.md "parameters"). */
-export interface Parameters {
-  readonly basis: Basis;
-  /** MS: share of fertilisation that comes from manure. */
-  readonly manureShare: number;
-  /** UR for N: first-season use rate of manure N. */
-  readonly nUseRate: number;
-  /** UR for P. */
-  readonly pUseRate: number;
-  /** Manure N supplied per pig equivalent a year, after losses (kg). */
-  readonly nSupplyPerPe: number;
-  readonly pSupplyPerPe: number;
-  /** Soil grade for townships without soil data. */
-  readonly soilGrade: SoilGrade;
-  /** Stock per slaughter, by species, for rows that give only a slaughter (出栏) count. */
-  readonly stockRatio: Readonly<Record<string, number>>;
-}
-
-export type ParameterName = keyof Parameters;
-export const PARAMETER_NAMES = [
-  'basis',
-  'manureShare',
-  'nUseRate',
-  'pUseRate',
-  'nSupplyPerPe',
-  'pSupplyPerPe',
-  'soilGrade',
-  'stockRatio',
-] as const satisfies readonly ParameterName[];
+export { PARAMETERS, PARAMETER_NAMES, type ParameterName, type ParameterSpec, type Parameters } from './table.js';
 
 /** Where a parameter's value came from. */
 export type ParameterSource =
@@ -45,54 +16,22 @@ export interface ParameterSet {
   readonly sources: Readonly<Record<ParameterName, ParameterSource>>;
 }
 
-/** Command-line flags of the parameters, for messages and help. */
-export const PARAMETER_FLAGS: Record<ParameterName, string> = {
-  basis: '--basis',
-  manureShare: '--manure-share',
-  nUseRate: '--n-use-rate',
-  pUseRate: '--p-use-rate',
-  nSupplyPerPe: '--n-supply-per-pe',
-  pSupplyPerPe: '--p-supply-per-pe',
-  soilGrade: '--soil-grade',
-  stockRatio: '--stock-ratio',
-};
-
-/** Defaults, from data/coefficients/nutrients.csv, where each has its source. */
-export function defaultParameters(c: Coefficients): { values: Parameters; sources: Record<ParameterName, ParameterSource> } {
-  return { values: defaultValues(c), sources: defaultSources(c) };
-}
-
-function defaultValues(c: Coefficients): Parameters {
-  return {
-    basis: 'N',
-    manureShare: constantNumber(c, 'manure_share'),
-    nUseRate: constantNumber(c, 'n_use_rate'),
-    pUseRate: constantNumber(c, 'p_use_rate'),
-    nSupplyPerPe: constantNumber(c, 'n_supply_per_pe'),
-    pSupplyPerPe: constantNumber(c, 'p_supply_per_pe'),
-    soilGrade: c.constants.soil_grade.value as SoilGrade,
-    stockRatio: {},
-  };
-}
-
-/** The coefficient row (data/coefficients/nutrients.csv) each default comes from. */
-const DEFAULT_ROWS: Partial<Record<ParameterName, NutrientConstant>> = {
-  manureShare: 'manure_share',
-  nUseRate: 'n_use_rate',
-  pUseRate: 'p_use_rate',
-  nSupplyPerPe: 'n_supply_per_pe',
-  pSupplyPerPe: 'p_supply_per_pe',
-  soilGrade: 'soil_grade',
-};
-
-/** Where each default comes from, as the coefficient table says. */
-export function defaultSources(c: Coefficients): Record<ParameterName, ParameterSource> {
-  return Object.fromEntries(
-    PARAMETER_NAMES.map((n) => {
-      const row = DEFAULT_ROWS[n];
-      return [n, row ? { from: 'default', provenance: c.constants[row].provenance } : { from: 'default' }];
-    }),
-  ) as Record<ParameterName, ParameterSource>;
+/** The defaults (PARAMETERS' `default`: a row of data/coefficients/nutrients.csv, or a fixed value), each with its source. */
+export function defaultParameters(c: Coefficients): ParameterSet {
+  const values: Record<string, unknown> = {};
+  const sources = {} as Record<ParameterName, ParameterSource>;
+  for (const name of PARAMETER_NAMES) {
+    const d = PARAMETERS[name].default;
+    if ('constant' in d) {
+      const row = c.constants[d.constant];
+      values[name] = PARAMETERS[name].kind === 'choice' ? row.value : Number(row.value);
+      sources[name] = { from: 'default', provenance: row.provenance };
+    } else {
+      values[name] = d.value;
+      sources[name] = { from: 'default' };
+    }
+  }
+  return { values: values as unknown as Parameters, sources };
 }
 
 /** One layer of parameter values, and where they came from. */
@@ -102,16 +41,13 @@ export interface ParameterLayer {
 }
 
 export const fileLayer = (path: string, values: Partial<Parameters>): ParameterLayer => ({ values, source: () => ({ from: 'file', file: path }) });
-export const flagLayer = (values: Partial<Parameters>): ParameterLayer => ({ values, source: (name) => ({ from: 'flag', flag: PARAMETER_FLAGS[name] }) });
+export const flagLayer = (values: Partial<Parameters>): ParameterLayer => ({ values, source: (name) => ({ from: 'flag', flag: PARAMETERS[name].flag }) });
 
 /**
  * Merges the defaults and layers of values over them, later layers winning (a parameters file, a scenario's
  * parameters, flags), remembering where each value came from. Stock ratios merge by species.
  */
-export function resolveParameters(
-  defaults: { readonly values: Parameters; readonly sources: Readonly<Record<ParameterName, ParameterSource>> },
-  layers: readonly (ParameterLayer | undefined)[],
-): ParameterSet {
+export function resolveParameters(defaults: ParameterSet, layers: readonly (ParameterLayer | undefined)[]): ParameterSet {
   const values: Record<string, unknown> = { ...defaults.values };
   const sources: Record<ParameterName, ParameterSource> = { ...defaults.sources };
   for (const layer of layers) {
@@ -119,7 +55,7 @@ export function resolveParameters(
     for (const name of PARAMETER_NAMES) {
       const value = layer.values[name];
       if (value === undefined) continue;
-      values[name] = name === 'stockRatio' ? { ...(values.stockRatio as object), ...(value as object) } : value;
+      values[name] = PARAMETERS[name].kind === 'ratios' ? { ...(values[name] as object), ...(value as object) } : value;
       sources[name] = layer.source(name);
     }
   }

@@ -1,6 +1,6 @@
 import type { Lang } from '../i18n/index.js';
 import type { Messages } from '../i18n/en.js';
-import { PARAMETER_NAMES, type ParameterName, type ParameterSource } from '../params/params.js';
+import { PARAMETERS, PARAMETER_NAMES, type ParameterName, type ParameterSource } from '../params/params.js';
 import { formatCount, formatIndex, formatShare } from './format.js';
 import type { CoefficientUse, Report } from './report.js';
 import { STATUSES } from '../method/types.js';
@@ -18,14 +18,19 @@ export function sourceText(s: ParameterSource, t: Messages): string {
   }
 }
 
+/** A parameter's value as reports show it, by its kind: a share as a percentage, stock ratios as species=ratio. */
 function parameterValue(report: Report, name: ParameterName): string {
   const v = report.parameters[name];
-  if (name === 'stockRatio') {
-    const entries = Object.entries(v as Record<string, number>);
-    return entries.length === 0 ? '—' : entries.map(([k, r]) => `${k}=${r}`).join(', ');
+  switch (PARAMETERS[name].kind) {
+    case 'ratios': {
+      const entries = Object.entries(v as Record<string, number>);
+      return entries.length === 0 ? '—' : entries.map(([k, r]) => `${k}=${r}`).join(', ');
+    }
+    case 'share':
+      return formatShare(v as number);
+    default:
+      return String(v);
   }
-  if (name === 'manureShare' || name === 'nUseRate' || name === 'pUseRate') return formatShare(v as number);
-  return String(v);
 }
 
 /** The parameters that matter for the report's basis, each with its value and where it came from. */

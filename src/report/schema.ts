@@ -9,6 +9,7 @@ import { PROVENANCES } from '../coefficients/schema.js';
 import { INPUT_KINDS } from '../input/columns.js';
 import { BASES, LOAD_GRADES, NUTRIENTS, SOIL_GRADES, STATUSES } from '../method/types.js';
 import { PARAMETER_NAMES } from '../params/params.js';
+import { parametersSchema } from '../params/check.js';
 import { SCHEMA_VERSION } from './report.js';
 
 /** What was read of an input file: its kind (from its header), encoding and data rows (both JSON outputs). */
@@ -75,16 +76,7 @@ export const reportJsonSchema = z
   .strictObject({
     schemaVersion: z.literal(SCHEMA_VERSION),
     basis: z.enum(BASES),
-    parameters: z.strictObject({
-      basis: z.enum(BASES),
-      manureShare: z.number(),
-      nUseRate: z.number(),
-      pUseRate: z.number(),
-      nSupplyPerPe: z.number(),
-      pSupplyPerPe: z.number(),
-      soilGrade: z.enum(SOIL_GRADES),
-      stockRatio: z.record(z.string(), z.number()),
-    }),
+    parameters: parametersSchema,
     parameterSources: z.strictObject(
       Object.fromEntries(PARAMETER_NAMES.map((n) => [n, parameterSource])) as Record<(typeof PARAMETER_NAMES)[number], typeof parameterSource>,
     ),
