@@ -65,7 +65,10 @@ export function generateDataset(dir, townships = 10_000) {
   mkdirSync(dir, { recursive: true });
   const r = random(20261201);
   const name = (t) => `${['城关', '东风', '新华', '红旗', '太平'][t % 5]}镇${String(t).padStart(5, '0')}`;
-  const crops = ['# 作物播种面积与产量（合成数据）', 'township,crop,area_mu,area_ha,yield_kg_per_mu,yield_kg_per_ha,production_kg,production_t,land_use,n_uptake,p_uptake,production_m3'];
+  const crops = [
+    '# 作物播种面积与产量（合成数据）',
+    'township,crop,area_mu,area_ha,yield_kg_per_mu,yield_kg_per_ha,production_kg,production_t,land_use,n_uptake,p_uptake,production_m3',
+  ];
   const livestock = ['township,species,stock,slaughter,pe_factor'];
   const soil = ['township,land_use,n_grade,total_n_g_per_kg,p_grade,available_p_mg_per_kg'];
   const quoted = (v) => {
@@ -91,7 +94,7 @@ export function generateDataset(dir, townships = 10_000) {
       if (crop === '杨树') cells[11] = (area * perMuYield).toFixed(2);
       else if (form === 0) [cells[2], cells[4]] = [String(area), String(perMuYield)];
       else if (form === 1) [cells[3], cells[5]] = [(area / 15).toFixed(4), (perMuYield * 15).toFixed(1)];
-      else if (form === 2) cells[7] = (area * perMuYield / 1000).toFixed(3);
+      else if (form === 2) cells[7] = ((area * perMuYield) / 1000).toFixed(3);
       else cells[6] = r.next() < 0.3 ? quoted(area * perMuYield) : (area * perMuYield).toFixed(2);
       crops.push(cells.join(','));
     }
@@ -105,7 +108,16 @@ export function generateDataset(dir, townships = 10_000) {
     if (t % 3 !== 2) {
       for (const landUse of t % 3 === 0 ? [''] : ['', '旱地', '水田', '菜地', '果园'].filter(() => r.next() < 0.6)) {
         const grade = r.pick(['I', 'II', 'III', '']);
-        soil.push([name(t), landUse, grade, grade === '' ? (0.5 + r.next()).toFixed(2) : '', r.pick(['', 'I', 'III']), r.next() < 0.5 ? (5 + r.next() * 60).toFixed(1) : ''].join(','));
+        soil.push(
+          [
+            name(t),
+            landUse,
+            grade,
+            grade === '' ? (0.5 + r.next()).toFixed(2) : '',
+            r.pick(['', 'I', 'III']),
+            r.next() < 0.5 ? (5 + r.next() * 60).toFixed(1) : '',
+          ].join(','),
+        );
       }
     }
   }
@@ -120,7 +132,14 @@ export function generateDataset(dir, townships = 10_000) {
 export function cases(datasetDir) {
   const samples = [];
   // The samples' files by their paths in this checkout (a built commit elsewhere would name its own).
-  const sample = (name) => ['--crops', `data/samples/${name}/crops.csv`, '--livestock', `data/samples/${name}/livestock.csv`, '--params', `data/samples/${name}/params.json`];
+  const sample = (name) => [
+    '--crops',
+    `data/samples/${name}/crops.csv`,
+    '--livestock',
+    `data/samples/${name}/livestock.csv`,
+    '--params',
+    `data/samples/${name}/params.json`,
+  ];
   for (const name of ['beipiao-county-2024', 'beipiao-townships-2024'])
     for (const basis of ['N', 'P', 'both']) samples.push([`${name} ${basis}`, ['report', ...sample(name), '--basis', basis, '--format', 'json'], root]);
   samples.push([
@@ -133,7 +152,20 @@ export function cases(datasetDir) {
     for (const soil of [false, true])
       dataset.push([
         `10,000 townships ${basis}${soil ? ' with soil' : ''}`,
-        ['report', '--crops', 'crops.csv', '--livestock', 'livestock.csv', ...(soil ? ['--soil', 'soil.csv'] : []), '--basis', basis, '--stock-ratio', '肉牛=0.5', '--format', 'json'],
+        [
+          'report',
+          '--crops',
+          'crops.csv',
+          '--livestock',
+          'livestock.csv',
+          ...(soil ? ['--soil', 'soil.csv'] : []),
+          '--basis',
+          basis,
+          '--stock-ratio',
+          '肉牛=0.5',
+          '--format',
+          'json',
+        ],
         datasetDir,
       ]);
   return [...samples, ...dataset];
@@ -143,7 +175,12 @@ export function cases(datasetDir) {
 export function digests(bin, datasetDir) {
   const out = {};
   for (const [label, args, cwd] of cases(datasetDir)) {
-    const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'buffer', maxBuffer: 1 << 30, env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '' } });
+    const r = spawnSync(process.execPath, [bin, ...args], {
+      cwd,
+      encoding: 'buffer',
+      maxBuffer: 1 << 30,
+      env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '' },
+    });
     if (r.status !== 0) throw new Error(`${label}: exit ${r.status}: ${r.stderr.toString().slice(0, 500)}`);
     out[label] = createHash('sha256').update(r.stdout).digest('hex');
   }
@@ -178,7 +215,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   }
   if (process.argv.includes('--write')) {
     const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim();
-    writeFileSync(STORED, `${JSON.stringify({ note: `digests of the JSON reports made by commit ${commit}; scripts/same-numbers.mjs`, digests: ours }, null, 2)}\n`);
+    writeFileSync(
+      STORED,
+      `${JSON.stringify({ note: `digests of the JSON reports made by commit ${commit}; scripts/same-numbers.mjs`, digests: ours }, null, 2)}\n`,
+    );
     console.log(`stored in ${STORED}`);
   } else if (!same) process.exitCode = 1;
 }

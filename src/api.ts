@@ -6,142 +6,21 @@
  *   const { report, problems } = await computeReport({ crops: 'crops.csv', livestock: 'livestock.csv' }, params);
  *   if (report) console.log(await renderReport(report, 'md', 'zh'));
  *
- * Inputs are paths, CSV text, or rows as objects keyed by column name (any header CONTRACT.md accepts).
+ * Inputs are paths, CSV text, or rows as objects keyed by column name (any header docs/input.md lists).
  */
-import { loadCoefficients } from './coefficients/load.js';
-import { loadDataset, type InputFiles, type LoadOptions } from './tally/dataset.js';
-import { messages, type Lang } from './i18n/index.js';
-import type { FileSummary } from './input/read.js';
-import type { InputKind } from './input/columns.js';
-import type { EncodingOption } from './input/errors.js';
-import type { InputRef } from './input/source.js';
-import { defaultParameters, fileLayer, resolveParameters, type Parameters, type ParameterSet } from './params/params.js';
-import { plain } from './report/colours.js';
-import { renderReport as render, type ReportFormat } from './report/render.js';
-import { buildReport, type Report } from './report/report.js';
 import { DEFAULT_SAMPLE, sample as bundledSample, sampleNames, type Sample } from './samples.js';
-import { ProblemLog, type Problem } from './problems.js';
 
-/** A cell of an in-memory row: numbers are written in full (shortest round-trip form); null and undefined are empty. */
-export type CellValue = string | number | null | undefined;
-
-/**
- * One input: a path; CSV text; or rows as objects keyed by column name, written as CSV with the union of their
- * keys as the header. `name` is what problems are reported against (FILE:LINE:COLUMN).
- */
-export type InputSource =
-  string | { readonly name?: string; readonly text: string } | { readonly name?: string; readonly rows: readonly Readonly<Record<string, CellValue>>[] };
-
-export interface Inputs {
-  readonly crops: InputSource;
-  readonly livestock: InputSource;
-  readonly soil?: InputSource;
-}
-
-export interface ComputeResult {
-  /** The report; undefined when the data has errors. */
-  readonly report: Report | undefined;
-  /** Every problem found, errors and warnings, in the order found. */
-  readonly problems: readonly Problem[];
-}
-
-export interface ComputeOptions extends LoadOptions {
-  /** Warnings count as errors. */
-  readonly strict?: boolean;
-}
-
-/** CSV text of in-memory rows: the keys of every row, in order of first appearance, as the header. */
-async function rowsCsv(rows: readonly Readonly<Record<string, CellValue>>[]): Promise<string> {
-  // The CSV writer loads only for a caller's rows: the command line reads files.
-  const { stringify } = await import('csv-stringify/sync');
-  const columns: string[] = [];
-  const seen = new Set<string>();
-  for (const row of rows) for (const key of Object.keys(row)) if (!seen.has(key)) (seen.add(key), columns.push(key));
-  const cell = (v: CellValue) => (v === null || v === undefined ? '' : String(v));
-  return stringify([columns, ...rows.map((row) => columns.map((k) => cell(row[k])))]);
-}
-
-/** An input as the readers take it: a path, or the text's bytes under its name (`<crops>` … without one). */
-async function inputRef(source: InputSource, fallback: string): Promise<InputRef> {
-  if (typeof source === 'string') return source;
-  const text = 'text' in source ? source.text : await rowsCsv(source.rows);
-  return { name: source.name ?? `<${fallback}>`, bytes: Buffer.from(text, 'utf8') };
-}
-
-/**
- * Parameters as the command line resolves them: the defaults (with their provenance), then a parameters file
- * (`--params`), then `values`. Each value's source goes into the report.
- */
-export async function parameterSet(options: { readonly file?: string; readonly values?: Partial<Parameters> } = {}): Promise<ParameterSet> {
-  const c = await loadCoefficients();
-  const file = options.file === undefined ? undefined : fileLayer(options.file, await (await import('./params/load.js')).readParametersFile(options.file));
-  const { checkParametersFile } = await import('./params/check.js');
-  // Values are checked as a parameters file's are: an error names `parameters` and the key.
-  const values = options.values && {
-    values: checkParametersFile('parameters', options.values) as Partial<Parameters>,
-    source: () => ({ from: 'api' }) as const,
-  };
-  return resolveParameters(defaultParameters(c), [file, values]);
-}
-
-/** A parameter set as given, or one made from values (defaults for the rest). */
-function asParameterSet(parameters: Partial<Parameters> | ParameterSet): Promise<ParameterSet> {
-  return 'values' in parameters && 'sources' in parameters
-    ? Promise.resolve(parameters as ParameterSet)
-    : parameterSet({ values: parameters as Partial<Parameters> });
-}
-
-/** Reads the inputs, checks them, and computes the balance report with the given parameters (defaults for the rest). */
-export async function computeReport(inputs: Inputs, parameters: Partial<Parameters> | ParameterSet = {}, options: ComputeOptions = {}): Promise<ComputeResult> {
-  const c = await loadCoefficients();
-  const params = await asParameterSet(parameters);
-  const log = new ProblemLog({ strict: options.strict });
-  const files = {
-    crops: await inputRef(inputs.crops, 'crops'),
-    livestock: await inputRef(inputs.livestock, 'livestock'),
-    ...(inputs.soil !== undefined ? { soil: await inputRef(inputs.soil, 'soil') } : {}),
-  };
-  const dataset = await loadDataset(files, params.values, c, log, options);
-  const report = log.hasErrors ? undefined : buildReport(dataset, params, c, log);
-  return { report, problems: log.problems };
-}
-
-export interface ValidateResult {
-  /** No errors (with `strict`, no warnings either). */
-  readonly valid: boolean;
-  /** Every problem, in the order found. */
-  readonly problems: readonly Problem[];
-  /** What was read of each input: its kind (from its header, or `kind`), encoding and rows. */
-  readonly files: readonly FileSummary[];
-}
-
-/**
- * Checks inputs as `landcap validate` does: each one's kind from its header (or `kind` for all), every row with the
- * readers the report uses, and — for one file of each kind — the checks across files.
- */
-export async function validateInputs(
-  inputs: readonly InputSource[],
-  options: {
-    readonly kind?: InputKind;
-    readonly encoding?: EncodingOption;
-    readonly strict?: boolean;
-    readonly parameters?: Partial<Parameters> | ParameterSet;
-  } = {},
-): Promise<ValidateResult> {
-  const c = await loadCoefficients();
-  const { parameters = {} } = options;
-  const params = await asParameterSet(parameters);
-  const log = new ProblemLog({ strict: options.strict });
-  const refs = await Promise.all(inputs.map((source, i) => inputRef(source, `input ${i + 1}`)));
-  const { validateFiles } = await import('./validate/validate.js');
-  const files = await validateFiles(refs, params.values, c, log, { kind: options.kind, encoding: options.encoding ?? 'auto' });
-  return { valid: log.errors === 0, problems: log.problems, files };
-}
-
-/** Renders a report as the command line does, without colour: `table`, `json`, `csv`, `md` or `html`. */
-export function renderReport(report: Report, format: ReportFormat, lang: Lang = 'en'): Promise<string> {
-  return render(report, format, { lang, t: messages(lang), chalk: plain });
-}
+export {
+  computeReport,
+  parameterSet,
+  renderReport,
+  type CellValue,
+  type ComputeOptions,
+  type ComputeResult,
+  type Inputs,
+  type InputSource,
+} from './app/report.js';
+export { validateInputs, type ValidateOptions, type ValidateResult } from './app/validate.js';
 
 /** A bundled sample's files (its inputs and parameters file), by name; the default is the one `landcap report` runs. */
 export function sample(name: string = DEFAULT_SAMPLE): Sample | undefined {
@@ -149,5 +28,14 @@ export function sample(name: string = DEFAULT_SAMPLE): Sample | undefined {
 }
 
 export { sampleNames };
-export type { EncodingOption, FileSummary, InputFiles, InputKind, Lang, Parameters, ParameterSet, Problem, Report, ReportFormat, Sample };
+export type { Sample };
+export type { InputKind } from './input/columns.js';
+export type { EncodingOption } from './input/errors.js';
+export type { FileSummary } from './input/read.js';
+export type { Lang } from './i18n/index.js';
 export type { Balance, NutrientBalance } from './method/balance.js';
+export type { Parameters, ParameterSet } from './params/params.js';
+export type { Problem } from './problems.js';
+export type { ReportFormat } from './render/registry.js';
+export type { Report } from './report/report.js';
+export type { InputFiles } from './tally/dataset.js';

@@ -1,12 +1,21 @@
 import type { ChalkInstance } from 'chalk';
-import { plain } from '../report/colours.js';
-import { visible } from '../safe-text.js';
+import {
+  UsageError,
+  isStdout,
+  plain,
+  refuseOutputOverInput,
+  render,
+  utf8Chunks,
+  visible,
+  writeFileAtomic,
+  type NamedInput,
+  type Problem,
+  type Progress,
+  type RenderContext,
+} from '../app/present.js';
+import type { Documents } from '../app/vocabulary.js';
 import { formatProblem, langFromEnv, messages, type Lang } from '../i18n/index.js';
 import type { Messages } from '../i18n/en.js';
-import type { Progress } from '../input/read.js';
-import { isStdout, refuseOutputOverInput, utf8Chunks, writeFileAtomic, type NamedInput } from '../io/output.js';
-import { UsageError } from './errors.js';
-import type { Problem } from '../problems.js';
 
 export interface Stream {
   /** False when the text is queued rather than handed to the system (a pipe that is full): wait for 'drain'. */
@@ -101,6 +110,21 @@ export class Context {
     await refuseOutputOverInput(output, inputs);
   }
 
+  /**
+   * Renders a document in the chosen format — coloured for a terminal, fitted to its width — and writes it to stdout
+   * or to `output` (a CSV file with a byte-order mark).
+   */
+  async write<K extends keyof Documents>(
+    kind: K,
+    format: string,
+    doc: Documents[K],
+    output: string | undefined,
+    extra: Partial<RenderContext> = {},
+  ): Promise<void> {
+    const text = await render(kind, format, doc, { lang: this.lang, t: this.t, chalk: this.chalk, width: this.width, ...extra });
+    await this.emit(output, text, format === 'csv');
+  }
+
   private progressShown = false;
 
   /**
@@ -139,6 +163,12 @@ export class Context {
       this.err(`${p.severity === 'error' ? c.red(line) : c.yellow(line)}\n`);
     }
     if (problems.length > shown) this.err(`${this.t.ui.moreProblems(problems.length - shown)}\n`);
+  }
+
+  /** "2 error(s), 1 warning(s)": the line a run that the data failed ends with. */
+  failureSummary(problems: readonly Problem[]): string {
+    const errors = problems.filter((p) => p.severity === 'error').length;
+    return this.t.ui.errorsSummary(errors, problems.filter((p) => p.severity === 'warning').length);
   }
 
   /** Notes the changes of a scenario that matched no row of the data. */

@@ -1,5 +1,4 @@
-/** The command line was wrong (a missing or conflicting option): exit code 2. */
-export class UsageError extends Error {}
+export { UsageError } from '../app/present.js';
 
 /** The data failed its checks (problems already printed), or --fail-on-overload found an overloaded township: exit code 1. */
 export class DataFailure extends Error {}

@@ -1,9 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
-import { FileError, ioReason } from '../input/errors.js';
+import { FileError, ParameterError, bounded, ioReason, visible } from '../app/present.js';
+import { VERSION } from '../app/version.js';
 import type { Messages } from '../i18n/en.js';
 import { LANGS, langFromEnv, messages, type Lang } from '../i18n/index.js';
-import { ParameterError } from '../params/errors.js';
-import { bounded, visible } from '../safe-text.js';
 import { coefficientsCommand } from './commands/coefficients.js';
 import { compareCommand } from './commands/compare.js';
 import { explainCommand } from './commands/explain.js';
@@ -13,7 +12,6 @@ import { reportCommand } from './commands/report.js';
 import { validateCommand } from './commands/validate.js';
 import { Context, colourLevels, type CliIo, type GlobalOptions } from './context.js';
 import { DataFailure, EXIT, UsageError } from './errors.js';
-import { VERSION } from './version.js';
 
 function processIo(): CliIo {
   return { stdout: process.stdout, stderr: process.stderr, env: process.env };

@@ -1,19 +1,17 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import { DEFAULT_SAMPLE, ENCODING_OPTIONS, PARAMETERS, PARAMETER_NAMES, formatsOf, type Documents, type EncodingOption } from '../app/vocabulary.js';
+import type { RunRequest } from '../app/run.js';
 import type { Messages } from '../i18n/en.js';
-import type { Context } from './context.js';
-import { ENCODING_OPTIONS, type EncodingOption } from '../input/errors.js';
-import { ParameterError } from '../params/errors.js';
-import { PARAMETERS, PARAMETER_NAMES, type ParameterLayer, type Parameters } from '../params/params.js';
-import { DEFAULT_SAMPLE } from '../samples.js';
 
+/** The options of a command that reads a dataset. */
 export interface InputOptions {
-  readonly scenario?: string;
-  readonly set?: string[];
   readonly crops?: string;
   readonly livestock?: string;
   readonly soil?: string;
   readonly sample?: string;
   readonly params?: string;
+  readonly scenario?: string;
+  readonly set?: string[];
   readonly encoding: EncodingOption;
   readonly strict?: boolean;
 }
@@ -61,6 +59,7 @@ export function encodingOption(description: string): Option {
 /** For repeatable options: each value is added to a list. */
 export const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
+/** A flag per parameter (src/params/table.ts), its help in the user's language, and --set. */
 export function addParameterOptions(cmd: Command, t: Messages): Command {
   for (const name of PARAMETER_NAMES) {
     const spec = PARAMETERS[name];
@@ -72,53 +71,25 @@ export function addParameterOptions(cmd: Command, t: Messages): Command {
   return cmd;
 }
 
-/** `--set manureShare=0.45` or `--set manure-share=45%`: any parameter by its name or its flag's. */
-export async function setLayer(items: readonly string[] | undefined): Promise<ParameterLayer | undefined> {
-  if (!items || items.length === 0) return undefined;
-  const { parseParameterFlag } = await import('../params/check.js');
-  const values: Record<string, unknown> = {};
-  for (const item of items) {
-    const m = /^\s*([A-Za-z-]+)\s*=(.*)$/.exec(item);
-    const name = m && PARAMETER_NAMES.find((n) => n === m[1] || PARAMETERS[n].flag === `--${m[1]!.toLowerCase()}`);
-    if (!m || !name) throw new ParameterError('--set', 'set-syntax', { text: item, names: PARAMETER_NAMES.join(', ') });
-    try {
-      const value = parseParameterFlag(name, m[2]!.trim());
-      values[name] = PARAMETERS[name].kind === 'ratios' ? { ...(values[name] as object), ...(value as object) } : value;
-    } catch (error) {
-      if (error instanceof ParameterError) throw new ParameterError(`--set ${name}`, error.code, error.args);
-      throw error;
-    }
-  }
-  return { values: values as Partial<Parameters>, source: (name) => ({ from: 'flag', flag: `--set ${name}` }) };
+/** A run's request from a command's options: its files, parameters file, scenario, and parameter values as given. */
+export function runRequest(opts: InputOptions & Record<string, unknown>): RunRequest {
+  const flags = Object.fromEntries(PARAMETER_NAMES.filter((n) => opts[n] !== undefined).map((n) => [n, opts[n] as string | string[]]));
+  return {
+    crops: opts.crops,
+    livestock: opts.livestock,
+    soil: opts.soil,
+    sample: opts.sample,
+    params: opts.params,
+    scenario: opts.scenario,
+    set: opts.set,
+    flags,
+  };
 }
 
-/** The parameter flags that were given, parsed and checked (ParameterError names the flag). */
-export async function parameterFlags(opts: Record<string, unknown>): Promise<Partial<Parameters>> {
-  const flags: Record<string, unknown> = {};
-  const given = PARAMETER_NAMES.filter((name) => opts[name] !== undefined);
-  // The schemas load only when a parameter flag is given.
-  if (given.length === 0) return flags;
-  const { parseParameterFlag } = await import('../params/check.js');
-  for (const name of given) flags[name] = parseParameterFlag(name, opts[name] as string | string[]);
-  return flags as Partial<Parameters>;
-}
-
-export function addOutputOptions(cmd: Command, formats: readonly string[], t: Messages): Command {
-  return cmd
-    .addOption(new Option('--format <format>', t.help.options.format).choices(formats).default(formats[0]))
-    .option('--output <file>', t.help.options.output);
-}
-
-/** The command's work, loaded only when the command runs: a command loads only what it uses. */
-export function runLazily(
-  cmd: Command,
-  context: () => Context,
-  load: () => Promise<{ run: (context: () => Context, ...args: never[]) => Promise<void> }>,
-): Command {
-  return cmd.action(async (...args: unknown[]) => {
-    const { run } = await load();
-    await (run as (context: () => Context, ...rest: unknown[]) => Promise<void>)(context, ...args);
-  });
+/** --format, its choices the renderers of the document (the first the default), and --output. */
+export function addOutputOptions(cmd: Command, kind: keyof Documents, t: Messages, output = t.help.options.output): Command {
+  const formats = formatsOf(kind);
+  return cmd.addOption(new Option('--format <format>', t.help.options.format).choices(formats).default(formats[0])).option('--output <file>', output);
 }
 
 /** Example command lines under a command's help. */

@@ -1,16 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA_DIR, packagePath } from '../paths.js';
-import { COEFFICIENT_TABLES } from '../report/formats.js';
+import { TABLE_FILES } from './files.js';
 import type { Alias, Coefficients, CropCoefficient, SpeciesCoefficient } from './coefficients.js';
 
 export { DATA_DIR };
-
-/** A coefficient file that does not meet its schema: a bug in the shipped data, never a user's error. */
-export class CoefficientDataError extends Error {}
-
-/** The coefficient files in data/coefficients/, one per table. */
-export const TABLE_FILES = COEFFICIENT_TABLES.map((table) => `${table}.csv`);
 
 /** The checked tables as JSON (maps as entry lists), with the text of the files they were read from. */
 interface Compiled {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA_DIR } from '../paths.js';
-import { CoefficientDataError, TABLE_FILES } from './load.js';
+import { CoefficientDataError, TABLE_FILES } from './files.js';
 import { parse } from 'csv-parse/sync';
 import type { z } from 'zod';
 import {

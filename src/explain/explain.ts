@@ -76,6 +76,8 @@ export interface Explanation {
   readonly livestock: readonly ExplainedLivestock[];
   /** The township's balance, computed exactly as the report computes it. */
   readonly balance: Balance;
+  /** The load grades (METHOD table C), with what each means. */
+  readonly loadGrades: readonly { readonly grade: string; readonly meaning: { readonly zh: string; readonly en: string } }[];
 }
 
 /** Builds the explanation from a township's sums and the row detail kept for it while loading. */
@@ -154,5 +156,6 @@ export function explainTownship(t: TownshipData, dataset: Dataset, params: Param
       pe,
     })),
     balance,
+    loadGrades: c.loadGrades.map((g) => ({ grade: g.grade, meaning: g.meaning })),
   };
 }

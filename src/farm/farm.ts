@@ -87,7 +87,8 @@ export function computeFarm(
   const shares = chainConstants(c).fertilisationShares;
   const retention = (n: Nutrient): Fraction =>
     options.retention[n] !== undefined ? { numerator: options.retention[n]!, denominator: 1 } : { numerator: supplyPerPe(p, n), denominator: excretion[n] };
-  const rotation = (n: Nutrient): RotationCrop[] => crops.map((cr) => ({ targetYieldPerMu: cr.targetYieldPerMu, measure: cr.measure, uptake: cr.uptake[n].value }));
+  const rotation = (n: Nutrient): RotationCrop[] =>
+    crops.map((cr) => ({ targetYieldPerMu: cr.targetYieldPerMu, measure: cr.measure, uptake: cr.uptake[n].value }));
   const nutrients = {} as Record<Nutrient, FarmNutrient>;
   const supplies = animals.map(
     (a) =>

@@ -1,4 +1,5 @@
-import { MAX_LINE_CHARS, type IoReason } from '../input/errors.js';
+import type { IoReason } from '../file-errors.js';
+import { MAX_LINE_CHARS } from '../input/errors.js';
 import type { ParameterErrorCode } from '../params/errors.js';
 import type { ProblemArgs, ProblemCode } from '../problems.js';
 
@@ -26,8 +27,8 @@ const problems: Record<ProblemCode, ProblemText> = {
         : a.detail === 'mixed'
           ? 'the file is GBK, but this line is written in UTF-8: it was saved in parts by two programs'
           : s(a.detail).startsWith('given:')
-          ? `the file does not decode as ${s(a.detail).slice(6)}, the --encoding given`
-          : `the file is not in UTF-8 or GB18030 (GBK)${a.detail === 'utf-8' ? ': it reads as UTF-8 up to this line' : a.detail === 'gb18030' ? ': it reads as GBK up to this line' : ''}`,
+            ? `the file does not decode as ${s(a.detail).slice(6)}, the --encoding given`
+            : `the file is not in UTF-8 or GB18030 (GBK)${a.detail === 'utf-8' ? ': it reads as UTF-8 up to this line' : a.detail === 'gb18030' ? ': it reads as GBK up to this line' : ''}`,
     hint: () => 'save it from Excel or WPS as "CSV UTF-8" or "CSV (comma delimited)"',
   },
   'file-not-text': {
@@ -73,7 +74,8 @@ const problems: Record<ProblemCode, ProblemText> = {
       a.detail === 'line-too-long'
         ? `the line is longer than ${num(MAX_LINE_CHARS)} characters, more than any table's row; reading of this file stopped here`
         : `not valid CSV (${a.detail === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted value is never closed' : s(a.detail)}); reading of this file stopped here`,
-    hint: (a) => (a.detail === 'line-too-long' ? 'is it a CSV file? Lines end in a line break, cells are separated by commas' : 'check the quotes on this line'),
+    hint: (a) =>
+      a.detail === 'line-too-long' ? 'is it a CSV file? Lines end in a line break, cells are separated by commas' : 'check the quotes on this line',
   },
   'name-invisible-character': {
     message: (a) => `the name "${s(a.name)}" holds an invisible character (${s(a.character)}): it is not the name it looks like`,
@@ -144,7 +146,10 @@ const problems: Record<ProblemCode, ProblemText> = {
         ? `the column "${s(a.header)}" counts in 万: are these head counts? ${num(a.perTenThousand)} 万 head is ${num(a.value)}; write the header as 存栏(头)`
         : 'check the unit and the digits',
   },
-  'stock-fractional': { message: (a) => `${s(a.value)} head of ${s(a.species)} is not a whole number of animals`, hint: () => 'check the unit (万头, 头) and the digits' },
+  'stock-fractional': {
+    message: (a) => `${s(a.value)} head of ${s(a.species)} is not a whole number of animals`,
+    hint: () => 'check the unit (万头, 头) and the digits',
+  },
   'slaughter-no-ratio': {
     message: (a) => `only a slaughter (出栏) count for ${s(a.species)}; capacity is a stock (存栏) figure`,
     hint: (a) => `give the stock, or a stock/slaughter ratio: --stock-ratio ${s(a.species)}=0.5`,
@@ -363,7 +368,8 @@ const ui = {
   paramErrors: {
     share: () => 'must be a share from 1% to 100% (40% is 0.4)',
     positive: (a) => `must be greater than 0${a.max ? ` and at most ${s(a.max)}` : ''}`,
-    supply: (a) => `must be from ${s(a.min)} to ${s(a.max)} kg ${s(a.nutrient)} a year: at most what one pig equivalent excretes (${s(a.max)} kg), at least 1% of it`,
+    supply: (a) =>
+      `must be from ${s(a.min)} to ${s(a.max)} kg ${s(a.nutrient)} a year: at most what one pig equivalent excretes (${s(a.max)} kg), at least 1% of it`,
     'one-of': (a) => `must be one of ${s(a.values)}`,
     'unknown-keys': (a) => `unknown key(s) ${s(a.keys)}${a.known ? ` (known: ${s(a.known)})` : ''}`,
     'not-number': (a) => `"${s(a.text)}" is not a number`,

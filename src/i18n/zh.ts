@@ -83,8 +83,8 @@ export const zh: Messages = {
           : a.detail === 'mixed'
             ? '文件为 GBK 编码，但此行是 UTF-8：文件由两个程序分段保存'
             : s(a.detail).startsWith('given:')
-            ? `文件无法按所指定的 --encoding ${s(a.detail).slice(6)} 解码`
-            : `文件既不是 UTF-8 也不是 GB18030（GBK）编码${a.detail === 'utf-8' ? '：按 UTF-8 可读到此行为止' : a.detail === 'gb18030' ? '：按 GBK 可读到此行为止' : ''}`,
+              ? `文件无法按所指定的 --encoding ${s(a.detail).slice(6)} 解码`
+              : `文件既不是 UTF-8 也不是 GB18030（GBK）编码${a.detail === 'utf-8' ? '：按 UTF-8 可读到此行为止' : a.detail === 'gb18030' ? '：按 GBK 可读到此行为止' : ''}`,
       hint: () => '请在 Excel 或 WPS 中另存为“CSV UTF-8”或“CSV（逗号分隔）”',
     },
     'file-not-text': {

@@ -172,7 +172,7 @@ export const KIND_FIELDS: Readonly<Record<InputKind, readonly FieldSpec[]>> = {
 export function normaliseHeader(header: string): string {
   return header
     .normalize('NFKC')
-    .replace(/[【\[［〔]/g, '(')
+    .replace(/[【[［〔]/g, '(')
     .replace(/[】\]］〕]/g, ')')
     .replace(/㎡/g, 'm2')
     .toLowerCase()

@@ -300,7 +300,7 @@ async function parseRest(text: string, startLine: number, cells: Cells, sink: Re
     });
     const blanker = new CommentBlanker();
     blanker.pipe(parser);
-    for (let i = 0; i < text.length && !stopped && !failed; ) {
+    for (let i = 0; i < text.length && !stopped && !failed;) {
       // Not between the two halves of a character outside the Basic Multilingual Plane.
       let end = Math.min(text.length, i + SLICE);
       if (end < text.length && (text.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;

@@ -70,8 +70,7 @@ function gb18030Break(bytes: Uint8Array): number {
 /** Chinese characters written in UTF-8 (three-byte sequences) in bytes[start, end), counting up to 2. */
 function utf8Chinese(bytes: Uint8Array, start: number, end: number): number {
   let n = 0;
-  for (let i = start; i + 2 < end && n < 2; i++)
-    if ((bytes[i]! & 0xf0) === 0xe0 && (bytes[i + 1]! & 0xc0) === 0x80 && (bytes[i + 2]! & 0xc0) === 0x80) n++;
+  for (let i = start; i + 2 < end && n < 2; i++) if ((bytes[i]! & 0xf0) === 0xe0 && (bytes[i + 1]! & 0xc0) === 0x80 && (bytes[i + 2]! & 0xc0) === 0x80) n++;
   return n;
 }
 

@@ -43,13 +43,7 @@ export function speciesIndex(c: Coefficients): NameIndex<SpeciesCoefficient> {
  * for a local species): the problem's arguments, else undefined. A column in 万 whose figures are credible as head
  * counts gets a hint that says so. `farm` checks a farm's stock with it too.
  */
-export function implausibleStock(
-  c: Coefficients,
-  species: SpeciesCoefficient | null,
-  name: string,
-  head: number,
-  column?: Column,
-): ProblemArgs | undefined {
+export function implausibleStock(c: Coefficients, species: SpeciesCoefficient | null, name: string, head: number, column?: Column): ProblemArgs | undefined {
   const max = species ? species.maxStock.value : constantNumber(c, 'max_stock_other_species');
   if (head <= max) return undefined;
   const scale = column?.unit?.scale ?? 1;
@@ -161,7 +155,9 @@ export class LivestockReader {
       return undefined;
     }
     // A totals row holds the whole county's stock: the bound is a township's.
-    const implausible = townshipCell.total ? undefined : implausibleStock(this.coefficients, species, speciesAsWritten, head, fromSlaughter ? c.slaughter : c.stock);
+    const implausible = townshipCell.total
+      ? undefined
+      : implausibleStock(this.coefficients, species, speciesAsWritten, head, fromSlaughter ? c.slaughter : c.stock);
     if (implausible) {
       row.report(fromSlaughter ? c.slaughter : c.stock, 'stock-implausible', implausible);
       return undefined;

@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { InputFileError } from './errors.js';
+import { InputFileError } from '../file-errors.js';
 
 /**
  * An input's bytes, read once: every later step (its encoding, its header, its rows) works on these bytes, so a file

@@ -103,7 +103,7 @@ export function readHeader(
 function expectedNames(kind: InputKind, field: string): string {
   const spec = KIND_FIELDS[kind].find((s) => s.field === field)!;
   const english = Object.keys(spec.exact ?? {}).filter((n) => /^[a-z_]+$/.test(n));
-  const chinese = spec.names.find((n) => /[^\x00-\x7f]/.test(n));
+  const chinese = spec.names.find((n) => [...n].some((ch) => ch.charCodeAt(0) > 0x7f));
   return [...(english.length > 0 ? english : [field]), chinese].filter(Boolean).join('/');
 }
 

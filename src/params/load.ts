@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { InputFileError } from '../input/errors.js';
+import { InputFileError } from '../file-errors.js';
 import { bounded } from '../safe-text.js';
 import { checkParametersFile, type ParametersFile } from './check.js';
 import { ParameterError } from './errors.js';
@@ -38,7 +38,9 @@ const MAX_DEPTH = 32;
  * (the last wins), a number beyond any double (1e400 is read as Infinity), nesting deeper than MAX_DEPTH (a value
  * a checker then walks recursively). The first one found, at its position in the text.
  */
-function jsonHazard(text: string): { at: number; code: 'json-duplicate-key' | 'json-too-deep' | 'json-number-too-large'; args: Record<string, string | number> } | undefined {
+function jsonHazard(
+  text: string,
+): { at: number; code: 'json-duplicate-key' | 'json-too-deep' | 'json-number-too-large'; args: Record<string, string | number> } | undefined {
   // Per open object the keys it has, per open array null.
   const open: (Set<string> | null)[] = [];
   let keyNext = false;

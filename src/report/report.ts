@@ -43,8 +43,15 @@ export const TOTAL_NAME = 'TOTAL';
  * A figure of a township's balance that is not a finite number — a sum of rows beyond any double (1e308 pigs and
  * 1e308 sheep) — as a problem at the township's first row of the file behind it; undefined when all are finite.
  */
-export function infiniteFigure(t: TownshipData, b: Balance, files: { readonly crops?: string; readonly livestock?: string }): { place: Place; args: ProblemArgs } | undefined {
-  const at = (file: string | undefined, line: number, what: string, value: number) => ({ place: { file: file ?? '', line, column: 0 }, args: { what, township: t.name, value: String(value) } });
+export function infiniteFigure(
+  t: TownshipData,
+  b: Balance,
+  files: { readonly crops?: string; readonly livestock?: string },
+): { place: Place; args: ProblemArgs } | undefined {
+  const at = (file: string | undefined, line: number, what: string, value: number) => ({
+    place: { file: file ?? '', line, column: 0 },
+    args: { what, township: t.name, value: String(value) },
+  });
   if (!Number.isFinite(b.stockPe)) return at(files.livestock, t.firstLivestockLine, 'stock', b.stockPe);
   for (const n of NUTRIENTS) {
     const chain = b.nutrients[n];

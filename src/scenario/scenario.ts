@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import type { Coefficients } from '../coefficients/coefficients.js';
-import type { RowAdjuster } from '../tally/dataset.js';
-import { cropIndex, type CropRow } from '../input/crops.js';
+import { cropIndex } from '../input/crops.js';
 import { readJsonFile } from '../params/load.js';
-import { speciesIndex, type LivestockRow } from '../input/livestock.js';
-import { ParameterError, type ParameterErrorCode } from '../params/errors.js';
+import { speciesIndex } from '../input/livestock.js';
+import { ParameterError } from '../params/errors.js';
 import { checkParametersFile, type ParametersFile } from '../params/check.js';
 
 /**

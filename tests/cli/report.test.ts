@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { COUNTY, TOWNSHIPS, hasStackTrace, landcap, writeFiles } from '../helpers.js';
+import { COUNTY, hasStackTrace, landcap, writeFiles } from '../helpers.js';
 
 const nutrient = z.strictObject({ cropDemandKg: z.number(), manureDemandKg: z.number(), supplyPerPeKg: z.number(), capacityPe: z.number() });
 const balance = z.object({

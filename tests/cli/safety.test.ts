@@ -1,5 +1,19 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, renameSync, symlinkSync, unlinkSync, watch, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  renameSync,
+  symlinkSync,
+  unlinkSync,
+  watch,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
@@ -26,12 +40,36 @@ const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\
 
 describe('1. output over an input', () => {
   const cases: [string, (dir: string) => { args: string[]; output: string }][] = [
-    ['report --output the --crops file', (dir) => ({ args: ['report', '--crops', 'crops.csv', '--livestock', 'livestock.csv', '--output', 'crops.csv'], output: 'crops.csv' })],
-    ['report --output the --livestock file, JSON', (dir) => ({ args: ['report', '--crops', 'crops.csv', '--livestock', 'livestock.csv', '--format', 'json', '--output', join(dir, 'livestock.csv')], output: 'livestock.csv' })],
-    ['report --output the --params file', () => ({ args: ['report', '--crops', 'crops.csv', '--livestock', 'livestock.csv', '--params', 'params.json', '--output', 'params.json'], output: 'params.json' })],
+    [
+      'report --output the --crops file',
+      () => ({ args: ['report', '--crops', 'crops.csv', '--livestock', 'livestock.csv', '--output', 'crops.csv'], output: 'crops.csv' }),
+    ],
+    [
+      'report --output the --livestock file, JSON',
+      (dir) => ({
+        args: ['report', '--crops', 'crops.csv', '--livestock', 'livestock.csv', '--format', 'json', '--output', join(dir, 'livestock.csv')],
+        output: 'livestock.csv',
+      }),
+    ],
+    [
+      'report --output the --params file',
+      () => ({
+        args: ['report', '--crops', 'crops.csv', '--livestock', 'livestock.csv', '--params', 'params.json', '--output', 'params.json'],
+        output: 'params.json',
+      }),
+    ],
     ['validate X --output X', () => ({ args: ['validate', 'crops.csv', 'soil.csv', '--output', 'soil.csv'], output: 'soil.csv' })],
-    ['explain --output the --soil file', () => ({ args: ['explain', '--crops', 'crops.csv', '--livestock', 'livestock.csv', '--soil', 'soil.csv', '--township', '大板镇', '--output', 'soil.csv'], output: 'soil.csv' })],
-    ['farm --output its --livestock file', () => ({ args: ['farm', '--livestock', 'livestock.csv', '--crop', '玉米=600', '--output', 'livestock.csv'], output: 'livestock.csv' })],
+    [
+      'explain --output the --soil file',
+      () => ({
+        args: ['explain', '--crops', 'crops.csv', '--livestock', 'livestock.csv', '--soil', 'soil.csv', '--township', '大板镇', '--output', 'soil.csv'],
+        output: 'soil.csv',
+      }),
+    ],
+    [
+      'farm --output its --livestock file',
+      () => ({ args: ['farm', '--livestock', 'livestock.csv', '--crop', '玉米=600', '--output', 'livestock.csv'], output: 'livestock.csv' }),
+    ],
     [
       'report --output a symbolic link to the --crops file',
       (dir) => {
@@ -266,10 +304,14 @@ describe('9. partial and stray files', () => {
       const out = join(dir, 'out');
       mkdirSync(out);
       const result = await new Promise<{ code: number | null; signalled: boolean }>((resolve) => {
-        const child = spawn(process.execPath, [BIN, 'report', '--crops', 'crops.csv', '--livestock', 'livestock.csv', '--format', 'json', '--output', join(out, 'r.json')], {
-          cwd: dir,
-          stdio: 'ignore',
-        });
+        const child = spawn(
+          process.execPath,
+          [BIN, 'report', '--crops', 'crops.csv', '--livestock', 'livestock.csv', '--format', 'json', '--output', join(out, 'r.json')],
+          {
+            cwd: dir,
+            stdio: 'ignore',
+          },
+        );
         let signalled = false;
         const watcher = watch(out, (_event, file) => {
           if (!signalled && String(file).endsWith('.tmp')) {
@@ -323,7 +365,16 @@ describe('3. names that are not what they look like', () => {
 
 describe('4. no figure that is not a number', () => {
   it('1e308 pigs and sheep, 1e308 dairy cows, 1e30 pigs: each stock refused at its row, no report', () => {
-    const r = landcap(['report', '--crops', hostile('tiny-land-crops.csv'), '--livestock', hostile('huge-stock.csv'), '--format', 'json', '--fail-on-overload']);
+    const r = landcap([
+      'report',
+      '--crops',
+      hostile('tiny-land-crops.csv'),
+      '--livestock',
+      hostile('huge-stock.csv'),
+      '--format',
+      'json',
+      '--fail-on-overload',
+    ]);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     for (const [line, species] of [
@@ -332,7 +383,9 @@ describe('4. no figure that is not a number', () => {
       [4, '奶牛'],
       [5, '生猪'],
     ] as const)
-      expect(r.stderr).toMatch(new RegExp(`huge-stock\\.csv:${line}:3: error stock-implausible [0-9.e+,]+ head of ${species} in one township is more than any township holds`));
+      expect(r.stderr).toMatch(
+        new RegExp(`huge-stock\\.csv:${line}:3: error stock-implausible [0-9.e+,]+ head of ${species} in one township is more than any township holds`),
+      );
     expect(r.stderr).not.toMatch(/NaN|Infinity/);
   });
 
@@ -365,7 +418,9 @@ describe('5. magnitudes no township has', () => {
   it('farm takes the checks of a crops file and the bounds of a livestock file', () => {
     const crop = landcap(['farm', '--stock', '生猪=5000', '--crop', '玉米=8160']);
     expect(crop.status).toBe(2);
-    expect(crop.stderr).toContain('--crop 玉米=8160: yield 8,160 per 亩 is more than any 玉米 reaches (at most 2,000) (hint: is it per 公顷? That is 544 per 亩');
+    expect(crop.stderr).toContain(
+      '--crop 玉米=8160: yield 8,160 per 亩 is more than any 玉米 reaches (at most 2,000) (hint: is it per 公顷? That is 544 per 亩',
+    );
     const stock = landcap(['farm', '--stock', '生猪=50000000', '--crop', '玉米=600']);
     expect(stock.status).toBe(2);
     expect(stock.stderr).toContain('--stock 生猪=50000000: 50,000,000 head of 生猪 in one township is more than any township holds');
@@ -400,11 +455,15 @@ describe('6. totals rows are not townships', () => {
     });
   }
 
-  it('a totals row off by more than 1%: a warning at its cell naming both figures; the report is the townships\'', () => {
+  it("a totals row off by more than 1%: a warning at its cell naming both figures; the report is the townships'", () => {
     const { report, stderr } = json(write([...crops, '合计,玉米,1276800'], [livestock[0]!, '全县合计,生猪,6000', ...livestock.slice(1)]));
     expect(report.townships).toEqual(base.townships);
-    expect(stderr).toMatch(/crops\.csv:7:3: warning total-mismatch the totals row "合计" gives 1,276,800 kg of 玉米; the townships' rows sum to 1,216,000 kg \(4\.8% apart\)/);
-    expect(stderr).toMatch(/livestock\.csv:2:3: warning total-mismatch the totals row "全县合计" gives 6,000 head of 生猪; the townships' rows sum to 6,700 head/);
+    expect(stderr).toMatch(
+      /crops\.csv:7:3: warning total-mismatch the totals row "合计" gives 1,276,800 kg of 玉米; the townships' rows sum to 1,216,000 kg \(4\.8% apart\)/,
+    );
+    expect(stderr).toMatch(
+      /livestock\.csv:2:3: warning total-mismatch the totals row "全县合计" gives 6,000 head of 生猪; the townships' rows sum to 6,700 head/,
+    );
   });
 });
 
@@ -461,7 +520,10 @@ describe('8, 10. an input read once: deleted or replaced while landcap runs', ()
     cropsFile(crops, 100_000);
     writeFileSync(join(dir, 'livestock.csv'), 'township,species,stock\n镇1,生猪,100\n');
     const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [BIN, 'report', '--crops', crops, '--livestock', join(dir, 'livestock.csv'), '--format', 'json'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+      const child = spawn(process.execPath, [BIN, 'report', '--crops', crops, '--livestock', join(dir, 'livestock.csv'), '--format', 'json'], {
+        cwd: dir,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
       let stderr = '';
       child.stderr.on('data', (d: Buffer) => (stderr += d));
       setTimeout(() => unlinkSync(crops), 40);

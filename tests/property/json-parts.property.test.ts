@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jsonInParts } from '../../src/io/json-parts.js';
+import { jsonInParts } from '../../src/render/json-parts.js';
 
 // Members as a report has them (numbers, strings with line breaks and quotes, nested objects, null), and ones that
 // JSON leaves out or turns into null (undefined, functions).

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { utf8Chunks } from '../../src/io/output.js';
+import { utf8Chunks } from '../../src/app/output.js';
 
 // Parts of any text: ASCII, Chinese, characters outside the Basic Multilingual Plane (surrogate pairs), lone surrogates.
 const part = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), fc.constantFrom('镇00000', '生猪', '𠀋', '\ud800'));

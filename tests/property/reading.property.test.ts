@@ -25,7 +25,14 @@ function textOf(path: string): string {
 function quoteCells(text: string): string {
   return text
     .split(/(\r?\n)/)
-    .map((part) => (part === '\n' || part === '\r\n' || part === '' || part.startsWith('#') || part.includes('"') ? part : part.split(',').map((c) => `"${c}"`).join(',')))
+    .map((part) =>
+      part === '\n' || part === '\r\n' || part === '' || part.startsWith('#') || part.includes('"')
+        ? part
+        : part
+            .split(',')
+            .map((c) => `"${c}"`)
+            .join(','),
+    )
     .join('');
 }
 
@@ -59,15 +66,20 @@ async function outcome(files: Files) {
 describe('one reading path', () => {
   it('reads the same rows the same, however the file writes them', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 30 }), fc.boolean(), fc.constantFrom<Variant>('quoted', 'crlf', 'bom', 'gbk'), async (seed, clean, variant) => {
-        const files = writeDataset(seed, { clean });
-        const text = [files.crops, files.livestock].map(textOf).join('');
-        // Quotes of the generator's own, or text GBK cannot write: that variant says nothing.
-        if ((variant === 'quoted' || variant === 'crlf') && text.includes('"')) return;
-        if (variant === 'gbk' && iconv.decode(iconv.encode(text, 'gb18030'), 'gb18030') !== text) return;
-        const base = await outcome(files);
-        expect(await outcome(rewrite(files, variant)), `${files.note}, ${variant}`).toEqual(base);
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 2 ** 30 }),
+        fc.boolean(),
+        fc.constantFrom<Variant>('quoted', 'crlf', 'bom', 'gbk'),
+        async (seed, clean, variant) => {
+          const files = writeDataset(seed, { clean });
+          const text = [files.crops, files.livestock].map(textOf).join('');
+          // Quotes of the generator's own, or text GBK cannot write: that variant says nothing.
+          if ((variant === 'quoted' || variant === 'crlf') && text.includes('"')) return;
+          if (variant === 'gbk' && iconv.decode(iconv.encode(text, 'gb18030'), 'gb18030') !== text) return;
+          const base = await outcome(files);
+          expect(await outcome(rewrite(files, variant)), `${files.note}, ${variant}`).toEqual(base);
+        },
+      ),
       { numRuns: 120 },
     );
   }, 300_000);

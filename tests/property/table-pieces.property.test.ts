@@ -5,8 +5,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeReport } from '../../src/api.js';
 import { messages } from '../../src/i18n/index.js';
-import { plain } from '../../src/report/colours.js';
-import { renderTable } from '../../src/report/render-table.js';
+import { plain } from '../../src/render/colours.js';
+import { renderTable } from '../../src/render/report-table.js';
 import { writeDataset } from './random-dataset.js';
 
 describe('the terminal table drawn in pieces', () => {
@@ -23,8 +23,9 @@ describe('the terminal table drawn in pieces', () => {
           const { report } = await computeReport(writeDataset(seed, { clean: true }));
           const chalk = level === 0 ? plain : new Chalk({ level });
           const choice = { headroom: extra, range: extra };
-          const whole = renderTable(report!, lang, messages(lang), chalk, choice, width, Infinity);
-          expect(renderTable(report!, lang, messages(lang), chalk, choice, width, rowsPerPiece)).toBe(whole);
+          const ctx = { lang, t: messages(lang), chalk, columns: choice, width };
+          const whole = renderTable(report!, ctx, Infinity);
+          expect(renderTable(report!, ctx, rowsPerPiece)).toBe(whole);
         },
       ),
       { numRuns: 40 },
@@ -39,8 +40,8 @@ describe('the terminal table drawn in pieces', () => {
     const { report } = await computeReport({ crops: { text: crops }, livestock: { text: livestock } });
     expect(report!.townships.map((b) => b.name)).toEqual(names);
     for (const rowsPerPiece of [1, 2, 3, 5])
-      expect(renderTable(report!, 'en', messages('en'), plain, {}, undefined, rowsPerPiece)).toBe(
-        renderTable(report!, 'en', messages('en'), plain, {}, undefined, Infinity),
+      expect(renderTable(report!, { lang: 'en', t: messages('en'), chalk: plain }, rowsPerPiece)).toBe(
+        renderTable(report!, { lang: 'en', t: messages('en'), chalk: plain }, Infinity),
       );
   });
 });

@@ -39,7 +39,6 @@ describe('header matching', () => {
   });
 });
 
-
 /** A line read in place: its cells as the tokenizer gives them. */
 const lineCells = (text: string) => {
   const bytes = Buffer.from(text);
@@ -72,14 +71,18 @@ describe('number cells', () => {
       fc.string({ maxLength: 8 }).filter((s) => !s.includes(',')),
     );
     fc.assert(
-      fc.property(fc.string({ maxLength: 6 }).filter((s) => !s.includes(',')), cell, (before, text) => {
-        const plain = lineCells(`${before},${text},x`).plainNumber(1);
-        const full = parseNumberCell(text);
-        // Whatever the short cut reads, the full parse reads the same; it leaves the rest to the full parse.
-        if (plain === undefined) expect(text).toBe('');
-        else if (!Number.isNaN(plain)) expect(full).toMatchObject({ kind: 'number', value: plain });
-        else if (/^\d+(\.\d*)?$|^\.\d+$/.test(text) && text.length <= 20) expect.unreachable(`short cut missed ${text}`);
-      }),
+      fc.property(
+        fc.string({ maxLength: 6 }).filter((s) => !s.includes(',')),
+        cell,
+        (before, text) => {
+          const plain = lineCells(`${before},${text},x`).plainNumber(1);
+          const full = parseNumberCell(text);
+          // Whatever the short cut reads, the full parse reads the same; it leaves the rest to the full parse.
+          if (plain === undefined) expect(text).toBe('');
+          else if (!Number.isNaN(plain)) expect(full).toMatchObject({ kind: 'number', value: plain });
+          else if (/^\d+(\.\d*)?$|^\.\d+$/.test(text) && text.length <= 20) expect.unreachable(`short cut missed ${text}`);
+        },
+      ),
       { numRuns: 5000 },
     );
   });
@@ -94,12 +97,18 @@ describe('number cells', () => {
 describe('cells of a line', () => {
   it('are the line cut at its commas, each decoded as UTF-8 text', () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ unit: 'grapheme' }).filter((s) => !/[,\n\r]/.test(s)), { minLength: 1, maxLength: 8 }), (parts) => {
-        const cells = lineCells(parts.join(','));
-        expect(cells.count).toBe(parts.length);
-        expect(cells.toArray()).toEqual(parts);
-        parts.forEach((p, i) => expect(cells.blank(i)).toBe(p.trim() === ''));
-      }),
+      fc.property(
+        fc.array(
+          fc.string({ unit: 'grapheme' }).filter((s) => !/[,\n\r]/.test(s)),
+          { minLength: 1, maxLength: 8 },
+        ),
+        (parts) => {
+          const cells = lineCells(parts.join(','));
+          expect(cells.count).toBe(parts.length);
+          expect(cells.toArray()).toEqual(parts);
+          parts.forEach((p, i) => expect(cells.blank(i)).toBe(p.trim() === ''));
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -233,7 +242,25 @@ describe('encoding', () => {
 
 describe('totals rows', () => {
   it('are told by their labels, written in any width and spacing', () => {
-    for (const label of ['合计', '合 计', '总计', '小计', '全区', '全县', '全市', '全镇', '全乡', '全区合计', '全县总计', '总数', 'Total', 'TOTAL', 'ｔｏｔａｌ', ' 合　计 ']) expect(isTotalLabel(label), label).toBe(true);
+    for (const label of [
+      '合计',
+      '合 计',
+      '总计',
+      '小计',
+      '全区',
+      '全县',
+      '全市',
+      '全镇',
+      '全乡',
+      '全区合计',
+      '全县总计',
+      '总数',
+      'Total',
+      'TOTAL',
+      'ｔｏｔａｌ',
+      ' 合　计 ',
+    ])
+      expect(isTotalLabel(label), label).toBe(true);
     for (const name of ['全州镇', '合山镇', '总场', '小塔子乡', '东风镇', '城关街道', 'total farm']) expect(isTotalLabel(name), name).toBe(false);
   });
 });

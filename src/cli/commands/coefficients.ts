@@ -1,13 +1,19 @@
 import { Command, Option } from 'commander';
+import { COEFFICIENT_TABLES } from '../../app/vocabulary.js';
 import type { Messages } from '../../i18n/en.js';
-import { COEFFICIENT_TABLES } from '../../report/formats.js';
 import type { Context } from '../context.js';
-import { addExamples, addOutputOptions, runLazily } from '../options.js';
+import { addExamples, addOutputOptions, type OutputOptions } from '../options.js';
 
+/** landcap coefficients: the coefficient tables in use, with their provenance. */
 export function coefficientsCommand(context: () => Context, t: Messages): Command {
   const cmd = new Command('coefficients').description(t.help.commands.coefficients);
   cmd.addOption(new Option('--table <name>', t.help.options.table).choices(COEFFICIENT_TABLES));
-  addOutputOptions(cmd, ['table', 'json', 'csv', 'md'], t);
+  addOutputOptions(cmd, 'coefficients', t);
   addExamples(cmd, t, ['landcap coefficients --table crops', 'landcap coefficients --format md --output coefficients.md']);
-  return runLazily(cmd, context, () => import('../run/coefficients.js'));
+  return cmd.action(async (opts: OutputOptions & { table?: string }) => {
+    const ctx = context();
+    await ctx.checkOutput(opts.output, []);
+    const { coefficientListing } = await import('../../app/coefficients.js');
+    await ctx.write('coefficients', opts.format, await coefficientListing(opts.table), opts.output);
+  });
 }

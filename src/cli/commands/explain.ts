@@ -1,15 +1,36 @@
 import { Command, Option } from 'commander';
 import type { Messages } from '../../i18n/en.js';
 import type { Context } from '../context.js';
-import { addExamples, addInputOptions, addParameterOptions, runLazily } from '../options.js';
+import { DataFailure, UsageError } from '../errors.js';
+import { addExamples, addInputOptions, addOutputOptions, addParameterOptions, runRequest, type InputOptions, type OutputOptions } from '../options.js';
 
+interface ExplainOptions extends InputOptions, OutputOptions {
+  readonly township: string;
+}
+
+/** landcap explain: the whole calculation for one township, every number with its formula and source. */
 export function explainCommand(context: () => Context, t: Messages): Command {
   const o = t.help.options;
-  const cmd = new Command('explain').description(t.help.commands.explain).requiredOption('--township <name>', o.township);
+  const cmd = new Command('explain').description(t.help.commands.explain).addOption(new Option('--township <name>', o.township).makeOptionMandatory());
   addInputOptions(cmd, t);
   addParameterOptions(cmd, t);
-  cmd.addOption(new Option('--format <format>', o.format).choices(['text', 'table', 'json', 'md']).default('text'));
-  cmd.option('--output <file>', o.output);
+  addOutputOptions(cmd, 'explain', t);
   addExamples(cmd, t, ['landcap explain --township 城关街道', 'landcap explain --sample beipiao-county-2024 --township 北票市 --format md > 北票市.md']);
-  return runLazily(cmd, context, () => import('../run/explain.js'));
+  return cmd.action(async (opts: ExplainOptions & Record<string, unknown>) => {
+    const ctx = context();
+    const [{ resolveRun }, { explainRun }] = await Promise.all([import('../../app/run.js'), import('../../app/explain.js')]);
+    const run = await resolveRun(runRequest(opts), ctx.t);
+    await ctx.checkOutput(opts.output, run.named);
+    const { explanation, problems, unmatched, nearest } = await explainRun(run, opts.township, {
+      encoding: opts.encoding,
+      strict: opts.strict,
+      onProgress: ctx.progress(),
+    });
+    ctx.endProgress();
+    ctx.printProblems(problems);
+    if (run.scenario) ctx.printUnmatched(run.scenario.path, unmatched);
+    if (nearest) throw new UsageError(ctx.t.ui.explain.notFound(opts.township.trim(), nearest.join(', ')));
+    if (!explanation) throw new DataFailure(ctx.failureSummary(problems));
+    await ctx.write('explain', opts.format, explanation, opts.output);
+  });
 }

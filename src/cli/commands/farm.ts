@@ -1,8 +1,21 @@
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import type { Messages } from '../../i18n/en.js';
 import type { Context } from '../context.js';
-import { addExamples, addParameterOptions, collect, runLazily } from '../options.js';
+import { DataFailure } from '../errors.js';
+import { addExamples, addOutputOptions, addParameterOptions, collect, runRequest, type InputOptions, type OutputOptions } from '../options.js';
 
+interface FarmOptions extends OutputOptions {
+  readonly stock?: string[];
+  readonly livestock?: string;
+  readonly crop?: string[];
+  readonly params?: string;
+  readonly set?: string[];
+  readonly nRetention?: string;
+  readonly pRetention?: string;
+  readonly solidsSold?: boolean;
+}
+
+/** landcap farm: a scale farm's land requirement. */
 export function farmCommand(context: () => Context, t: Messages): Command {
   const o = t.help.options;
   const cmd = new Command('farm')
@@ -15,11 +28,22 @@ export function farmCommand(context: () => Context, t: Messages): Command {
     .option('--solids-sold', o.solidsSold)
     .option('--params <file>', o.params);
   addParameterOptions(cmd, t);
-  cmd.addOption(new Option('--format <format>', o.format).choices(['text', 'table', 'json', 'md']).default('text'));
-  cmd.option('--output <file>', o.output);
+  addOutputOptions(cmd, 'farm', t);
   addExamples(cmd, t, [
     'landcap farm --stock 生猪=5000 --crop 小麦=450 --crop 玉米=600',
     'landcap farm --stock 奶牛=300 --stock 蛋鸡=50000 --crop 玉米=600 --solids-sold --soil-grade I',
   ]);
-  return runLazily(cmd, context, () => import('../run/farm.js'));
+  return cmd.action(async (opts: FarmOptions & Record<string, unknown>) => {
+    const ctx = context();
+    const { farmRun } = await import('../../app/farm.js');
+    await ctx.checkOutput(opts.output, [
+      ...(opts.livestock !== undefined ? [{ path: opts.livestock, given: '--livestock' }] : []),
+      ...(opts.params !== undefined ? [{ path: opts.params, given: '--params' }] : []),
+    ]);
+    const { flags, set } = runRequest(opts as unknown as InputOptions & Record<string, unknown>);
+    const { result, problems } = await farmRun({ ...opts, flags, set }, ctx.t);
+    ctx.printProblems(problems);
+    if (!result) throw new DataFailure(ctx.failureSummary(problems));
+    await ctx.write('farm', opts.format, result, opts.output);
+  });
 }

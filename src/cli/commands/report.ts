@@ -1,28 +1,58 @@
 import { Command } from 'commander';
 import type { Messages } from '../../i18n/en.js';
-import { REPORT_FORMATS } from '../../report/formats.js';
 import type { Context } from '../context.js';
-import { addExamples, addInputOptions, addOutputOptions, addParameterOptions, runLazily } from '../options.js';
-import * as reportRun from '../run/report.js';
+import { DataFailure } from '../errors.js';
+import { addExamples, addInputOptions, addOutputOptions, addParameterOptions, runRequest, type InputOptions, type OutputOptions } from '../options.js';
 
+interface ReportOptions extends InputOptions, OutputOptions {
+  readonly failOnOverload?: boolean;
+  readonly headroom?: boolean;
+  readonly range?: boolean;
+  readonly title?: string;
+  readonly region?: string;
+  readonly year?: string;
+}
+
+/** landcap report: the balance of every township and the total, in any format. */
 export function reportCommand(context: () => Context, t: Messages): Command {
   const o = t.help.options;
   const cmd = new Command('report').description(t.help.commands.report);
   addInputOptions(cmd, t);
   addParameterOptions(cmd, t);
-  addOutputOptions(cmd, REPORT_FORMATS, t);
-  cmd.option('--headroom', o.headroom);
-  cmd.option('--range', o.range);
-  cmd.option('--title <text>', o.title);
-  cmd.option('--region <text>', o.region);
-  cmd.option('--year <year>', o.year);
-  cmd.option('--fail-on-overload', o.failOnOverload);
+  addOutputOptions(cmd, 'report', t);
+  cmd
+    .option('--headroom', o.headroom)
+    .option('--range', o.range)
+    .option('--title <text>', o.title)
+    .option('--region <text>', o.region)
+    .option('--year <year>', o.year)
+    .option('--fail-on-overload', o.failOnOverload);
   addExamples(cmd, t, [
     'landcap report',
     'landcap report --crops crops.csv --livestock livestock.csv --manure-share 0.4',
     'landcap report --crops crops.csv --livestock livestock.csv --soil soil.csv --basis both --format json > report.json',
     'landcap report --format html --title "北票市畜禽粪污土地承载力" --year 2024 --output report.html',
   ]);
-  // report is what landcap runs most: its work is in the main bundle; the other commands load theirs when they run.
-  return runLazily(cmd, context, async () => reportRun);
+  return cmd.action(async (opts: ReportOptions & Record<string, unknown>) => {
+    const ctx = context();
+    const [{ resolveRun }, { reportRun }, { VERSION }] = await Promise.all([
+      import('../../app/run.js'),
+      import('../../app/report.js'),
+      import('../../app/version.js'),
+    ]);
+    const run = await resolveRun(runRequest(opts), ctx.t);
+    await ctx.checkOutput(opts.output, run.named);
+    const { report, problems, unmatched } = await reportRun(run, { encoding: opts.encoding, strict: opts.strict, onProgress: ctx.progress() });
+    ctx.endProgress();
+    ctx.printProblems(problems);
+    if (run.scenario) ctx.printUnmatched(run.scenario.path, unmatched);
+    if (!report) throw new DataFailure(ctx.failureSummary(problems));
+    await ctx.write('report', opts.format, report, opts.output, {
+      columns: { headroom: opts.headroom, range: opts.range },
+      meta: { title: opts.title, region: opts.region, year: opts.year, generator: `landcap ${VERSION}` },
+    });
+    // A township with stock and no land is over any capacity: it fails too.
+    const over = report.townships.filter((b) => b.status === 'overloaded' || b.status === 'no-land');
+    if (opts.failOnOverload && over.length > 0) throw new DataFailure(ctx.t.ui.overloadFailure(over.length));
+  });
 }

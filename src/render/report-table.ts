@@ -4,10 +4,11 @@ import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../i18n/index.js';
 import type { Messages } from '../i18n/en.js';
 import type { Status } from '../method/types.js';
-import { balanceColumns, balanceRows, type BalanceColumn, type ColumnChoice } from './columns.js';
+import { balanceColumns, balanceRows, type BalanceColumn } from './columns.js';
 import { visible } from '../safe-text.js';
+import type { RenderContext } from './context.js';
 import { coefficientLines, parameterLines, summaryLine } from './notes.js';
-import type { Report } from './report.js';
+import type { Report } from '../report/report.js';
 
 /** A rule under the header (of `headerLines` lines), and above the last (total) row: the rows between stay compact. */
 export function withRules(table: string, aboveLast = true, headerLines = 1): string {
@@ -48,14 +49,11 @@ export function statusColour(chalk: ChalkInstance, status: Status): (s: string) 
  */
 export function renderTable(
   report: Report,
-  lang: Lang,
-  t: Messages,
-  chalk: ChalkInstance,
-  choice: ColumnChoice = {},
-  width?: number,
+  ctx: RenderContext,
   /** Rows drawn at a time (see ROWS_PER_PIECE): the same table whatever it is. */
   rowsPerPiece = ROWS_PER_PIECE,
 ): string {
+  const { lang, t, chalk, columns: choice = {}, width } = ctx;
   const all = balanceColumns(report, choice).filter((c) => c.only !== 'csv');
   const rows = tableRows(report, all, lang, t, chalk);
   // The width each column's cells take, found once: the table is drawn once, with the columns that fit.

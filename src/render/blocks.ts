@@ -1,7 +1,7 @@
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import { markdownText, visible } from '../safe-text.js';
-import { withRules } from './render-table.js';
+import { withRules } from './report-table.js';
 
 /** A document as blocks — headings, lines, tables — that the text and Markdown renderers lay out their own way. */
 export type Block =

@@ -1,4 +1,4 @@
-import type { Coefficients } from '../coefficients/coefficients.js';
+import type { Coefficients } from './coefficients.js';
 import { formatFraction } from '../method/pig-equivalent.js';
 
 /** A coefficient table as rows of cells, for `landcap coefficients` in any format. */
@@ -9,9 +9,9 @@ export interface CoefficientTable {
   readonly rows: readonly (readonly (string | number | null)[])[];
 }
 
-import type { CoefficientTableName } from './formats.js';
+import type { CoefficientTableName } from './files.js';
 
-export { COEFFICIENT_TABLES, type CoefficientTableName } from './formats.js';
+export { COEFFICIENT_TABLES, type CoefficientTableName } from './files.js';
 
 /** The tables as loaded and checked (not the files' text): what a report actually uses. */
 export function coefficientTables(c: Coefficients): CoefficientTable[] {
@@ -46,7 +46,18 @@ export function coefficientTables(c: Coefficients): CoefficientTable[] {
     ),
     table(
       'species',
-      ['species', 'name_en', 'pe_factor', 'pe_per_head', 'n_solid_share', 'p_solid_share', 'max_stock_per_township', 'provenance', 'source', 'max_stock_source'],
+      [
+        'species',
+        'name_en',
+        'pe_factor',
+        'pe_per_head',
+        'n_solid_share',
+        'p_solid_share',
+        'max_stock_per_township',
+        'provenance',
+        'source',
+        'max_stock_source',
+      ],
       [...c.species.values()].map((s) => [
         s.species,
         s.nameEn,

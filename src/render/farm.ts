@@ -1,10 +1,10 @@
 import type { Messages } from '../i18n/en.js';
 import { NUTRIENTS } from '../method/types.js';
-import { blocksToMarkdown, blocksToText, type Block } from '../report/blocks.js';
-import { formatNumber, formatShare } from '../report/format.js';
-import { sourceText } from '../report/notes.js';
-import type { ChalkInstance } from 'chalk';
-import type { FarmResult } from './farm.js';
+import { blocksToMarkdown, blocksToText, type Block } from './blocks.js';
+import { formatNumber, formatShare } from './format.js';
+import { sourceText } from './notes.js';
+import type { FarmResult } from '../farm/farm.js';
+import type { RenderContext } from './context.js';
 
 const n2 = (v: number) => (Number.isFinite(v) ? formatNumber(v, 2) : '∞');
 
@@ -87,7 +87,7 @@ function blocks(f: FarmResult, t: Messages): Block[] {
   return out;
 }
 
-export function renderFarm(f: FarmResult, format: string, t: Messages, chalk: ChalkInstance): string {
+export function renderFarm(f: FarmResult, format: string, { t, chalk }: RenderContext): string {
   if (format === 'json') return `${JSON.stringify(f, (_k, v) => (v === Infinity ? null : v), 2)}\n`;
   return format === 'md' ? blocksToMarkdown(blocks(f, t)) : blocksToText(blocks(f, t), chalk);
 }

@@ -1,12 +1,11 @@
-import type { Messages } from '../../i18n/en.js';
 import { access, mkdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { Command } from 'commander';
-import { ioReason } from '../../input/errors.js';
-import { OutputFileError, writeFileAtomic } from '../../io/output.js';
-import type { Context } from '../context.js';
-import { UsageError } from '../errors.js';
-import { addExamples } from '../options.js';
+import { ioReason } from '../file-errors.js';
+import type { Messages } from '../i18n/en.js';
+import { loadCoefficients } from '../coefficients/load.js';
+import { defaultParameters } from '../params/params.js';
+import { UsageError } from './errors.js';
+import { OutputFileError, writeFileAtomic } from './output.js';
 
 interface Template {
   readonly file: string;
@@ -73,26 +72,22 @@ const TEMPLATES: Template[] = [
   },
 ];
 
-const PARAMS = `${JSON.stringify({ basis: 'N', manureShare: 0.5, nUseRate: 0.25, pUseRate: 0.3, nSupplyPerPe: 7, pSupplyPerPe: 1.2, soilGrade: 'II', stockRatio: {} }, null, 2)}\n`;
-
-async function exists(path: string): Promise<boolean> {
-  return access(path).then(
-    () => true,
-    () => false,
-  );
-}
-
-export async function run(context: () => Context, dir: string, opts: { force?: boolean }): Promise<void> {
-  const ctx = context();
+/**
+ * Writes the templates into a folder (made if missing): crops, livestock and soil CSV files with English and with
+ * Chinese headers, each with a byte-order mark (so that Excel opens its Chinese text), two comment lines on its
+ * columns and a commented example row; and params.json with the defaults. Existing files are kept unless `force`.
+ * Resolves to the paths written.
+ */
+export async function writeTemplates(dir: string, force: boolean, t: Messages): Promise<string[]> {
+  const defaults = defaultParameters(await loadCoefficients()).values;
   const files: [string, string][] = [
-    // A byte-order mark, so that Excel opens the Chinese text as UTF-8.
-    ...TEMPLATES.map((t): [string, string] => [t.file, `\uFEFF${t.comment.map((l) => `# ${l}`).join('\n')}\n${t.header}\n# ${t.example}\n`]),
-    ['params.json', PARAMS],
+    ...TEMPLATES.map((tm): [string, string] => [tm.file, `\uFEFF${tm.comment.map((l) => `# ${l}`).join('\n')}\n${tm.header}\n# ${tm.example}\n`]),
+    ['params.json', `${JSON.stringify(defaults, null, 2)}\n`],
   ];
-  if (!opts.force) {
+  if (!force) {
     const present = [];
     for (const [file] of files) if (await exists(join(dir, file))) present.push(join(dir, file));
-    if (present.length > 0) throw new UsageError(ctx.t.ui.initExists(present.join(', ')));
+    if (present.length > 0) throw new UsageError(t.ui.initExists(present.join(', ')));
   }
   await makeFolder(dir).catch((error: NodeJS.ErrnoException) => {
     throw new OutputFileError(
@@ -102,7 +97,14 @@ export async function run(context: () => Context, dir: string, opts: { force?: b
     );
   });
   for (const [file, text] of files) await writeFileAtomic(join(dir, file), text);
-  ctx.out(`${files.map(([file]) => ctx.t.ui.outputWritten(join(dir, file))).join('\n')}\n`);
+  return files.map(([file]) => join(dir, file));
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 /**

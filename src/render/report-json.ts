@@ -1,9 +1,10 @@
 import type { Messages } from '../i18n/en.js';
-import { jsonInParts } from '../io/json-parts.js';
+import { jsonInParts } from './json-parts.js';
 import { problemHint, problemMessage } from '../i18n/index.js';
 import type { Problem } from '../problems.js';
-import type { Report } from './report.js';
-import type { ReportJson } from './schema.js';
+import type { Report } from '../report/report.js';
+import type { ReportJson } from '../report/schema.js';
+import type { RenderContext } from './context.js';
 
 /** A problem as JSON (CONTRACT.md): where, what, and a message in the chosen language. */
 export function problemJson(p: Problem, t: Messages) {
@@ -21,17 +22,19 @@ export function reportJson(report: Report, t: Messages): ReportJson {
     townships: report.townships,
     total: report.total,
     warnings: report.warnings.filter((w) => w.severity !== 'note').map((w) => problemJson(w, t)),
-    ...(report.warnings.some((w) => w.severity === 'note') ? { notes: report.warnings.filter((w) => w.severity === 'note').map((w) => problemJson(w, t)) } : {}),
+    ...(report.warnings.some((w) => w.severity === 'note')
+      ? { notes: report.warnings.filter((w) => w.severity === 'note').map((w) => problemJson(w, t)) }
+      : {}),
     inputs: report.inputs,
     coefficients: report.coefficients,
   };
 }
 
 /** The same text as renderJson in parts of a few dozen townships, to be written out one after another. */
-export function renderJsonParts(report: Report, t: Messages): Iterable<string> {
+export function renderJsonParts(report: Report, { t }: Pick<RenderContext, 't'>): Iterable<string> {
   return jsonInParts(reportJson(report, t), 'townships');
 }
 
-export function renderJson(report: Report, t: Messages): string {
+export function renderJson(report: Report, { t }: Pick<RenderContext, 't'>): string {
   return `${JSON.stringify(reportJson(report, t), null, 2)}\n`;
 }

@@ -1,10 +1,10 @@
-import type { Messages } from '../i18n/en.js';
 import { csvTable } from './csv.js';
-import { balanceColumns, balanceRows, type ColumnChoice } from './columns.js';
-import type { Report } from './report.js';
+import { balanceColumns, balanceRows } from './columns.js';
+import type { Report } from '../report/report.js';
+import type { RenderContext } from './context.js';
 
 /** One row per township and the total; numbers at full precision, status and grade as codes. */
-export function renderCsv(report: Report, t: Messages, choice: ColumnChoice = {}): string {
+export function renderCsv(report: Report, { t, columns: choice = {} }: RenderContext): string {
   const columns = balanceColumns(report, choice).filter((c) => c.only !== 'display');
   return csvTable([columns.map((c) => c.label(t)), ...balanceRows(report).map((b) => columns.map((c) => c.value(b)))]);
 }

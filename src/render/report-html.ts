@@ -3,18 +3,11 @@ import { htmlText } from '../safe-text.js';
 import type { Messages } from '../i18n/en.js';
 import { STATUSES, type Status } from '../method/types.js';
 import type { Balance } from '../method/balance.js';
-import { balanceColumns, balanceRows, type ColumnChoice } from './columns.js';
+import { balanceColumns, balanceRows } from './columns.js';
 import { formatCount, formatIndex, formatNumber } from './format.js';
 import { coefficientLines, parameterLines, summarySentence } from './notes.js';
-import type { Report } from './report.js';
-
-export interface HtmlMeta {
-  readonly title?: string;
-  readonly region?: string;
-  readonly year?: string;
-  /** "landcap 0.1.0", for the footer. */
-  readonly generator?: string;
-}
+import type { Report } from '../report/report.js';
+import type { RenderContext } from './context.js';
 
 const esc = htmlText;
 
@@ -128,14 +121,7 @@ function stockCapacityChart(townships: readonly Balance[], t: Messages, lang: La
 }
 
 /** One self-contained HTML page: inline CSS and SVG, no scripts, fonts or other requests; fit for A4 print. */
-export function renderHtml(
-  report: Report,
-  lang: Lang,
-  t: Messages,
-  meta: HtmlMeta = {},
-  choice: ColumnChoice = {},
-  thresholds: readonly number[] = [0.7, 1.0],
-): string {
+export function renderHtml(report: Report, { lang, t, meta = {}, columns: choice = {} }: RenderContext, thresholds: readonly number[] = [0.7, 1.0]): string {
   const h = t.ui.html;
   const title = meta.title ?? t.ui.title(t.ui.basisName[report.basis]);
   const subtitle = [meta.region, meta.year].filter(Boolean).join(' · ');

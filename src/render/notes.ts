@@ -2,7 +2,7 @@ import type { Lang } from '../i18n/index.js';
 import type { Messages } from '../i18n/en.js';
 import { PARAMETERS, PARAMETER_NAMES, type ParameterName, type ParameterSource } from '../params/params.js';
 import { formatCount, formatIndex, formatShare } from './format.js';
-import type { CoefficientUse, Report } from './report.js';
+import type { CoefficientUse, Report } from '../report/report.js';
 import { STATUSES } from '../method/types.js';
 
 export function sourceText(s: ParameterSource, t: Messages): string {

@@ -1,15 +1,14 @@
-import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../i18n/index.js';
 import type { Messages } from '../i18n/en.js';
 import type { Status } from '../method/types.js';
-import { formatCount, formatIndex } from '../report/format.js';
-import { csvTable } from '../report/csv.js';
+import { formatCount, formatIndex } from './format.js';
+import { csvTable } from './csv.js';
 import { markdownText, visible } from '../safe-text.js';
-import { drawTable, statusColour, withRules } from '../report/render-table.js';
-import type { ComparedBalance, Comparison } from './compare.js';
+import { drawTable, statusColour, withRules } from './report-table.js';
+import type { ComparedBalance, Comparison } from '../compare/compare.js';
+import type { RenderContext } from './context.js';
 
 const signed = (v: number, lang: Lang) => `${v > 0 ? '+' : ''}${formatCount(v, lang)}`;
-const signedIndex = (v: number | null) => (v === null ? '—' : `${v > 0 ? '+' : ''}${v.toFixed(3)}`);
 
 interface Column {
   readonly label: (t: Messages) => string;
@@ -57,7 +56,7 @@ const COLUMNS: Column[] = [
 
 const rows = (c: Comparison) => [...c.townships, c.total];
 
-export function renderComparison(c: Comparison, format: string, lang: Lang, t: Messages, chalk: ChalkInstance): string {
+export function renderComparison(c: Comparison, format: string, { lang, t, chalk }: RenderContext): string {
   switch (format) {
     case 'json':
       return `${JSON.stringify(c, null, 2)}\n`;
@@ -75,21 +74,19 @@ export function renderComparison(c: Comparison, format: string, lang: Lang, t: M
         'status_base',
         'status_scenario',
       ];
-      const body = rows(c).map((r) =>
-        [
-          r.name,
-          r.base?.stockPe,
-          r.scenario?.stockPe,
-          r.base?.capacityPe,
-          r.scenario?.capacityPe,
-          r.base?.headroomPe,
-          r.scenario?.headroomPe,
-          r.base?.loadIndex,
-          r.scenario?.loadIndex,
-          r.base?.status,
-          r.scenario?.status,
-        ],
-      );
+      const body = rows(c).map((r) => [
+        r.name,
+        r.base?.stockPe,
+        r.scenario?.stockPe,
+        r.base?.capacityPe,
+        r.scenario?.capacityPe,
+        r.base?.headroomPe,
+        r.scenario?.headroomPe,
+        r.base?.loadIndex,
+        r.scenario?.loadIndex,
+        r.base?.status,
+        r.scenario?.status,
+      ]);
       return csvTable([head, ...body]);
     }
     case 'md': {

@@ -1,15 +1,14 @@
-import type { Lang } from '../i18n/index.js';
-import type { Messages } from '../i18n/en.js';
 import { markdownText } from '../safe-text.js';
-import { balanceColumns, balanceRows, type ColumnChoice } from './columns.js';
+import { balanceColumns, balanceRows } from './columns.js';
 import { coefficientLines, parameterLines, summarySentence } from './notes.js';
-import type { Report } from './report.js';
+import type { Report } from '../report/report.js';
+import type { RenderContext } from './context.js';
 
 /**
  * A Markdown section ready to paste into a report: title, summary, table, parameters, method note. Every text is
  * written through markdownText: a name from the data shows as written, never as Markdown or HTML.
  */
-export function renderMarkdown(report: Report, lang: Lang, t: Messages, choice: ColumnChoice = {}): string {
+export function renderMarkdown(report: Report, { lang, t, columns: choice = {} }: RenderContext): string {
   const columns = balanceColumns(report, choice).filter((c) => c.only !== 'csv');
   const lines = [`## ${t.ui.title(t.ui.basisName[report.basis])}`, '', markdownText(summarySentence(report, lang, t)), ''];
   lines.push(`| ${columns.map((c) => markdownText(c.label(t))).join(' | ')} |`);

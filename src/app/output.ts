@@ -1,7 +1,7 @@
 import { chmod, lstat, readlink, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { unlinkSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { FileError, ioReason, type IoReason } from '../input/errors.js';
+import { FileError, ioReason, type IoReason } from '../file-errors.js';
 
 /** The output file could not be written: exit code 2. */
 export class OutputFileError extends FileError {}

@@ -1,16 +1,13 @@
-import type { Messages } from '../../i18n/en.js';
 import Table from 'cli-table3';
-import { Command, Option } from 'commander';
-import { csvTable } from '../../report/csv.js';
-import { markdownText, visible } from '../../safe-text.js';
-import { loadCoefficients } from '../../coefficients/load.js';
-import { COEFFICIENT_TABLES, coefficientTables, type CoefficientTable } from '../../report/coefficient-tables.js';
-import type { Context } from '../context.js';
-import { addExamples, addOutputOptions, type OutputOptions } from '../options.js';
+import type { CoefficientTable } from '../coefficients/listing.js';
+import { markdownText, visible } from '../safe-text.js';
+import { csvTable } from './csv.js';
+import type { RenderContext } from './context.js';
 
 const text = (v: string | number | null) => (v === null ? '' : String(v));
 
-function renderTables(tables: CoefficientTable[], format: string, ctx: Context): string {
+/** The coefficient tables in use, each row with its provenance: as JSON, CSV, Markdown, or terminal tables. */
+export function renderCoefficients(tables: readonly CoefficientTable[], format: string, ctx: RenderContext): string {
   switch (format) {
     case 'json':
       return `${JSON.stringify(Object.fromEntries(tables.map((t) => [t.name, t.rows.map((r) => Object.fromEntries(t.columns.map((c, i) => [c, r[i]])))])), null, 2)}\n`;
@@ -42,12 +39,4 @@ function renderTables(tables: CoefficientTable[], format: string, ctx: Context):
         .join('\n');
     }
   }
-}
-
-export async function run(context: () => Context, opts: OutputOptions & { table?: string }): Promise<void> {
-  const ctx = context();
-  await ctx.checkOutput(opts.output, []);
-  const tables = coefficientTables(await loadCoefficients()).filter((t) => !opts.table || t.name === opts.table);
-  const out = renderTables(tables, opts.format, ctx);
-  await ctx.emit(opts.output, out);
 }

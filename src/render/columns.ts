@@ -3,7 +3,8 @@ import type { Messages } from '../i18n/en.js';
 import { basisNutrients, type Nutrient } from '../method/types.js';
 import type { Balance, NutrientBalance } from '../method/balance.js';
 import { formatCount, formatIndex, formatKg } from './format.js';
-import type { Report } from './report.js';
+import type { Report } from '../report/report.js';
+import type { ColumnChoice } from './context.js';
 
 /** A column of the balance table, shared by the table, Markdown and CSV renderers. */
 export interface BalanceColumn {
@@ -29,13 +30,6 @@ const nutrientColumn = (n: Nutrient, key: keyof NutrientBalance, label: (t: Mess
   numeric: true,
   only: 'csv',
 });
-
-export interface ColumnChoice {
-  /** Headroom in head of each guide species (`--headroom`). */
-  readonly headroom?: boolean;
-  /** Capacity at both ends of the guide's use-rate range (`--range`). */
-  readonly range?: boolean;
-}
 
 /** The columns of a report: the balance, the chosen extras, then per nutrient the chain behind the capacity. */
 export function balanceColumns(report: Report, choice: ColumnChoice = {}): BalanceColumn[] {

@@ -1,12 +1,12 @@
-import type { ChalkInstance } from 'chalk';
 import type { Provenance } from '../coefficients/schema.js';
 import type { Messages } from '../i18n/en.js';
 import type { SoilGradeSource } from '../method/soil-grade.js';
 import { basisNutrients } from '../method/types.js';
-import { formatIndex, formatNumber, formatShare } from '../report/format.js';
-import { sourceText } from '../report/notes.js';
-import { blocksToMarkdown, blocksToText, type Block } from '../report/blocks.js';
-import type { Explanation } from './explain.js';
+import { formatIndex, formatNumber, formatShare } from './format.js';
+import { sourceText } from './notes.js';
+import { blocksToMarkdown, blocksToText, type Block } from './blocks.js';
+import type { Explanation } from '../explain/explain.js';
+import type { RenderContext } from './context.js';
 
 const kg = (v: number) => formatNumber(v, 2);
 
@@ -106,10 +106,13 @@ function blocks(e: Explanation, t: Messages, loadMeaning: (grade: string) => str
   return out;
 }
 
-export function renderExplainText(e: Explanation, t: Messages, chalk: ChalkInstance, loadMeaning: (grade: string) => string): string {
-  return blocksToText(blocks(e, t, loadMeaning), chalk);
+export function renderExplainText(e: Explanation, { t, chalk, lang }: RenderContext): string {
+  return blocksToText(
+    blocks(e, t, (grade) => e.loadGrades.find((g) => g.grade === grade)?.meaning[lang] ?? ''),
+    chalk,
+  );
 }
 
-export function renderExplainMarkdown(e: Explanation, t: Messages, loadMeaning: (grade: string) => string): string {
-  return blocksToMarkdown(blocks(e, t, loadMeaning));
+export function renderExplainMarkdown(e: Explanation, { t, lang }: RenderContext): string {
+  return blocksToMarkdown(blocks(e, t, (grade) => e.loadGrades.find((g) => g.grade === grade)?.meaning[lang] ?? ''));
 }

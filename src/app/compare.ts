@@ -1,0 +1,49 @@
+import { compareReports, reportFileSchema, type Comparison } from '../compare/compare.js';
+import type { Messages } from '../i18n/en.js';
+import type { EncodingOption } from '../input/errors.js';
+import { ParameterError } from '../params/errors.js';
+import { readJsonFile } from '../params/load.js';
+import type { Problem } from '../problems.js';
+import { UsageError } from './errors.js';
+import { reportRun } from './report.js';
+import type { ResolvedRun } from './run.js';
+
+/** A report file written by `landcap report --format json`, or a usage error saying it is not one. */
+async function readReportFile(path: string, t: Messages) {
+  const notAReport = () => new UsageError(t.ui.compare.notAReport(path));
+  const json = await readJsonFile(path).catch((error: unknown) => Promise.reject(error instanceof ParameterError ? notAReport() : error));
+  const report = reportFileSchema.safeParse(json);
+  if (!report.success) throw notAReport();
+  return report.data;
+}
+
+/** Two report files compared township by township. */
+export async function compareFiles(base: string, scenario: string, t: Messages): Promise<Comparison> {
+  return compareReports({ label: base, report: await readReportFile(base, t) }, { label: scenario, report: await readReportFile(scenario, t) });
+}
+
+export interface ScenarioComparison {
+  /** The comparison; undefined when the data has errors (in `problems`). */
+  readonly comparison: Comparison | undefined;
+  readonly problems: readonly Problem[];
+  readonly unmatched: readonly string[];
+}
+
+/** The same data without the run's scenario and with it, compared township by township. */
+export async function compareScenario(
+  run: ResolvedRun,
+  baseline: ResolvedRun,
+  t: Messages,
+  options: { readonly encoding?: EncodingOption; readonly strict?: boolean } = {},
+): Promise<ScenarioComparison> {
+  const base = await reportRun(baseline, options);
+  if (!base.report) return { comparison: undefined, problems: base.problems, unmatched: [] };
+  const scenario = await reportRun(run, options);
+  // The same files, read again: the scenario's run finds what the baseline's did, and what its changes bring.
+  if (!scenario.report) return { comparison: undefined, problems: scenario.problems, unmatched: scenario.unmatched };
+  return {
+    comparison: compareReports({ label: t.ui.compare.baseLabel, report: base.report }, { label: run.scenario!.name, report: scenario.report }),
+    problems: base.problems,
+    unmatched: scenario.unmatched,
+  };
+}

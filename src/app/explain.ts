@@ -1,0 +1,62 @@
+import { distance } from 'fastest-levenshtein';
+import { loadCoefficients } from '../coefficients/load.js';
+import type { EncodingOption } from '../input/errors.js';
+import type { Progress } from '../input/read.js';
+import { explainTownship, type Explanation } from '../explain/explain.js';
+import { ProblemLog, type Problem } from '../problems.js';
+import { loadDataset } from '../tally/dataset.js';
+import type { ResolvedRun } from './run.js';
+
+/** Up to three township names nearest to one that is not in the data: fewest edits, a shared beginning counting for more. */
+export function nearestNames(name: string, names: readonly string[]): string[] {
+  const prefix = (a: string, b: string) => {
+    let i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    return i;
+  };
+  const scored = names
+    .map((n) => ({ n, score: distance(name, n) - prefix(name, n) / 2 }))
+    .filter((x) => x.score <= Math.max(1, name.length / 2))
+    .sort((a, b) => a.score - b.score);
+  const best = scored[0]?.score ?? 0;
+  return scored
+    .filter((x) => x.score <= best + 0.5)
+    .slice(0, 3)
+    .map((x) => x.n);
+}
+
+export interface ExplainResult {
+  /** The whole calculation for the township; undefined when the data has errors or has no such township. */
+  readonly explanation: Explanation | undefined;
+  readonly problems: readonly Problem[];
+  /** The scenario's changes that matched no row of the data. */
+  readonly unmatched: readonly string[];
+  /** When the data has no township of that name: the nearest names it has. */
+  readonly nearest?: readonly string[];
+}
+
+/**
+ * Explains one township of a run: its rows are kept as they are read, and the method applied to them as the report
+ * applies it, every number with its formula and source.
+ */
+export async function explainRun(
+  run: ResolvedRun,
+  township: string,
+  options: { readonly encoding?: EncodingOption; readonly strict?: boolean; readonly onProgress?: Progress } = {},
+): Promise<ExplainResult> {
+  const c = await loadCoefficients();
+  const name = township.trim();
+  const log = new ProblemLog({ strict: options.strict });
+  const adjust = run.scenario && (await import('../scenario/adjust.js')).scenarioAdjuster(run.scenario, c);
+  const dataset = await loadDataset(run.files, run.params.values, c, log, {
+    encoding: options.encoding,
+    keepDetails: (t) => t === name,
+    adjust,
+    onProgress: options.onProgress,
+  });
+  const unmatched = adjust?.unmatched ?? [];
+  if (log.hasErrors) return { explanation: undefined, problems: log.problems, unmatched };
+  const found = dataset.townships.get(name);
+  if (!found) return { explanation: undefined, problems: log.problems, unmatched, nearest: nearestNames(name, [...dataset.townships.keys()]) };
+  return { explanation: explainTownship(found, dataset, run.params, c), problems: log.problems, unmatched };
+}

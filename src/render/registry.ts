@@ -1,0 +1,104 @@
+import type { CoefficientTable } from '../coefficients/listing.js';
+import type { Comparison } from '../compare/compare.js';
+import type { Explanation } from '../explain/explain.js';
+import type { FarmResult } from '../farm/farm.js';
+import type { Report } from '../report/report.js';
+import type { RenderContext, Renderer } from './context.js';
+import type { Validation } from './validate.js';
+
+export type { RenderContext, Rendered, Renderer } from './context.js';
+
+/** The documents landcap renders, by name. */
+export interface Documents {
+  readonly report: Report;
+  readonly compare: Comparison;
+  readonly explain: Explanation;
+  readonly farm: FarmResult;
+  readonly coefficients: readonly CoefficientTable[];
+  readonly validate: Validation;
+}
+
+type Registry = { readonly [K in keyof Documents]: Readonly<Record<string, () => Promise<Renderer<Documents[K]>>>> };
+
+/**
+ * The renderers of each document, by format (the first is the default), each loaded only when it is used: a command
+ * loads the one renderer it writes with. The command line's --format choices are these keys.
+ */
+export const RENDERERS = {
+  report: {
+    table: async () => (await import('./report-table.js')).renderTable,
+    json: async () => (await import('./report-json.js')).renderJsonParts,
+    csv: async () => (await import('./report-csv.js')).renderCsv,
+    md: async () => (await import('./report-md.js')).renderMarkdown,
+    html: async () => (await import('./report-html.js')).renderHtml,
+  },
+  compare: {
+    table: async () => comparison('table'),
+    json: async () => comparison('json'),
+    csv: async () => comparison('csv'),
+    md: async () => comparison('md'),
+  },
+  explain: {
+    text: async () => (await import('./explain.js')).renderExplainText,
+    table: async () => (await import('./explain.js')).renderExplainText,
+    json: async () => (e) => `${JSON.stringify(e, null, 2)}\n`,
+    md: async () => (await import('./explain.js')).renderExplainMarkdown,
+  },
+  farm: {
+    text: async () => farm('text'),
+    table: async () => farm('text'),
+    json: async () => farm('json'),
+    md: async () => farm('md'),
+  },
+  coefficients: {
+    table: async () => coefficients('table'),
+    json: async () => coefficients('json'),
+    csv: async () => coefficients('csv'),
+    md: async () => coefficients('md'),
+  },
+  validate: {
+    text: async () => (await import('./validate.js')).renderValidationText,
+    table: async () => (await import('./validate.js')).renderValidationText,
+    json: async () => (await import('./validate.js')).renderValidationJson,
+  },
+} as const satisfies Registry;
+
+async function comparison(format: string): Promise<Renderer<Comparison>> {
+  const { renderComparison } = await import('./compare.js');
+  return (c, ctx) => renderComparison(c, format, ctx);
+}
+
+async function farm(format: string): Promise<Renderer<FarmResult>> {
+  const { renderFarm } = await import('./farm.js');
+  return (f, ctx) => renderFarm(f, format, ctx);
+}
+
+async function coefficients(format: string): Promise<Renderer<readonly CoefficientTable[]>> {
+  const { renderCoefficients } = await import('./coefficients.js');
+  return (tables, ctx) => renderCoefficients(tables, format, ctx);
+}
+
+/** The formats of a document, the default first. */
+export function formatsOf(kind: keyof Documents): string[] {
+  return Object.keys(RENDERERS[kind]);
+}
+
+export type ReportFormat = keyof (typeof RENDERERS)['report'];
+export const REPORT_FORMATS = Object.keys(RENDERERS.report) as ReportFormat[];
+
+/** Renders a document in a format with that format's renderer (loaded now). */
+export async function render<K extends keyof Documents>(
+  kind: K,
+  format: string,
+  doc: Documents[K],
+  ctx: RenderContext,
+): Promise<import('./context.js').Rendered> {
+  const load = (RENDERERS[kind] as Readonly<Record<string, () => Promise<Renderer<Documents[K]>>>>)[format];
+  if (!load) throw new Error(`no ${format} renderer for ${kind}`);
+  return (await load())(doc, ctx);
+}
+
+/** Rendered text, whole. */
+export function whole(rendered: import('./context.js').Rendered): string {
+  return typeof rendered === 'string' ? rendered : [...rendered].join('');
+}
