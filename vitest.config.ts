@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     testTimeout: 60_000,
+    // Both cores: the test files run two at a time (much of a run through the binary is waiting on it).
+    maxWorkers: 2,
     hookTimeout: 60_000,
     // The JSON report is what CI's summary line (scripts/test-summary.mjs) is read from.
     reporters: ['default', 'json'],

@@ -62,12 +62,17 @@ export function parseLandUse(row: Row, column: Column | undefined): LandUse | nu
   return lu;
 }
 
-/** Crop names as users write them: the table's, its aliases, and the English names. */
+const cropIndexes = new WeakMap<Coefficients, NameIndex<CropCoefficient>>();
+
+/** Crop names as users write them: the table's, its aliases, and the English names (made once per set of tables). */
 export function cropIndex(c: Coefficients): NameIndex<CropCoefficient> {
-  const index = new NameIndex<CropCoefficient>();
+  let index = cropIndexes.get(c);
+  if (index) return index;
+  index = new NameIndex<CropCoefficient>();
   for (const crop of c.crops.values()) index.add(crop.crop, crop, crop.crop);
   for (const [alias, { target, relation }] of c.cropAliases) index.add(alias, c.crops.get(target)!, relation === 'synonym' ? target : undefined);
   for (const crop of c.crops.values()) index.add(crop.nameEn, crop, crop.crop);
+  cropIndexes.set(c, index);
   return index;
 }
 

@@ -29,12 +29,17 @@ export interface LivestockRow {
   readonly stockInFile?: number;
 }
 
-/** Species names as users write them: the table's, its aliases, and the English names. */
+const speciesIndexes = new WeakMap<Coefficients, NameIndex<SpeciesCoefficient>>();
+
+/** Species names as users write them: the table's, its aliases, and the English names (made once per set of tables). */
 export function speciesIndex(c: Coefficients): NameIndex<SpeciesCoefficient> {
-  const index = new NameIndex<SpeciesCoefficient>();
+  let index = speciesIndexes.get(c);
+  if (index) return index;
+  index = new NameIndex<SpeciesCoefficient>();
   for (const sp of c.species.values()) index.add(sp.species, sp, sp.species);
   for (const [alias, { target, relation }] of c.speciesAliases) index.add(alias, c.species.get(target)!, relation === 'synonym' ? target : undefined);
   for (const sp of c.species.values()) index.add(sp.nameEn, sp, sp.species);
+  speciesIndexes.set(c, index);
   return index;
 }
 
