@@ -1,14 +1,19 @@
 #!/usr/bin/env node
-// Fills each ```console block of README.md (a "$ landcap …" line) with what that command prints now,
-// so that the README shows real output. tests/readme.test.ts checks that it still does.
+// Fills each ```console block of README.md and docs/*.md (a "$ landcap …" line) with what that command prints now,
+// so that they show real output. tests/readme.test.ts checks that they still do.
 //   node scripts/readme-examples.mjs
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const readme = join(root, 'README.md');
+const pages = [
+  join(root, 'README.md'),
+  ...readdirSync(join(root, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => join(root, 'docs', f)),
+];
 
 /** Runs a README command line as a user would, without colour, in English; init writes into a scratch folder. */
 function runExample(line) {
@@ -23,8 +28,10 @@ function runExample(line) {
   return r.stderr + r.stdout;
 }
 
-const text = readFileSync(readme, 'utf8').replace(
-  /```console\n(\$ landcap[^\n]*)\n[\s\S]*?```/g,
-  (_m, line) => `\`\`\`console\n${line}\n${runExample(line).trimEnd()}\n\`\`\``,
-);
-writeFileSync(readme, text);
+for (const page of pages) {
+  const text = readFileSync(page, 'utf8').replace(
+    /```console\n(\$ landcap[^\n]*)\n[\s\S]*?```/g,
+    (_m, line) => `\`\`\`console\n${line}\n${runExample(line).trimEnd()}\n\`\`\``,
+  );
+  writeFileSync(page, text);
+}

@@ -50,7 +50,7 @@ function localise(cmd: Command, t: Messages, io: CliIo): Command {
 }
 
 /**
- * Runs landcap with the arguments after the program name; resolves to the exit code (CONTRACT.md):
+ * Runs landcap with the arguments after the program name; resolves to the exit code (docs/cli.md):
  * 0 success, 1 the data failed, 2 usage or I/O error. It never calls process.exit and never throws.
  */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {

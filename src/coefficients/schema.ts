@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseFraction } from '../method/pig-equivalent.js';
 import { LAND_USES, LOAD_GRADES, SOIL_GRADES } from '../method/types.js';
 
-/** Provenance marks of METHOD.md: the plan's worked example, published studies, the guide as cited but unchecked. */
+/** Provenance marks (docs/method.md): the plan's worked example, published studies, the guide as cited but unchecked. */
 export const PROVENANCES = ['plan', 'lit', 'guide-unverified', 'landcap', 'none', 'user'] as const;
 export type Provenance = (typeof PROVENANCES)[number];
 const provenance = z.enum(PROVENANCES);

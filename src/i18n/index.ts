@@ -34,7 +34,7 @@ export function problemText(code: ProblemCode, args: ProblemArgs, t: Messages): 
 }
 
 /**
- * `FILE:LINE:COLUMN: error|warning CODE message` (CONTRACT.md), with the hint after it when there is one — on one
+ * `FILE:LINE:COLUMN: error|warning CODE message` (docs/cli.md), with the hint after it when there is one — on one
  * line, its control and bidirectional characters shown as escapes (a name may hold a terminal's commands).
  */
 export function formatProblem(p: Problem, t: Messages): string {

@@ -1,5 +1,5 @@
 /**
- * Input columns of the three file kinds (CONTRACT.md "Input files"): English names, Chinese aliases and units.
+ * Input columns of the three file kinds (docs/input.md): English names, Chinese aliases and units.
  *
  * A header matches a column by its whole name ("area_mu", "面积(公顷)"), else by its base name with the unit in
  * brackets ("面积（万亩）", "Area (ha)"), else by the base name alone with the column's default unit

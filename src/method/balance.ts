@@ -44,7 +44,7 @@ export function supplyPerPe(p: ChainParameters, n: Nutrient): number {
   return n === 'N' ? p.nSupplyPerPe : p.pSupplyPerPe;
 }
 
-/** One nutrient's chain for a township or the total (CONTRACT.md JSON `nutrients.N`). */
+/** One nutrient's chain for a township or the total (docs/cli.md, report JSON `nutrients.N`). */
 export interface NutrientBalance {
   readonly cropDemandKg: number;
   readonly manureDemandKg: number;
@@ -52,7 +52,7 @@ export interface NutrientBalance {
   readonly capacityPe: number;
 }
 
-/** A township's balance, or the total's (CONTRACT.md JSON `townships[]`, `total`). */
+/** A township's balance, or the total's (docs/cli.md, report JSON `townships[]`, `total`). */
 export interface Balance {
   readonly name: string;
   readonly stockPe: number;

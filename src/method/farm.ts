@@ -6,7 +6,7 @@ import { pigEquivalents } from './pig-equivalent.js';
 import type { Fraction, Measure, Nutrient, SoilGrade } from './types.js';
 
 /**
- * Scale-farm land requirement (规模养殖场配套土地面积, METHOD.md §4): the land whose crops take up the manure
+ * Scale-farm land requirement (规模养殖场配套土地面积, docs/method.md): the land whose crops take up the manure
  * nutrient a farm supplies in a year.
  */
 
@@ -38,7 +38,7 @@ export function farmNutrientSupplyKg(animals: FarmAnimals, nutrient: Nutrient, e
 }
 
 /**
- * Land manure nutrient demand per 亩 of the rotation (METHOD.md §4), by the guide's steps 1–2 for one 亩: each crop's
+ * Land manure nutrient demand per 亩 of the rotation (docs/method.md), by the guide's steps 1–2 for one 亩: each crop's
  * demand on its target yield (D = yield ÷ 100 × uptake, forest m³ × uptake), summed; then M = D × FS × MS ÷ UR.
  */
 export function manureDemandPerMu(

@@ -6,7 +6,7 @@ export interface LoadGradeBound {
   readonly maxLoadIndex: number | null;
 }
 
-/** Load grade (METHOD.md table C) of a load index: the first grade whose upper bound it does not exceed. */
+/** Load grade (docs/method.md, load grades) of a load index: the first grade whose upper bound it does not exceed. */
 export function loadGrade(index: number | null, bounds: readonly LoadGradeBound[]): LoadGrade | null {
   if (index === null) return null;
   for (const b of bounds) if (b.maxLoadIndex === null || index <= b.maxLoadIndex) return b.grade;

@@ -14,7 +14,7 @@ export function soilGradeOfMeasurement(value: number, t: SoilGradeThresholds): S
   return 'II';
 }
 
-/** Where a crop's soil grade came from (CONTRACT.md "soil"): a soil row, graded or as given, or the parameter. */
+/** Where a crop's soil grade came from (docs/input.md, soil): a soil row, graded or as given, or the parameter. */
 export type SoilGradeSource =
   | {
       readonly from: 'soil';

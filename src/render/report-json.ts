@@ -6,13 +6,13 @@ import type { Report } from '../report/report.js';
 import type { ReportJson } from '../report/schema.js';
 import type { RenderContext } from './context.js';
 
-/** A problem as JSON (CONTRACT.md): where, what, and a message in the chosen language. */
+/** A problem as JSON (docs/cli.md): where, what, and a message in the chosen language. */
 export function problemJson(p: Problem, t: Messages) {
   const hint = problemHint(p, t);
   return { file: p.file, line: p.line, column: p.column, severity: p.severity, code: p.code, message: problemMessage(p, t), ...(hint ? { hint } : {}) };
 }
 
-/** The report as JSON (CONTRACT.md "Output"): numbers unrounded. */
+/** The report as JSON (docs/cli.md): numbers unrounded. */
 export function reportJson(report: Report, t: Messages): ReportJson {
   return {
     schemaVersion: report.schemaVersion,

@@ -29,7 +29,7 @@ export type SomeInputFiles = Partial<InputFiles>;
 export interface Dataset {
   /** In order of first appearance: the crops file, then the livestock file. */
   readonly townships: Map<string, TownshipData>;
-  /** The soil grade of a township's crops on a land use, and where it came from (CONTRACT.md "soil"). */
+  /** The soil grade of a township's crops on a land use, and where it came from (docs/input.md, soil). */
   readonly soilGrade: (township: string, landUse: LandUse | null, n: Nutrient) => { readonly grade: SoilGrade; readonly source: SoilGradeSource };
   readonly files: FileSummary[];
   readonly used: CoefficientsUsed;

@@ -16,7 +16,7 @@ const balance = z.object({
   status: z.enum(['ok', 'warning', 'overloaded', 'no-land']),
   nutrients: z.object({ N: nutrient.optional(), P: nutrient.optional() }),
 });
-/** The JSON report as CONTRACT.md describes it, written here independently of the code. */
+/** The JSON report as docs/cli.md describes it, written here independently of the code. */
 const reportSchema = z.object({
   schemaVersion: z.literal(1),
   basis: z.enum(['N', 'P', 'both']),

@@ -77,9 +77,9 @@ process.stdout.write(await renderReport(report, 'json'));
     expect((JSON.parse(library.stdout) as { townships: unknown[] }).townships).toHaveLength(34);
   });
 
-  it("runs the README's library example", () => {
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    const example = /## Library[\s\S]*?```js\n([\s\S]*?)```/.exec(readme)![1]!;
+  it('runs the library example of docs/library.md', () => {
+    const page = readFileSync(join(ROOT, 'docs', 'library.md'), 'utf8');
+    const example = /```js\n([\s\S]*?)```/.exec(page)![1]!;
     const script = join(prefix, 'lib', 'readme-example.mjs');
     writeFileSync(script, example);
     const r = run('node', [script]);
