@@ -1,7 +1,8 @@
 /** The errors of files that could not be read or written (exit code 2): where, why, and the system's own words. */
 
 /** Why a file could not be read or written; the CLI words it in the user's language. */
-export type IoReason = 'not-found' | 'is-directory' | 'permission' | 'not-a-folder' | 'no-space' | 'read-only' | 'is-input' | 'too-large' | 'other';
+export type IoReason =
+  'not-found' | 'is-directory' | 'permission' | 'not-a-folder' | 'no-space' | 'read-only' | 'is-input' | 'too-large' | 'old-workbook' | 'other';
 
 export function ioReason(error: unknown): IoReason {
   switch ((error as NodeJS.ErrnoException | undefined)?.code) {

@@ -16,6 +16,8 @@ export const PROBLEM_CODES = {
   'file-no-rows': 'warning',
   'encoding-invalid': 'error',
   'file-not-text': 'error',
+  'workbook-invalid': 'error',
+  'sheet-not-found': 'error',
   'kind-unknown': 'error',
   'kind-ambiguous': 'error',
   'kind-mismatch': 'error',
@@ -25,6 +27,9 @@ export const PROBLEM_CODES = {
   'header-unknown-column': 'warning',
   'header-unknown-unit': 'error',
   'header-empty': 'warning',
+  'title-skipped': 'note',
+  'unit-assumed': 'warning',
+  'unit-from-title': 'note',
   // cells
   'cell-required': 'error',
   'number-invalid': 'error',
@@ -34,7 +39,14 @@ export const PROBLEM_CODES = {
   'csv-syntax': 'error',
   'name-invisible-character': 'warning',
   'total-row': 'note',
+  'total-column': 'note',
   'total-mismatch': 'warning',
+  'part-left-out': 'note',
+  'part-exceeds-whole': 'warning',
+  'note-line-skipped': 'note',
+  'unit-invalid': 'error',
+  'unit-conflict': 'error',
+  'formula-no-value': 'error',
   'figure-not-finite': 'error',
   // crops
   'crop-unknown': 'error',
@@ -78,6 +90,8 @@ export interface Problem {
   readonly severity: Severity;
   readonly code: ProblemCode;
   readonly args: ProblemArgs;
+  /** For a problem in a sheet of a workbook (`file` is then `book.xlsx[SHEET]`): the sheet. */
+  readonly sheet?: string;
 }
 
 export interface Place {
@@ -98,6 +112,8 @@ export interface ProblemLogOptions {
 /** Collects the problems of a run in the order they are found and counts them by severity. */
 export class ProblemLog {
   readonly problems: Problem[] = [];
+  /** The sheets of workbooks, by the name their problems are reported under (book.xlsx[SHEET]). */
+  private readonly sheets = new Map<string, string>();
   errors = 0;
   warnings = 0;
   notes = 0;
@@ -109,13 +125,27 @@ export class ProblemLog {
     this.retain = options.retain ?? Infinity;
   }
 
+  /** Problems reported under `file` are in this sheet of a workbook. */
+  sheet(file: string, sheet: string): void {
+    this.sheets.set(file, sheet);
+  }
+
   report(place: Place, code: ProblemCode, args: ProblemArgs = {}): void {
     const own: Severity = PROBLEM_CODES[code];
     const severity: Severity = this.strict && own === 'warning' ? 'error' : own;
     if (severity === 'error') this.errors++;
     else if (severity === 'warning') this.warnings++;
     else this.notes++;
-    const problem: Problem = { file: place.file, line: place.line, column: place.column, severity, code, args: quotedBriefly(args) };
+    const sheet = this.sheets.size > 0 ? this.sheets.get(place.file) : undefined;
+    const problem: Problem = {
+      file: place.file,
+      line: place.line,
+      column: place.column,
+      severity,
+      code,
+      args: quotedBriefly(args),
+      ...(sheet === undefined ? {} : { sheet }),
+    };
     if (this.problems.length < this.retain) this.problems.push(problem);
     this.options.onProblem?.(problem);
   }
@@ -142,4 +172,11 @@ function quotedBriefly(args: ProblemArgs): ProblemArgs {
     }
   }
   return args;
+}
+
+/** A cell's reference as a spreadsheet shows it: column 3 of row 12 is C12. */
+export function cellReference(column: number, line: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `${letters}${line}`;
 }

@@ -53,6 +53,7 @@ export async function explainRun(
     keepDetails: (t) => t === name,
     adjust,
     onProgress: options.onProgress,
+    sheets: run.sheets,
   });
   const unmatched = adjust?.unmatched ?? [];
   if (log.hasErrors) return { explanation: undefined, problems: log.problems, unmatched };

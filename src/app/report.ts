@@ -112,6 +112,6 @@ export async function renderReport(report: Report, format: ReportFormat, lang: L
 export async function reportRun(run: ResolvedRun, options: ComputeOptions = {}): Promise<ComputeResult & { readonly unmatched: readonly string[] }> {
   const c = await loadCoefficients();
   const adjust = run.scenario && (await import('../scenario/adjust.js')).scenarioAdjuster(run.scenario, c);
-  const result = await computeReport(run.files, run.params, { ...options, adjust });
+  const result = await computeReport(run.files, run.params, { ...options, adjust, sheets: run.sheets });
   return { ...result, unmatched: adjust?.unmatched ?? [] };
 }

@@ -1,4 +1,5 @@
 import { loadCoefficients } from '../coefficients/load.js';
+import { INPUT_KINDS, type InputKind } from '../input/columns.js';
 import type { Messages } from '../i18n/en.js';
 import { ParameterError } from '../params/errors.js';
 import {
@@ -37,13 +38,18 @@ export interface RunRequest {
   readonly flags?: Readonly<Partial<Record<ParameterName, string | readonly string[]>>>;
   /** `--set name=value` items. */
   readonly set?: readonly string[];
+  /** `--sheet KIND=NAME` items: the sheet of a workbook to read for a kind. */
+  readonly sheets?: readonly string[];
 }
 
 export interface ResolvedRun {
   readonly files: InputPaths;
   readonly params: ParameterSet;
-  /** The bundled sample used, if any. */
+  /** The bundled sample used, if any; `defaultSample` when it runs because no input was given at all. */
   readonly sample?: string;
+  readonly defaultSample?: boolean;
+  /** The sheet of a workbook to read for each kind (--sheet KIND=NAME). */
+  readonly sheets: Partial<Record<InputKind, string>>;
   /** The scenario given, if any. */
   readonly scenario?: Scenario;
   /** Every file the run reads, with the option that gave it: an output must not be one of them. */
@@ -131,5 +137,24 @@ export async function resolveRun(request: RunRequest, t: Messages): Promise<Reso
     ...(paramsPath !== undefined ? [{ path: paramsPath, given: '--params' }] : []),
     ...(request.scenario !== undefined ? [{ path: request.scenario, given: '--scenario' }] : []),
   ];
-  return { files, params, ...(sampleName ? { sample: sampleName } : {}), ...(scenario ? { scenario } : {}), named };
+  return {
+    files,
+    params,
+    sheets: sheetChoices(request.sheets, t),
+    ...(sampleName ? { sample: sampleName, defaultSample: request.sample === undefined } : {}),
+    ...(scenario ? { scenario } : {}),
+    named,
+  };
+}
+
+/** `--sheet crops=农作物`: the sheet of a workbook each kind is read from. */
+export function sheetChoices(items: readonly string[] | undefined, t: Messages): Partial<Record<InputKind, string>> {
+  const sheets: Partial<Record<InputKind, string>> = {};
+  for (const item of items ?? []) {
+    const m = /^\s*([A-Za-z]+)\s*=(.+)$/.exec(item);
+    const kind = m && INPUT_KINDS.find((k) => k === m[1]!.toLowerCase());
+    if (!m || !kind) throw new UsageError(t.ui.usage.sheetSyntax(item, INPUT_KINDS.join(', ')));
+    sheets[kind] = m[2]!.trim();
+  }
+  return sheets;
 }

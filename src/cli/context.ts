@@ -153,16 +153,49 @@ export class Context {
 
   /** Prints problems to stderr, one `FILE:LINE:COLUMN: severity CODE message` line each. */
   printProblems(problems: readonly Problem[], limit = Infinity): void {
-    this.endProgress();
-    const c = this.chalkErr;
     let shown = 0;
+    let folded = 0;
     for (const p of problems) {
       if (shown >= limit) break;
-      shown++;
-      const line = formatProblem(p, this.t);
-      this.err(`${p.severity === 'error' ? c.red(line) : c.yellow(line)}\n`);
+      if (this.printProblem(p)) shown++;
+      else folded++;
     }
-    if (problems.length > shown) this.err(`${this.t.ui.moreProblems(problems.length - shown)}\n`);
+    this.endProblems();
+    if (problems.length > shown + folded) this.err(`${this.t.ui.moreProblems(problems.length - shown - folded)}\n`);
+  }
+
+  /** Problems printed, by file and message: the same message again (a local crop's uptake in 45 rows) is counted, not printed. */
+  private readonly printed = new Map<string, { readonly first: Problem; more: number; readonly lines: number[] }>();
+
+  /**
+   * Prints a problem on stderr, or — when the same message was printed for the same file — counts it, to be said once
+   * with its lines by endProblems. Returns whether it was printed.
+   */
+  printProblem(p: Problem): boolean {
+    this.endProgress();
+    const line = formatProblem(p, this.t);
+    const key = `${p.file}\u0000${p.code}\u0000${line.slice(line.indexOf(` ${p.code} `))}`;
+    const seen = this.printed.get(key);
+    if (seen) {
+      seen.more++;
+      if (seen.lines.length < 10) seen.lines.push(p.line);
+      return false;
+    }
+    this.printed.set(key, { first: p, more: 0, lines: [] });
+    const c = this.chalkErr;
+    this.err(`${p.severity === 'error' ? c.red(line) : c.yellow(line)}\n`);
+    return true;
+  }
+
+  /** Says, for each message printed once and found again, how many more times and on which lines. */
+  endProblems(): void {
+    const c = this.chalkErr;
+    for (const { first, more, lines } of this.printed.values()) {
+      if (more === 0) continue;
+      const text = visible(`${first.file}: ${this.t.ui.repeated(more, first.code, first.line, lines, more > lines.length)}`);
+      this.err(`${first.severity === 'error' ? c.red(text) : c.yellow(text)}\n`);
+    }
+    this.printed.clear();
   }
 
   /** "2 error(s), 1 warning(s)": the line a run that the data failed ends with. */

@@ -12,6 +12,7 @@ export interface InputOptions {
   readonly params?: string;
   readonly scenario?: string;
   readonly set?: string[];
+  readonly sheet?: string[];
   readonly encoding: EncodingOption;
   readonly strict?: boolean;
 }
@@ -30,6 +31,7 @@ export function addInputOptions(cmd: Command, t: Messages): Command {
     .option('--sample <name>', o.sample(DEFAULT_SAMPLE))
     .option('--params <file>', o.params)
     .option('--scenario <file>', o.scenario)
+    .addOption(new Option('--sheet <kind=name>', o.sheet).argParser(collect))
     .addOption(encodingOption(o.encoding))
     .option('--strict', o.strict);
 }
@@ -82,6 +84,7 @@ export function runRequest(opts: InputOptions & Record<string, unknown>): RunReq
     params: opts.params,
     scenario: opts.scenario,
     set: opts.set,
+    sheets: opts.sheet,
     flags,
   };
 }

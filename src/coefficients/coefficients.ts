@@ -21,8 +21,11 @@ export interface CropCoefficient {
   /** Default land use for soil grading; null for sown grass and plantation forest (graded as 旱地). */
   readonly landUse: LandUse | null;
   readonly uptake: Record<Nutrient, Cited<number>>;
-  /** Largest credible yield per 亩 (kg, or m³ for forest): above it a figure is usually per 公顷 or in 吨. */
-  readonly maxYieldPerMu: number;
+  /**
+   * The credible yields per 亩 (kg, or m³ for forest), with the bounds' source: below the least, a production is
+   * usually in 吨 read as kg or an area in 公顷 read as 亩; above the most, a yield is usually per 公顷.
+   */
+  readonly yieldPerMu: { readonly min: number; readonly max: number; readonly source: string };
 }
 
 export interface SpeciesCoefficient {

@@ -24,7 +24,20 @@ export function coefficientTables(c: Coefficients): CoefficientTable[] {
   return [
     table(
       'crops',
-      ['crop', 'name_en', 'group', 'measure', 'land_use', 'n_uptake', 'n_provenance', 'p_uptake', 'p_provenance', 'max_yield_per_mu', 'source'],
+      [
+        'crop',
+        'name_en',
+        'group',
+        'measure',
+        'land_use',
+        'n_uptake',
+        'n_provenance',
+        'p_uptake',
+        'p_provenance',
+        'min_yield_per_mu',
+        'max_yield_per_mu',
+        'source',
+      ],
       [...c.crops.values()].map((r) => [
         r.crop,
         r.nameEn,
@@ -35,7 +48,8 @@ export function coefficientTables(c: Coefficients): CoefficientTable[] {
         r.uptake.N.provenance,
         r.uptake.P.value,
         r.uptake.P.provenance,
-        r.maxYieldPerMu,
+        r.yieldPerMu.min,
+        r.yieldPerMu.max,
         r.uptake.N.source,
       ]),
     ),

@@ -32,8 +32,10 @@ export const cropRowSchema = z.strictObject({
   p_uptake: positive,
   n_provenance: provenance,
   p_provenance: provenance,
+  min_yield_per_mu: positive,
   max_yield_per_mu: positive,
   source: text,
+  yield_bounds_source: text,
 });
 
 /** synonym: another name for the same thing (稻谷 = 水稻); member: one of a group the guide counts together (花生 in 油料). */

@@ -60,7 +60,7 @@ export function readAndCheckTables(): Coefficients {
         N: { value: r.n_uptake, provenance: r.n_provenance, source: r.source },
         P: { value: r.p_uptake, provenance: r.p_provenance, source: r.source },
       },
-      maxYieldPerMu: r.max_yield_per_mu,
+      yieldPerMu: { min: r.min_yield_per_mu, max: r.max_yield_per_mu, source: r.yield_bounds_source },
     });
   }
   const species = new Map<string, SpeciesCoefficient>();

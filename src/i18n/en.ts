@@ -41,6 +41,17 @@ const problems: Record<ProblemCode, ProblemText> = {
       })[s(a.kind)] ?? 'the file is not text (it holds NUL bytes): not a CSV file',
     hint: () => 'save the sheet from Excel or WPS as "CSV UTF-8"',
   },
+  'workbook-invalid': {
+    message: (a) => `the workbook cannot be read: ${s(a.detail)}`,
+    hint: () => 'open it in Excel or WPS and save it again as .xlsx, or save the sheet as "CSV UTF-8"',
+  },
+  'sheet-not-found': {
+    message: (a) =>
+      a.sheet
+        ? `the workbook has no sheet "${s(a.sheet)}" (its sheets: ${s(a.sheets)})`
+        : `no sheet of the workbook has a ${s(a.kind)} table (its sheets: ${s(a.sheets)})`,
+    hint: (a) => `name the sheet with --sheet ${s(a.kind)}=NAME; its header must name the township column and the ${s(a.kind)} columns`,
+  },
   'kind-unknown': {
     message: () => 'cannot tell what this file holds: no crop, species or soil column in its header',
     hint: () => 'name the columns as in `landcap init`, or pass --kind crops|livestock|soil',
@@ -61,6 +72,15 @@ const problems: Record<ProblemCode, ProblemText> = {
     message: (a) => `values under column ${s(a.column)}, which has no header, are ignored`,
     hint: () => 'give the column a name, or delete it',
   },
+  'title-skipped': {
+    message: (a) =>
+      `the header is on line ${s(a.header)}: ${s(a.count) === '1' ? 'the line above it' : `the ${s(a.count)} lines above it`} ("${s(a.title)}") ${s(a.count) === '1' ? 'is' : 'are'} read as the table's title, not data`,
+  },
+  'unit-assumed': {
+    message: (a) => `"${s(a.header)}" gives no unit: read as ${s(a.unit)}`,
+    hint: (a) => `if the figures are in another unit (吨, 公顷, 万头 …), say so in the header: ${s(a.example)}`,
+  },
+  'unit-from-title': { message: (a) => `"${s(a.header)}" gives no unit: read in ${s(a.unit)}, the unit the table's title states` },
   'cell-required': { message: (a) => `"${s(a.header)}" is empty` },
   'number-invalid': { message: (a) => `"${s(a.header)}": "${s(a.value)}" is not a number` },
   'number-not-finite': { message: (a) => `"${s(a.header)}": "${s(a.value)}" is not a finite number` },
@@ -82,10 +102,32 @@ const problems: Record<ProblemCode, ProblemText> = {
     hint: () => 'delete the character (it often comes with text copied from a web page)',
   },
   'total-row': { message: (a) => `"${s(a.label)}" is a totals row, not a township: it is left out, and checked against the sum of the townships' rows` },
+  'total-column': { message: (a) => `"${s(a.header)}" is a totals column: it is left out, and checked against the sum of the columns it totals, row by row` },
   'total-mismatch': {
     message: (a) =>
       `the totals row "${s(a.label)}" gives ${num(a.given)} ${s(a.unit) || 'head'} of ${s(a.item)}; the townships' rows sum to ${num(a.sum)} ${s(a.unit) || 'head'} (${s(a.percent)}% apart)`,
     hint: () => "the table's own arithmetic does not add up: check the townships' figures and the total",
+  },
+  'part-left-out': {
+    message: (a) =>
+      `"${s(a.item)}" is a part (其中) of the item before it${a.whole ? ` ("${s(a.whole)}")` : ''}: it is left out, as that item already counts it`,
+  },
+  'part-exceeds-whole': {
+    message: (a) => `the part "${s(a.item)}" (${num(a.part)}) is larger than "${s(a.whole)}" (${num(a.value)}), the item it is part of`,
+    hint: () => 'a 其中 figure is part of the figure before it: check both, and their units',
+  },
+  'note-line-skipped': { message: (a) => `"${s(a.text)}" is a note under the table, not data: skipped` },
+  'unit-invalid': {
+    message: (a) => `unknown unit "${s(a.unit)}"`,
+    hint: () => 'a unit landcap reads: 头, 只, 羽, 万头, 万只, 万羽; kg, 公斤, 斤, 吨, 万吨; 亩, 万亩, 公顷, 万公顷',
+  },
+  'unit-conflict': {
+    message: (a) => `the unit "${s(a.unit)}" of this row is not one "${s(a.header)}" can be in`,
+    hint: () => "check the row's unit cell: a head count in 头 or 万头, a production in kg or 吨, an area in 亩 or 公顷",
+  },
+  'formula-no-value': {
+    message: (a) => `the cell holds a formula (=${s(a.formula)}) saved without its value`,
+    hint: () => 'the workbook was written by a program and never opened in a spreadsheet: open it in Excel or WPS and save it',
   },
   'figure-not-finite': {
     message: (a) => `${s(a.what)} of township "${s(a.township)}" is beyond any number (${s(a.value ?? 'not finite')}): nothing can be computed from it`,
@@ -117,11 +159,18 @@ const problems: Record<ProblemCode, ProblemText> = {
   },
   'unit-measure-mismatch': { message: (a) => `crop "${s(a.crop)}" is counted in ${s(a.measure)}, but "${s(a.header)}" is in ${s(a.unit)}` },
   'yield-implausible': {
-    message: (a) => `yield ${num(a.value)} per 亩 is more than any ${s(a.crop)} reaches (at most ${num(a.max)})`,
+    message: (a) =>
+      a.bound === 'min'
+        ? `yield ${num(a.value)} per 亩${a.implied ? ` (${s(a.implied)})` : ''} is less than any ${s(a.crop)} gives (at least ${num(a.min)})`
+        : `yield ${num(a.value)} per 亩${a.implied ? ` (${s(a.implied)})` : ''} is more than any ${s(a.crop)} reaches (at most ${num(a.max)})`,
     hint: (a) =>
-      a.perHectare
-        ? `is it per 公顷? That is ${num(a.perHectare)} per 亩 — use a yield_kg_per_ha / 单产(kg/公顷) column`
-        : 'check the unit of the yield column',
+      a.slip === 'tonnes'
+        ? `is the production in 吨 read as kg? × 1000 gives ${num(a.corrected)} per 亩: write the header as 产量(吨)`
+        : a.slip === 'hectares'
+          ? `is the area in 公顷 read as 亩? It gives ${num(a.corrected)} per 亩: write the header as 面积(公顷)`
+          : a.perHectare
+            ? `is it per 公顷? That is ${num(a.perHectare)} per 亩 — use a yield_kg_per_ha / 单产(kg/公顷) column`
+            : 'check the units of the yield, production and area columns',
   },
   'land-use-invalid': { message: (a) => `unknown land use "${s(a.value)}"`, hint: () => 'one of 旱地, 水田, 菜地, 果园 (dry, paddy, vegetable, orchard)' },
   'duplicate-row': {
@@ -164,7 +213,10 @@ const problems: Record<ProblemCode, ProblemText> = {
     message: (a) =>
       `${s(a.nutrient)} grade ${s(a.grade)} disagrees with the measured ${s(a.value)} ${s(a.unit)} (grade ${s(a.measuredGrade)}); the grade is used`,
   },
-  'township-no-land': { message: (a) => `township "${s(a.township)}" has livestock but no crop land in the crops file` },
+  'township-no-land': {
+    message: (a) => `township "${s(a.township)}" has livestock but no crop land in the crops file`,
+    hint: (a) => (a.nearest ? `is it "${s(a.nearest)}" of the crops file? Write the name the same way in both files` : ''),
+  },
   'township-soil-only': { message: (a) => `township "${s(a.township)}" has soil data but no crops` },
 };
 
@@ -227,7 +279,10 @@ const ui = {
     `invalid: ${errors} error(s), ${warnings} warning(s) in ${files} file(s), ${rows} row(s)`,
   unknown: 'unknown',
   rowsCount: (n: number) => `${n} row(s)`,
+  runningSample: (name: string) => `landcap: no input files given: running the bundled sample ${name} (give --crops and --livestock for your own data)`,
   moreProblems: (n: number) => `… and ${n} more not shown (--max-errors)`,
+  repeated: (n: number, code: string, line: number, lines: readonly number[], beyond: boolean) =>
+    `${code} as on line ${line}, ${n} more time${n === 1 ? '' : 's'}: line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}${beyond ? ', …' : ''} (--format json lists each)`,
   internalError: 'internal error (a bug in landcap; please report it with the command you ran)',
   stdoutFailed: (reason: string) => `cannot write to standard output: ${reason}`,
   usageError: 'usage',
@@ -363,6 +418,8 @@ const ui = {
     'read-only': () => 'the disk is read-only',
     'too-large': (max: string) => `is larger than ${Number(max) / 2 ** 20} MB, the most landcap reads: split it (by county, say)`,
     'is-input': (input: string) => `is an input of this run (${input}): landcap never writes over its input; choose another file`,
+    'old-workbook': () =>
+      'is an Excel 97–2003 (.xls) or WPS (.et) workbook, which landcap does not read: open it in Excel or WPS and save it as .xlsx (or as CSV UTF-8)',
     other: (detail: string) => detail,
   } as Record<IoReason, (detail: string) => string>,
   paramErrors: {
@@ -392,6 +449,7 @@ const ui = {
   usage: {
     sampleWithFiles: '--sample cannot be combined with --crops, --livestock or --soil',
     needBoth: 'both --crops and --livestock are needed (or neither, to run a bundled sample)',
+    sheetSyntax: (item: string, kinds: string) => `--sheet ${item}: write KIND=SHEET, KIND one of ${kinds} (--sheet crops=农作物)`,
     noSample: (name: string, list: string) => `no bundled sample "${name}"; samples: ${list}`,
     filesOrSample: 'give files or --sample, not both',
     noFiles: 'no files to validate (give files, or --sample NAME)',
@@ -444,9 +502,10 @@ const help = {
     init: 'write empty template files (crops, livestock, soil; English and Chinese headers) and a parameters file',
   },
   options: {
-    crops: 'crops CSV: one row per township × crop',
-    livestock: 'livestock CSV: one row per township × species',
-    soil: 'soil CSV: grades or measured values per township (optional)',
+    crops: 'crops: a CSV file or an .xlsx workbook, a row per township and crop or a column per crop',
+    livestock: 'livestock: a CSV file or an .xlsx workbook, a row per township and species or a column per species',
+    soil: 'soil: grades or measured values per township (optional; CSV or .xlsx)',
+    sheet: 'the sheet of a workbook to read for a kind, as KIND=SHEET (repeatable; default: the first sheet whose header shows the kind)',
     sample: (name: string) => `a bundled sample, when no input files are given (default ${name})`,
     params: 'parameters as a JSON file; flags override it',
     scenario: 'a scenario: parameter, stock and crop changes as a JSON file',

@@ -2,6 +2,7 @@ import { MAX_LINE_CHARS } from '../input/errors.js';
 import { num, type Messages } from './en.js';
 
 const s = (v: string | number | undefined) => String(v ?? '');
+const kindZh = (k: string | number | undefined) => ({ crops: '作物', livestock: '畜禽', soil: '土壤' })[String(k)] ?? String(k ?? '');
 
 const help: Messages['help'] = {
   program: '按国家氮（磷）养分方法测算各乡镇畜禽粪污土地承载力',
@@ -25,9 +26,10 @@ const help: Messages['help'] = {
     init: '生成空白模板文件（作物、畜禽、土壤；英文与中文表头）及参数文件',
   },
   options: {
-    crops: '作物 CSV：每个乡镇、每种作物一行',
-    livestock: '畜禽 CSV：每个乡镇、每个畜种一行',
-    soil: '土壤 CSV：各乡镇的分级或测定值（可选）',
+    crops: '作物：CSV 文件或 .xlsx 工作簿，每个乡镇、每种作物一行，或每种作物一列',
+    livestock: '畜禽：CSV 文件或 .xlsx 工作簿，每个乡镇、每个畜种一行，或每个畜种一列',
+    soil: '土壤：各乡镇的分级或测定值（可选；CSV 或 .xlsx）',
+    sheet: '工作簿中某类数据所在的工作表，写作 类别=工作表名（可重复；默认取表头显示该类数据的第一个工作表）',
     sample: (name: string) => `未给输入文件时使用的内置示例（默认 ${name}）`,
     params: 'JSON 参数文件；命令行参数优先',
     scenario: '情景：以 JSON 文件给出参数、存栏和作物的变化',
@@ -97,6 +99,15 @@ export const zh: Messages = {
         })[s(a.kind)] ?? '文件不是文本（含有 NUL 字节），不是 CSV 文件',
       hint: () => '请在 Excel 或 WPS 中将工作表另存为“CSV UTF-8”',
     },
+    'workbook-invalid': {
+      message: (a) => `无法读取该工作簿：${s(a.detail)}`,
+      hint: () => '请在 Excel 或 WPS 中打开并重新保存为 .xlsx，或将工作表另存为“CSV UTF-8”',
+    },
+    'sheet-not-found': {
+      message: (a) =>
+        a.sheet ? `工作簿中没有名为“${s(a.sheet)}”的工作表（现有：${s(a.sheets)}）` : `工作簿中没有${kindZh(a.kind)}表（现有工作表：${s(a.sheets)}）`,
+      hint: (a) => `请用 --sheet ${s(a.kind)}=工作表名 指定；表头须有乡镇列和${kindZh(a.kind)}的各列`,
+    },
     'kind-unknown': {
       message: () => '无法判断文件类型：表头中没有作物、畜种或土壤列',
       hint: () => '请按 `landcap init` 模板命名列，或指定 --kind crops|livestock|soil',
@@ -108,6 +119,14 @@ export const zh: Messages = {
     'header-unknown-column': { message: (a) => `未知列“${s(a.header)}”，已忽略`, hint: (a) => `${s(a.kind)} 文件的列见 README` },
     'header-unknown-unit': { message: (a) => `列“${s(a.header)}”：未知单位“${s(a.unit)}”`, hint: (a) => `可用单位：${s(a.units)}` },
     'header-empty': { message: (a) => `第 ${s(a.column)} 列没有列名，其中的数值被忽略`, hint: () => '为该列命名，或删除该列' },
+    'title-skipped': {
+      message: (a) => `表头在第 ${s(a.header)} 行：其上 ${s(a.count)} 行（“${s(a.title)}”）作为表格标题，不作数据读取`,
+    },
+    'unit-assumed': {
+      message: (a) => `“${s(a.header)}”未注明单位：按 ${s(a.unit)} 读取`,
+      hint: (a) => `如数据为其他单位（吨、公顷、万头等），请在表头注明：${s(a.example)}`,
+    },
+    'unit-from-title': { message: (a) => `“${s(a.header)}”未注明单位：按表格标题所注单位 ${s(a.unit)} 读取` },
     'cell-required': { message: (a) => `“${s(a.header)}”为空` },
     'number-invalid': { message: (a) => `“${s(a.header)}”：“${s(a.value)}”不是数字` },
     'number-not-finite': { message: (a) => `“${s(a.header)}”：“${s(a.value)}”不是有限数值` },
@@ -125,10 +144,31 @@ export const zh: Messages = {
       hint: () => '请删除该字符（常随网页上复制的文字带入）',
     },
     'total-row': { message: (a) => `“${s(a.label)}”是合计行而不是乡镇：不计入，并与各乡镇行之和核对` },
+    'total-column': { message: (a) => `“${s(a.header)}”是合计列：不计入，并逐行与其所合计各列之和核对` },
     'total-mismatch': {
       message: (a) =>
         `合计行“${s(a.label)}”的${s(a.item)}为 ${num(a.given)} ${s(a.unit) || '头'}，各乡镇行之和为 ${num(a.sum)} ${s(a.unit) || '头'}（相差 ${s(a.percent)}%）`,
       hint: () => '表格本身的合计对不上：请核对各乡镇数据与合计',
+    },
+    'part-left-out': {
+      message: (a) => `“${s(a.item)}”是前一项${a.whole ? `“${s(a.whole)}”` : ''}的其中项：已包含在该项中，不重复计入`,
+    },
+    'part-exceeds-whole': {
+      message: (a) => `其中项“${s(a.item)}”（${num(a.part)}）大于其所属的“${s(a.whole)}”（${num(a.value)}）`,
+      hint: () => '其中项是前一项的一部分：请核对两者的数值和单位',
+    },
+    'note-line-skipped': { message: (a) => `“${s(a.text)}”是表下注释，不是数据：已跳过` },
+    'unit-invalid': {
+      message: (a) => `未知单位“${s(a.unit)}”`,
+      hint: () => 'landcap 可读取的单位：头、只、羽、万头、万只、万羽；kg、公斤、斤、吨、万吨；亩、万亩、公顷、万公顷',
+    },
+    'unit-conflict': {
+      message: (a) => `本行单位“${s(a.unit)}”不适用于“${s(a.header)}”`,
+      hint: () => '请检查本行的单位：头数用头或万头，产量用 kg 或吨，面积用亩或公顷',
+    },
+    'formula-no-value': {
+      message: (a) => `单元格是公式（=${s(a.formula)}），保存时没有计算结果`,
+      hint: () => '该工作簿由程序生成、未在表格软件中打开过：请用 Excel 或 WPS 打开并保存',
     },
     'figure-not-finite': {
       message: (a) =>
@@ -157,8 +197,18 @@ export const zh: Messages = {
     'quantity-conflict': { message: (a) => `“${s(a.header)}”（${num(a.value)}）与“${s(a.other)}”（${num(a.otherValue)}）不一致`, hint: () => '两列只填其一' },
     'unit-measure-mismatch': { message: (a) => `作物“${s(a.crop)}”以 ${s(a.measure)} 计，但“${s(a.header)}”的单位是 ${s(a.unit)}` },
     'yield-implausible': {
-      message: (a) => `单产每亩 ${num(a.value)} 超过${s(a.crop)}可能达到的水平（最多 ${num(a.max)}）`,
-      hint: (a) => (a.perHectare ? `是否为每公顷？折合每亩 ${num(a.perHectare)}，请使用 单产(kg/公顷) 列` : '请检查单产列的单位'),
+      message: (a) =>
+        a.bound === 'min'
+          ? `单产每亩 ${num(a.value)}${a.implied ? `（${s(a.implied)}）` : ''} 低于${s(a.crop)}可能的最低水平（至少 ${num(a.min)}）`
+          : `单产每亩 ${num(a.value)}${a.implied ? `（${s(a.implied)}）` : ''} 超过${s(a.crop)}可能达到的水平（最多 ${num(a.max)}）`,
+      hint: (a) =>
+        a.slip === 'tonnes'
+          ? `产量是否以吨为单位却按 kg 读取？乘以 1000 得每亩 ${num(a.corrected)}：请将表头写为 产量(吨)`
+          : a.slip === 'hectares'
+            ? `面积是否以公顷为单位却按亩读取？折合每亩 ${num(a.corrected)}：请将表头写为 面积(公顷)`
+            : a.perHectare
+              ? `是否为每公顷？折合每亩 ${num(a.perHectare)}，请使用 单产(kg/公顷) 列`
+              : '请检查单产、产量和面积列的单位',
     },
     'land-use-invalid': { message: (a) => `未知用地类型“${s(a.value)}”`, hint: () => '应为 旱地、水田、菜地、果园 之一' },
     'duplicate-row': {
@@ -194,7 +244,10 @@ export const zh: Messages = {
     'soil-grade-disagrees': {
       message: (a) => `${s(a.nutrient)} 分级 ${s(a.grade)} 与测定值 ${s(a.value)} ${s(a.unit)}（${s(a.measuredGrade)} 级）不符，采用所给分级`,
     },
-    'township-no-land': { message: (a) => `乡镇“${s(a.township)}”有畜禽存栏，但作物文件中没有其耕地` },
+    'township-no-land': {
+      message: (a) => `乡镇“${s(a.township)}”有畜禽存栏，但作物文件中没有其耕地`,
+      hint: (a) => (a.nearest ? `是否即作物文件中的“${s(a.nearest)}”？请在两个文件中写法一致` : ''),
+    },
     'township-soil-only': { message: (a) => `乡镇“${s(a.township)}”有土壤数据，但没有作物` },
   },
   ui: {
@@ -247,7 +300,10 @@ export const zh: Messages = {
     invalid: (errors: number, warnings: number, files: number, rows: number) => `未通过：${files} 个文件 ${rows} 行中有 ${errors} 个错误、${warnings} 条警告`,
     unknown: '未知',
     rowsCount: (n: number) => `${n} 行`,
+    runningSample: (name: string) => `landcap：未给出输入文件，运行内置示例 ${name}（请用 --crops 和 --livestock 指定自己的数据）`,
     moreProblems: (n: number) => `……另有 ${n} 条未显示（--max-errors）`,
+    repeated: (n: number, code: string, line: number, lines: readonly number[], beyond: boolean) =>
+      `${code} 同第 ${line} 行，另有 ${n} 处：第 ${lines.join('、')}${beyond ? '……' : ''} 行（--format json 逐条列出）`,
     internalError: '内部错误（landcap 的缺陷，请连同所运行的命令一并报告）',
     stdoutFailed: (reason: string) => `无法写入标准输出：${reason}`,
     usageError: '用法',
@@ -377,6 +433,7 @@ export const zh: Messages = {
       'read-only': () => '磁盘为只读',
       'too-large': (max: string) => `超过 landcap 可读取的上限 ${Number(max) / 2 ** 20} MB：请拆分（例如按县）`,
       'is-input': (input: string) => `是本次运行的输入文件（${input}）：landcap 不会覆盖输入文件，请另选文件名`,
+      'old-workbook': () => '是 Excel 97–2003（.xls）或 WPS（.et）工作簿，landcap 不读取这种格式：请在 Excel 或 WPS 中打开并另存为 .xlsx（或 CSV UTF-8）',
       other: (detail: string) => detail,
     },
     paramErrors: {
@@ -405,6 +462,7 @@ export const zh: Messages = {
     usage: {
       sampleWithFiles: '--sample 不能与 --crops、--livestock、--soil 同时使用',
       needBoth: '需要同时给出 --crops 和 --livestock（或都不给，以运行内置示例）',
+      sheetSyntax: (item: string, kinds: string) => `--sheet ${item}：应写为 类别=工作表名，类别为 ${kinds} 之一（如 --sheet crops=农作物）`,
       noSample: (name: string, list: string) => `没有名为“${name}”的内置示例；可用示例：${list}`,
       filesOrSample: '请给出文件或 --sample，不能两者都给',
       noFiles: '没有要检查的文件（请给出文件，或 --sample 示例名）',

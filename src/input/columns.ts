@@ -10,6 +10,10 @@
 export const INPUT_KINDS = ['crops', 'livestock', 'soil'] as const;
 export type InputKind = (typeof INPUT_KINDS)[number];
 
+/** The columns whose figures have a unit that changes them: area, yield, production, head in stock or slaughtered. */
+export const QUANTITY_FIELDS = ['area', 'yield', 'production', 'stock', 'slaughter'] as const;
+export type QuantityField = (typeof QUANTITY_FIELDS)[number];
+
 /** A unit a quantity column can be in, with the factor that converts it to the column's base unit. */
 export interface Unit {
   /** Base unit after scaling: 'mu' | 'ha' for area, 'kg/mu' … for yield, 'kg' | 'm3' for production, 'head', 'g/kg', 'mg/kg'. */
@@ -36,7 +40,7 @@ const u = (base: string, scale: number, label: string): Unit => ({ base, scale, 
 
 const MU = u('mu', 1, '亩');
 const HA = u('ha', 1, '公顷');
-const AREA_UNITS = { 亩: MU, mu: MU, 万亩: u('mu', 10_000, '万亩'), 公顷: HA, ha: HA, hm2: HA, hectare: HA, hectares: HA };
+const AREA_UNITS = { 亩: MU, mu: MU, 万亩: u('mu', 10_000, '万亩'), 公顷: HA, ha: HA, hm2: HA, hectare: HA, hectares: HA, 万公顷: u('ha', 10_000, '万公顷') };
 
 const KG_MU = u('kg/mu', 1, 'kg/亩');
 const KG_HA = u('kg/ha', 1, 'kg/公顷');
@@ -129,8 +133,16 @@ export const FIELD_SPECS: readonly FieldSpec[] = [
   // livestock
   { field: 'township', kind: 'livestock', names: [] },
   { field: 'species', kind: 'livestock', names: ['species', '畜种', '畜禽种类', '畜禽品种', '畜禽'] },
-  { field: 'stock', kind: 'livestock', names: ['stock', '存栏量', '存栏', '存栏数', '年末存栏', '存栏数量'], units: HEAD_UNITS, defaultUnit: HEAD },
-  { field: 'slaughter', kind: 'livestock', names: ['slaughter', '出栏量', '出栏', '出栏数', '年出栏'], units: HEAD_UNITS, defaultUnit: HEAD },
+  // "stock" and "slaughter" are head by definition; the Chinese names say no unit.
+  {
+    field: 'stock',
+    kind: 'livestock',
+    names: ['存栏量', '存栏', '存栏数', '年末存栏', '存栏数量'],
+    units: HEAD_UNITS,
+    defaultUnit: HEAD,
+    exact: { stock: HEAD },
+  },
+  { field: 'slaughter', kind: 'livestock', names: ['出栏量', '出栏', '出栏数', '年出栏'], units: HEAD_UNITS, defaultUnit: HEAD, exact: { slaughter: HEAD } },
   { field: 'pe_factor', kind: 'livestock', names: ['pe_factor', '猪当量系数', '猪当量折算系数', '折算系数'] },
   // soil
   { field: 'township', kind: 'soil', names: [] },
@@ -184,6 +196,8 @@ export function normaliseHeader(header: string): string {
 export interface HeaderMatch {
   readonly field: string;
   readonly unit?: Unit;
+  /** Whether the header states the unit (area_mu, 面积(亩)) rather than leaving the default to be assumed (面积). */
+  readonly unitGiven: boolean;
 }
 
 export type HeaderLookup =
@@ -197,19 +211,19 @@ export function matchHeader(kind: InputKind, header: string): HeaderLookup {
   const specs = KIND_FIELDS[kind];
   for (const s of specs) {
     const exact = s.exact?.[name];
-    if (exact) return { ok: true, match: { field: s.field, unit: exact } };
+    if (exact) return { ok: true, match: { field: s.field, unit: exact, unitGiven: true } };
   }
-  for (const s of specs) if (s.names.includes(name)) return { ok: true, match: { field: s.field, unit: s.defaultUnit } };
+  for (const s of specs) if (s.names.includes(name)) return { ok: true, match: { field: s.field, unit: s.defaultUnit, unitGiven: s.units === undefined } };
   const bracket = /^(.*?)\((.*)\)$/.exec(name);
   if (bracket) {
     const [, base = '', unitName = ''] = bracket;
     for (const s of specs) {
       if (!s.names.includes(base) && !(s.exact && base in s.exact)) continue;
-      if (!s.units) return { ok: true, match: { field: s.field } };
+      if (!s.units) return { ok: true, match: { field: s.field, unitGiven: true } };
       const unit = s.units[unitName];
       // A name that fixes its unit (area_ha) takes a bracket only when it says the same (area_ha(公顷), not area_ha(亩)).
       const fixed = s.exact?.[base];
-      if (unit && (!fixed || (fixed.base === unit.base && fixed.scale === unit.scale))) return { ok: true, match: { field: s.field, unit } };
+      if (unit && (!fixed || sameUnit(fixed, unit))) return { ok: true, match: { field: s.field, unit, unitGiven: true } };
       return { ok: false, reason: 'unit', field: s.field, unitAsWritten: unitName, units: [...new Set(Object.values(s.units).map((x) => x.label))] };
     }
   }
@@ -228,4 +242,32 @@ export function detectKinds(headers: readonly string[]): InputKind[] {
   if (has('livestock', ['species'])) kinds.push('livestock');
   if (has('soil', ['n_grade', 'total_n', 'p_grade', 'available_p'])) kinds.push('soil');
   return kinds;
+}
+
+export function sameUnit(a: Unit, b: Unit): boolean {
+  return a.base === b.base && a.scale === b.scale;
+}
+
+/** The units a quantity column can be in, one of each base and scale, its default first. */
+export function unitsOf(field: QuantityField): readonly Unit[] {
+  return (UNITS_OF[field] ??= distinctUnits(field));
+}
+
+const UNITS_OF: Partial<Record<QuantityField, readonly Unit[]>> = {};
+
+function distinctUnits(field: QuantityField): Unit[] {
+  const spec = FIELD_SPECS.find((s) => s.field === field)!;
+  const out: Unit[] = [];
+  for (const unit of [spec.defaultUnit!, ...Object.values(spec.units ?? {})]) if (!out.some((u) => sameUnit(u, unit))) out.push(unit);
+  return out;
+}
+
+/** A unit by the name a unit cell or a title gives it (头, 万羽, 吨, 亩, 公顷, kg/亩 …), of any quantity column. */
+export function unitNamed(name: string): Unit | undefined {
+  const key = normaliseHeader(name);
+  for (const field of QUANTITY_FIELDS) {
+    const unit = FIELD_SPECS.find((s) => s.field === field)?.units?.[key];
+    if (unit) return unit;
+  }
+  return undefined;
 }

@@ -4,6 +4,7 @@ import { MU_PER_HECTARE, areaInMu, productionFromAreaAndYield, relativeDifferenc
 import { LAND_USES, landUseIndex, type LandUse, type Measure, type Nutrient } from '../method/types.js';
 import type { ProblemLog } from '../problems.js';
 import { NameIndex } from './names.js';
+import { Parts, isPart } from './parts.js';
 import { RowKeys } from './row-keys.js';
 import { CellMemo, type Column, type Header, type Row } from './table.js';
 import { Totals } from './totals.js';
@@ -145,9 +146,9 @@ function single(row: Row, qs: readonly Quantity[], toCommon: (q: Quantity) => nu
     const q = qs[i]!;
     if (relativeDifference(toCommon(first!), toCommon(q)) > 0.01) {
       row.report(q.column, 'quantity-conflict', {
-        header: q.column.header,
+        header: row.headerOf(q.column),
         value: round2(q.value),
-        other: first!.column.header,
+        other: row.headerOf(first!.column),
         otherValue: round2(first!.value),
       });
       return undefined;
@@ -157,14 +158,29 @@ function single(row: Row, qs: readonly Quantity[], toCommon: (q: Quantity) => nu
 }
 
 /**
- * A yield per 亩 above any the crop reaches (its max_yield_per_mu in data/coefficients/crops.csv): the problem's
- * arguments, or undefined when the yield is credible. Far above the bound, a per-亩 figure is most often per 公顷
- * (15 × larger): the hint says so when ÷ 15 is credible. `farm` checks its target yields with it too.
+ * A yield per 亩 outside the crop's credible range (min_yield_per_mu, max_yield_per_mu in data/coefficients/crops.csv):
+ * the problem's arguments, or undefined when the yield is credible. Far above the range, a per-亩 figure is most
+ * often per 公顷 (15 × larger); far below it, figures in 吨 read as kg (1000 × smaller) or an area in 公顷 read as 亩
+ * (15 × smaller): the hint names the slip that makes the yield credible. `implied` says how the yield was worked out
+ * (production ÷ area) when the file gives none. `farm` checks its target yields with it too.
  */
-export function implausibleYield(crop: CropCoefficient, asWritten: string, perMu: number, per: AreaUnit = 'mu'): Record<string, string | number> | undefined {
-  if (perMu <= crop.maxYieldPerMu) return undefined;
-  const perHectare = per === 'mu' && perMu >= 3 * crop.maxYieldPerMu && perMu / MU_PER_HECTARE <= crop.maxYieldPerMu ? round2(perMu / MU_PER_HECTARE) : '';
-  return { value: round2(perMu), crop: asWritten, max: crop.maxYieldPerMu, perHectare };
+export function implausibleYield(
+  crop: CropCoefficient,
+  asWritten: string,
+  perMu: number,
+  per: AreaUnit = 'mu',
+  implied = '',
+): Record<string, string | number> | undefined {
+  const { min, max } = crop.yieldPerMu;
+  const credible = (y: number) => y >= min && y <= max;
+  if (credible(perMu)) return undefined;
+  const common = { value: round2(perMu), crop: asWritten, implied, min, max };
+  if (perMu > max) {
+    const perHectare = per === 'mu' && perMu >= 3 * max && perMu / MU_PER_HECTARE <= max ? round2(perMu / MU_PER_HECTARE) : '';
+    return { ...common, bound: 'max', perHectare, slip: '', corrected: '' };
+  }
+  const slip = credible(perMu * 1000) ? 'tonnes' : implied && credible(perMu * MU_PER_HECTARE) ? 'hectares' : '';
+  return { ...common, bound: 'min', perHectare: '', slip, corrected: slip === 'tonnes' ? round2(perMu * 1000) : slip ? round2(perMu * MU_PER_HECTARE) : '' };
 }
 
 /** Names the factor by which a production disagrees with area × yield, when it is one users often get wrong. */
@@ -190,6 +206,8 @@ interface CropName {
   readonly key: number;
   readonly shown: number;
   readonly byLandUse: (readonly [number, number] | undefined)[];
+  /** A 其中 item, part of the one before it. */
+  readonly part: boolean;
 }
 
 /**
@@ -206,6 +224,7 @@ export class CropReader {
   /** Whether a cell of the row being read was rejected. */
   private readonly state = { bad: false };
   private readonly totals = new Totals();
+  private readonly parts = new Parts();
   /** The crop and land-use cells, read once per distinct cell. */
   private readonly cropNames: CellMemo<CropName | undefined>;
   private readonly landUses: CellMemo<LandUse | null | undefined>;
@@ -226,7 +245,7 @@ export class CropReader {
       if (text === '') return undefined;
       const named = this.index.lookup(text);
       const key = this.seen.intern(named.identity);
-      return { asWritten: text, named, key, shown: text === named.identity ? key : this.seen.intern(text), byLandUse: [] };
+      return { asWritten: text, named, key, shown: text === named.identity ? key : this.seen.intern(text), byLandUse: [], part: isPart(text) };
     });
     this.landUses = new CellMemo(this.columns.land_use, landUseOf);
   }
@@ -240,7 +259,9 @@ export class CropReader {
       return undefined;
     }
     const cropName = this.cropNames.get(row);
-    if (cropName === undefined && c.crop) row.report(c.crop, 'cell-required', { header: c.crop.header });
+    if (cropName?.part && townshipCell) return this.part(row, townshipCell.id, cropName.asWritten);
+    this.parts.reset();
+    if (cropName === undefined && c.crop) row.report(c.crop, 'cell-required', { header: row.headerOf(c.crop) });
     const landUseCell = this.landUses.get(row);
     if (landUseCell === undefined) row.report(c.land_use, 'land-use-invalid', { value: row.text(c.land_use) });
     const state = this.state;
@@ -277,7 +298,7 @@ export class CropReader {
         row.report(q.column, 'unit-measure-mismatch', {
           crop: cropAsWritten,
           measure: measure === 'm3' ? 'm³' : 'kg',
-          header: q.column.header,
+          header: row.headerOf(q.column),
           unit: m === 'm3' ? 'm³' : 'kg',
         });
         return undefined;
@@ -293,6 +314,19 @@ export class CropReader {
       const implausible = implausibleYield(crop, cropAsWritten, yieldMu(yieldQ), yieldQ.per);
       if (implausible) {
         row.report(yieldQ.column, 'yield-implausible', implausible);
+        return undefined;
+      }
+    } else if (crop && productionQ && area && area.value > 0) {
+      // No yield given: the yield production ÷ area implies is checked, at the production's cell.
+      const implausible = implausibleYield(
+        crop,
+        cropAsWritten,
+        productionQ.value / areaMu(area),
+        'mu',
+        `${row.headerOf(productionQ.column)} ÷ ${row.headerOf(area.column)}`,
+      );
+      if (implausible) {
+        row.report(productionQ.column, 'yield-implausible', implausible);
         return undefined;
       }
     }
@@ -341,6 +375,7 @@ export class CropReader {
 
     const item = crop?.crop ?? cropAsWritten;
     const unit = measure === 'm3' ? 'm³' : 'kg';
+    this.parts.whole(townshipCell.id, cropAsWritten, production);
     if (townshipCell.total) {
       this.totals.total(row, productionQ?.column, township, item, production, unit);
       return undefined;
@@ -369,6 +404,20 @@ export class CropReader {
       areaMu: area ? areaMu(area) : null,
       uptake,
     };
+  }
+
+  /** A 其中 row: left out, its production (given, or area × yield) checked against the item's before it. */
+  private part(row: Row, township: number, item: string): undefined {
+    const state = { bad: false };
+    const [production] = this.quantities.production.read(row, state);
+    let value = production?.value;
+    if (value === undefined) {
+      const [area] = this.quantities.area.read(row, state);
+      const [yieldQ] = this.quantities.yield.read(row, state);
+      if (area && yieldQ) value = productionFromAreaAndYield(area.value, area.per, yieldQ.value, yieldQ.per);
+    }
+    this.parts.part(row, this.columns.crop, production?.column ?? this.columns.crop, township, item, state.bad ? undefined : value);
+    return undefined;
   }
 
   /** Townships the file lists, even on rows with errors: the no-land check must not pile onto those. */

@@ -4,8 +4,10 @@ import { fractionValue, formatFraction, parseFraction, pigEquivalents, stockFrom
 import type { Fraction } from '../method/types.js';
 import type { ProblemArgs, ProblemLog } from '../problems.js';
 import { NameIndex } from './names.js';
+import { Parts, isPart } from './parts.js';
 import { RowKeys } from './row-keys.js';
 import { CellMemo, type Column, type Header, type Row } from './table.js';
+import { relativeDifference } from '../method/production.js';
 import { Totals } from './totals.js';
 import { NO_TOWNSHIP, TownshipColumn } from './township.js';
 
@@ -48,12 +50,43 @@ export function speciesIndex(c: Coefficients): NameIndex<SpeciesCoefficient> {
  * for a local species): the problem's arguments, else undefined. A column in 万 whose figures are credible as head
  * counts gets a hint that says so. `farm` checks a farm's stock with it too.
  */
-export function implausibleStock(c: Coefficients, species: SpeciesCoefficient | null, name: string, head: number, column?: Column): ProblemArgs | undefined {
+export function implausibleStock(
+  c: Coefficients,
+  species: SpeciesCoefficient | null,
+  name: string,
+  head: number,
+  column?: Column,
+  row?: Row,
+): ProblemArgs | undefined {
   const max = species ? species.maxStock.value : constantNumber(c, 'max_stock_other_species');
   if (head <= max) return undefined;
   const scale = column?.unit?.scale ?? 1;
   const perTenThousand = scale === 10_000 && head / scale <= max ? head / scale : '';
-  return { value: head, species: name, max, header: column?.header ?? '', perTenThousand };
+  return { value: head, species: name, max, header: column ? (row?.headerOf(column) ?? column.header) : '', perTenThousand };
+}
+
+/** The head counts of a row in a column of each unit: the one filled (two filled must agree). */
+class HeadCells {
+  constructor(private readonly columns: readonly Column[]) {}
+
+  get first(): Column | undefined {
+    return this.columns[0];
+  }
+
+  read(row: Row, state: { bad: boolean }): { value: number; column: Column } | undefined {
+    let found: { value: number; column: Column } | undefined;
+    for (const column of this.columns) {
+      const value = row.number(column, state);
+      if (value === undefined) continue;
+      if (found && relativeDifference(found.value, value) > 0.01) {
+        row.report(column, 'quantity-conflict', { header: row.headerOf(column), value, other: row.headerOf(found.column), otherValue: found.value });
+        state.bad = true;
+        return undefined;
+      }
+      found ??= { value, column };
+    }
+    return found;
+  }
 }
 
 /** A species cell, as the rules read it once per distinct cell (CellMemo): the name, what it names, its repeated-row keys. */
@@ -62,6 +95,8 @@ interface SpeciesName {
   readonly named: { readonly value: SpeciesCoefficient | undefined; readonly identity: string };
   readonly key: number;
   readonly shown: number;
+  /** A 其中 item, part of the one before it. */
+  readonly part: boolean;
 }
 
 /**
@@ -75,10 +110,14 @@ export class LivestockReader {
   private readonly seen = new RowKeys();
   /** A farm's file may have no township column: its rows are all the farm's. */
   private readonly township: TownshipColumn | undefined;
-  private readonly columns: Readonly<Record<'species' | 'stock' | 'slaughter' | 'pe_factor', Column | undefined>>;
+  private readonly columns: Readonly<Record<'species' | 'pe_factor', Column | undefined>>;
+  /** Head in stock, and slaughtered: a column each, or one per unit (a wide table's 存栏（头）and 存栏（万羽）). */
+  private readonly stock: HeadCells;
+  private readonly slaughter: HeadCells;
   /** Whether a cell of the row being read was rejected. */
   private readonly state = { bad: false };
   private readonly totals = new Totals();
+  private readonly parts = new Parts();
   /** The species cells, read once per distinct cell. */
   private readonly speciesNames: CellMemo<SpeciesName | undefined>;
 
@@ -92,14 +131,16 @@ export class LivestockReader {
     const col = (field: string) => header.byField.get(field)?.[0];
     const township = col('township');
     this.township = township && new TownshipColumn(township);
-    this.columns = { species: col('species'), stock: col('stock'), slaughter: col('slaughter'), pe_factor: col('pe_factor') };
+    this.columns = { species: col('species'), pe_factor: col('pe_factor') };
+    this.stock = new HeadCells(header.byField.get('stock') ?? []);
+    this.slaughter = new HeadCells(header.byField.get('slaughter') ?? []);
     // A ratio given for 生猪 serves rows written 猪 or pig too: ratios are keyed by the species they resolve to.
     this.ratios = new NameIndex<number>();
     for (const [name, ratio] of Object.entries(stockRatio)) this.ratios.add(this.index.get(name)?.species ?? name, ratio);
     this.speciesNames = new CellMemo(this.columns.species, (text) => {
       if (text === '') return undefined;
       const named = this.index.lookup(text);
-      return { asWritten: text, named, key: this.seen.intern(named.identity), shown: this.seen.intern(text) };
+      return { asWritten: text, named, key: this.seen.intern(named.identity), shown: this.seen.intern(text), part: isPart(text) };
     });
   }
 
@@ -111,11 +152,22 @@ export class LivestockReader {
       return undefined;
     }
     const speciesName0 = this.speciesNames.get(row);
-    if (speciesName0 === undefined && c.species) row.report(c.species, 'cell-required', { header: c.species.header });
+    if (speciesName0?.part && townshipCell) {
+      const state = { bad: false };
+      const head = this.stock.read(row, state) ?? this.slaughter.read(row, state);
+      this.parts.part(row, c.species, head?.column ?? this.stock.first, townshipCell.id, speciesName0.asWritten, state.bad ? undefined : head?.value);
+      return undefined;
+    }
+    this.parts.reset();
+    if (speciesName0 === undefined && c.species) row.report(c.species, 'cell-required', { header: row.headerOf(c.species) });
     const state = this.state;
     state.bad = false;
-    const stock = row.number(c.stock, state);
-    const slaughter = row.number(c.slaughter, state);
+    const stockCell = this.stock.read(row, state);
+    const slaughterCell = this.slaughter.read(row, state);
+    const stock = stockCell?.value;
+    const slaughter = slaughterCell?.value;
+    const stockColumn = stockCell?.column ?? this.stock.first;
+    const slaughterColumn = slaughterCell?.column ?? this.slaughter.first;
     const factorText = row.text(c.pe_factor);
     let userFactor: Fraction | undefined;
     if (factorText !== '') {
@@ -146,25 +198,25 @@ export class LivestockReader {
     let fromSlaughter: LivestockRow['fromSlaughter'];
     if (stock !== undefined) {
       head = stock;
-      if (!Number.isInteger(head)) row.report(c.stock, 'stock-fractional', { value: head, species: speciesAsWritten });
+      if (!Number.isInteger(head)) row.report(stockColumn, 'stock-fractional', { value: head, species: speciesAsWritten });
     } else if (slaughter !== undefined) {
       const ratio = this.ratios.get(speciesName) ?? this.ratios.get(speciesAsWritten);
       if (ratio === undefined) {
-        row.report(c.slaughter, 'slaughter-no-ratio', { species: speciesName });
+        row.report(slaughterColumn, 'slaughter-no-ratio', { species: speciesName });
         return undefined;
       }
       head = stockFromSlaughter(slaughter, ratio);
       fromSlaughter = { slaughter, ratio };
     } else {
-      row.report(c.stock ?? c.slaughter, 'stock-missing');
+      row.report(stockColumn ?? slaughterColumn, 'stock-missing');
       return undefined;
     }
     // A totals row holds the whole county's stock: the bound is a township's.
     const implausible = townshipCell.total
       ? undefined
-      : implausibleStock(this.coefficients, species, speciesAsWritten, head, fromSlaughter ? c.slaughter : c.stock);
+      : implausibleStock(this.coefficients, species, speciesAsWritten, head, fromSlaughter ? slaughterColumn : stockColumn, row);
     if (implausible) {
-      row.report(fromSlaughter ? c.slaughter : c.stock, 'stock-implausible', implausible);
+      row.report(fromSlaughter ? slaughterColumn : stockColumn, 'stock-implausible', implausible);
       return undefined;
     }
 
@@ -178,11 +230,12 @@ export class LivestockReader {
     const factor = userFactor ?? species!.peFactor!;
     const pe = pigEquivalents(head, factor);
     if (!Number.isFinite(pe)) {
-      row.report(c.stock ?? c.slaughter, 'figure-not-finite', { what: 'stock', township, value: String(pe) });
+      row.report(stockColumn ?? slaughterColumn, 'figure-not-finite', { what: 'stock', township, value: String(pe) });
       return undefined;
     }
+    this.parts.whole(townshipCell.id, speciesAsWritten, head);
     if (townshipCell.total) {
-      this.totals.total(row, fromSlaughter ? c.slaughter : c.stock, township, speciesName, head, '');
+      this.totals.total(row, fromSlaughter ? slaughterColumn : stockColumn, township, speciesName, head, '');
       return undefined;
     }
     this.totals.add(speciesName, head);

@@ -1,42 +1,60 @@
-import type { InputKind } from './columns.js';
-import { Cells, readRecords } from './csv.js';
+import { detectKinds, type InputKind } from './columns.js';
+import { Cells, readRecords, type RecordSink } from './csv.js';
 import { decodeInput } from './encoding.js';
 import { CsvSyntaxError, EncodingError, type Encoding, type EncodingOption } from './errors.js';
+import { HEADER_SEARCH_ROWS, findHeader, firstRowHeader, makeLayout, type FoundHeader, type Layout } from './layout.js';
 import { readInput, type InputRef } from './source.js';
-import { Row, checkRowShape, readHeader, type Header } from './table.js';
+import { Row, checkRowShape, type Header } from './table.js';
+import { Workbook, WorkbookError, type SheetInfo } from './xlsx.js';
+import { bounded } from '../safe-text.js';
 import type { ProblemLog } from '../problems.js';
 
 /** Progress through an input's rows: characters read of its text. */
 export type Progress = (file: string, done: number, total: number) => void;
 
-/** What was read of one input file, for the report and `validate --format json`. */
+/** What was read of one input file (or sheet), for the report and `validate --format json`. */
 export interface FileSummary {
+  /** The path; for a sheet of a workbook, `book.xlsx[SHEET]`. */
   readonly path: string;
   readonly kind: InputKind | null;
-  readonly encoding: Encoding | null;
-  /** Data rows, not counting the header, empty lines or comments. */
+  /** The text's encoding; 'xlsx' for a workbook's sheet. */
+  readonly encoding: Encoding | 'xlsx' | null;
+  /** Data rows, not counting the header, title, notes, empty lines or comments. */
   readonly rows: number;
   /** Whether the header was read (its rows were checked). */
   readonly readable: boolean;
+  /** The sheet, for a workbook. */
+  readonly sheet?: string;
 }
 
-/** An input read once and decoded: its text, or (reported) why it has none. */
+/** An input read once: CSV text decoded to UTF-8, or a workbook; or (reported) why it is neither. */
 export interface OpenedInput {
   readonly path: string;
-  /** The text in UTF-8 bytes; undefined when the file is not text, or in no encoding landcap reads. */
+  /** The text in UTF-8 bytes; undefined for a workbook, a file that is not text, or in no encoding landcap reads. */
   readonly bytes: Buffer | undefined;
+  readonly workbook?: Workbook;
   readonly encoding: Encoding | null;
   /** Bytes that did not decode are U+FFFD in the text: rows are checked for it. */
   readonly replaced: boolean;
 }
 
 /**
- * Reads an input once and decodes it. A file that is not text, or in no encoding landcap reads, is reported (file-
- * not-text, encoding-invalid) and has no text; one that cannot be opened throws InputFileError (exit code 2).
+ * Reads an input once and decodes it: CSV text, or an .xlsx workbook. A file that is neither, or text in no encoding
+ * landcap reads, is reported (file-not-text, workbook-invalid, encoding-invalid) and has no rows; one that cannot be
+ * opened throws InputFileError (exit code 2).
  */
 export async function openInput(ref: InputRef, encoding: EncodingOption, log: ProblemLog): Promise<OpenedInput> {
   const input = await readInput(ref);
   const none = { path: input.path, bytes: undefined, encoding: null, replaced: false };
+  if (input.binary === 'xlsx') {
+    try {
+      return { ...none, workbook: Workbook.open(input.bytes) };
+    } catch (error) {
+      if (!(error instanceof WorkbookError)) throw error;
+      log.report({ file: input.path, line: 1, column: 0 }, 'workbook-invalid', { detail: bounded(error.message, 200) });
+      return none;
+    }
+  }
   if (input.binary) {
     log.report({ file: input.path, line: 1, column: 0 }, 'file-not-text', { kind: input.binary });
     return none;
@@ -50,27 +68,112 @@ export async function openInput(ref: InputRef, encoding: EncodingOption, log: Pr
   }
 }
 
-/** The first record of an input (its header), or undefined; a header that is not valid CSV is reported when the file is read. */
-export async function firstRecord(input: OpenedInput): Promise<string[] | undefined> {
+/** Where a table's rows come from: a CSV file's text, or a sheet of a workbook. */
+interface TableSource {
+  readonly path: string;
+  readonly sheet?: string;
+  readonly multiline: boolean;
+  records(sink: RecordSink, onProgress?: (done: number, total: number) => void): Promise<void>;
+}
+
+function csvSource(path: string, bytes: Buffer): TableSource {
+  return {
+    path,
+    multiline: true,
+    records: async (sink, onProgress) => {
+      await readRecords(bytes, sink, onProgress);
+    },
+  };
+}
+
+function sheetSource(input: OpenedInput, sheet: SheetInfo, log: ProblemLog): TableSource {
+  const path = `${input.path}[${sheet.name}]`;
+  return {
+    path,
+    sheet: sheet.name,
+    multiline: false,
+    records: async (sink) => {
+      log.sheet(path, sheet.name);
+      const { rows, uncomputed } = input.workbook!.rows(sheet);
+      for (const u of uncomputed) log.report({ file: path, line: u.line, column: u.column }, 'formula-no-value', { formula: bounded(u.formula, 80) });
+      const cells = new Cells();
+      for (const row of rows) if (sink(cells.setArray(row.cells), row.line) === false) return;
+    },
+  };
+}
+
+/**
+ * The sheets of a workbook whose header shows a kind (for `kind`, or any), in the workbook's order: each with its
+ * kind. A sheet named with --sheet is taken as it is.
+ */
+export function workbookTables(workbook: Workbook, kind: InputKind | undefined): { sheet: SheetInfo; kind: InputKind }[] {
+  const out: { sheet: SheetInfo; kind: InputKind }[] = [];
+  for (const sheet of workbook.sheets) {
+    const { rows } = workbook.rows(sheet, HEADER_SEARCH_ROWS + 1);
+    const seen: { line: number; cells: string[] }[] = [];
+    for (const row of rows) {
+      if (row.cells.every((c) => c.trim() === '')) continue;
+      seen.push(row);
+      const found = findHeader(seen, kind);
+      if (found) {
+        out.push({ sheet, kind: found.kind });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** The kind a CSV file's header shows (among its first rows), if one. */
+export async function csvKind(input: OpenedInput): Promise<InputKind | undefined> {
   if (input.bytes === undefined) return undefined;
-  let first: string[] | undefined;
-  await readRecords(input.bytes, (cells) => {
-    first = cells.toArray();
-    return false;
+  const seen: { line: number; cells: string[] }[] = [];
+  let kind: InputKind | undefined;
+  await readRecords(input.bytes, (cells, line) => {
+    if (cells.toArray().every((c) => c.trim() === '')) return;
+    seen.push({ line, cells: cells.toArray() });
+    kind = findHeader(seen, undefined)?.kind;
+    return kind === undefined && seen.length < HEADER_SEARCH_ROWS;
   }).catch((error: unknown) => (error instanceof CsvSyntaxError ? undefined : Promise.reject(error)));
-  return first;
+  if (kind === undefined && seen.length > 0) {
+    const kinds = detectKinds(seen[0]!.cells);
+    if (kinds.length === 1) kind = kinds[0];
+  }
+  return kind;
+}
+
+/** The sheet of a workbook to read as `kind`: the one named, else the first whose header shows the kind. */
+function chooseSheet(input: OpenedInput, kind: InputKind | undefined, named: string | undefined, log: ProblemLog): SheetInfo | undefined {
+  const workbook = input.workbook!;
+  const names = workbook.sheets.map((s) => s.name).join(', ');
+  const at = { file: input.path, line: 1, column: 0 };
+  if (named !== undefined) {
+    const key = (s: string) => s.normalize('NFKC').trim().toLowerCase();
+    const sheet = workbook.sheets.find((s) => s.name === named) ?? workbook.sheets.find((s) => key(s.name) === key(named));
+    if (!sheet) log.report(at, 'sheet-not-found', { sheet: named, sheets: names, kind: kind ?? '' });
+    return sheet;
+  }
+  const found = workbookTables(workbook, kind)[0]?.sheet;
+  if (!found) log.report(at, 'sheet-not-found', { sheet: '', sheets: names, kind: kind ?? 'crops|livestock|soil' });
+  return found;
 }
 
 export interface ReadTableOptions {
   /** Required columns that this reader can do without (a farm's livestock file needs no township). */
   readonly optional?: readonly string[];
   readonly onProgress?: Progress;
+  /** The sheet of a workbook to read (--sheet KIND=NAME); else the first whose header shows the kind. */
+  readonly sheet?: string;
 }
 
+/** A line under a table that is a note, not data: 注：…, 资料来源：…, 说明：… */
+const NOTE_LINE = /^(?:注|附注|备注|说明|资料来源|数据来源|来源)\s*[:：\d]/;
+
 /**
- * Reads an input's table of `kind` (or of the kind its header shows), row by row: matches its header, checks each
- * row's shape and hands each row to `onRow` (the first call makes the kind's reader from the header). File-level
- * problems go to `log`.
+ * Reads an input's table of `kind` (or of the kind its header shows), row by row: finds its header among the first
+ * rows (title lines above it are skipped, and said once), reads its layout (the long form, a wide table, a unit
+ * column), checks each row's shape, and hands each row of the long form to `onRow` (the first call makes the kind's
+ * reader from the header). Notes under the table are skipped. File-level problems go to `log`.
  */
 export async function readTable(
   input: OpenedInput,
@@ -79,49 +182,108 @@ export async function readTable(
   onRow: (row: Row, header: Header) => void,
   options: ReadTableOptions = {},
 ): Promise<FileSummary> {
-  const { path, bytes, encoding } = input;
-  if (bytes === undefined) return { path, kind: kind ?? null, encoding, rows: 0, readable: false };
+  const { encoding } = input;
+  let source: TableSource | undefined;
+  if (input.workbook) {
+    const sheet = chooseSheet(input, kind, options.sheet, log);
+    if (sheet) source = sheetSource(input, sheet, log);
+  } else if (input.bytes) source = csvSource(input.path, input.bytes);
+  if (!source) return { path: input.path, kind: kind ?? null, encoding: input.workbook ? 'xlsx' : encoding, rows: 0, readable: false };
+  const { path, multiline } = source;
+  const sheetName = source.sheet;
+  const place = (line: number, column: number) => ({ file: path, line, column });
   const { optional = [], onProgress } = options;
-  let header: Header | undefined;
+  let layout: Layout | undefined;
   let records = 0;
   let rows = 0;
   let headerLine = 1;
   let stopped = false;
+  let seeking = true;
+  let notedNote = false;
+  const pending: { line: number; cells: string[] }[] = [];
   const emptyColumnsReported = new Set<number>();
-  const row = new Row(path, log);
+  const row = new Row(path, log, multiline);
+  const replay = new Cells();
   const blank = (cells: Cells) => {
     for (let i = 0; i < cells.count; i++) if (!cells.blank(i)) return false;
     return true;
   };
+
+  const dataRow = (cells: Cells, line: number) => {
+    if (blank(cells)) return;
+    const first = firstFilled(cells);
+    if (NOTE_LINE.test(first)) {
+      if (!notedNote) {
+        notedNote = true;
+        log.report(place(line, 0), 'note-line-skipped', { text: bounded(first, 60) });
+      }
+      return;
+    }
+    rows++;
+    if (!layout) return;
+    row.set(line, cells);
+    checkRowShape(row, layout.fileHeader, emptyColumnsReported);
+    if (layout.identity) {
+      onRow(row, layout.header);
+      return;
+    }
+    for (const long of layout.expand(cells, line, path, log)) onRow(row.set(line, replay.setArray(long.cells), long.columns, long.headers), layout.header);
+  };
+
+  /** The header is found (or, failing that, the first row is taken as it): the rows after it are data. */
+  const startData = (found: FoundHeader | undefined) => {
+    seeking = false;
+    const headerAt = found ? pending.findIndex((p) => p.line === found.lines[0]) : 0;
+    const lastHeader = found ? pending.findIndex((p) => p.line === found.lines[found.lines.length - 1]) : 0;
+    // A title merged across the table's width repeats in each cell: once is enough.
+    const titles = pending.slice(0, headerAt).map((p) => [...new Set(p.cells.map((c) => c.trim()).filter((c) => c !== ''))].join(' '));
+    headerLine = pending[lastHeader]?.line ?? 1;
+    if (headerAt > 0)
+      log.report(place(pending[0]!.line, 0), 'title-skipped', { header: pending[headerAt]!.line, count: headerAt, title: bounded(titles.join(' / '), 60) });
+    const header = found ?? firstRowHeader(pending[0]!, kind, place(pending[0]!.line, 0), log);
+    layout = header && makeLayout(header, path, log, optional, titles);
+    for (const p of pending.slice(lastHeader + 1)) dataRow(replay.setArray(p.cells), p.line);
+    pending.length = 0;
+  };
+
   try {
-    await readRecords(
-      bytes,
+    await source.records(
       (cells, line) => {
         records++;
         // Bytes that did not decode (a forced --encoding, a GB18030 pair without a character): stop rather than read mojibake.
         if (input.replaced)
           for (let i = 0; i < cells.count; i++) if (cells.raw(i).includes('\uFFFD')) throw new EncodingError(line, `given:${encoding}`, i + 1);
-        if (records === 1) {
-          headerLine = line;
-          header = readHeader(path, cells.toArray(), kind, log, optional, line);
-          return;
-        }
+        if (!seeking) return dataRow(cells, line);
         if (blank(cells)) return;
-        rows++;
-        if (!header) return;
-        row.set(line, cells);
-        checkRowShape(row, header, emptyColumnsReported);
-        onRow(row, header);
+        pending.push({ line, cells: cells.toArray() });
+        const found = findHeader(pending, kind);
+        if (found || pending.length >= HEADER_SEARCH_ROWS) startData(found);
       },
       onProgress && ((done, total) => onProgress(path, done, total)),
     );
+    if (seeking && pending.length > 0) startData(undefined);
   } catch (error) {
-    if (error instanceof EncodingError) log.report({ file: path, line: error.line, column: error.column }, 'encoding-invalid', { detail: error.detail });
-    else if (error instanceof CsvSyntaxError) log.report({ file: path, line: error.line, column: error.column }, 'csv-syntax', { detail: error.detail });
+    if (error instanceof EncodingError) log.report(place(error.line, error.column), 'encoding-invalid', { detail: error.detail });
+    else if (error instanceof CsvSyntaxError) log.report(place(error.line, error.column), 'csv-syntax', { detail: error.detail });
     else throw error;
     stopped = true;
   }
-  if (records === 0) log.report({ file: path, line: 1, column: 0 }, 'file-empty');
-  else if (header && rows === 0 && !stopped) log.report({ file: path, line: headerLine, column: 0 }, 'file-no-rows');
-  return { path, kind: header?.kind ?? kind ?? null, encoding, rows, readable: header !== undefined };
+  if (records === 0) log.report(place(1, 0), 'file-empty');
+  else if (layout && rows === 0 && !stopped) log.report(place(headerLine, 0), 'file-no-rows');
+  const summary = {
+    path,
+    kind: layout?.header.kind ?? kind ?? null,
+    encoding: input.workbook ? ('xlsx' as const) : encoding,
+    rows,
+    readable: layout !== undefined,
+  };
+  return sheetName === undefined ? summary : { ...summary, sheet: sheetName };
+}
+
+function firstFilled(cells: Cells): string {
+  for (let i = 0; i < cells.count; i++) {
+    const text = cells.raw(i).trim();
+    if (text !== '') return text;
+  }
+  return '';
 }

@@ -9,7 +9,7 @@ export interface InputBytes {
   /** The path as given, or the name an input in memory is reported under. */
   readonly path: string;
   readonly bytes: Buffer;
-  /** Set when the first bytes show a file that is not text: only those bytes were read. */
+  /** Set when the first bytes show a file that is not text: only those bytes were read (all of them for a workbook). */
   readonly binary?: BinaryKind;
 }
 
@@ -19,7 +19,7 @@ export type InputRef = string | { readonly name: string; readonly bytes: Buffer 
 /** What a file that is not text is, when its first bytes tell. */
 export type BinaryKind = 'xlsx' | 'xls' | 'pdf' | 'archive' | 'binary';
 
-/** The largest input landcap reads: a national file is some 30 MB; past this, a file is split or is not data. */
+/** The largest input landcap reads: a national file is some 30 MB (a workbook a few); past this, a file is split or is not data. */
 export const MAX_INPUT_BYTES = 256 * 2 ** 20;
 
 /** Bytes looked at first, for binary content, before the rest is read. */
@@ -54,8 +54,9 @@ async function readStdin(): Promise<Buffer> {
 
 /**
  * Reads an input once, through one open file: a regular file whole; a device or pipe chunk by chunk up to
- * MAX_INPUT_BYTES. The first 64 KB are looked at before more is read: a binary file (/dev/zero, a workbook) is
- * not read on. A file that cannot be opened or read throws InputFileError (exit code 2).
+ * MAX_INPUT_BYTES. The first 64 KB are looked at before more is read: a binary file (/dev/zero, a PDF) is not read
+ * on, a workbook (.xlsx) is read whole. An Excel 97–2003 or WPS workbook (.xls, .et), and a file that cannot be opened
+ * or read, throw InputFileError (exit code 2).
  */
 export async function readInput(ref: InputRef): Promise<InputBytes> {
   if (typeof ref !== 'string') return withKind(ref.name, ref.bytes);
@@ -72,6 +73,7 @@ export async function readInput(ref: InputRef): Promise<InputBytes> {
     if (info.isFile() && info.size > MAX_INPUT_BYTES) throw new InputFileError(ref, 'too-large', String(MAX_INPUT_BYTES));
     const chunks: Buffer[] = [];
     let size = 0;
+    let binary: BinaryKind | undefined;
     for (;;) {
       const want = size === 0 ? FIRST_BYTES : info.isFile() ? Math.max(FIRST_BYTES, info.size - size + 1) : 1 << 20;
       const buffer = Buffer.allocUnsafe(want);
@@ -79,14 +81,17 @@ export async function readInput(ref: InputRef): Promise<InputBytes> {
       if (bytesRead === 0) break;
       const chunk = buffer.subarray(0, bytesRead);
       if (size === 0) {
-        const binary = binaryKind(chunk);
-        if (binary) return { path: ref, bytes: chunk, binary };
+        binary = binaryKind(chunk);
+        if (binary === 'xls' || (binary && /\.et$/i.test(ref))) throw new InputFileError(ref, 'old-workbook');
+        // A workbook (a zip) is read whole; other files that are not text, no further.
+        if (binary && binary !== 'xlsx') return { path: ref, bytes: chunk, binary };
       }
       chunks.push(chunk);
       size += bytesRead;
       if (size > MAX_INPUT_BYTES) throw new InputFileError(ref, 'too-large', String(MAX_INPUT_BYTES));
     }
-    return { path: ref, bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size) };
+    const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
+    return binary ? { path: ref, bytes, binary } : { path: ref, bytes };
   } catch (error) {
     if (error instanceof InputFileError) throw error;
     throw InputFileError.from(ref, error);
@@ -97,5 +102,6 @@ export async function readInput(ref: InputRef): Promise<InputBytes> {
 
 function withKind(path: string, bytes: Buffer): InputBytes {
   const binary = binaryKind(bytes.subarray(0, FIRST_BYTES));
+  if (binary === 'xls') throw new InputFileError(path, 'old-workbook');
   return binary ? { path, bytes, binary } : { path, bytes };
 }

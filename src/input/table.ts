@@ -1,4 +1,4 @@
-import { KIND_FIELDS, detectKinds, matchHeader, type InputKind, type Unit } from './columns.js';
+import type { InputKind, Unit } from './columns.js';
 import type { CellSource, Cells } from './csv.js';
 import { parseNumberCell, scaleNumber } from './numbers.js';
 import type { Place, ProblemArgs, ProblemCode, ProblemLog } from '../problems.js';
@@ -22,91 +22,6 @@ export interface Header {
   readonly width: number;
 }
 
-/** What a kind needs in its header: each entry is a list of alternatives, one of which must be present. */
-const REQUIRED: Record<InputKind, readonly (readonly string[])[]> = {
-  crops: [['township'], ['crop']],
-  livestock: [['township'], ['species'], ['stock', 'slaughter']],
-  soil: [['township'], ['n_grade', 'total_n', 'p_grade', 'available_p']],
-};
-
-/**
- * Reads a header row for `kind`, or the kind its columns show when none is given; problems go to `log`.
- * `optional` names required columns a caller can do without (a farm's livestock file needs no township).
- */
-export function readHeader(
-  file: string,
-  cells: readonly string[],
-  kind: InputKind | undefined,
-  log: ProblemLog,
-  optional: readonly string[] = [],
-  line = 1,
-): Header | undefined {
-  const at = (column: number): Place => ({ file, line, column });
-  if (kind) {
-    // A file given as one kind whose header shows another (livestock passed as --crops, say).
-    const found = detectKinds(cells);
-    if (found.length === 1 && found[0] !== kind) {
-      log.report(at(0), 'kind-mismatch', { expected: kind, found: found[0]! });
-      return undefined;
-    }
-  } else {
-    const kinds = detectKinds(cells);
-    if (kinds.length !== 1) {
-      log.report(at(0), kinds.length === 0 ? 'kind-unknown' : 'kind-ambiguous', { kinds: kinds.join(', ') });
-      return undefined;
-    }
-    kind = kinds[0]!;
-  }
-  const columns: Column[] = [];
-  const unnamed = new Set<number>();
-  const seen = new Map<string, Column>();
-  cells.forEach((raw, index) => {
-    const header = raw.trim();
-    if (header === '') {
-      unnamed.add(index);
-      return;
-    }
-    const m = matchHeader(kind, header);
-    if (!m.ok) {
-      if (m.reason === 'unit') log.report(at(index + 1), 'header-unknown-unit', { header, unit: m.unitAsWritten, units: m.units.join(', ') });
-      else log.report(at(index + 1), 'header-unknown-column', { header, kind: kind! });
-      return;
-    }
-    const column: Column = { index, header, field: m.match.field, unit: m.match.unit };
-    const key = `${column.field}|${column.unit?.base ?? ''}|${column.unit?.scale ?? ''}`;
-    const first = seen.get(key);
-    if (first) {
-      log.report(at(index + 1), 'header-duplicate-column', { header, first: first.header, firstColumn: first.index + 1 });
-      return;
-    }
-    seen.set(key, column);
-    columns.push(column);
-  });
-  const byField = new Map<string, Column[]>();
-  for (const c of columns) byField.set(c.field, [...(byField.get(c.field) ?? []), c]);
-  let complete = true;
-  for (const alternatives of REQUIRED[kind]) {
-    if (alternatives.some((f) => byField.has(f) || optional.includes(f))) continue;
-    complete = false;
-    log.report(at(0), 'header-missing-column', { expected: alternatives.map((f) => expectedNames(kind!, f)).join(' | '), kind });
-  }
-  if (kind === 'crops' && !byField.has('production') && !(byField.has('area') && byField.has('yield'))) {
-    complete = false;
-    log.report(at(0), 'header-missing-column', {
-      expected: `${expectedNames(kind, 'production')} | ${expectedNames(kind, 'area')} + ${expectedNames(kind, 'yield')}`,
-      kind,
-    });
-  }
-  return complete ? { kind, columns, byField, unnamed, width: cells.length } : undefined;
-}
-
-function expectedNames(kind: InputKind, field: string): string {
-  const spec = KIND_FIELDS[kind].find((s) => s.field === field)!;
-  const english = Object.keys(spec.exact ?? {}).filter((n) => /^[a-z_]+$/.test(n));
-  const chinese = spec.names.find((n) => [...n].some((ch) => ch.charCodeAt(0) > 0x7f));
-  return [...(english.length > 0 ? english : [field]), chinese].filter(Boolean).join('/');
-}
-
 /**
  * One data row with its place, and checked access to its cells: each cell read is checked, each problem is reported
  * at its file, line and column. One Row serves a file's rows in turn (set): what it holds is valid until the next.
@@ -114,22 +29,36 @@ function expectedNames(kind: InputKind, field: string): string {
 export class Row {
   line = 0;
   cells!: Cells;
+  /** For a row of the long form made from a row of a wide table: each cell's column in the file, and its header. */
+  private columns: readonly number[] | undefined;
+  private headers: readonly string[] | undefined;
 
   constructor(
     readonly file: string,
     private readonly log: ProblemLog,
+    /** Whether a cell's line breaks move the cells after it to later lines (CSV), or not (a sheet's row is one row). */
+    private readonly multiline = true,
   ) {}
 
-  set(line: number, cells: Cells): this {
+  set(line: number, cells: Cells, columns?: readonly number[], headers?: readonly string[]): this {
     this.line = line;
     this.cells = cells;
+    this.columns = columns;
+    this.headers = headers;
     return this;
+  }
+
+  /** The header of a cell's column in the file (a wide table's 水稻产量（吨）, where the long form has production). */
+  headerOf(column: Column): string {
+    return this.headers?.[column.index] ?? column.header;
   }
 
   /** The place of a cell, on the line it starts on when the record spans lines. */
   place(column?: Column): Place {
     if (!column) return { file: this.file, line: this.line, column: 0 };
+    if (this.columns) return { file: this.file, line: this.line, column: this.columns[column.index] ?? 0 };
     let line = this.line;
+    if (!this.multiline) return { file: this.file, line, column: column.index + 1 };
     for (let i = 0; i < column.index; i++) {
       const cell = this.cells.raw(i);
       for (let j = cell.indexOf('\n'); j !== -1; j = cell.indexOf('\n', j + 1)) line++;
@@ -148,7 +77,7 @@ export class Row {
   /** A required text cell; reports cell-required and returns undefined when it is empty. */
   required(column: Column | undefined): string | undefined {
     const value = this.text(column);
-    if (value === '' && column) this.report(column, 'cell-required', { header: column.header });
+    if (value === '' && column) this.report(column, 'cell-required', { header: this.headerOf(column) });
     return value === '' ? undefined : value;
   }
 
@@ -168,16 +97,16 @@ export class Row {
         return undefined;
       case 'number':
         if (cell.value < 0) {
-          this.report(column, 'number-negative', { header: column.header, value: text.trim() });
+          this.report(column, 'number-negative', { header: this.headerOf(column), value: text.trim() });
           if (state) state.bad = true;
           return undefined;
         }
         return column.unit ? scaleNumber(cell.value, cell.text, column.unit.scale) : cell.value;
       case 'not-finite':
-        this.report(column, 'number-not-finite', { header: column.header, value: text.trim() });
+        this.report(column, 'number-not-finite', { header: this.headerOf(column), value: text.trim() });
         break;
       case 'invalid':
-        this.report(column, 'number-invalid', { header: column.header, value: text.trim() });
+        this.report(column, 'number-invalid', { header: this.headerOf(column), value: text.trim() });
         break;
     }
     if (state) state.bad = true;

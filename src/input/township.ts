@@ -1,3 +1,4 @@
+import { distance } from 'fastest-levenshtein';
 import { invisibleCharacter, showInvisible } from '../safe-text.js';
 import type { CellSource } from './csv.js';
 import type { Column, Row } from './table.js';
@@ -59,5 +60,44 @@ export class TownshipColumn {
     const total = isTotalLabel(name);
     if (!total) this.names.add(name);
     return (this.last = { name, id, total });
+  }
+}
+
+/** Endings of township names that files write or leave out (拉堡 / 拉堡镇), longest first. */
+const TOWNSHIP_SUFFIXES = ['街道办事处', '民族乡', '办事处', '街道', '社区', '镇', '乡'];
+
+/** A township's name without its ending: 拉堡镇 → 拉堡. */
+export function townshipStem(name: string): string {
+  const key = name.normalize('NFKC').replace(/\s+/g, '');
+  for (const suffix of TOWNSHIP_SUFFIXES) if (key.length > suffix.length + 1 && key.endsWith(suffix)) return key.slice(0, -suffix.length);
+  return key;
+}
+
+/**
+ * Finds the township among `candidates` that a name most likely means, when one is near: the same name with another
+ * ending first (拉堡 / 拉堡镇, 城关 / 城关街道), else — among up to a few thousand — one a character or two apart.
+ */
+export class TownshipMatcher {
+  private readonly byStem = new Map<string, string>();
+  private readonly list: string[];
+
+  constructor(candidates: Iterable<string>) {
+    this.list = [...candidates];
+    for (const c of this.list) if (!this.byStem.has(townshipStem(c))) this.byStem.set(townshipStem(c), c);
+  }
+
+  nearest(name: string): string | undefined {
+    const stem = townshipStem(name);
+    const same = this.byStem.get(stem);
+    if (same !== undefined && same !== name) return same;
+    if (this.list.length > 2000) return undefined;
+    let best: string | undefined;
+    let bestDistance = Infinity;
+    for (const c of this.list) {
+      if (c === name) continue;
+      const d = distance(stem, townshipStem(c));
+      if (d < bestDistance) [best, bestDistance] = [c, d];
+    }
+    return best !== undefined && bestDistance <= Math.max(1, Math.floor(stem.length / 3)) ? best : undefined;
   }
 }

@@ -1,7 +1,7 @@
 import type { Messages } from '../i18n/en.js';
 import { jsonInParts } from './json-parts.js';
 import { problemHint, problemMessage } from '../i18n/index.js';
-import type { Problem } from '../problems.js';
+import { cellReference, type Problem } from '../problems.js';
 import type { Report } from '../report/report.js';
 import type { ReportJson } from '../report/schema.js';
 import type { RenderContext } from './context.js';
@@ -9,7 +9,16 @@ import type { RenderContext } from './context.js';
 /** A problem as JSON (docs/cli.md): where, what, and a message in the chosen language. */
 export function problemJson(p: Problem, t: Messages) {
   const hint = problemHint(p, t);
-  return { file: p.file, line: p.line, column: p.column, severity: p.severity, code: p.code, message: problemMessage(p, t), ...(hint ? { hint } : {}) };
+  return {
+    file: p.file,
+    line: p.line,
+    column: p.column,
+    severity: p.severity,
+    code: p.code,
+    message: problemMessage(p, t),
+    ...(hint ? { hint } : {}),
+    ...(p.sheet === undefined ? {} : { sheet: p.sheet, ...(p.column > 0 && p.line > 0 ? { cell: cellReference(p.column, p.line) } : {}) }),
+  };
 }
 
 /** The report as JSON (docs/cli.md): numbers unrounded. */

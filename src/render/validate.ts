@@ -32,7 +32,7 @@ export function renderValidationJson(v: Validation, { t }: RenderContext): strin
     warnings: listed.filter((p) => p.severity === 'warning'),
     notes: listed.filter((p) => p.severity === 'note'),
     counts: { ...v.counts, shown: listed.length },
-    files: v.files.map((f) => ({ path: f.path, kind: f.kind, encoding: f.encoding, rows: f.rows })),
+    files: v.files.map((f) => ({ path: f.path, kind: f.kind, encoding: f.encoding, rows: f.rows, ...(f.sheet === undefined ? {} : { sheet: f.sheet }) })),
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }

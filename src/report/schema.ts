@@ -14,10 +14,11 @@ import { SCHEMA_VERSION } from './report.js';
 
 /** What was read of an input file: its kind (from its header), encoding and data rows (both JSON outputs). */
 const fileRead = z.strictObject({
-  path: z.string(),
+  path: z.string().describe('the path; for a sheet of a workbook, book.xlsx[SHEET]'),
   kind: z.enum(INPUT_KINDS).nullable(),
-  encoding: z.enum(['utf-8', 'utf-8-bom', 'gb18030']).nullable(),
+  encoding: z.enum(['utf-8', 'utf-8-bom', 'gb18030', 'xlsx']).nullable().describe("the text's encoding; xlsx for a workbook's sheet"),
   rows: z.number().int().nonnegative(),
+  sheet: z.string().optional().describe('the sheet, for a workbook'),
 });
 
 const nutrientBalance = z
@@ -61,6 +62,8 @@ export const problemJsonSchema = z
     code: z.string().describe('see docs/problems.md'),
     message: z.string(),
     hint: z.string().optional(),
+    sheet: z.string().optional().describe('for a problem in a sheet of a workbook (file is book.xlsx[SHEET]): the sheet'),
+    cell: z.string().optional().describe('for a problem in a sheet of a workbook, at a cell: its reference, as C12'),
   })
   .describe('a problem in the data, at FILE:LINE:COLUMN');
 

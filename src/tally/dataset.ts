@@ -4,6 +4,8 @@ import type { EncodingOption } from '../input/errors.js';
 import { LivestockReader, type LivestockRow } from '../input/livestock.js';
 import { openInput, readTable, type FileSummary, type OpenedInput, type Progress } from '../input/read.js';
 import { SoilReader, type SoilRow } from '../input/soil.js';
+import { TownshipMatcher } from '../input/township.js';
+import type { InputKind } from '../input/columns.js';
 import type { InputRef } from '../input/source.js';
 import type { Header, Row } from '../input/table.js';
 import { resolveSoilGrade, type SoilGradeSource } from '../method/soil-grade.js';
@@ -63,6 +65,8 @@ export interface LoadOptions {
   readonly onProgress?: Progress;
   /** Townships whose row-by-row detail to keep (for explain). */
   readonly keepDetails?: (township: string) => boolean;
+  /** The sheet of a workbook to read for a kind (--sheet KIND=NAME). */
+  readonly sheets?: Partial<Record<InputKind, string>>;
 }
 
 function isOpened(input: DatasetInput): input is OpenedInput {
@@ -84,7 +88,16 @@ export async function loadDataset(files: SomeInputFiles, params: Parameters, c: 
   const tally = new Tally(nutrients, options.keepDetails);
   const summaries: FileSummary[] = [];
   const { adjust, onProgress } = options;
-  const open = async (input: DatasetInput) => (isOpened(input) ? input : openInput(input, options.encoding ?? 'auto', log));
+  // A workbook given for several kinds (--crops book.xlsx --livestock book.xlsx) is read once.
+  const opening = new Map<string, Promise<OpenedInput>>();
+  const open = (input: DatasetInput): Promise<OpenedInput> => {
+    if (isOpened(input)) return Promise.resolve(input);
+    if (typeof input !== 'string') return openInput(input, options.encoding ?? 'auto', log);
+    let opened = opening.get(input);
+    if (!opened) opening.set(input, (opened = openInput(input, options.encoding ?? 'auto', log)));
+    return opened;
+  };
+  const sheet = (kind: InputKind) => ({ onProgress, sheet: options.sheets?.[kind] });
 
   const soil = new Map<string, Map<LandUse | null, SoilRow>>();
   const readSoil = async (input: DatasetInput) => {
@@ -96,7 +109,7 @@ export async function loadDataset(files: SomeInputFiles, params: Parameters, c: 
       if (!byLandUse) soil.set(r.township, (byLandUse = new Map()));
       byLandUse.set(r.landUse, r);
     };
-    return readTable(await open(input), 'soil', log, onRow, { onProgress });
+    return readTable(await open(input), 'soil', log, onRow, sheet('soil'));
   };
 
   const thresholds = (n: Nutrient, lu: LandUse) => soilThreshold(c, n, lu);
@@ -123,7 +136,7 @@ export async function loadDataset(files: SomeInputFiles, params: Parameters, c: 
       const r = (crops ??= new CropReader(header, c, log, nutrients)).read(row);
       if (r) tally.addCrop(adjust ? adjust.crop(r) : r, gradeOf);
     };
-    const summary = await readTable(await open(input), 'crops', log, onRow, { onProgress });
+    const summary = await readTable(await open(input), 'crops', log, onRow, sheet('crops'));
     crops?.finish();
     return summary;
   };
@@ -133,7 +146,7 @@ export async function loadDataset(files: SomeInputFiles, params: Parameters, c: 
       const r = (reader ??= new LivestockReader(header, c, log, params.stockRatio)).read(row);
       if (r) tally.addLivestock(adjust ? adjust.livestock(r) : r);
     };
-    const summary = await readTable(await open(input), 'livestock', log, onRow, { onProgress });
+    const summary = await readTable(await open(input), 'livestock', log, onRow, sheet('livestock'));
     reader?.finish();
     return summary;
   };
@@ -147,15 +160,23 @@ export async function loadDataset(files: SomeInputFiles, params: Parameters, c: 
       listed.add(r.township);
       tally.addCrop(r, gradeOf);
     }
-  if (files.livestock) summaries.push(await readLivestock(files.livestock));
+  const livestockFile = files.livestock === undefined ? undefined : await readLivestock(files.livestock);
+  if (livestockFile) summaries.push(livestockFile);
   if (adjust) for (const r of adjust.extraLivestock()) tally.addLivestock(r);
 
   const dataset = { townships: tally.townships, files: summaries, used: tally.used, soilGrade: gradeOf };
   // Checks across files need a readable crops file to compare with.
   if (!cropsFile?.readable) return dataset;
+  // A township of the livestock file missing from the crops file may be one of the crops file's written another way.
+  let matcher: TownshipMatcher | undefined;
+  const nearestTownship = (name: string) =>
+    (matcher ??= new TownshipMatcher([...listed].filter((n) => !tally.townships.get(n)?.firstLivestockLine))).nearest(name);
   for (const t of tally.townships.values()) {
     if (!listed.has(t.name) && t.firstLivestockLine)
-      log.report({ file: inputName(files.livestock!), line: t.firstLivestockLine, column: 0 }, 'township-no-land', { township: t.name });
+      log.report({ file: livestockFile!.path, line: t.firstLivestockLine, column: 0 }, 'township-no-land', {
+        township: t.name,
+        nearest: nearestTownship(t.name) ?? '',
+      });
   }
   for (const [name, byLandUse] of soil) {
     if (listed.has(name)) continue;

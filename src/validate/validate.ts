@@ -1,11 +1,11 @@
 import type { Coefficients } from '../coefficients/coefficients.js';
-import { detectKinds, type InputKind } from '../input/columns.js';
+import type { InputKind } from '../input/columns.js';
 import type { EncodingOption } from '../input/errors.js';
-import { firstRecord, openInput, readTable, type FileSummary, type OpenedInput, type Progress } from '../input/read.js';
+import { csvKind, openInput, readTable, workbookTables, type FileSummary, type OpenedInput, type Progress } from '../input/read.js';
 import type { InputRef } from '../input/source.js';
 import type { Parameters } from '../params/params.js';
 import type { ProblemLog } from '../problems.js';
-import { inputName, loadDataset } from '../tally/dataset.js';
+import { loadDataset } from '../tally/dataset.js';
 
 export interface ValidateOptions {
   /** Every file is of this kind; otherwise each file's header tells. */
@@ -26,34 +26,39 @@ export async function validateFiles(
   log: ProblemLog,
   options: ValidateOptions,
 ): Promise<FileSummary[]> {
-  // Each file is read once; its header tells its kind.
-  const opened: { input: OpenedInput; kind: InputKind | undefined }[] = [];
+  // Each file is read once; its header tells its kind. A workbook holds a table in each sheet whose header shows a kind.
+  const opened: { input: OpenedInput; kind: InputKind | undefined; sheet?: string }[] = [];
   for (const ref of inputs) {
     const input = await openInput(ref, options.encoding, log);
-    let kind = options.kind;
-    if (!kind) {
-      const header = await firstRecord(input);
-      const found = header ? detectKinds(header) : [];
-      if (found.length === 1) kind = found[0];
+    if (input.workbook) {
+      const tables = workbookTables(input.workbook, options.kind);
+      for (const { sheet, kind } of options.kind ? tables.slice(0, 1) : tables) opened.push({ input, kind, sheet: sheet.name });
+      if (tables.length === 0) opened.push({ input, kind: options.kind });
+      continue;
     }
-    opened.push({ input, kind });
+    opened.push({ input, kind: options.kind ?? (await csvKind(input)) });
   }
-  const byKind = (k: InputKind) => opened.filter((o) => o.kind === k).map((o) => o.input);
+  const byKind = (k: InputKind) => opened.filter((o) => o.kind === k);
   const oneDataset = (['crops', 'livestock', 'soil'] as const).every((k) => byKind(k).length <= 1);
-  const summaries = new Map<string, FileSummary>();
-  const load = async (files: Partial<Record<InputKind, OpenedInput>>) => {
-    const dataset = await loadDataset(files, params, c, log, { encoding: options.encoding, onProgress: options.onProgress });
-    for (const f of dataset.files) summaries.set(f.path, f);
+  const summaries = new Map<(typeof opened)[number], FileSummary>();
+  const load = async (tables: (typeof opened)[number][]) => {
+    const files: Partial<Record<InputKind, OpenedInput>> = {};
+    const sheets: Partial<Record<InputKind, string>> = {};
+    for (const t of tables) {
+      files[t.kind!] = t.input;
+      if (t.sheet !== undefined) sheets[t.kind!] = t.sheet;
+    }
+    const dataset = await loadDataset(files, params, c, log, { encoding: options.encoding, onProgress: options.onProgress, sheets });
+    for (const t of tables)
+      summaries.set(
+        t,
+        dataset.files.find((f) => f.kind === t.kind)!,
+      );
   };
-  if (oneDataset) {
-    const [crops] = byKind('crops');
-    const [livestock] = byKind('livestock');
-    const [soil] = byKind('soil');
-    await load({ ...(crops ? { crops } : {}), ...(livestock ? { livestock } : {}), ...(soil ? { soil } : {}) });
-  } else {
-    for (const { input, kind } of opened) if (kind) await load({ [kind]: input });
-  }
+  const known = opened.filter((o) => o.kind !== undefined);
+  if (oneDataset) await load(known);
+  else for (const table of known) await load([table]);
   // Files whose kind is unknown are still read: for the kind-unknown problem, or the empty-file one.
-  for (const { input, kind } of opened) if (!kind) summaries.set(input.path, await readTable(input, undefined, log, () => {}));
-  return opened.map(({ input }) => summaries.get(inputName(input))!);
+  for (const o of opened) if (!o.kind) summaries.set(o, await readTable(o.input, undefined, log, () => {}));
+  return opened.map((o) => summaries.get(o)!);
 }

@@ -117,6 +117,34 @@ const CASES: Case[] = [
       at('soil-problems.csv', 'township-soil-only', 6, 0),
     ],
   },
+  // Tables as statistics and workbooks give them.
+  one('not-a-workbook.xlsx', 'workbook-invalid', 1, 0),
+  one('no-table.xlsx', 'sheet-not-found', 1, 0),
+  {
+    name: "formula.xlsx: formula-no-value, at the sheet's cell",
+    args: [`${BAD}/formula.xlsx`],
+    exit: 1,
+    problems: [at('formula.xlsx[crops]', 'formula-no-value', 2, 5)],
+  },
+  one('title.csv', 'title-skipped', 1, 0, 0),
+  one('unitless-production.csv', 'unit-assumed', 1, 4, 0),
+  {
+    name: 'title-unit.csv: the unit a title states (单位：吨) is read for a column that gives none',
+    args: [`${BAD}/title-unit.csv`],
+    exit: 0,
+    problems: [at('title-unit.csv', 'title-skipped', 1, 0), at('title-unit.csv', 'unit-from-title', 2, 4)],
+  },
+  one('total-column.csv', 'total-column', 1, 2, 0),
+  one('part.csv', 'part-left-out', 3, 2, 0),
+  {
+    name: 'part-too-large.csv: a 其中 row larger than its whole',
+    args: [`${BAD}/part-too-large.csv`],
+    exit: 0,
+    problems: [at('part-too-large.csv', 'part-left-out', 3, 2), at('part-too-large.csv', 'part-exceeds-whole', 3, 3)],
+  },
+  one('notes.csv', 'note-line-skipped', 3, 0, 0),
+  one('unit-invalid.csv', 'unit-invalid', 2, 4),
+  one('unit-conflict.csv', 'unit-conflict', 2, 4),
 ];
 
 interface ValidateJson {

@@ -34,6 +34,17 @@ const LAND_USES = ['', '', '', '旱地', '水田', '菜地', 'paddy', '湿地', 
  * rows of 油料, not a repeated one), and land uses; a township has at most 5 rows.
  */
 const CLEAN_CROPS = ['小麦', '水稻', '玉米', '番茄', '花生', '油菜', '苹果', '苜蓿'];
+/** Yields per 亩 (kg) a clean file gives each crop: within the credible range of data/coefficients/crops.csv. */
+const CLEAN_YIELDS: Record<string, readonly [number, number]> = {
+  小麦: [40, 700],
+  水稻: [50, 700],
+  玉米: [50, 700],
+  番茄: [300, 700],
+  花生: [15, 700],
+  油菜: [15, 700],
+  苹果: [100, 700],
+  苜蓿: [50, 700],
+};
 const CLEAN_SPECIES = ['生猪', '奶牛', '肉牛', '羊', '家禽'];
 const CLEAN_LAND_USES = ['', '', '旱地', '水田', '菜地', 'paddy', 'dry land'];
 
@@ -60,6 +71,12 @@ function numberCell(r: Random, max: number, clean = false): string {
     return r.pick(['', 'abc', '-5', '1,234.5', '１２．５', ' 7 ', 'NaN', '1e3', '12,34', '1.', '.5', '00012', '0', '12345678901234567', '1234.1234567890123']);
   const v = r.int(max * 100) / 100;
   return r.chance(0.5) ? String(v) : v.toFixed(r.int(3));
+}
+
+/** A yield within [min, max] per 亩, written in the column's unit (per 公顷, in 斤): rounded up to two decimals. */
+function cleanYield(r: Random, [min, max]: readonly [number, number], perUnit: number): string {
+  const perMu = min + (r.int((max - min) * 100) + 1) / 100;
+  return (Math.ceil(perMu * perUnit * 100) / 100).toFixed(2);
 }
 
 /**
@@ -128,7 +145,8 @@ export function writeDataset(seed: number, { clean = false } = {}): Files & { re
     r.pick(['production_kg', '产量(吨)', '总产量(万吨)', ...(clean ? [] : ['production_m3'])]),
   ];
   const big = { production_kg: 5_000_000, '产量(吨)': 5_000, '总产量(万吨)': 0.5, production_m3: 50_000 }[cropsHeader[4]!]!;
-  const perHectare = cropsHeader[3] === '单产(kg/公顷)' ? 15 : 1;
+  // The yield column's unit, per kg per 亩.
+  const perHectare = cropsHeader[3] === '单产(kg/公顷)' ? 15 : cropsHeader[3] === '亩产(斤)' ? 2 : 1;
   const extra = !clean && r.chance(0.1) ? r.pick(['面积(公顷)', '备注', '']) : undefined;
   if (extra !== undefined) cropsHeader.push(extra);
   if (withLandUse) cropsHeader.push('land_use');
@@ -154,7 +172,8 @@ export function writeDataset(seed: number, { clean = false } = {}): Files & { re
         const production = r.chance(0.3) ? numberCell(r, big, clean) : '';
         // A clean file's crops are each another in a township (k is at most 5), and their yields within every bound.
         const crop = clean ? CLEAN_CROPS[(townshipOffset(township) + k) % CLEAN_CROPS.length]! : r.pick(CROPS);
-        const cells = [township, crop, numberCell(r, 3000, clean), numberCell(r, (clean ? 700 : 900) * perHectare, clean), production];
+        const yieldCell = clean ? cleanYield(r, CLEAN_YIELDS[crop]!, perHectare) : numberCell(r, 900 * perHectare);
+        const cells = [township, crop, numberCell(r, 3000, clean), yieldCell, production];
         if (extra !== undefined) cells.push(r.chance(0.3) ? numberCell(r, 200) : '');
         if (withLandUse) cells.push(r.pick(clean ? CLEAN_LAND_USES : LAND_USES));
         if (withUptake) cells.push(r.chance(0.2) ? numberCell(r, 5, clean) : '');

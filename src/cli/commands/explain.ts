@@ -20,6 +20,7 @@ export function explainCommand(context: () => Context, t: Messages): Command {
     const ctx = context();
     const [{ resolveRun }, { explainRun }] = await Promise.all([import('../../app/run.js'), import('../../app/explain.js')]);
     const run = await resolveRun(runRequest(opts), ctx.t);
+    if (run.defaultSample) ctx.err(`${ctx.t.ui.runningSample(run.sample!)}\n`);
     await ctx.checkOutput(opts.output, run.named);
     const { explanation, problems, unmatched, nearest } = await explainRun(run, opts.township, {
       encoding: opts.encoding,

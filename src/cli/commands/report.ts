@@ -41,6 +41,7 @@ export function reportCommand(context: () => Context, t: Messages): Command {
       import('../../app/version.js'),
     ]);
     const run = await resolveRun(runRequest(opts), ctx.t);
+    if (run.defaultSample) ctx.err(`${ctx.t.ui.runningSample(run.sample!)}\n`);
     await ctx.checkOutput(opts.output, run.named);
     const { report, problems, unmatched } = await reportRun(run, { encoding: opts.encoding, strict: opts.strict, onProgress: ctx.progress() });
     ctx.endProgress();

@@ -57,6 +57,7 @@ export function validateCommand(context: () => Context, t: Messages): Command {
     const json = opts.format === 'json';
     const limit = opts.maxErrors ?? Infinity;
     let printed = 0;
+    let folded = 0;
     const result = await validateInputs(paths, {
       kind: opts.kind,
       encoding: opts.encoding,
@@ -68,14 +69,15 @@ export function validateCommand(context: () => Context, t: Messages): Command {
         ? undefined
         : (p) => {
             if (printed >= limit) return;
-            printed++;
-            ctx.printProblems([p]);
+            if (ctx.printProblem(p)) printed++;
+            else folded++;
           },
       onProgress: ctx.progress(),
     });
     ctx.endProgress();
+    ctx.endProblems();
     const { errors, warnings, notes } = result.counts;
-    if (!json && errors + warnings + notes > printed) ctx.err(`${ctx.t.ui.moreProblems(errors + warnings + notes - printed)}\n`);
+    if (!json && errors + warnings + notes > printed + folded) ctx.err(`${ctx.t.ui.moreProblems(errors + warnings + notes - printed - folded)}\n`);
     await ctx.write('validate', opts.format, result, opts.output);
     if (errors > 0) throw new DataFailure('');
   });

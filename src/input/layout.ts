@@ -1,0 +1,605 @@
+import {
+  KIND_FIELDS,
+  QUANTITY_FIELDS,
+  detectKinds,
+  matchHeader,
+  normaliseHeader,
+  sameUnit,
+  unitNamed,
+  unitsOf,
+  type InputKind,
+  type QuantityField,
+  type Unit,
+} from './columns.js';
+import type { Cells } from './csv.js';
+import { parseNumberCell, scaleNumber } from './numbers.js';
+import type { Column, Header } from './table.js';
+import { isPart } from './parts.js';
+import { isTotalLabel } from './township.js';
+import { relativeDifference } from '../method/production.js';
+import type { Place, ProblemLog } from '../problems.js';
+
+/**
+ * Tables as statistics give them: the header row found among the first rows (a title above it), one row per township
+ * with a column per crop or species and measure (a wide table, with a one- or two-row header), totals columns, 其中
+ * ("of which") columns, and a 单位 column giving each row's unit. Each is turned into the rows of the long form —
+ * township, item, figures — that the readers of each kind read, every cell keeping its own line and column.
+ */
+
+/** Rows looked through for the header: a yearbook table's title, notes on units and blank lines come first. */
+export const HEADER_SEARCH_ROWS = 20;
+
+/** The column of an item (crop or species) in the long form of each kind. */
+const ITEM_FIELD: Partial<Record<InputKind, string>> = { crops: 'crop', livestock: 'species' };
+
+/** The names of a unit column. */
+const UNIT_HEADERS = new Set(['unit', '单位', '计量单位', '单位名称']);
+
+/** The measure names a wide column's header ends with, longest first, per kind: 面积, 播种面积, 产量, 存栏 … */
+const MEASURES: Readonly<Partial<Record<InputKind, readonly { readonly name: string; readonly field: QuantityField }[]>>> = Object.fromEntries(
+  (['crops', 'livestock'] as const).map((kind) => [
+    kind,
+    KIND_FIELDS[kind]
+      .filter((s) => (QUANTITY_FIELDS as readonly string[]).includes(s.field))
+      .flatMap((s) => [...s.names, ...Object.keys(s.exact ?? {})].map((name) => ({ name, field: s.field as QuantityField })))
+      .filter((m) => !/^[a-z_]+$/.test(m.name))
+      .sort((a, b) => b.name.length - a.name.length),
+  ]),
+);
+
+/** A cell of a wide table's header: an item (crop, species; a total or a part) and one of its measures. */
+interface WideColumn {
+  readonly index: number;
+  readonly header: string;
+  readonly item: string;
+  readonly role: 'item' | 'part' | 'total';
+  readonly field: QuantityField;
+  /** The header's unit; undefined when it gives none (the unit column's, else the field's default). */
+  readonly unit: Unit | undefined;
+}
+
+/** What each cell of a header row (or the two rows of a two-row header) is. */
+type HeaderCell =
+  | { readonly role: 'empty' }
+  | { readonly role: 'field'; readonly field: string; readonly unit: Unit | undefined; readonly unitGiven: boolean }
+  | { readonly role: 'wide'; readonly column: WideColumn }
+  | { readonly role: 'unit' }
+  | { readonly role: 'bad-unit'; readonly field: string; readonly unitAsWritten: string; readonly units: readonly string[] }
+  | { readonly role: 'unknown' };
+
+/** A header found: its kind, its row(s) and what each cell is. */
+export interface FoundHeader {
+  readonly kind: InputKind;
+  /** Line of the header's (last) row; the first of two is `line - 1`. */
+  readonly lines: readonly number[];
+  readonly texts: readonly string[];
+  readonly cells: readonly HeaderCell[];
+  readonly wide: boolean;
+}
+
+/** Reads one header cell for `kind`: a column of the long form, a wide table's item and measure, the unit column. */
+function headerCell(kind: InputKind, raw: string): HeaderCell {
+  const text = raw.trim();
+  if (text === '') return { role: 'empty' };
+  const m = matchHeader(kind, text);
+  if (m.ok) return { role: 'field', field: m.match.field, unit: m.match.unit, unitGiven: m.match.unitGiven };
+  if (UNIT_HEADERS.has(normaliseHeader(text))) return { role: 'unit' };
+  const wide = wideColumn(kind, text, -1);
+  if (wide) return wide;
+  if (m.reason === 'unit') return { role: 'bad-unit', field: m.field, unitAsWritten: m.unitAsWritten, units: m.units };
+  return { role: 'unknown' };
+}
+
+/** A wide table's column header, `item` + measure (+ unit): 水稻面积（亩）, 玉米 播种面积, 家禽存栏（万羽）, 其中：能繁母猪（头）. */
+function wideColumn(kind: InputKind, header: string, index: number): HeaderCell | undefined {
+  const measures = MEASURES[kind];
+  if (!measures) return undefined;
+  const name = normaliseHeader(header);
+  const bracket = /^(.*?)(\(.*\))$/.exec(name);
+  const base = bracket ? bracket[1]! : name;
+  const unitPart = bracket ? bracket[2]! : '';
+  for (const { name: measure } of measures) {
+    if (!base.endsWith(measure) || base.length === measure.length) continue;
+    const item = base
+      .slice(0, -measure.length)
+      .replace(/[\s_\-·:：]+$/, '')
+      .trim();
+    if (item === '') continue;
+    const m = matchHeader(kind, measure + unitPart);
+    if (!m.ok) {
+      if (m.reason === 'unit') return { role: 'bad-unit', field: m.field, unitAsWritten: m.unitAsWritten, units: m.units };
+      continue;
+    }
+    return {
+      role: 'wide',
+      column: wideOf(index, header, asWritten(header, item), m.match.field as QuantityField, m.match.unitGiven ? m.match.unit : undefined),
+    };
+  }
+  return undefined;
+}
+
+/** The start of a header as written whose normalised form is `item` (其中：能繁母猪, not 其中:能繁母猪), else `item`. */
+function asWritten(header: string, item: string): string {
+  const text = header.trim();
+  for (let k = item.length; k <= text.length; k++) if (normaliseHeader(text.slice(0, k)) === item) return text.slice(0, k);
+  return item;
+}
+
+/** A wide column's item that totals the others: 合计, 小计, 农作物总 (农作物总播种面积), 总. */
+const TOTAL_ITEM = /^(?:农作物|农作物总|总|全部|各类?)$/;
+
+function wideOf(index: number, header: string, item: string, field: QuantityField, unit: Unit | undefined): WideColumn {
+  const role = isPart(item) ? 'part' : isTotalLabel(item) || TOTAL_ITEM.test(item) ? 'total' : 'item';
+  return { index, header: header.trim(), item, role, field, unit };
+}
+
+/** Whether a header row's cells make a header of `kind`: a township column and one more column of the kind. */
+function qualifies(kind: InputKind, cells: readonly HeaderCell[]): boolean {
+  if (!cells.some((c) => c.role === 'field' && c.field === 'township')) return false;
+  const item = ITEM_FIELD[kind];
+  switch (kind) {
+    case 'crops':
+    case 'livestock':
+      return cells.some((c) => (c.role === 'field' && c.field === item) || (c.role === 'wide' && c.column.role === 'item'));
+    case 'soil':
+      return cells.some((c) => c.role === 'field' && ['n_grade', 'total_n', 'p_grade', 'available_p'].includes(c.field));
+  }
+}
+
+/**
+ * Looks for the header among the rows read so far (the newest last): the newest row alone, or the row before it and
+ * the newest as a two-row header (items above, their measures below: 水稻 over 面积（亩） and 产量（吨）, the item merged
+ * or written once and left blank to the right). For `kind`, or for any kind when none is given.
+ */
+export function findHeader(
+  rows: readonly { readonly line: number; readonly cells: readonly string[] }[],
+  kind: InputKind | undefined,
+): FoundHeader | undefined {
+  const kinds = kind ? [kind] : (['crops', 'livestock', 'soil'] as const);
+  const last = rows[rows.length - 1]!;
+  const before = rows.length > 1 ? rows[rows.length - 2] : undefined;
+  const found: FoundHeader[] = [];
+  for (const k of kinds) {
+    if (before && before.line === last.line - 1) {
+      const two = twoRowHeader(k, before.cells, last.cells);
+      if (two && qualifies(k, two.cells)) {
+        found.push({ kind: k, lines: [before.line, last.line], texts: two.texts, cells: two.cells, wide: true });
+        continue;
+      }
+    }
+    const cells = headerCells(k, last.cells);
+    if (qualifies(k, cells)) found.push({ kind: k, lines: [last.line], texts: last.cells, cells, wide: cells.some((c) => c.role === 'wide') });
+  }
+  // A row that fits several kinds (a crop column and a species column) is no kind's header.
+  return found.length === 1 ? found[0] : undefined;
+}
+
+function withIndex(cell: HeaderCell, index: number): HeaderCell {
+  return cell.role === 'wide' ? { role: 'wide', column: { ...cell.column, index } } : cell;
+}
+
+/**
+ * A header row's cells, each read for `kind`; a 其中 column that names no measure (其中：能繁母猪（头）) is a part of the
+ * wide column before it, in that column's measure (and in its own unit, when its bracket gives one).
+ */
+function headerCells(kind: InputKind, texts: readonly string[]): HeaderCell[] {
+  const cells = texts.map((text, i) => withIndex(headerCell(kind, text), i));
+  let previous: WideColumn | undefined;
+  cells.forEach((cell, i) => {
+    if (cell.role === 'wide') previous = cell.column;
+    else if (cell.role === 'unknown' && previous && isPart(normaliseHeader(texts[i]!))) {
+      const name = normaliseHeader(texts[i]!);
+      const bracket = /^(.*?)\((.*)\)$/.exec(name);
+      const spec = KIND_FIELDS[kind].find((s) => s.field === previous!.field);
+      const unit = bracket ? spec?.units?.[bracket[2]!] : previous.unit;
+      if (bracket && !unit) return;
+      cells[i] = { role: 'wide', column: wideOf(i, texts[i]!, asWritten(texts[i]!, bracket ? bracket[1]! : name), previous.field, unit) };
+    }
+  });
+  return cells;
+}
+
+/**
+ * Two header rows read as one: each cell of the lower row that is a measure (面积（亩）, 产量, 存栏（头）) under an item of
+ * the upper row (the cell above, or the nearest filled one to its left) is that item's measure; other cells are read
+ * from whichever row names them. Undefined when no lower cell is a measure under an item.
+ */
+function twoRowHeader(kind: InputKind, upper: readonly string[], lower: readonly string[]): { texts: string[]; cells: HeaderCell[] } | undefined {
+  const width = Math.max(upper.length, lower.length);
+  const texts: string[] = [];
+  const cells: HeaderCell[] = [];
+  let item = '';
+  let measures = 0;
+  for (let i = 0; i < width; i++) {
+    const top = (upper[i] ?? '').trim();
+    const bottom = (lower[i] ?? '').trim();
+    const topCell = headerCell(kind, top);
+    if (top !== '') item = topCell.role === 'unknown' ? top : '';
+    const bottomCell = headerCell(kind, bottom);
+    const measure = bottomCell.role === 'field' && (QUANTITY_FIELDS as readonly string[]).includes(bottomCell.field);
+    if (measure && item !== '' && bottomCell.role === 'field') {
+      measures++;
+      const text = `${item}${bottom}`;
+      texts.push(text);
+      cells.push({
+        role: 'wide',
+        column: wideOf(i, text, normaliseHeader(item), bottomCell.field as QuantityField, bottomCell.unitGiven ? bottomCell.unit : undefined),
+      });
+      continue;
+    }
+    const cell = top !== '' && topCell.role !== 'unknown' ? topCell : bottom !== '' ? bottomCell : topCell;
+    texts.push(top !== '' && topCell.role !== 'unknown' ? top : bottom !== '' ? bottom : top);
+    cells.push(withIndex(cell, i));
+  }
+  return measures > 0 ? { texts, cells } : undefined;
+}
+
+/**
+ * No row among the first is a header of the kind: the first row is read as the header, for what it lacks. A header
+ * of another kind than the one asked for, or of no kind (or several), is reported and gives no header.
+ */
+export function firstRowHeader(
+  row: { readonly line: number; readonly cells: readonly string[] },
+  kind: InputKind | undefined,
+  at: Place,
+  log: ProblemLog,
+): FoundHeader | undefined {
+  const kinds = detectKinds(row.cells);
+  if (kind) {
+    if (kinds.length === 1 && kinds[0] !== kind) {
+      log.report(at, 'kind-mismatch', { expected: kind, found: kinds[0]! });
+      return undefined;
+    }
+  } else {
+    if (kinds.length !== 1) {
+      log.report(at, kinds.length === 0 ? 'kind-unknown' : 'kind-ambiguous', { kinds: kinds.join(', ') });
+      return undefined;
+    }
+    kind = kinds[0]!;
+  }
+  const cells = headerCells(kind, row.cells);
+  return { kind, lines: [row.line], texts: row.cells, cells, wide: cells.some((c) => c.role === 'wide') };
+}
+
+/** The problems of a header: unknown columns and units, repeated columns, missing ones, units assumed. */
+function checkHeader(found: FoundHeader, file: string, log: ProblemLog, optional: readonly string[], titleUnits: readonly Unit[]): Header | undefined {
+  const { kind, cells, texts } = found;
+  const line = found.lines[found.lines.length - 1]!;
+  const at = (column: number): Place => ({ file, line, column });
+  const columns: Column[] = [];
+  const unnamed = new Set<number>();
+  const seen = new Map<string, Column>();
+  const hasUnitColumn = cells.some((c) => c.role === 'unit');
+  cells.forEach((cell, index) => {
+    const header = (texts[index] ?? '').trim();
+    switch (cell.role) {
+      case 'empty':
+        unnamed.add(index);
+        return;
+      case 'unknown':
+        log.report(at(index + 1), 'header-unknown-column', { header, kind });
+        return;
+      case 'bad-unit':
+        log.report(at(index + 1), 'header-unknown-unit', { header, unit: cell.unitAsWritten, units: cell.units.join(', ') });
+        return;
+      case 'unit':
+      case 'wide':
+        return;
+    }
+    const unit = cell.unitGiven ? cell.unit : unitWithout(cell.field, cell.unit, hasUnitColumn, titleUnits, header, at(index + 1), log);
+    const column: Column = { index, header, field: cell.field, unit };
+    const key = `${column.field}|${cell.unitGiven ? `${unit?.base}|${unit?.scale}` : ''}`;
+    const first = seen.get(key);
+    if (first) {
+      log.report(at(index + 1), 'header-duplicate-column', { header, first: first.header, firstColumn: first.index + 1 });
+      return;
+    }
+    seen.set(key, column);
+    columns.push(column);
+  });
+  for (const cell of cells) {
+    if (cell.role !== 'wide') continue;
+    const w = cell.column;
+    if (w.unit === undefined && w.role !== 'total') unitWithout(w.field, undefined, hasUnitColumn, titleUnits, w.header, at(w.index + 1), log);
+  }
+  const byField = new Map<string, Column[]>();
+  for (const c of columns) byField.set(c.field, [...(byField.get(c.field) ?? []), c]);
+  const wide = cells.some((c) => c.role === 'wide');
+  let complete = true;
+  for (const alternatives of REQUIRED[kind]) {
+    if (alternatives.some((f) => byField.has(f) || optional.includes(f) || (wide && f !== 'township'))) continue;
+    complete = false;
+    log.report(at(0), 'header-missing-column', { expected: alternatives.map((f) => expectedNames(kind, f)).join(' | '), kind });
+  }
+  if (kind === 'crops' && !wide && !byField.has('production') && !(byField.has('area') && byField.has('yield'))) {
+    complete = false;
+    log.report(at(0), 'header-missing-column', {
+      expected: `${expectedNames(kind, 'production')} | ${expectedNames(kind, 'area')} + ${expectedNames(kind, 'yield')}`,
+      kind,
+    });
+  }
+  return complete ? { kind, columns, byField, unnamed, width: texts.length } : undefined;
+}
+
+function isQuantity(field: string): boolean {
+  return (QUANTITY_FIELDS as readonly string[]).includes(field);
+}
+
+/**
+ * The unit of a quantity column whose header gives none: the unit column's row by row (undefined here), else a unit
+ * the title states (单位：吨), else the field's default — with a warning naming it and the header to write instead.
+ */
+function unitWithout(
+  field: string,
+  fallback: Unit | undefined,
+  hasUnitColumn: boolean,
+  titleUnits: readonly Unit[],
+  header: string,
+  place: Place,
+  log: ProblemLog,
+): Unit | undefined {
+  if (!isQuantity(field)) return fallback;
+  if (hasUnitColumn) return undefined;
+  const units = unitsOf(field as QuantityField);
+  const fromTitle = titleUnits.find((u) => units.some((v) => sameUnit(u, v)));
+  if (fromTitle) {
+    log.report(place, 'unit-from-title', { header, unit: fromTitle.label });
+    return fromTitle;
+  }
+  const unit = fallback ?? units[0]!;
+  log.report(place, 'unit-assumed', { header, unit: unit.label, example: `${header}(${unit.label})` });
+  return unit;
+}
+
+/** What a kind needs in its header: each entry is a list of alternatives, one of which must be present. */
+const REQUIRED: Record<InputKind, readonly (readonly string[])[]> = {
+  crops: [['township'], ['crop']],
+  livestock: [['township'], ['species'], ['stock', 'slaughter']],
+  soil: [['township'], ['n_grade', 'total_n', 'p_grade', 'available_p']],
+};
+
+function expectedNames(kind: InputKind, field: string): string {
+  const spec = KIND_FIELDS[kind].find((s) => s.field === field)!;
+  const english = Object.keys(spec.exact ?? {}).filter((n) => /^[a-z_]+$/.test(n));
+  const chinese = spec.names.find((n) => [...n].some((ch) => ch.charCodeAt(0) > 0x7f));
+  return [...(english.length > 0 ? english : [field]), chinese].filter(Boolean).join('/');
+}
+
+/** Units a title line states: "（单位：吨）", "单位:万亩、吨". */
+export function titleUnits(lines: readonly string[]): Unit[] {
+  const found: Unit[] = [];
+  for (const line of lines) {
+    const m = /单位\s*[:：]\s*([^)）\s]+)/.exec(line.normalize('NFKC'));
+    if (!m) continue;
+    for (const name of m[1]!.split(/[、,，/]/)) {
+      const unit = unitNamed(name);
+      if (unit) found.push(unit);
+    }
+  }
+  return found;
+}
+
+/** A row of the long form made from a row of the file: its cells, and where each one is in the file. */
+export interface LongRow {
+  readonly cells: readonly string[];
+  /** 1-based column in the file of each cell; 0 for none. */
+  readonly columns: readonly number[];
+  /** The header each cell stands under in the file, for messages. */
+  readonly headers: readonly string[];
+}
+
+/**
+ * How a file's rows become rows of the long form. The long form itself with no unit column passes its rows as they
+ * are (`identity`); a wide table gives a row per item of each row, and a unit column routes each row's figures to
+ * the columns of its unit.
+ */
+export interface Layout {
+  /** The header the kind's reader reads (the long form's). */
+  readonly header: Header;
+  /** The file's own header, for the shape of its rows. */
+  readonly fileHeader: Header;
+  readonly identity: boolean;
+  /** The rows of the long form of one row of the file; problems of the row itself are reported. */
+  expand(cells: Cells, line: number, file: string, log: ProblemLog): LongRow[];
+}
+
+/** The layout of a header found: the reader's header, and how rows are turned into its rows. */
+export function makeLayout(found: FoundHeader, file: string, log: ProblemLog, optional: readonly string[], titles: readonly string[]): Layout | undefined {
+  const fileHeader = checkHeader(found, file, log, optional, titleUnits(titles));
+  if (!fileHeader) return undefined;
+  const unitIndex = found.cells.findIndex((c) => c.role === 'unit');
+  const unitColumn = unitIndex === -1 ? undefined : unitIndex;
+  if (!found.wide && unitColumn === undefined) return { header: fileHeader, fileHeader, identity: true, expand: () => [] };
+  return new Reshape(found, fileHeader, unitColumn, titleUnits(titles));
+}
+
+/** A quantity cell of a file's row: its column in the file, its field, its unit if fixed, its header. */
+interface Figure {
+  readonly index: number;
+  readonly field: QuantityField;
+  readonly unit: Unit | undefined;
+  readonly header: string;
+}
+
+/** The layouts that are not the long form as it is: wide tables, unit columns. */
+class Reshape implements Layout {
+  readonly header: Header;
+  readonly identity = false;
+  /** Columns of the long form: township, item, the file's other columns, then a column per field and unit. */
+  private readonly longColumns: Column[] = [];
+  private readonly slots = new Map<string, number>();
+  /** Each item's figures in the file, in the order of its columns. */
+  private readonly groups: { item: string; figures: Figure[] }[] = [];
+  /** The file's columns the long form keeps as they are (township, land use, pe_factor …), by long index. */
+  private readonly kept: { index: number; long: number; header: string }[] = [];
+  private readonly totals: WideColumn[] = [];
+  private readonly itemLong: number | undefined;
+  private readonly townshipIndex: number | undefined;
+  private readonly headerLine: number;
+  private noted = false;
+
+  constructor(
+    found: FoundHeader,
+    readonly fileHeader: Header,
+    private readonly unitColumn: number | undefined,
+    private readonly titleUnitList: readonly Unit[],
+  ) {
+    this.headerLine = found.lines[found.lines.length - 1]!;
+    const add = (field: string, header: string, unit?: Unit): number => {
+      const index = this.longColumns.length;
+      this.longColumns.push({ index, header, field, unit });
+      return index;
+    };
+    const itemField = ITEM_FIELD[found.kind];
+    const longFigures: Figure[] = [];
+    this.townshipIndex = fileHeader.byField.get('township')?.[0]?.index;
+    for (const column of fileHeader.columns) {
+      if (isQuantity(column.field)) {
+        longFigures.push({ index: column.index, field: column.field as QuantityField, unit: column.unit, header: column.header });
+        continue;
+      }
+      this.kept.push({ index: column.index, long: add(column.field, column.header, column.unit), header: column.header });
+    }
+    this.itemLong = itemField && !fileHeader.byField.has(itemField) ? add(itemField, itemField === 'crop' ? '作物' : '畜种') : undefined;
+    for (const cell of found.cells) {
+      if (cell.role !== 'wide') continue;
+      const w = cell.column;
+      if (w.role === 'total') {
+        this.totals.push(w);
+        continue;
+      }
+      const unit = w.unit ?? (this.unitColumn === undefined ? this.defaultUnit(w.field) : undefined);
+      const figure = { index: w.index, field: w.field, unit, header: w.header };
+      const last = this.groups[this.groups.length - 1];
+      if (last && last.item === w.item && !last.figures.some((f) => f.field === w.field)) last.figures.push(figure);
+      else this.groups.push({ item: w.item, figures: [figure] });
+    }
+    if (longFigures.length > 0) this.groups.unshift({ item: '', figures: longFigures });
+    // A column per field and unit the rows can give: the header's, or each unit a unit cell may name.
+    for (const group of this.groups) for (const f of group.figures) for (const unit of f.unit ? [f.unit] : unitsOf(f.field)) this.slot(f.field, unit, add);
+    const byField = new Map<string, Column[]>();
+    for (const c of this.longColumns) byField.set(c.field, [...(byField.get(c.field) ?? []), c]);
+    this.header = { kind: found.kind, columns: this.longColumns, byField, unnamed: new Set(), width: this.longColumns.length };
+  }
+
+  private slot(field: string, unit: Unit, add: (field: string, header: string, unit?: Unit) => number): number {
+    const key = `${field}|${unit.base}|${unit.scale}`;
+    let index = this.slots.get(key);
+    if (index === undefined) this.slots.set(key, (index = add(field, `${field}(${unit.label})`, unit)));
+    return index;
+  }
+
+  private defaultUnit(field: QuantityField): Unit {
+    return this.titleUnitList.find((u) => unitsOf(field).some((v) => sameUnit(u, v))) ?? unitsOf(field)[0]!;
+  }
+
+  expand(cells: Cells, line: number, file: string, log: ProblemLog): LongRow[] {
+    const width = this.longColumns.length;
+    let rowUnit: Unit | undefined;
+    let unitText = '';
+    if (this.unitColumn !== undefined) {
+      unitText = cells.raw(this.unitColumn).trim();
+      if (unitText !== '') {
+        rowUnit = unitNamed(unitText);
+        if (!rowUnit) {
+          log.report({ file, line, column: this.unitColumn + 1 }, 'unit-invalid', { unit: unitText });
+          return [];
+        }
+      }
+    }
+    const rows: LongRow[] = [];
+    const base = new Array<string>(width).fill('');
+    const baseColumns = new Array<number>(width).fill(0);
+    const baseHeaders = this.longColumns.map((c) => c.header);
+    for (const k of this.kept) {
+      base[k.long] = cells.raw(k.index);
+      baseColumns[k.long] = k.index + 1;
+      baseHeaders[k.long] = k.header;
+    }
+    for (const group of this.groups) {
+      const texts = base.slice();
+      const columns = baseColumns.slice();
+      const headers = baseHeaders.slice();
+      let filled = false;
+      for (const f of group.figures) {
+        const text = cells.raw(f.index);
+        if (text.trim() === '') continue;
+        let unit = f.unit;
+        if (!unit) {
+          if (rowUnit && !unitsOf(f.field).some((u) => sameUnit(u, rowUnit!))) {
+            log.report({ file, line, column: this.unitColumn! + 1 }, 'unit-conflict', { unit: unitText, header: f.header });
+            return [];
+          }
+          unit = rowUnit ?? this.unitAssumed(f, line, file, log);
+        }
+        const long = this.slots.get(`${f.field}|${unit.base}|${unit.scale}`)!;
+        texts[long] = text;
+        columns[long] = f.index + 1;
+        headers[long] = f.header;
+        filled = true;
+      }
+      if (!filled && group.item !== '') continue;
+      if (this.itemLong !== undefined) {
+        texts[this.itemLong] = group.item;
+        columns[this.itemLong] = (group.figures[0]?.index ?? -1) + 1;
+        headers[this.itemLong] = group.figures[0]?.header ?? '';
+      }
+      rows.push({ cells: texts, columns, headers });
+    }
+    if (this.totals.length > 0) this.checkTotals(cells, line, file, log, rowUnit, rows.length > 0);
+    return rows;
+  }
+
+  /** A unit cell left blank: the field's default, with a warning at the cell. */
+  private unitAssumed(f: Figure, line: number, file: string, log: ProblemLog): Unit {
+    const unit = this.defaultUnit(f.field);
+    log.report({ file, line, column: this.unitColumn! + 1 }, 'unit-assumed', { header: f.header, unit: unit.label, example: unit.label });
+    return unit;
+  }
+
+  /** A totals column (合计, 小计) of a wide table: left out, and compared with the sum of the row's columns it totals. */
+  private checkTotals(cells: Cells, line: number, file: string, log: ProblemLog, rowUnit: Unit | undefined, any: boolean): void {
+    for (const t of this.totals) {
+      const text = cells.raw(t.index).trim();
+      if (text === '') continue;
+      if (!this.noted) {
+        this.noted = true;
+        log.report({ file, line: this.headerLine, column: t.index + 1 }, 'total-column', { header: t.header });
+      }
+      const unit = t.unit ?? rowUnit ?? this.defaultUnit(t.field);
+      const total = numberIn(text, unit);
+      if (total === undefined) continue;
+      let sum = 0;
+      for (const group of this.groups) {
+        if (group.item === '') continue;
+        if (isPart(group.item)) continue;
+        for (const f of group.figures) {
+          if (f.field !== t.field) continue;
+          const value = numberIn(cells.raw(f.index).trim(), f.unit ?? rowUnit ?? this.defaultUnit(f.field));
+          if (value !== undefined) sum += value;
+        }
+      }
+      if (!any && sum === 0) continue;
+      const apart = relativeDifference(total, sum);
+      if (apart > 0.01)
+        log.report({ file, line, column: t.index + 1 }, 'total-mismatch', {
+          label: t.header,
+          item: this.townshipIndex === undefined ? '' : cells.raw(this.townshipIndex).trim(),
+          given: Math.round(total * 100) / 100,
+          sum: Math.round(sum * 100) / 100,
+          percent: (apart * 100).toFixed(1),
+          unit: unitBaseLabel(t.field),
+        });
+    }
+  }
+}
+
+/** A figure in a unit, in the unit's base (吨 → kg); undefined when the cell is empty or not a number. */
+function numberIn(text: string, unit: Unit): number | undefined {
+  const cell = parseNumberCell(text);
+  return cell.kind === 'number' ? scaleNumber(cell.value, cell.text, unit.scale) : undefined;
+}
+
+function unitBaseLabel(field: QuantityField): string {
+  return field === 'stock' || field === 'slaughter' ? '' : field === 'area' ? '亩' : 'kg';
+}

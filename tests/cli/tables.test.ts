@@ -1,0 +1,194 @@
+// Tables as statistics and workbooks give them: one district's data (柳江区, tests/fixtures/liujiang, written by its
+// make.py) in every shape users have gives the same report, equal to the numbers worked out here by hand.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, hasStackTrace, landcap, tempDir } from '../helpers.js';
+
+const DIR = 'tests/fixtures/liujiang';
+const CROPS = ['crops-long.csv', 'crops-wide-gbk.csv', 'liujiang-2024.xlsx'];
+const LIVESTOCK = ['livestock-long.csv', 'livestock-wide.csv', 'livestock-unit.csv', 'liujiang-2024.xlsx'];
+
+interface Problem {
+  file: string;
+  line: number;
+  column: number;
+  code: string;
+  sheet?: string;
+  cell?: string;
+}
+interface Township {
+  name: string;
+  stockPe: number;
+  capacityPe: number;
+  loadIndex: number;
+  status: string;
+  nutrients: { N: { cropDemandKg: number } };
+}
+interface ReportJson {
+  townships: Township[];
+  total: Township;
+  warnings: Problem[];
+  notes?: Problem[];
+}
+
+function report(crops: string, livestock: string, dir = DIR): { json: ReportJson; stderr: string } {
+  const r = landcap(['report', '--crops', join(dir, crops), '--livestock', join(dir, livestock), '--format', 'json']);
+  expect(r.status, r.stderr).toBe(0);
+  return { json: JSON.parse(r.stdout) as ReportJson, stderr: r.stderr };
+}
+
+/** The townships as the report gives them, without what only says where the figures came from. */
+const figures = (json: ReportJson) => JSON.stringify([json.townships, json.total]);
+
+/**
+ * 拉堡镇 and 进德镇 by hand, with the guide's defaults (N basis, manure share 50%, N use rate 25%, soil grade II: 45%,
+ * 7 kg N per pig equivalent) and the guide's uptake per 100 kg (水稻 2.2, 玉米 2.3, 甘蔗 0.18, 柑橘 0.6) and PE factors
+ * (肉牛 100/30, 羊 100/250, 家禽 100/2500); production in 吨 × 1000 kg.
+ */
+const BY_HAND = {
+  拉堡镇: {
+    cropDemandKg: (8100 * 2.2 + 2400 * 2.3 + 22500 * 0.18 + 4500 * 0.6) * 10,
+    stockPe: 15000 + (800 * 100) / 30 + (1200 * 100) / 250 + (52000 * 100) / 2500,
+  },
+  进德镇: {
+    cropDemandKg: (5400 * 2.2 + 1560 * 2.3 + 40500 * 0.18 + 2600 * 0.6) * 10,
+    stockPe: 22000 + (1500 * 100) / 30 + (600 * 100) / 250 + (86000 * 100) / 2500,
+  },
+};
+
+describe('one district in every shape', () => {
+  const base = report('crops-long.csv', 'livestock-long.csv').json;
+
+  it('gives, from the long form, the numbers worked out by hand for two townships', () => {
+    expect(base.townships.map((t) => t.name)).toEqual(['拉堡镇', '进德镇', '穿山镇', '百朋镇']);
+    for (const [name, hand] of Object.entries(BY_HAND)) {
+      const t = base.townships.find((x) => x.name === name)!;
+      expect(t.nutrients.N.cropDemandKg).toBeCloseTo(hand.cropDemandKg, 6);
+      const capacity = (hand.cropDemandKg * 0.45 * 0.5) / 0.25 / 7;
+      expect(t.capacityPe).toBeCloseTo(capacity, 6);
+      expect(t.stockPe).toBeCloseTo(hand.stockPe, 6);
+      expect(t.loadIndex).toBeCloseTo(hand.stockPe / capacity, 9);
+    }
+    expect(base.townships.find((t) => t.name === '拉堡镇')!.status).toBe('ok');
+    expect(base.townships.find((t) => t.name === '进德镇')!.status).toBe('warning');
+  });
+
+  for (const crops of CROPS)
+    for (const livestock of LIVESTOCK)
+      it(`gives the same townships, numbers and statuses from ${crops} and ${livestock}`, () => {
+        const { json, stderr } = report(crops, livestock);
+        expect(figures(json)).toBe(figures(base));
+        expect(hasStackTrace(stderr)).toBe(false);
+      });
+
+  it('says what it left out and where: the title, the totals row and column, the notes, the 其中 column', () => {
+    const { json } = report('crops-wide-gbk.csv', 'livestock-wide.csv');
+    const notes = (json.notes ?? []).map((n) => [n.file.replace(`${DIR}/`, ''), n.code, n.line, n.column]);
+    expect(notes).toEqual([
+      ['crops-wide-gbk.csv', 'title-skipped', 1, 0],
+      ['crops-wide-gbk.csv', 'total-column', 3, 2],
+      ['crops-wide-gbk.csv', 'total-row', 8, 0],
+      ['crops-wide-gbk.csv', 'note-line-skipped', 9, 0],
+      ['livestock-wide.csv', 'title-skipped', 1, 0],
+      ['livestock-wide.csv', 'part-left-out', 3, 3],
+    ]);
+    expect(json.warnings).toEqual([]);
+  });
+
+  it('locates a problem in a workbook at its sheet and cell', () => {
+    const r = landcap(['validate', '--format', 'json', join(DIR, 'liujiang-2024.xlsx')]);
+    const json = JSON.parse(r.stdout) as { files: { path: string; kind: string; sheet: string; rows: number }[]; notes: Problem[] };
+    expect(json.files.map((f) => [f.path, f.kind, f.sheet, f.rows])).toEqual([
+      [`${DIR}/liujiang-2024.xlsx[农作物]`, 'crops', '农作物', 5],
+      [`${DIR}/liujiang-2024.xlsx[畜禽]`, 'livestock', '畜禽', 4],
+    ]);
+    const part = json.notes.find((n) => n.code === 'part-left-out')!;
+    expect(part).toMatchObject({ file: `${DIR}/liujiang-2024.xlsx[畜禽]`, line: 2, column: 3, sheet: '畜禽', cell: 'C2' });
+  });
+
+  it('reads the sheet --sheet names, and says which sheets there are when it names none', () => {
+    const named = landcap(['report', '--crops', join(DIR, 'liujiang-2024.xlsx'), '--sheet', 'crops=农作物', '--livestock', join(DIR, 'livestock-long.csv')]);
+    expect(named.status, named.stderr).toBe(0);
+    const wrong = landcap(['report', '--crops', join(DIR, 'liujiang-2024.xlsx'), '--sheet', 'crops=作物', '--livestock', join(DIR, 'livestock-long.csv')]);
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toContain(`${DIR}/liujiang-2024.xlsx:1:0: error sheet-not-found the workbook has no sheet "作物" (its sheets: 农作物, 畜禽)`);
+    const bad = landcap(['report', '--sheet', 'crop', '--crops', join(DIR, 'crops-long.csv'), '--livestock', join(DIR, 'livestock-long.csv')]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--sheet crop: write KIND=SHEET');
+  });
+
+  it('reads a workbook written by another program (openpyxl, as LibreOffice and WPS-like tools write them) the same', () => {
+    const python = ['/usr/bin/python3', 'python3'].find((p) => spawnSync(p, ['-c', 'import openpyxl']).status === 0);
+    if (!python) {
+      // CI installs python3-openpyxl (.ci/run): there the check must run.
+      expect(process.env.LANDCAP_REQUIRE_OPENPYXL, 'python3-openpyxl is needed').toBeUndefined();
+      return;
+    }
+    const dir = tempDir();
+    copyFileSync(join(ROOT, DIR, 'make.py'), join(dir, 'make.py'));
+    const made = spawnSync(python, ['make.py'], { cwd: dir, encoding: 'utf8' });
+    expect(made.status, made.stderr).toBe(0);
+    expect(existsSync(join(dir, 'liujiang-2024.xlsx'))).toBe(true);
+    expect(figures(report('liujiang-2024.xlsx', 'liujiang-2024.xlsx', dir).json)).toBe(figures(base));
+  });
+});
+
+describe('mistakes of tables as they come', () => {
+  it('a totals row 5% off: total-mismatch at that row, and the report of the townships', () => {
+    const { json } = report('crops-total-off.csv', 'livestock-long.csv');
+    const mismatch = json.warnings.filter((w) => w.code === 'total-mismatch');
+    expect(mismatch.map((w) => [w.line, w.column])).toEqual([[6, 4]]);
+    expect(figures(json)).toBe(figures(report('crops-long.csv', 'livestock-long.csv').json));
+  });
+
+  it('a production in 吨 under a header without a unit: unit-assumed at the header, yield-implausible at each production cell', () => {
+    const r = landcap(['validate', '--format', 'json', join(DIR, 'crops-unitless-tonnes.csv')]);
+    expect(r.status).toBe(1);
+    const json = JSON.parse(r.stdout) as { errors: (Problem & { hint: string })[]; warnings: Problem[] };
+    expect(json.warnings.map((w) => [w.code, w.line, w.column])).toEqual([['unit-assumed', 1, 4]]);
+    expect(json.errors.map((e) => [e.code, e.line, e.column])).toEqual(Array.from({ length: 16 }, (_, i) => ['yield-implausible', i + 2, 4]));
+    expect(json.errors[0]!.hint).toContain('× 1000 gives 450 per 亩');
+  });
+
+  it('拉堡 in one file and 拉堡镇 in the other: the hint names the township, in validate and in report', () => {
+    const hint = 'township "拉堡" has livestock but no crop land in the crops file (hint: is it "拉堡镇" of the crops file?';
+    const v = landcap(['validate', join(DIR, 'crops-long.csv'), join(DIR, 'livestock-labao.csv')]);
+    expect(v.stderr).toContain(`${DIR}/livestock-labao.csv:2:0: warning township-no-land ${hint}`);
+    const r = landcap(['report', '--crops', join(DIR, 'crops-long.csv'), '--livestock', join(DIR, 'livestock-labao.csv')]);
+    expect(r.stderr).toContain(`${DIR}/livestock-labao.csv:2:0: warning township-no-land ${hint}`);
+  });
+
+  it('an Excel 97–2003 workbook: exit 2, and what to do', () => {
+    const r = landcap(['report', '--crops', join(DIR, 'old-format.xls'), '--livestock', join(DIR, 'livestock-long.csv')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(
+      `${DIR}/old-format.xls: is an Excel 97–2003 (.xls) or WPS (.et) workbook, which landcap does not read: open it in Excel or WPS and save it as .xlsx`,
+    );
+    expect(hasStackTrace(r.stderr)).toBe(false);
+  });
+
+  it('report with no input files says on stderr that it runs the bundled sample', () => {
+    const r = landcap(['report']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('landcap: no input files given: running the bundled sample beipiao-townships-2024');
+    expect(landcap(['report', '--sample', 'beipiao-townships-2024']).stderr).not.toContain('no input files given');
+  });
+
+  it('prints a message repeated for many rows once, with how many more and where', () => {
+    const dir = tempDir();
+    const rows = Array.from({ length: 45 }, (_, i) => `镇${i},木薯,100,1000,0.4`).join('\n');
+    const crops = join(dir, 'crops.csv');
+    const livestock = join(dir, 'livestock.csv');
+    writeFileSync(crops, `乡镇,作物,面积(亩),产量(kg),n_uptake\n${rows}\n`);
+    writeFileSync(livestock, '乡镇,畜种,存栏量(头)\n镇0,生猪,10\n');
+    const r = landcap(['report', '--crops', crops, '--livestock', livestock]);
+    const lines = r.stderr.split('\n').filter((l) => l.includes('crop-local-uptake'));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toContain(`${crops}:2:2: warning crop-local-uptake`);
+    expect(lines[1]).toContain(`${crops}: crop-local-uptake as on line 2, 44 more times: lines 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, …`);
+    const json = JSON.parse(landcap(['report', '--crops', crops, '--livestock', livestock, '--format', 'json']).stdout) as ReportJson;
+    expect(json.warnings.filter((w) => w.code === 'crop-local-uptake')).toHaveLength(45);
+  });
+});
