@@ -12,7 +12,7 @@ import { closeSync, openSync, statSync, writeFileSync, mkdirSync } from 'node:fs
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ROWS_PER_TOWNSHIP, generate } from './bench/generate.mjs';
+import { ROWS_PER_TOWNSHIP, generate, generateWorkbook } from './bench/generate.mjs';
 import { buildCommit } from './same-numbers.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -23,6 +23,8 @@ const work = join(tmpdir(), 'landcap-bench');
 
 const national = await generate(join(work, 'national-40000'), 40_000);
 const county = await generate(join(work, 'county-30'), 30);
+// 200,000 rows of crops in a workbook (10,000 townships × 20 crops), and the same rows as CSV.
+const workbook = await generateWorkbook(join(work, 'workbook-10000'), 10_000);
 const nationalRows = 40_000 * (ROWS_PER_TOWNSHIP.crops + ROWS_PER_TOWNSHIP.livestock) + 20_000;
 // A township whose load index is about a million: 30,000 pigs on 0.1 亩 of maize.
 const huge = join(work, 'huge-load');
@@ -91,6 +93,8 @@ const hugeHtml = {
   label: '(4) report --format html, a load index of 1e6',
   run: () => nodeRun([bin, 'report', '--format', 'html', '--crops', join(huge, 'crops.csv'), '--livestock', join(huge, 'livestock.csv')], out('huge.html')),
 };
+const workbookValidate = { label: '(6) validate, a workbook of 200,000 rows', run: () => nodeRun([bin, 'validate', workbook.xlsx], out('workbook.txt')) };
+const workbookCsv = { label: '    the same rows as CSV', run: () => nodeRun([bin, 'validate', workbook.csv], out('workbook-csv.txt')) };
 // Start-up is timed as bare node is: without the hook that reads peak memory.
 const countyRun = {
   label: '(5) report --format json, county',
@@ -106,7 +110,7 @@ const bareNode = {
 };
 
 measureInRounds([countyRun, bareNode], 5 * runs);
-measureInRounds([report, baseline, validate, html, hugeHtml]);
+measureInRounds([report, baseline, validate, html, hugeHtml, workbookValidate, workbookCsv]);
 
 console.log('\nfigures (ratios: the median of the ratios taken round by round)');
 console.log(
@@ -115,3 +119,6 @@ console.log(
 console.log(`  national report ÷ ${baselineCommit}'s: ${pairedRatio(report, baseline).toFixed(3)}`);
 console.log(`  national validate: ${Math.round(nationalRows / validate.seconds).toLocaleString('en-US')} rows/s, peak RSS ${validate.rssMb.toFixed(0)} MB`);
 console.log(`  county report ÷ node -e 0: ${pairedRatio(countyRun, bareNode).toFixed(3)}`);
+console.log(
+  `  workbook of 200,000 rows: ${workbookValidate.seconds.toFixed(3)} s, peak RSS ${workbookValidate.rssMb.toFixed(0)} MB; ÷ the same rows as CSV: ${pairedRatio(workbookValidate, workbookCsv).toFixed(3)}`,
+);

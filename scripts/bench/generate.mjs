@@ -97,3 +97,55 @@ export async function generate(dir, townships) {
 }
 
 export const ROWS_PER_TOWNSHIP = { crops: CROPS.length, livestock: SPECIES.length };
+
+/** An XML text node's characters escaped. */
+const xmlText = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * A workbook of `townships` townships' crops (a sheet "作物", as Excel writes one: shared strings, cell references),
+ * and the same rows as CSV beside it; written once.
+ */
+export async function generateWorkbook(dir, townships) {
+  mkdirSync(dir, { recursive: true });
+  const files = { xlsx: join(dir, 'crops.xlsx'), csv: join(dir, 'crops.csv') };
+  if (existsSync(join(dir, 'complete'))) return files;
+  const { strToU8, zipSync } = await import('fflate');
+  const rnd = random(20261201 + townships);
+  const header = 'township,crop,area_mu,yield_kg_per_mu,production_kg';
+  const rows = [...cropRows(townships, rnd)];
+  await write(files.csv, header, rows);
+  const strings = new Map();
+  const shared = (s) => {
+    let i = strings.get(s);
+    if (i === undefined) strings.set(s, (i = strings.size));
+    return i;
+  };
+  const letters = 'ABCDE';
+  const cell = (value, col, line) =>
+    value === ''
+      ? ''
+      : /^[\d.]+$/.test(value)
+        ? `<c r="${letters[col]}${line}"><v>${value}</v></c>`
+        : `<c r="${letters[col]}${line}" t="s"><v>${shared(value)}</v></c>`;
+  const sheetRows = [header, ...rows].map(
+    (row, i) =>
+      `<row r="${i + 1}">${row
+        .split(',')
+        .map((v, col) => cell(v, col, i + 1))
+        .join('')}</row>`,
+  );
+  const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+  const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const parts = {
+    '[Content_Types].xml': '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    '_rels/.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    'xl/workbook.xml': `<?xml version="1.0" encoding="UTF-8"?><workbook ${ns} xmlns:r="${rel}"><sheets><sheet name="作物" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    'xl/_rels/workbook.xml.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+    'xl/worksheets/sheet1.xml': `<?xml version="1.0" encoding="UTF-8"?><worksheet ${ns}><sheetData>${sheetRows.join('')}</sheetData></worksheet>`,
+  };
+  parts['xl/sharedStrings.xml'] =
+    `<?xml version="1.0" encoding="UTF-8"?><sst ${ns}>${[...strings.keys()].map((s) => `<si><t>${xmlText(s)}</t></si>`).join('')}</sst>`;
+  writeFileSync(files.xlsx, zipSync(Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, strToU8(v)]))));
+  writeFileSync(join(dir, 'complete'), '');
+  return files;
+}

@@ -169,12 +169,12 @@ export function implausibleYield(
   asWritten: string,
   perMu: number,
   per: AreaUnit = 'mu',
-  implied = '',
+  implied?: () => string,
 ): Record<string, string | number> | undefined {
   const { min, max } = crop.yieldPerMu;
+  if (perMu >= min && perMu <= max) return undefined;
   const credible = (y: number) => y >= min && y <= max;
-  if (credible(perMu)) return undefined;
-  const common = { value: round2(perMu), crop: asWritten, implied, min, max };
+  const common = { value: round2(perMu), crop: asWritten, implied: implied?.() ?? '', min, max };
   if (perMu > max) {
     const perHectare = per === 'mu' && perMu >= 3 * max && perMu / MU_PER_HECTARE <= max ? round2(perMu / MU_PER_HECTARE) : '';
     return { ...common, bound: 'max', perHectare, slip: '', corrected: '' };
@@ -253,6 +253,7 @@ export class CropReader {
   read(row: Row): CropRow | undefined {
     const c = this.columns;
     const townshipCell = this.township.read(row);
+    if (townshipCell?.note) return undefined;
     // A totals row that names no crop totals nothing this file can check: it is only left out.
     if (townshipCell?.total && row.text(c.crop) === '') {
       this.totals.note(row, townshipCell.name);
@@ -323,7 +324,7 @@ export class CropReader {
         cropAsWritten,
         productionQ.value / areaMu(area),
         'mu',
-        `${row.headerOf(productionQ.column)} ÷ ${row.headerOf(area.column)}`,
+        () => `${row.headerOf(productionQ.column)} ÷ ${row.headerOf(area.column)}`,
       );
       if (implausible) {
         row.report(productionQ.column, 'yield-implausible', implausible);

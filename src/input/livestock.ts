@@ -147,6 +147,7 @@ export class LivestockReader {
   read(row: Row): LivestockRow | undefined {
     const c = this.columns;
     const townshipCell = this.township ? this.township.read(row) : NO_TOWNSHIP;
+    if (townshipCell?.note) return undefined;
     if (townshipCell?.total && row.text(c.species) === '') {
       this.totals.note(row, townshipCell.name);
       return undefined;

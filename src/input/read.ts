@@ -5,6 +5,7 @@ import { CsvSyntaxError, EncodingError, type Encoding, type EncodingOption } fro
 import { HEADER_SEARCH_ROWS, findHeader, firstRowHeader, makeLayout, type FoundHeader, type Layout } from './layout.js';
 import { readInput, type InputRef } from './source.js';
 import { Row, checkRowShape, type Header } from './table.js';
+import { isNoteLine } from './township.js';
 import { Workbook, WorkbookError, type SheetInfo } from './xlsx.js';
 import { bounded } from '../safe-text.js';
 import type { ProblemLog } from '../problems.js';
@@ -166,9 +167,6 @@ export interface ReadTableOptions {
   readonly sheet?: string;
 }
 
-/** A line under a table that is a note, not data: 注：…, 资料来源：…, 说明：… */
-const NOTE_LINE = /^(?:注|附注|备注|说明|资料来源|数据来源|来源)\s*[:：\d]/;
-
 /**
  * Reads an input's table of `kind` (or of the kind its header shows), row by row: finds its header among the first
  * rows (title lines above it are skipped, and said once), reads its layout (the long form, a wide table, a unit
@@ -199,7 +197,6 @@ export async function readTable(
   let headerLine = 1;
   let stopped = false;
   let seeking = true;
-  let notedNote = false;
   const pending: { line: number; cells: string[] }[] = [];
   const emptyColumnsReported = new Set<number>();
   const row = new Row(path, log, multiline);
@@ -211,14 +208,6 @@ export async function readTable(
 
   const dataRow = (cells: Cells, line: number) => {
     if (blank(cells)) return;
-    const first = firstFilled(cells);
-    if (NOTE_LINE.test(first)) {
-      if (!notedNote) {
-        notedNote = true;
-        log.report(place(line, 0), 'note-line-skipped', { text: bounded(first, 60) });
-      }
-      return;
-    }
     rows++;
     if (!layout) return;
     row.set(line, cells);
@@ -227,7 +216,24 @@ export async function readTable(
       onRow(row, layout.header);
       return;
     }
-    for (const long of layout.expand(cells, line, path, log)) onRow(row.set(line, replay.setArray(long.cells), long.columns, long.headers), layout.header);
+    const longs = layout.expand(cells, line, path, log);
+    // A note under a wide table fills no figure: it reaches no reader's township column, so it is said here.
+    if (longs.length === 0) noteUnder(cells, line);
+    for (const long of longs) onRow(row.set(line, replay.setArray(long.cells), long.columns, long.headers), layout.header);
+  };
+
+  let notedNote = false;
+  const noteUnder = (cells: Cells, line: number) => {
+    if (notedNote) return;
+    for (let i = 0; i < cells.count; i++) {
+      const text = cells.raw(i).trim();
+      if (text === '') continue;
+      if (isNoteLine(text)) {
+        notedNote = true;
+        log.report(place(line, 0), 'note-line-skipped', { text: bounded(text, 60) });
+      }
+      return;
+    }
   };
 
   /** The header is found (or, failing that, the first row is taken as it): the rows after it are data. */
@@ -278,12 +284,4 @@ export async function readTable(
     readable: layout !== undefined,
   };
   return sheetName === undefined ? summary : { ...summary, sheet: sheetName };
-}
-
-function firstFilled(cells: Cells): string {
-  for (let i = 0; i < cells.count; i++) {
-    const text = cells.raw(i).trim();
-    if (text !== '') return text;
-  }
-  return '';
 }

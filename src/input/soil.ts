@@ -78,6 +78,7 @@ export class SoilReader {
 
   read(row: Row): SoilRow | undefined {
     const townshipCell = this.township.read(row);
+    if (townshipCell?.note) return undefined;
     if (townshipCell?.total) {
       this.totals.note(row, townshipCell.name);
       return undefined;

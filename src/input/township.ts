@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import { invisibleCharacter, showInvisible } from '../safe-text.js';
+import { bounded, invisibleCharacter, showInvisible } from '../safe-text.js';
 import type { CellSource } from './csv.js';
 import type { Column, Row } from './table.js';
 
@@ -17,15 +17,27 @@ export function isTotalLabel(name: string): boolean {
   return TOTAL_MARK.test(name) && TOTAL_LABEL.test(name.normalize('NFKC').replace(/\s+/g, '').toLowerCase());
 }
 
-/** A township cell read: the name, its number in the file (in order of first appearance), and whether it is a totals row's label rather than a township. */
+/** A line under a table that is a note, not a township: 注：…, 资料来源：…, 说明：… */
+const NOTE_LINE = /^(?:注|附注|备注|说明|资料来源|数据来源|来源)\s*[:：\d]/;
+
+/** Whether a cell's text opens a note under the table (注：…, 资料来源：…). */
+export function isNoteLine(text: string): boolean {
+  return NOTE_LINE.test(text);
+}
+
+/**
+ * A township cell read: the name, its number in the file (in order of first appearance), whether it is a totals
+ * row's label rather than a township, and whether the row is a note under the table (注：…), which is no data.
+ */
 export interface TownshipCell {
   readonly name: string;
   readonly id: number;
   readonly total: boolean;
+  readonly note: boolean;
 }
 
 /** The township of a file without a township column (a farm's): all its rows are the one farm's. */
-export const NO_TOWNSHIP: TownshipCell = { name: '', id: 0, total: false };
+export const NO_TOWNSHIP: TownshipCell = { name: '', id: 0, total: false, note: false };
 
 /**
  * Reads a file's township column, row by row: the name (required), whether the row is a totals row, and — once per
@@ -40,16 +52,18 @@ export class TownshipColumn {
   private readonly ids = new Map<string, number>();
   /** The townships read (not totals rows), even on rows with other errors. */
   readonly names = new Set<string>();
+  private notedNote = false;
 
   constructor(private readonly column: Column | undefined) {}
 
   read(row: Row): TownshipCell | undefined {
     const { column } = this;
     if (!column) return undefined;
-    if (this.last && row.cells.is(column.index, this.lastSource)) return this.last;
+    if (this.last && row.cells.is(column.index, this.lastSource)) return this.last.note ? this.noteLine(row, this.last) : this.last;
     const name = row.required(column);
     if (name === undefined) return (this.last = undefined);
     this.lastSource = row.cells.source(column.index);
+    if (isNoteLine(name)) return this.noteLine(row, (this.last = { name, id: -1, total: false, note: true }));
     const invisible = invisibleCharacter(name);
     if (invisible !== undefined && !this.warned.has(name)) {
       this.warned.add(name);
@@ -59,7 +73,16 @@ export class TownshipColumn {
     if (id === undefined) this.ids.set(name, (id = this.ids.size));
     const total = isTotalLabel(name);
     if (!total) this.names.add(name);
-    return (this.last = { name, id, total });
+    return (this.last = { name, id, total, note: false });
+  }
+
+  /** A note under the table: said once per file; the reader skips the row. */
+  private noteLine(row: Row, cell: TownshipCell): TownshipCell {
+    if (!this.notedNote) {
+      this.notedNote = true;
+      row.report(undefined, 'note-line-skipped', { text: bounded(cell.name, 60) });
+    }
+    return cell;
   }
 }
 

@@ -183,12 +183,14 @@ export class Workbook {
     } catch (error) {
       if (error !== STOP) throw error;
     }
+    if (limit === Infinity) delete this.parts[sheet.part];
     if (merges.length > 0) fillMerges(rows, merges);
     return { rows, uncomputed };
   }
 
+  /** A part, unzipped once: a sheet is looked at for its header, then read. */
   private part(name: string): Uint8Array | undefined {
-    return this.parts[name] ?? unzipParts(this.zip, (n) => n === name)[name];
+    return (this.parts[name] ??= unzipParts(this.zip, (n) => n === name)[name]!);
   }
 
   private sharedStrings(): string[] {
