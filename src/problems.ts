@@ -59,9 +59,11 @@ export const PROBLEM_CODES = {
   'yield-implausible': 'error',
   'land-use-invalid': 'error',
   'duplicate-row': 'error',
+  'part-of-whole': 'warning',
   // livestock
   'species-unknown': 'error',
   'species-needs-factor': 'error',
+  'species-cattle': 'error',
   'pe-factor-invalid': 'error',
   'pe-factor-override': 'warning',
   'stock-missing': 'error',
@@ -73,6 +75,15 @@ export const PROBLEM_CODES = {
   'soil-out-of-range': 'error',
   'soil-missing-values': 'error',
   'soil-grade-disagrees': 'warning',
+  // a local dictionary
+  'local-means-unknown': 'error',
+  'local-defined-twice': 'error',
+  'local-source-missing': 'error',
+  'local-land-use-missing': 'error',
+  'local-value-invalid': 'error',
+  'local-mixed': 'error',
+  'local-nothing': 'error',
+  'local-alias-value': 'error',
   // across files
   'township-no-land': 'warning',
   'township-soil-only': 'warning',

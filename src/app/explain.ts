@@ -5,6 +5,7 @@ import type { Progress } from '../input/read.js';
 import { explainTownship, type Explanation } from '../explain/explain.js';
 import { ProblemLog, type Problem } from '../problems.js';
 import { loadDataset } from '../tally/dataset.js';
+import { scenarioOf } from './report.js';
 import type { ResolvedRun } from './run.js';
 
 /** Up to three township names nearest to one that is not in the data: fewest edits, a shared beginning counting for more. */
@@ -44,20 +45,19 @@ export async function explainRun(
   township: string,
   options: { readonly encoding?: EncodingOption; readonly strict?: boolean; readonly onProgress?: Progress } = {},
 ): Promise<ExplainResult> {
-  const c = await loadCoefficients();
   const name = township.trim();
   const log = new ProblemLog({ strict: options.strict });
-  const adjust = run.scenario && (await import('../scenario/adjust.js')).scenarioAdjuster(run.scenario, c);
-  const dataset = await loadDataset(run.files, run.params.values, c, log, {
+  const scenario = await scenarioOf(run);
+  const dataset = await loadDataset(run.files, run.params.values, await loadCoefficients(), log, {
     encoding: options.encoding,
     keepDetails: (t) => t === name,
-    adjust,
+    adjust: scenario?.adjust,
     onProgress: options.onProgress,
     sheets: run.sheets,
   });
-  const unmatched = adjust?.unmatched ?? [];
+  const unmatched = scenario?.unmatched() ?? [];
   if (log.hasErrors) return { explanation: undefined, problems: log.problems, unmatched };
   const found = dataset.townships.get(name);
   if (!found) return { explanation: undefined, problems: log.problems, unmatched, nearest: nearestNames(name, [...dataset.townships.keys()]) };
-  return { explanation: explainTownship(found, dataset, run.params, c), problems: log.problems, unmatched };
+  return { explanation: explainTownship(found, dataset, run.params, dataset.coefficients), problems: log.problems, unmatched };
 }

@@ -1,10 +1,10 @@
 import type { Coefficients } from '../coefficients/coefficients.js';
-import { loadCoefficients } from '../coefficients/load.js';
+import { tablesWith } from './coefficients.js';
 import { computeFarm, type FarmAnimalInput, type FarmCropInput, type FarmResult } from '../farm/farm.js';
 import { problemText } from '../i18n/index.js';
 import type { Messages } from '../i18n/en.js';
 import { cropIndex, implausibleYield } from '../input/crops.js';
-import { LivestockReader, implausibleStock, speciesIndex } from '../input/livestock.js';
+import { LivestockReader, cattleChoices, implausibleStock, speciesIndex } from '../input/livestock.js';
 import { openInput, readTable } from '../input/read.js';
 import { parseFraction } from '../method/pig-equivalent.js';
 import { ProblemLog, type Problem } from '../problems.js';
@@ -27,7 +27,10 @@ function parseStock(item: string, c: Coefficients, t: Messages): FarmAnimalInput
   const factor = m[3] === undefined ? undefined : parseFraction(m[3]);
   if (m[3] !== undefined && (!factor || factor.numerator <= 0)) throw new UsageError(t.ui.farm.badStock(item));
   if (!species && !factor) throw new UsageError(t.ui.farm.unknownSpecies(name, index.nearest(name) ?? ''));
-  if (species && !species.peFactor && !factor) throw new UsageError(t.ui.farm.noFactor(name));
+  if (species && !species.peFactor && !factor)
+    throw new UsageError(
+      species.oneOf.length > 0 ? `--stock ${item}: ${problemText('species-cattle', cattleChoices(c, name, species), t)}` : t.ui.farm.noFactor(name),
+    );
   // The bounds a livestock file's stock is checked against: a farm is no larger than a township.
   const implausible = implausibleStock(c, species ?? null, name, head);
   if (implausible) throw new UsageError(`--stock ${item}: ${problemText('stock-implausible', implausible, t)}`);
@@ -76,7 +79,7 @@ function parseCrop(item: string, c: Coefficients, t: Messages): FarmCropInput {
 }
 
 /** What `landcap farm` is asked: the farm's stock (flags or a livestock file), its rotation, how its manure is handled. */
-export interface FarmRequest extends Pick<RunRequest, 'params' | 'flags' | 'set'> {
+export interface FarmRequest extends Pick<RunRequest, 'params' | 'flags' | 'set' | 'local'> {
   /** `生猪=5000` or `兔=1200:0.15`. */
   readonly stock?: readonly string[];
   /** A livestock file of the farm's stock (no township column needed). */
@@ -93,10 +96,12 @@ export interface FarmRequest extends Pick<RunRequest, 'params' | 'flags' | 'set'
  * are (a yield no crop reaches, a stock no township holds), then the method's steps for one 亩.
  */
 export async function farmRun(request: FarmRequest, t: Messages): Promise<{ readonly result: FarmResult | undefined; readonly problems: readonly Problem[] }> {
-  const c = await loadCoefficients();
   const params = await runParameters(request);
-  const animals = (request.stock ?? []).map((s) => parseStock(s, c, t));
   const log = new ProblemLog();
+  // The farm's names may be the county's own (docs/local.md): its dictionary is read first.
+  const c = await tablesWith(request.local ?? params.local, log);
+  if (log.hasErrors) return { result: undefined, problems: log.problems };
+  const animals = (request.stock ?? []).map((s) => parseStock(s, c, t));
   if (request.livestock !== undefined) {
     let reader: LivestockReader | undefined;
     await readTable(

@@ -28,6 +28,8 @@ export interface Inputs {
   readonly crops: InputSource;
   readonly livestock: InputSource;
   readonly soil?: InputSource;
+  /** A county's local dictionary of names and values (docs/local.md). */
+  readonly local?: InputSource;
 }
 
 export interface ComputeResult {
@@ -97,9 +99,10 @@ export async function computeReport(inputs: Inputs, parameters: Partial<Paramete
     crops: await inputRef(inputs.crops, 'crops'),
     livestock: await inputRef(inputs.livestock, 'livestock'),
     ...(inputs.soil !== undefined ? { soil: await inputRef(inputs.soil, 'soil') } : {}),
+    ...(inputs.local !== undefined ? { local: await inputRef(inputs.local, 'local') } : {}),
   };
   const dataset = await loadDataset(files, params.values, c, log, options);
-  const report = log.hasErrors ? undefined : buildReport(dataset, params, c, log);
+  const report = log.hasErrors ? undefined : buildReport(dataset, params, log);
   return { report, problems: log.problems };
 }
 
@@ -110,8 +113,15 @@ export async function renderReport(report: Report, format: ReportFormat, lang: L
 
 /** A report run as the command line runs one: its files and parameters (resolveRun), and its scenario's changes. */
 export async function reportRun(run: ResolvedRun, options: ComputeOptions = {}): Promise<ComputeResult & { readonly unmatched: readonly string[] }> {
-  const c = await loadCoefficients();
-  const adjust = run.scenario && (await import('../scenario/adjust.js')).scenarioAdjuster(run.scenario, c);
-  const result = await computeReport(run.files, run.params, { ...options, adjust, sheets: run.sheets });
-  return { ...result, unmatched: adjust?.unmatched ?? [] };
+  const scenario = await scenarioOf(run);
+  const result = await computeReport(run.files, run.params, { ...options, adjust: scenario?.adjust, sheets: run.sheets });
+  return { ...result, unmatched: scenario?.unmatched() ?? [] };
+}
+
+/** A run's scenario as the rows are read with it (by the names of the tables read with), and its changes no row matched. */
+export async function scenarioOf(run: ResolvedRun): Promise<{ adjust: LoadOptions['adjust']; unmatched: () => readonly string[] } | undefined> {
+  if (!run.scenario) return undefined;
+  const { scenarioAdjuster } = await import('../scenario/adjust.js');
+  let adjuster: ReturnType<typeof scenarioAdjuster> | undefined;
+  return { adjust: (c) => (adjuster = scenarioAdjuster(run.scenario!, c)), unmatched: () => adjuster?.unmatched ?? [] };
 }

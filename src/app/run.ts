@@ -1,3 +1,4 @@
+import { dirname, resolve } from 'node:path';
 import { loadCoefficients } from '../coefficients/load.js';
 import { INPUT_KINDS, type InputKind } from '../input/columns.js';
 import type { Messages } from '../i18n/en.js';
@@ -24,6 +25,8 @@ export interface InputPaths {
   readonly crops: string;
   readonly livestock: string;
   readonly soil?: string;
+  /** A county's local dictionary (docs/local.md): `--local`, or `"local"` in the parameters file. */
+  readonly local?: string;
 }
 
 /** What a run is asked for: its files (or a bundled sample), a parameters file, a scenario, parameter values as text. */
@@ -31,6 +34,7 @@ export interface RunRequest {
   readonly crops?: string;
   readonly livestock?: string;
   readonly soil?: string;
+  readonly local?: string;
   readonly sample?: string;
   readonly params?: string;
   readonly scenario?: string;
@@ -91,16 +95,20 @@ async function setLayer(items: readonly string[] | undefined): Promise<Parameter
  * The parameters of a run: the defaults, then a parameters file, then a scenario's parameters, then the flags and
  * --set, later layers winning, each value with where it came from.
  */
-export async function runParameters(request: Pick<RunRequest, 'params' | 'flags' | 'set'>, scenario?: Scenario): Promise<ParameterSet> {
+export async function runParameters(
+  request: Pick<RunRequest, 'params' | 'flags' | 'set'>,
+  scenario?: Scenario,
+): Promise<ParameterSet & { readonly local?: string }> {
   const c = await loadCoefficients();
-  const file =
-    request.params === undefined ? undefined : fileLayer(request.params, await (await import('../params/load.js')).readParametersFile(request.params));
-  return resolveParameters(defaultParameters(c), [
-    file,
+  const fileValues = request.params === undefined ? undefined : await (await import('../params/load.js')).readParametersFile(request.params);
+  const set = resolveParameters(defaultParameters(c), [
+    fileValues && fileLayer(request.params!, fileValues),
     scenario && fileLayer(scenario.path, scenario.parameters),
     flagLayer(await flagValues(request.flags)),
     await setLayer(request.set),
   ]);
+  // A parameters file names its local dictionary relative to itself: the two are kept side by side.
+  return fileValues?.local === undefined ? set : { ...set, local: resolve(dirname(request.params!), fileValues.local) };
 }
 
 /** A bundled sample's files, or a usage error listing the samples. */
@@ -112,7 +120,6 @@ export function sampleFiles(name: string, t: Messages): InputPaths & { readonly 
 
 /** The files and parameters of a run: the files given, or a bundled sample with its parameters file. */
 export async function resolveRun(request: RunRequest, t: Messages): Promise<ResolvedRun> {
-  const c = await loadCoefficients();
   const given = request.crops !== undefined || request.livestock !== undefined || request.soil !== undefined;
   let files: InputPaths;
   let sampleParams: string | undefined;
@@ -128,13 +135,16 @@ export async function resolveRun(request: RunRequest, t: Messages): Promise<Reso
     sampleParams = params;
   }
   const paramsPath = request.params ?? sampleParams;
-  const scenario = request.scenario === undefined ? undefined : await (await import('../scenario/scenario.js')).readScenario(request.scenario, c);
+  const scenario = request.scenario === undefined ? undefined : await (await import('../scenario/scenario.js')).readScenario(request.scenario);
   const params = await runParameters({ ...request, params: paramsPath }, scenario);
+  const local = request.local ?? params.local;
+  if (local !== undefined) files = { ...files, local };
   const named: NamedInput[] = [
     { path: files.crops, given: '--crops' },
     { path: files.livestock, given: '--livestock' },
     ...(files.soil !== undefined ? [{ path: files.soil, given: '--soil' }] : []),
     ...(paramsPath !== undefined ? [{ path: paramsPath, given: '--params' }] : []),
+    ...(local !== undefined ? [{ path: local, given: request.local !== undefined ? '--local' : paramsPath! }] : []),
     ...(request.scenario !== undefined ? [{ path: request.scenario, given: '--scenario' }] : []),
   ];
   return {

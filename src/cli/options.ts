@@ -8,6 +8,7 @@ export interface InputOptions {
   readonly crops?: string;
   readonly livestock?: string;
   readonly soil?: string;
+  readonly local?: string;
   readonly sample?: string;
   readonly params?: string;
   readonly scenario?: string;
@@ -28,6 +29,7 @@ export function addInputOptions(cmd: Command, t: Messages): Command {
     .option('--crops <file>', o.crops)
     .option('--livestock <file>', o.livestock)
     .option('--soil <file>', o.soil)
+    .option('--local <file>', o.local)
     .option('--sample <name>', o.sample(DEFAULT_SAMPLE))
     .option('--params <file>', o.params)
     .option('--scenario <file>', o.scenario)
@@ -80,6 +82,7 @@ export function runRequest(opts: InputOptions & Record<string, unknown>): RunReq
     crops: opts.crops,
     livestock: opts.livestock,
     soil: opts.soil,
+    local: opts.local,
     sample: opts.sample,
     params: opts.params,
     scenario: opts.scenario,

@@ -37,6 +37,8 @@ export interface SpeciesCoefficient {
   readonly solidShare: Record<Nutrient, number> | null;
   /** The largest stock (head) one township can plausibly hold: above it, a figure is a unit slip (万头) or a typo. */
   readonly maxStock: Cited<number>;
+  /** For cattle the guide does not split (牛, 水牛, 黄牛, 牦牛): the guide's species a county reads it as, one of them. */
+  readonly oneOf: readonly string[];
   readonly provenance: Provenance;
   readonly source: string;
 }
@@ -56,10 +58,16 @@ export interface LoadGradeRow extends LoadGradeBound {
   readonly source: string;
 }
 
-/** Another name for a crop or species of the table: a synonym, or a member of a group counted together. */
+/**
+ * Another name for a crop or species of the table: a synonym (稻谷 = 水稻: a second row of it is a duplicate), or a
+ * member of a whole counted together (早稻 in 水稻: rows of members are summed, and left out when their whole is
+ * listed too). Built in (provenance landcap) or a county's (local), with its source.
+ */
 export interface Alias {
   readonly target: string;
   readonly relation: 'synonym' | 'member';
+  readonly provenance: Provenance;
+  readonly source: string;
 }
 
 export interface Coefficients {
@@ -74,6 +82,13 @@ export interface Coefficients {
   readonly constants: Record<NutrientConstant, Cited<string> & { unit: string }>;
   /** The data files these came from, for the report's provenance note. */
   readonly files: readonly string[];
+}
+
+/** The crops or species that members are counted in (水稻 of 早稻, 生猪 of 能繁母猪). */
+export function wholesOf(aliases: ReadonlyMap<string, Alias>): ReadonlySet<string> {
+  const wholes = new Set<string>();
+  for (const a of aliases.values()) if (a.relation === 'member') wholes.add(a.target);
+  return wholes;
 }
 
 export function soilThreshold(c: Coefficients, nutrient: Nutrient, landUse: LandUse): SoilThreshold {

@@ -50,13 +50,13 @@ export function coefficientTables(c: Coefficients): CoefficientTable[] {
         r.uptake.P.provenance,
         r.yieldPerMu.min,
         r.yieldPerMu.max,
-        r.uptake.N.source,
+        r.uptake.N.source === r.uptake.P.source ? r.uptake.N.source : `N: ${r.uptake.N.source}; P: ${r.uptake.P.source}`,
       ]),
     ),
     table(
       'crop-aliases',
-      ['alias', 'crop', 'relation'],
-      [...c.cropAliases].map(([a, t]) => [a, t.target, t.relation]),
+      ['alias', 'crop', 'relation', 'provenance', 'source'],
+      [...c.cropAliases].map(([a, t]) => [a, t.target, t.relation, t.provenance, t.source]),
     ),
     table(
       'species',
@@ -68,6 +68,7 @@ export function coefficientTables(c: Coefficients): CoefficientTable[] {
         'n_solid_share',
         'p_solid_share',
         'max_stock_per_township',
+        'one_of',
         'provenance',
         'source',
         'max_stock_source',
@@ -80,6 +81,7 @@ export function coefficientTables(c: Coefficients): CoefficientTable[] {
         s.solidShare?.N ?? null,
         s.solidShare?.P ?? null,
         s.maxStock.value,
+        s.oneOf.join('|') || null,
         s.provenance,
         s.source,
         s.maxStock.source,
@@ -87,8 +89,8 @@ export function coefficientTables(c: Coefficients): CoefficientTable[] {
     ),
     table(
       'species-aliases',
-      ['alias', 'species', 'relation'],
-      [...c.speciesAliases].map(([a, t]) => [a, t.target, t.relation]),
+      ['alias', 'species', 'relation', 'provenance', 'source'],
+      [...c.speciesAliases].map(([a, t]) => [a, t.target, t.relation, t.provenance, t.source]),
     ),
     table(
       'fertilisation-shares',

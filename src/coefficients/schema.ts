@@ -2,8 +2,12 @@ import { z } from 'zod';
 import { parseFraction } from '../method/pig-equivalent.js';
 import { LAND_USES, LOAD_GRADES, SOIL_GRADES } from '../method/types.js';
 
-/** Provenance marks (docs/method.md): the plan's worked example, published studies, the guide as cited but unchecked. */
-export const PROVENANCES = ['plan', 'lit', 'guide-unverified', 'landcap', 'none', 'user'] as const;
+/**
+ * Provenance marks (docs/method.md): the plan's worked example, published studies, the guide as cited but unchecked,
+ * landcap's own bounds and vocabulary, none, a value the data file gives on its row (user), and a county's local
+ * dictionary (local, docs/local.md).
+ */
+export const PROVENANCES = ['plan', 'lit', 'guide-unverified', 'landcap', 'none', 'user', 'local'] as const;
 export type Provenance = (typeof PROVENANCES)[number];
 const provenance = z.enum(PROVENANCES);
 
@@ -42,10 +46,10 @@ export const cropRowSchema = z.strictObject({
 const relation = z.enum(['synonym', 'member']);
 export const cropAliasRowSchema = z
   .strictObject({ alias: text, crop: text, relation, source: text })
-  .transform((r) => ({ alias: r.alias, target: r.crop, relation: r.relation }));
+  .transform((r) => ({ alias: r.alias, target: r.crop, relation: r.relation, source: r.source }));
 export const speciesAliasRowSchema = z
   .strictObject({ alias: text, species: text, relation, source: text })
-  .transform((r) => ({ alias: r.alias, target: r.species, relation: r.relation }));
+  .transform((r) => ({ alias: r.alias, target: r.species, relation: r.relation, source: r.source }));
 
 export const speciesRowSchema = z.strictObject({
   species: text,
@@ -65,6 +69,11 @@ export const speciesRowSchema = z.strictObject({
   n_solid_share: optionalShare,
   p_solid_share: optionalShare,
   max_stock_per_township: positive,
+  /** For cattle the guide does not split (牛, 水牛 …): the guide's species the county must choose between (肉牛|奶牛). */
+  one_of: z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? [] : v.split('|').map((s) => s.trim()))),
   provenance,
   source: text,
   max_stock_source: text,

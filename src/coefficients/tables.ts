@@ -34,14 +34,14 @@ function readTable<S extends z.ZodType>(name: string, schema: S): z.output<S>[] 
 
 function aliasMap(
   name: string,
-  schema: z.ZodType<{ alias: string; target: string; relation: Alias['relation'] }, Record<string, string>>,
+  schema: z.ZodType<{ alias: string; target: string; relation: Alias['relation']; source: string }, Record<string, string>>,
   known: ReadonlyMap<string, unknown>,
 ): Map<string, Alias> {
   const map = new Map<string, Alias>();
-  for (const { alias, target, relation } of readTable(name, schema)) {
+  for (const { alias, target, relation, source } of readTable(name, schema)) {
     if (!known.has(target)) throw new CoefficientDataError(`data/coefficients/${name}: alias ${alias} names ${target}, which is not in the table`);
     if (known.has(alias) || map.has(alias)) throw new CoefficientDataError(`data/coefficients/${name}: alias ${alias} is listed twice`);
-    map.set(alias, { target, relation });
+    map.set(alias, { target, relation, provenance: 'landcap', source });
   }
   return map;
 }
@@ -71,10 +71,14 @@ export function readAndCheckTables(): Coefficients {
       peFactor: r.pe_factor,
       solidShare: r.n_solid_share === null || r.p_solid_share === null ? null : { N: r.n_solid_share, P: r.p_solid_share },
       maxStock: { value: r.max_stock_per_township, provenance: 'landcap', source: r.max_stock_source },
+      oneOf: r.one_of,
       provenance: r.provenance,
       source: r.source,
     });
   }
+  for (const s of species.values())
+    for (const o of s.oneOf)
+      if (!species.get(o)?.peFactor) throw new CoefficientDataError(`data/coefficients/species.csv: ${s.species} names ${o} in one_of, which has no PE factor`);
   const shares = new Map(readTable('fertilisation-shares.csv', fertilisationShareRowSchema).map((r) => [r.grade, r]));
   const fertilisationShares = {} as Record<SoilGrade, Cited<number>>;
   for (const g of SOIL_GRADES) {

@@ -1,11 +1,11 @@
 import { chainConstants, type Coefficients } from '../coefficients/coefficients.js';
 import type { Provenance } from '../coefficients/schema.js';
-import { demandByGrade, type Dataset, type TownshipData } from '../tally/dataset.js';
+import { balanceOf, demandByGrade, type Dataset, type TownshipData } from '../tally/dataset.js';
 import { formatFraction, fractionValue } from '../method/pig-equivalent.js';
 import type { SoilGradeSource } from '../method/soil-grade.js';
 import { basisNutrients, SOIL_GRADES, type Basis, type LandUse, type Measure, type Nutrient, type SoilGrade } from '../method/types.js';
 import type { ParameterName, ParameterSet, ParameterSource, Parameters } from '../params/params.js';
-import { supplyPerPe, townshipBalance, useRate, type Balance } from '../method/balance.js';
+import { supplyPerPe, useRate, type Balance } from '../method/balance.js';
 import { SCHEMA_VERSION } from '../report/report.js';
 
 export interface ExplainedCrop {
@@ -21,6 +21,8 @@ export interface ExplainedCrop {
   readonly areaMu: number | null;
   /** Set when a scenario changed the row: the production in the file. Rows a scenario added have line 0. */
   readonly productionInFile?: number;
+  /** When the crop's name was read through an alias (早稻 → 水稻; a local dictionary's): where the alias comes from. */
+  readonly readAs?: { readonly provenance: Provenance; readonly source: string };
   readonly nutrients: Partial<
     Record<
       Nutrient,
@@ -61,6 +63,8 @@ export interface ExplainedLivestock {
   readonly peFactorValue: number;
   readonly provenance: Provenance;
   readonly source: string;
+  /** When the species' name was read through an alias (能繁母猪 → 生猪; a local dictionary's 水牛 → 肉牛): its source. */
+  readonly readAs?: { readonly provenance: Provenance; readonly source: string };
   readonly pe: number;
 }
 
@@ -87,7 +91,7 @@ export function explainTownship(t: TownshipData, dataset: Dataset, params: Param
   const details = t.details ?? { crops: [], livestock: [] };
   const demand = demandByGrade(dataset, t, nutrients);
   const k = chainConstants(c);
-  const balance = townshipBalance(t.name, demand, t.stockPe, p, k);
+  const balance = balanceOf(dataset, t, p, k);
   const shares = k.fertilisationShares;
   const explainedNutrients: Partial<Record<Nutrient, ExplainedNutrient>> = {};
   for (const n of nutrients) {
@@ -126,6 +130,7 @@ export function explainTownship(t: TownshipData, dataset: Dataset, params: Param
       productionFrom: row.productionFrom,
       areaMu: row.areaMu,
       ...(row.productionInFile !== undefined ? { productionInFile: row.productionInFile } : {}),
+      ...(row.readAs ? { readAs: { provenance: row.readAs.provenance, source: row.readAs.source } } : {}),
       nutrients: Object.fromEntries(
         nutrients.map((n) => [
           n,
@@ -153,6 +158,7 @@ export function explainTownship(t: TownshipData, dataset: Dataset, params: Param
       peFactorValue: fractionValue(row.peFactor),
       provenance: row.peFactorProvenance,
       source: row.peFactorSource,
+      ...(row.readAs ? { readAs: { provenance: row.readAs.provenance, source: row.readAs.source } } : {}),
       pe,
     })),
     balance,

@@ -14,6 +14,13 @@ const s = (v: string | number | undefined) => String(v ?? '');
 export const num = (v: string | number | undefined) =>
   typeof v !== 'number' ? String(v ?? '') : Math.abs(v) >= 1e15 ? v.toExponential(3) : v.toLocaleString('en-US', { maximumFractionDigits: 2 });
 
+/** "肉牛=100/30|奶牛=100/15" as "肉牛 (100/30) and 奶牛 (100/15)". */
+const choices = (v: string | number | undefined, and: string) =>
+  s(v)
+    .split('|')
+    .map((c) => c.replace(/^(.*)=(.*)$/, '$1 ($2)'))
+    .join(and);
+
 const problems: Record<ProblemCode, ProblemText> = {
   'file-empty': {
     message: () => 'the file is empty: no header row',
@@ -136,7 +143,9 @@ const problems: Record<ProblemCode, ProblemText> = {
   'crop-unknown': {
     message: (a) => `unknown crop "${s(a.crop)}"`,
     hint: (a) =>
-      a.suggestion ? `did you mean "${s(a.suggestion)}"? Or give n_uptake (and p_uptake) for a local crop` : 'give n_uptake (and p_uptake) for a local crop',
+      a.suggestion
+        ? `did you mean "${s(a.suggestion)}"? If not, define it in a local dictionary (--local)`
+        : 'define it in a local dictionary (--local FILE: name, n_uptake, p_uptake, land_use, source; or name, means, source), or give n_uptake and p_uptake on its rows',
   },
   'crop-local-uptake': { message: (a) => `crop "${s(a.crop)}" is not in the guide's table; its uptake comes from this file` },
   'crop-needs-uptake': { message: (a) => `crop "${s(a.crop)}" has no ${s(a.nutrient)} uptake`, hint: (a) => `fill the ${s(a.column)} column for it` },
@@ -173,17 +182,30 @@ const problems: Record<ProblemCode, ProblemText> = {
             : 'check the units of the yield, production and area columns',
   },
   'land-use-invalid': { message: (a) => `unknown land use "${s(a.value)}"`, hint: () => 'one of 旱地, 水田, 菜地, 果园 (dry, paddy, vegetable, orchard)' },
+  'part-of-whole': {
+    message: (a) =>
+      `"${s(a.part)}" is a part of "${s(a.whole)}" (line ${s(a.line)}), listed for the same township: it is left out, as "${s(a.whole)}" counts it already`,
+    hint: () => 'list a whole or its parts, not both',
+  },
   'duplicate-row': {
     message: (a) => `"${s(a.key)}" is listed again (first on line ${s(a.firstLine)})`,
     hint: (a) => (a.kind === 'livestock' ? 'merge the two rows' : 'merge the two rows, or tell them apart by land use'),
   },
   'species-unknown': {
     message: (a) => `unknown species "${s(a.species)}"`,
-    hint: (a) => (a.suggestion ? `did you mean "${s(a.suggestion)}"? Or give pe_factor for it` : 'give pe_factor (猪当量系数) for it'),
+    hint: (a) =>
+      a.suggestion
+        ? `did you mean "${s(a.suggestion)}"? If not, define it in a local dictionary (--local)`
+        : 'define it in a local dictionary (--local FILE: name, pe_factor, source; or name, means, source), or give pe_factor on its rows',
   },
   'species-needs-factor': {
     message: (a) => `the guide gives no pig-equivalent factor for "${s(a.species)}"`,
-    hint: () => 'fill the pe_factor (猪当量系数) column for it',
+    hint: () => 'give its pe_factor in a local dictionary (--local), with its source, or fill the pe_factor column',
+  },
+  'species-cattle': {
+    message: (a) => `the guide does not say how to count "${s(a.species)}": it converts ${choices(a.choices, ' and ')} differently`,
+    hint: (a) =>
+      `write ${choices(a.choices, ' or ')} in the file, or read "${s(a.species)}" as one of them in a local dictionary (--local: name ${s(a.species)}, means ${s(a.first)}, source …)`,
   },
   'pe-factor-invalid': { message: (a) => `pe_factor "${s(a.value)}" is not a positive ratio`, hint: () => 'write it as 0.4 or 100/250' },
   'pe-factor-override': { message: (a) => `pe_factor ${s(a.value)} replaces the guide's ${s(a.guide)} for ${s(a.species)}` },
@@ -212,6 +234,34 @@ const problems: Record<ProblemCode, ProblemText> = {
   'soil-grade-disagrees': {
     message: (a) =>
       `${s(a.nutrient)} grade ${s(a.grade)} disagrees with the measured ${s(a.value)} ${s(a.unit)} (grade ${s(a.measuredGrade)}); the grade is used`,
+  },
+  'local-means-unknown': {
+    message: (a) => `"${s(a.name)}" is to be read as "${s(a.means)}", which is no crop or species of the tables`,
+    hint: (a) => (a.suggestion ? `did you mean "${s(a.suggestion)}"?` : 'landcap coefficients lists the crops and species'),
+  },
+  'local-defined-twice': { message: (a) => `"${s(a.name)}" is defined twice (first on line ${s(a.line)})`, hint: () => 'keep one row for it' },
+  'local-source-missing': {
+    message: (a) => `"${s(a.name)}" has no source`,
+    hint: () => 'write where the value or the mapping comes from (a survey, a plan, a decision of the bureau) in the source column',
+  },
+  'local-land-use-missing': {
+    message: (a) => `the local crop "${s(a.name)}" has no land use`,
+    hint: () => 'write 旱地, 水田, 菜地 or 果园: its soil grade depends on it',
+  },
+  'local-value-invalid': {
+    message: (a) => `${s(a.header)} of "${s(a.name)}" is "${s(a.value)}": it must be a number greater than 0`,
+  },
+  'local-mixed': {
+    message: (a) => `"${s(a.name)}" is given ${a.what === 'both' ? 'both a meaning (means) and values' : "both a crop's uptake and a species' pe_factor"}`,
+    hint: () => "a row either reads the name as another (means) or gives a crop's uptake or a species' factor",
+  },
+  'local-nothing': {
+    message: (a) => `"${s(a.name)}" is given neither a meaning nor a value`,
+    hint: () => 'fill means, or n_uptake and p_uptake (a crop), or pe_factor (a species)',
+  },
+  'local-alias-value': {
+    message: (a) => `"${s(a.name)}" is read as "${s(a.target)}": a value for it is a value for "${s(a.target)}"`,
+    hint: (a) => `give the value on a row named "${s(a.target)}", or read "${s(a.name)}" as a crop of its own under another name`,
   },
   'township-no-land': {
     message: (a) => `township "${s(a.township)}" has livestock but no crop land in the crops file`,
@@ -265,7 +315,14 @@ const ui = {
     landcap: 'landcap',
     none: 'none',
     user: 'your data',
+    local: 'local dictionary',
   },
+  forestNote: (share: string, list: string) =>
+    `plantation forest gives ${share} or more of the capacity of: ${list} — its m³ must be a year's growth in timber volume, not the standing volume (docs/method.md)`,
+  namesNote: (list: string) => `names read as the tables': ${list}`,
+  localNote: (count: number, list: string) => `from the local dictionary (${count} value(s) and name(s)): ${list}`,
+  localUptake: (n: string, value: string) => `${n} uptake ${value}`,
+  localFactor: (value: string) => `PE factor ${value}`,
   uptakeNote: (n: string, rows: string) => `${n} uptake per 100 kg (per m³ for forest): ${rows}`,
   peFactorNote: (rows: string) => `pig-equivalent factors: ${rows}`,
   fertilisationNote: (rows: string) => `fertilisation share by soil grade: ${rows}`,
@@ -302,6 +359,7 @@ const ui = {
     stock: '4. Stock   S = Σ head in stock × PE factor',
     balance: '5. Balance',
     rowsOf: (file: string) => `rows of ${file}`,
+    localSources: (list: string) => `from the local dictionary: ${list}`,
     scenarioRow: 'scenario',
     scenarioChanged: (inFile: string) => `scenario; ${inFile} in the file`,
     line: 'line',
@@ -505,6 +563,8 @@ const help = {
     crops: 'crops: a CSV file or an .xlsx workbook, a row per township and crop or a column per crop',
     livestock: 'livestock: a CSV file or an .xlsx workbook, a row per township and species or a column per species',
     soil: 'soil: grades or measured values per township (optional; CSV or .xlsx)',
+    local:
+      "the county's local dictionary: its names for crops and species, its own crops and species, its values over the guide's, each with a source (CSV or .xlsx; docs/local.md)",
     sheet: 'the sheet of a workbook to read for a kind, as KIND=SHEET (repeatable; default: the first sheet whose header shows the kind)',
     sample: (name: string) => `a bundled sample, when no input files are given (default ${name})`,
     params: 'parameters as a JSON file; flags override it',

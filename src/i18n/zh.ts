@@ -2,6 +2,13 @@ import { MAX_LINE_CHARS } from '../input/errors.js';
 import { num, type Messages } from './en.js';
 
 const s = (v: string | number | undefined) => String(v ?? '');
+
+/** "肉牛=100/30|奶牛=100/15" as "肉牛（100/30）与奶牛（100/15）". */
+const choices = (v: string | number | undefined, and: string) =>
+  s(v)
+    .split('|')
+    .map((c) => c.replace(/^(.*)=(.*)$/, '$1（$2）'))
+    .join(and);
 const kindZh = (k: string | number | undefined) => ({ crops: '作物', livestock: '畜禽', soil: '土壤' })[String(k)] ?? String(k ?? '');
 
 const help: Messages['help'] = {
@@ -29,6 +36,7 @@ const help: Messages['help'] = {
     crops: '作物：CSV 文件或 .xlsx 工作簿，每个乡镇、每种作物一行，或每种作物一列',
     livestock: '畜禽：CSV 文件或 .xlsx 工作簿，每个乡镇、每个畜种一行，或每个畜种一列',
     soil: '土壤：各乡镇的分级或测定值（可选；CSV 或 .xlsx）',
+    local: '本县本地词典：作物和畜种的本地名称、本地作物和畜种、替代指南数值的本地数值，均须注明来源（CSV 或 .xlsx；见 docs/local.md）',
     sheet: '工作簿中某类数据所在的工作表，写作 类别=工作表名（可重复；默认取表头显示该类数据的第一个工作表）',
     sample: (name: string) => `未给输入文件时使用的内置示例（默认 ${name}）`,
     params: 'JSON 参数文件；命令行参数优先',
@@ -177,7 +185,10 @@ export const zh: Messages = {
     },
     'crop-unknown': {
       message: (a) => `未知作物“${s(a.crop)}”`,
-      hint: (a) => (a.suggestion ? `是否为“${s(a.suggestion)}”？或为本地作物填写 n_uptake（及 p_uptake）` : '请为本地作物填写 n_uptake（及 p_uptake）'),
+      hint: (a) =>
+        a.suggestion
+          ? `是否为“${s(a.suggestion)}”？如不是，请在本地词典（--local）中定义`
+          : '请在本地词典（--local 文件：名称、氮吸收量、磷吸收量、用地类型、来源；或名称、对应、来源）中定义，或在该行填写氮吸收量和磷吸收量',
     },
     'crop-local-uptake': { message: (a) => `作物“${s(a.crop)}”不在指南表中，其养分吸收量取自本文件` },
     'crop-needs-uptake': { message: (a) => `作物“${s(a.crop)}”缺少 ${s(a.nutrient)} 吸收量`, hint: (a) => `请填写 ${s(a.column)} 列` },
@@ -211,15 +222,30 @@ export const zh: Messages = {
               : '请检查单产、产量和面积列的单位',
     },
     'land-use-invalid': { message: (a) => `未知用地类型“${s(a.value)}”`, hint: () => '应为 旱地、水田、菜地、果园 之一' },
+    'part-of-whole': {
+      message: (a) => `“${s(a.part)}”是“${s(a.whole)}”（第 ${s(a.line)} 行）的一部分，同一乡镇已列出“${s(a.whole)}”：不重复计入`,
+      hint: () => '请只列总数，或只列其各组成部分',
+    },
     'duplicate-row': {
       message: (a) => `“${s(a.key)}”重复出现（首次在第 ${s(a.firstLine)} 行）`,
       hint: (a) => (a.kind === 'livestock' ? '请合并两行' : '请合并两行，或以用地类型加以区分'),
     },
     'species-unknown': {
       message: (a) => `未知畜种“${s(a.species)}”`,
-      hint: (a) => (a.suggestion ? `是否为“${s(a.suggestion)}”？或为其填写 pe_factor（猪当量系数）` : '请为其填写 pe_factor（猪当量系数）'),
+      hint: (a) =>
+        a.suggestion
+          ? `是否为“${s(a.suggestion)}”？如不是，请在本地词典（--local）中定义`
+          : '请在本地词典（--local 文件：名称、猪当量系数、来源；或名称、对应、来源）中定义，或在该行填写猪当量系数',
     },
-    'species-needs-factor': { message: (a) => `指南未给出“${s(a.species)}”的猪当量折算系数`, hint: () => '请填写 pe_factor（猪当量系数）列' },
+    'species-needs-factor': {
+      message: (a) => `指南未给出“${s(a.species)}”的猪当量折算系数`,
+      hint: () => '请在本地词典（--local）中给出其猪当量系数及来源，或填写猪当量系数列',
+    },
+    'species-cattle': {
+      message: (a) => `指南未规定“${s(a.species)}”如何折算：${choices(a.choices, '与')}的折算系数不同`,
+      hint: (a) =>
+        `请在文件中写明${choices(a.choices, '或')}，或在本地词典（--local）中将“${s(a.species)}”对应为其中之一（名称 ${s(a.species)}，对应 ${s(a.first)}，来源 …）`,
+    },
     'pe-factor-invalid': { message: (a) => `猪当量系数“${s(a.value)}”不是正的比值`, hint: () => '写作 0.4 或 100/250' },
     'pe-factor-override': { message: (a) => `猪当量系数 ${s(a.value)} 替代了指南中${s(a.species)}的 ${s(a.guide)}` },
     'stock-missing': { message: () => '该行没有存栏量' },
@@ -243,6 +269,29 @@ export const zh: Messages = {
     'soil-missing-values': { message: () => '该行没有氮或磷的分级或测定值' },
     'soil-grade-disagrees': {
       message: (a) => `${s(a.nutrient)} 分级 ${s(a.grade)} 与测定值 ${s(a.value)} ${s(a.unit)}（${s(a.measuredGrade)} 级）不符，采用所给分级`,
+    },
+    'local-means-unknown': {
+      message: (a) => `“${s(a.name)}”对应的“${s(a.means)}”不是系数表中的作物或畜种`,
+      hint: (a) => (a.suggestion ? `是否为“${s(a.suggestion)}”？` : 'landcap coefficients 列出全部作物和畜种'),
+    },
+    'local-defined-twice': { message: (a) => `“${s(a.name)}”定义了两次（首次在第 ${s(a.line)} 行）`, hint: () => '请只保留一行' },
+    'local-source-missing': {
+      message: (a) => `“${s(a.name)}”没有填写来源`,
+      hint: () => '请在“来源”列写明数值或对应关系的出处（调查、规划、局里的决定等）',
+    },
+    'local-land-use-missing': { message: (a) => `本地作物“${s(a.name)}”没有填写用地类型`, hint: () => '请填写旱地、水田、菜地或果园：土壤分级取决于用地类型' },
+    'local-value-invalid': { message: (a) => `“${s(a.name)}”的${s(a.header)}为“${s(a.value)}”：须为大于 0 的数` },
+    'local-mixed': {
+      message: (a) => `“${s(a.name)}”同时给出了${a.what === 'both' ? '对应名称和数值' : '作物吸收量和畜种猪当量系数'}`,
+      hint: () => '一行要么把名称对应为另一名称（对应），要么给出作物的吸收量或畜种的猪当量系数',
+    },
+    'local-nothing': {
+      message: (a) => `“${s(a.name)}”既没有对应名称，也没有数值`,
+      hint: () => '请填写对应，或氮吸收量和磷吸收量（作物），或猪当量系数（畜种）',
+    },
+    'local-alias-value': {
+      message: (a) => `“${s(a.name)}”按“${s(a.target)}”计：它的数值就是“${s(a.target)}”的数值`,
+      hint: (a) => `请在名称为“${s(a.target)}”的行给出数值，或将“${s(a.name)}”作为单独的本地作物另起名称`,
     },
     'township-no-land': {
       message: (a) => `乡镇“${s(a.township)}”有畜禽存栏，但作物文件中没有其耕地`,
@@ -288,7 +337,21 @@ export const zh: Messages = {
     sourceFile: (file: string) => `文件 ${file}`,
     sourceApi: '调用程序设定',
     sourceFlag: (flag: string) => `参数 ${flag}`,
-    provenanceNames: { plan: '参考规划', lit: '公开文献', 'guide-unverified': '指南（未核实）', landcap: 'landcap', none: '无', user: '用户数据' },
+    provenanceNames: {
+      plan: '参考规划',
+      lit: '公开文献',
+      'guide-unverified': '指南（未核实）',
+      landcap: 'landcap',
+      none: '无',
+      user: '用户数据',
+      local: '本地词典',
+    },
+    forestNote: (share: string, list: string) =>
+      `人工林提供的承载力占 ${share} 及以上的乡镇：${list}。人工林的 m³ 须为年生长量（蓄积年增长量），而非蓄积量（见 docs/method.md）`,
+    namesNote: (list: string) => `按系数表名称计：${list}`,
+    localNote: (count: number, list: string) => `取自本地词典（${count} 项数值和名称）：${list}`,
+    localUptake: (n: string, value: string) => `${n === 'N' ? '氮' : '磷'}吸收量 ${value}`,
+    localFactor: (value: string) => `猪当量系数 ${value}`,
     uptakeNote: (n: string, rows: string) => `每 100 kg 产量${n}吸收量（人工林为每 m³）：${rows}`,
     peFactorNote: (rows: string) => `猪当量折算系数：${rows}`,
     fertilisationNote: (rows: string) => `施肥供给养分占比（按土壤分级）：${rows}`,
@@ -321,6 +384,7 @@ export const zh: Messages = {
       stock: '4. 存栏   S = Σ 存栏量 × 猪当量系数',
       balance: '5. 平衡',
       rowsOf: (file: string) => `${file} 中的行`,
+      localSources: (list: string) => `取自本地词典：${list}`,
       scenarioRow: '情景',
       scenarioChanged: (inFile: string) => `情景；文件中为 ${inFile}`,
       line: '行',

@@ -7,7 +7,8 @@
  * unit ignore a bracketed suffix ("乡镇（街道）").
  */
 
-export const INPUT_KINDS = ['crops', 'livestock', 'soil'] as const;
+/** The data files, and a county's local dictionary of names and values (docs/local.md). */
+export const INPUT_KINDS = ['crops', 'livestock', 'soil', 'local'] as const;
 export type InputKind = (typeof INPUT_KINDS)[number];
 
 /** The columns whose figures have a unit that changes them: area, yield, production, head in stock or slaughtered. */
@@ -165,6 +166,15 @@ export const FIELD_SPECS: readonly FieldSpec[] = [
     defaultUnit: MG_KG,
     exact: { available_p_mg_per_kg: MG_KG },
   },
+  // a local dictionary (docs/local.md)
+  { field: 'name', kind: 'local', names: ['name', '名称', '本地名称', '统计名称'] },
+  { field: 'means', kind: 'local', names: ['means', '对应', '对应名称', '对应作物', '对应畜种', '计为', '按此计'] },
+  { field: 'n_uptake', kind: 'local', names: [] },
+  { field: 'p_uptake', kind: 'local', names: [] },
+  { field: 'land_use', kind: 'local', names: [] },
+  { field: 'measure', kind: 'local', names: ['measure', '计量', '计量方式'] },
+  { field: 'pe_factor', kind: 'local', names: [] },
+  { field: 'source', kind: 'local', names: ['source', '来源', '依据', '数据来源'] },
 ];
 
 /** Columns shared by several kinds take their names from the first spec that lists them. */
@@ -178,6 +188,7 @@ export const KIND_FIELDS: Readonly<Record<InputKind, readonly FieldSpec[]>> = {
   crops: specsOf('crops'),
   livestock: specsOf('livestock'),
   soil: specsOf('soil'),
+  local: specsOf('local'),
 };
 
 /** Case, spaces, full-width forms and bracket styles folded, so that "面积（公顷）" and "面积 (公顷)" compare equal. */
@@ -241,6 +252,7 @@ export function detectKinds(headers: readonly string[]): InputKind[] {
   if (has('crops', ['crop'])) kinds.push('crops');
   if (has('livestock', ['species'])) kinds.push('livestock');
   if (has('soil', ['n_grade', 'total_n', 'p_grade', 'available_p'])) kinds.push('soil');
+  if (has('local', ['name']) && has('local', ['means', 'source'])) kinds.push('local');
   return kinds;
 }
 

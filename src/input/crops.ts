@@ -1,9 +1,9 @@
-import type { Coefficients, CropCoefficient } from '../coefficients/coefficients.js';
+import { wholesOf, type Coefficients, type CropCoefficient } from '../coefficients/coefficients.js';
 import type { Provenance } from '../coefficients/schema.js';
 import { MU_PER_HECTARE, areaInMu, productionFromAreaAndYield, relativeDifference, yieldPerMu, type AreaUnit } from '../method/production.js';
 import { LAND_USES, landUseIndex, type LandUse, type Measure, type Nutrient } from '../method/types.js';
 import type { ProblemLog } from '../problems.js';
-import { NameIndex } from './names.js';
+import { NameIndex, wholeMark, type Named, type WholeMark } from './names.js';
 import { Parts, isPart } from './parts.js';
 import { RowKeys } from './row-keys.js';
 import { CellMemo, type Column, type Header, type Row } from './table.js';
@@ -29,6 +29,10 @@ export interface CropRow {
   readonly uptake: Partial<Record<Nutrient, UptakeUsed>>;
   /** The production in the file, when a scenario changed it. */
   readonly productionInFile?: number;
+  /** The whole the crop is counted in when the tables list members of it (水稻 for 稻谷 and 早稻), member or not. */
+  readonly whole?: WholeMark;
+  /** The alias the crop's name was read through (早稻 → 水稻), when it was one. */
+  readonly readAs?: Named<CropCoefficient>['alias'];
 }
 
 export interface UptakeUsed {
@@ -71,7 +75,9 @@ export function cropIndex(c: Coefficients): NameIndex<CropCoefficient> {
   if (index) return index;
   index = new NameIndex<CropCoefficient>();
   for (const crop of c.crops.values()) index.add(crop.crop, crop, crop.crop);
-  for (const [alias, { target, relation }] of c.cropAliases) index.add(alias, c.crops.get(target)!, relation === 'synonym' ? target : undefined);
+  // A county's alias may give a name of the table another meaning (牛 read as 肉牛): it replaces the table's.
+  for (const [name, alias] of c.cropAliases)
+    index.add(name, c.crops.get(alias.target)!, alias.relation === 'synonym' ? alias.target : undefined, alias, alias.provenance === 'local');
   for (const crop of c.crops.values()) index.add(crop.nameEn, crop, crop.crop);
   cropIndexes.set(c, index);
   return index;
@@ -201,7 +207,9 @@ const NO_UPTAKE: Partial<Record<Nutrient, number>> = {};
 /** A crop cell, as the rules read it once per distinct cell (CellMemo): the name, what it names, its repeated-row keys. */
 interface CropName {
   readonly asWritten: string;
-  readonly named: { readonly value: CropCoefficient | undefined; readonly identity: string };
+  readonly named: Named<CropCoefficient>;
+  /** The crop's whole, when the tables count members in it (水稻 for 稻谷 and for 早稻). */
+  readonly whole?: WholeMark;
   /** RowKeys ids of the name's identity and of the name as shown in a message; with a land use written, by its index. */
   readonly key: number;
   readonly shown: number;
@@ -241,11 +249,14 @@ export class CropReader {
     this.columns = { crop: col('crop'), land_use: col('land_use'), n_uptake: col('n_uptake'), p_uptake: col('p_uptake') };
     const all = (field: string) => header.byField.get(field) ?? [];
     this.quantities = { area: new QuantityCells(all('area')), yield: new QuantityCells(all('yield')), production: new QuantityCells(all('production')) };
-    this.cropNames = new CellMemo(this.columns.crop, (text) => {
+    const wholes = wholesOf(coefficients.cropAliases);
+    this.cropNames = new CellMemo(this.columns.crop, (text, row) => {
       if (text === '') return undefined;
       const named = this.index.lookup(text);
       const key = this.seen.intern(named.identity);
-      return { asWritten: text, named, key, shown: text === named.identity ? key : this.seen.intern(text), byLandUse: [], part: isPart(text) };
+      const crop = named.value?.crop;
+      const whole = wholeMark(named, crop !== undefined && wholes.has(crop) ? crop : undefined, text, row.place(this.columns.crop).column);
+      return { asWritten: text, named, whole, key, shown: text === named.identity ? key : this.seen.intern(text), byLandUse: [], part: isPart(text) };
     });
     this.landUses = new CellMemo(this.columns.land_use, landUseOf);
   }
@@ -404,6 +415,8 @@ export class CropReader {
       productionFrom,
       areaMu: area ? areaMu(area) : null,
       uptake,
+      whole: cropName.whole,
+      readAs: named.alias,
     };
   }
 

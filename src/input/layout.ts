@@ -1,4 +1,5 @@
 import {
+  INPUT_KINDS,
   KIND_FIELDS,
   QUANTITY_FIELDS,
   detectKinds,
@@ -135,7 +136,10 @@ function wideOf(index: number, header: string, item: string, field: QuantityFiel
 
 /** Whether a header row's cells make a header of `kind`: a township column and one more column of the kind. */
 function qualifies(kind: InputKind, cells: readonly HeaderCell[]): boolean {
-  if (!cells.some((c) => c.role === 'field' && c.field === 'township')) return false;
+  const has = (fields: readonly string[]) => cells.some((c) => c.role === 'field' && fields.includes(c.field));
+  // A local dictionary names things, not townships: a name column and what it means or where it comes from.
+  if (kind === 'local') return has(['name']) && has(['means', 'source']);
+  if (!has(['township'])) return false;
   const item = ITEM_FIELD[kind];
   switch (kind) {
     case 'crops':
@@ -155,7 +159,7 @@ export function findHeader(
   rows: readonly { readonly line: number; readonly cells: readonly string[] }[],
   kind: InputKind | undefined,
 ): FoundHeader | undefined {
-  const kinds = kind ? [kind] : (['crops', 'livestock', 'soil'] as const);
+  const kinds = kind ? [kind] : INPUT_KINDS;
   const last = rows[rows.length - 1]!;
   const before = rows.length > 1 ? rows[rows.length - 2] : undefined;
   const found: FoundHeader[] = [];
@@ -356,6 +360,7 @@ const REQUIRED: Record<InputKind, readonly (readonly string[])[]> = {
   crops: [['township'], ['crop']],
   livestock: [['township'], ['species'], ['stock', 'slaughter']],
   soil: [['township'], ['n_grade', 'total_n', 'p_grade', 'available_p']],
+  local: [['name'], ['source']],
 };
 
 function expectedNames(kind: InputKind, field: string): string {

@@ -1,9 +1,9 @@
-import { constantNumber, type Coefficients, type SpeciesCoefficient } from '../coefficients/coefficients.js';
+import { constantNumber, wholesOf, type Coefficients, type SpeciesCoefficient } from '../coefficients/coefficients.js';
 import type { Provenance } from '../coefficients/schema.js';
 import { fractionValue, formatFraction, parseFraction, pigEquivalents, stockFromSlaughter } from '../method/pig-equivalent.js';
 import type { Fraction } from '../method/types.js';
 import type { ProblemArgs, ProblemLog } from '../problems.js';
-import { NameIndex } from './names.js';
+import { NameIndex, wholeMark, type Named, type WholeMark } from './names.js';
 import { Parts, isPart } from './parts.js';
 import { RowKeys } from './row-keys.js';
 import { CellMemo, type Column, type Header, type Row } from './table.js';
@@ -29,6 +29,10 @@ export interface LivestockRow {
   readonly peFactorSource: string;
   /** The stock in the file, when a scenario changed it. */
   readonly stockInFile?: number;
+  /** The whole the species is counted in when the tables list members of it (生猪 for 猪 and 能繁母猪), member or not. */
+  readonly whole?: WholeMark;
+  /** The alias the species' name was read through (能繁母猪 → 生猪), when it was one. */
+  readonly readAs?: Named<SpeciesCoefficient>['alias'];
 }
 
 const speciesIndexes = new WeakMap<Coefficients, NameIndex<SpeciesCoefficient>>();
@@ -39,7 +43,9 @@ export function speciesIndex(c: Coefficients): NameIndex<SpeciesCoefficient> {
   if (index) return index;
   index = new NameIndex<SpeciesCoefficient>();
   for (const sp of c.species.values()) index.add(sp.species, sp, sp.species);
-  for (const [alias, { target, relation }] of c.speciesAliases) index.add(alias, c.species.get(target)!, relation === 'synonym' ? target : undefined);
+  // A county's alias may give a name of the table another meaning (牛 read as 肉牛): it replaces the table's.
+  for (const [name, alias] of c.speciesAliases)
+    index.add(name, c.species.get(alias.target)!, alias.relation === 'synonym' ? alias.target : undefined, alias, alias.provenance === 'local');
   for (const sp of c.species.values()) index.add(sp.nameEn, sp, sp.species);
   speciesIndexes.set(c, index);
   return index;
@@ -63,6 +69,12 @@ export function implausibleStock(
   const scale = column?.unit?.scale ?? 1;
   const perTenThousand = scale === 10_000 && head / scale <= max ? head / scale : '';
   return { value: head, species: name, max, header: column ? (row?.headerOf(column) ?? column.header) : '', perTenThousand };
+}
+
+/** Cattle the guide does not split (牛, 水牛): the problem's arguments, naming the guide's species to choose from with their factors. */
+export function cattleChoices(c: Coefficients, asWritten: string, species: SpeciesCoefficient): ProblemArgs {
+  const choices = species.oneOf.map((o) => `${o}=${formatFraction(c.species.get(o)!.peFactor!)}`).join('|');
+  return { species: asWritten, choices, first: species.oneOf[0]! };
 }
 
 /** The head counts of a row in a column of each unit: the one filled (two filled must agree). */
@@ -92,7 +104,9 @@ class HeadCells {
 /** A species cell, as the rules read it once per distinct cell (CellMemo): the name, what it names, its repeated-row keys. */
 interface SpeciesName {
   readonly asWritten: string;
-  readonly named: { readonly value: SpeciesCoefficient | undefined; readonly identity: string };
+  readonly named: Named<SpeciesCoefficient>;
+  /** The species' whole, when the tables count members in it (生猪 for 猪 and for 能繁母猪). */
+  readonly whole?: WholeMark;
   readonly key: number;
   readonly shown: number;
   /** A 其中 item, part of the one before it. */
@@ -137,10 +151,13 @@ export class LivestockReader {
     // A ratio given for 生猪 serves rows written 猪 or pig too: ratios are keyed by the species they resolve to.
     this.ratios = new NameIndex<number>();
     for (const [name, ratio] of Object.entries(stockRatio)) this.ratios.add(this.index.get(name)?.species ?? name, ratio);
-    this.speciesNames = new CellMemo(this.columns.species, (text) => {
+    const wholes = wholesOf(coefficients.speciesAliases);
+    this.speciesNames = new CellMemo(this.columns.species, (text, row) => {
       if (text === '') return undefined;
       const named = this.index.lookup(text);
-      return { asWritten: text, named, key: this.seen.intern(named.identity), shown: this.seen.intern(text), part: isPart(text) };
+      const species = named.value?.species;
+      const whole = wholeMark(named, species !== undefined && wholes.has(species) ? species : undefined, text, row.place(this.columns.species).column);
+      return { asWritten: text, named, whole, key: this.seen.intern(named.identity), shown: this.seen.intern(text), part: isPart(text) };
     });
   }
 
@@ -187,7 +204,8 @@ export class LivestockReader {
       return undefined;
     }
     if (species && !species.peFactor && !userFactor) {
-      row.report(c.species, 'species-needs-factor', { species: speciesAsWritten });
+      if (species.oneOf.length > 0) row.report(c.species, 'species-cattle', cattleChoices(this.coefficients, speciesAsWritten, species));
+      else row.report(c.species, 'species-needs-factor', { species: speciesAsWritten });
       return undefined;
     }
     if (species?.peFactor && userFactor && fractionValue(userFactor) !== fractionValue(species.peFactor)) {
@@ -252,6 +270,8 @@ export class LivestockReader {
       peFactor: factor,
       peFactorProvenance: userFactor ? 'user' : species!.provenance,
       peFactorSource: userFactor ? `${row.file}:${row.line}` : species!.source,
+      whole: speciesName0.whole,
+      readAs: named.alias,
     };
   }
 

@@ -148,13 +148,13 @@ export class CellMemo<T> {
 
   constructor(
     private readonly column: Column | undefined,
-    /** The rule: the cell's text (trimmed; '' when empty or when there is no such column) → what it means. */
-    private readonly make: (text: string) => T,
+    /** The rule: the cell's text (trimmed; '' when empty or when there is no such column) → what it means (the row it is first met on). */
+    private readonly make: (text: string, row: Row) => T,
   ) {}
 
   get(row: Row): T {
     const { column, kept } = this;
-    if (!column) return (this.none ??= { value: this.make('') }).value;
+    if (!column) return (this.none ??= { value: this.make('', row) }).value;
     const { cells } = row;
     const i = column.index;
     const hash = cells.hash(i);
@@ -164,7 +164,7 @@ export class CellMemo<T> {
         const entry = bucket[k]!;
         if (cells.is(i, entry.source)) return entry.value;
       }
-    const value = this.make(row.text(column));
+    const value = this.make(row.text(column), row);
     if (this.size < MEMO_SIZE) {
       this.size++;
       const entry = { source: cells.source(i), value };

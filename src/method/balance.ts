@@ -68,6 +68,8 @@ export interface Balance {
   /** Headroom in head of each species of the guide: headroom ÷ PE factor (negative: head over capacity). */
   readonly headroomHead: Readonly<Record<string, number>>;
   readonly nutrients: Partial<Record<Nutrient, NutrientBalance>>;
+  /** The share of the capacity that plantation forest gives (capacityShare), for a township with forest rows. */
+  readonly forestShare?: number;
 }
 
 /** What of a township's balance follows from its land alone: each nutrient's chain, the capacity and its range. */
@@ -135,6 +137,23 @@ export function balanceOfLand(name: string, land: LandSide, stockPe: number, k: 
 }
 
 /** A township's balance: the chain for its land, and its stock. */
+/**
+ * The share of a township's capacity that a part of its land gives (its plantation forest, docs/method.md): the
+ * part's capacity in the township's limiting nutrient over the township's. Capacity is proportional to each grade's
+ * demand, so the part's own chain gives its share exactly. Null when the township has no capacity.
+ */
+export function capacityShare(
+  partDemandByGrade: Partial<Record<Nutrient, Record<SoilGrade, number>>>,
+  b: Balance,
+  p: ChainParameters,
+  k: ChainConstants,
+): number | null {
+  const n = b.limitingNutrient ?? basisNutrients(p.basis)[0]!;
+  const whole = b.nutrients[n]?.capacityPe;
+  if (!whole) return null;
+  return landSide(partDemandByGrade, p, k).nutrients[n]!.capacityPe / whole;
+}
+
 export function townshipBalance(
   name: string,
   demandByGrade: Partial<Record<Nutrient, Record<SoilGrade, number>>>,

@@ -31,10 +31,11 @@ export const parametersSchema = z.strictObject(parameterSchemas);
 /** The parameters file (`--params FILE`): any subset of the parameters. */
 export const parametersFileSchema = z.strictObject({
   $schema: z.string().optional(),
+  local: z.string().trim().min(1).optional().describe("a county's local dictionary of names and values (docs/local.md), relative to this file"),
   ...Object.fromEntries(PARAMETER_NAMES.map((name) => [name, parameterSchemas[name].optional()])),
 });
 
-export type ParametersFile = Partial<Parameters> & { $schema?: string };
+export type ParametersFile = Partial<Parameters> & { $schema?: string; local?: string };
 
 /** A schema issue as a ParameterError code and its arguments. */
 function describeIssue(issue: z.core.$ZodIssue): [ParameterErrorCode, Record<string, string | number>] {

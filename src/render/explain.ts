@@ -16,6 +16,11 @@ function gradeSource(s: SoilGradeSource, t: Messages): string {
   return s.measured === undefined ? t.ui.explain.gradeFromSoil(place) : t.ui.explain.gradeMeasured(place, `${s.measured} ${s.unit}`, s.gradedAs!);
 }
 
+/** The local dictionary's values and names a township's rows used, each once, with its source; '' when none. */
+function localSources(items: readonly string[]): string {
+  return [...new Set(items)].join('; ');
+}
+
 function blocks(e: Explanation, t: Messages, loadMeaning: (grade: string) => string): Block[] {
   const x = t.ui.explain;
   const nutrients = basisNutrients(e.basis);
@@ -44,6 +49,13 @@ function blocks(e: Explanation, t: Messages, loadMeaning: (grade: string) => str
       }),
     });
     out.push({ kind: 'line', text: x.sumD(kg(en.cropDemandKg)) });
+    const local = localSources([
+      ...e.crops.flatMap((c) => [
+        ...(c.nutrients[n]!.uptakeProvenance === 'local' ? [`${c.crop} ${c.nutrients[n]!.uptake} — ${c.nutrients[n]!.uptakeSource}`] : []),
+        ...(c.readAs?.provenance === 'local' ? [`${c.cropAsWritten} → ${c.crop} — ${c.readAs.source}`] : []),
+      ]),
+    ]);
+    if (local) out.push({ kind: 'line', text: x.localSources(local) });
     out.push({ kind: 'heading', text: x.manureDemand(n) });
     for (const g of en.byGrade)
       out.push({ kind: 'line', text: x.gradeLine(g.grade, kg(g.cropDemandKg), formatShare(g.fertilisationShare), prov(g.provenance), kg(g.fertilisedKg)) });
@@ -91,6 +103,13 @@ function blocks(e: Explanation, t: Messages, loadMeaning: (grade: string) => str
     ]),
   });
   out.push({ kind: 'line', text: x.sumS(kg(b.stockPe)) });
+  const localStock = localSources(
+    e.livestock.flatMap((l) => [
+      ...(l.provenance === 'local' ? [`${l.species} ${l.peFactor} — ${l.source}`] : []),
+      ...(l.readAs?.provenance === 'local' ? [`${l.speciesAsWritten} → ${l.species} — ${l.readAs.source}`] : []),
+    ]),
+  );
+  if (localStock) out.push({ kind: 'line', text: x.localSources(localStock) });
   out.push({ kind: 'heading', text: x.balance });
   out.push({
     kind: 'line',

@@ -26,6 +26,12 @@ export function formatIndex(value: number | null): string {
   return value === null ? '—' : value.toFixed(3);
 }
 
+/** A share worked out of the data, for people: a whole percentage (45.8… → 46%). */
+export function formatPercent(value: number): string {
+  return `${Math.round(value * 100)}%`;
+}
+
+/** A share given as a parameter, as exactly as it was given (0.45 → 45%). */
 export function formatShare(value: number): string {
   return `${Number((value * 100).toPrecision(12))}%`;
 }

@@ -1,8 +1,8 @@
 import type { Lang } from '../i18n/index.js';
 import type { Messages } from '../i18n/en.js';
 import { PARAMETERS, PARAMETER_NAMES, type ParameterName, type ParameterSource } from '../params/params.js';
-import { formatCount, formatIndex, formatShare } from './format.js';
-import type { CoefficientUse, Report } from '../report/report.js';
+import { formatCount, formatIndex, formatPercent, formatShare } from './format.js';
+import { LARGE_FOREST_SHARE, type CoefficientUse, type Report } from '../report/report.js';
 import { STATUSES } from '../method/types.js';
 
 export function sourceText(s: ParameterSource, t: Messages): string {
@@ -57,6 +57,25 @@ function uses(list: readonly CoefficientUse[], lang: Lang, t: Messages): string 
   return [...groups].map(([p, items]) => t.ui.label(p, items.join(t.ui.listSeparator))).join('; ');
 }
 
+/**
+ * Each value and name of the local dictionary the data used, with its source: "水稻 N 2 — 柳江区 … (本地词典.csv:7)",
+ * "水牛 → 肉牛 — …". A crop's N and P values from one row are one item.
+ */
+function localItems(report: Report, t: Messages): string[] {
+  const values = new Map<string, { parts: string[]; source: string }>();
+  const add = (name: string, part: string, source: string) => {
+    const e = values.get(name) ?? { parts: [], source };
+    e.parts.push(part);
+    values.set(name, e);
+  };
+  for (const [n, list] of Object.entries(report.coefficients.uptake))
+    for (const u of list) if (u.provenance === 'local') add(u.name, t.ui.localUptake(n, u.value), u.source);
+  for (const u of report.coefficients.peFactors) if (u.provenance === 'local') add(u.name, t.ui.localFactor(u.value), u.source);
+  const items = [...values].map(([name, e]) => `${name} ${e.parts.join(t.ui.listSeparator)} — ${e.source}`);
+  for (const n of report.coefficients.names) if (n.provenance === 'local') items.push(`${n.name} → ${n.means} — ${n.source}`);
+  return items;
+}
+
 /** Lines stating the coefficients the data used and their provenance. */
 export function coefficientLines(report: Report, lang: Lang, t: Messages): string[] {
   const lines: string[] = [];
@@ -67,6 +86,14 @@ export function coefficientLines(report: Report, lang: Lang, t: Messages): strin
       report.coefficients.fertilisationShares.map((f) => `${f.grade} ${formatShare(Number(f.value))} [${t.ui.provenanceNames[f.provenance]}]`).join(', '),
     ),
   );
+  const names = report.coefficients.names;
+  const builtIn = names.filter((n) => n.provenance !== 'local');
+  if (builtIn.length > 0) lines.push(t.ui.namesNote(builtIn.map((n) => `${n.name} → ${n.means}`).join(t.ui.listSeparator)));
+  const local = localItems(report, t);
+  if (local.length > 0) lines.push(t.ui.localNote(local.length, local.join('; ')));
+  const forest = report.townships.filter((b) => (b.forestShare ?? 0) >= LARGE_FOREST_SHARE);
+  if (forest.length > 0)
+    lines.push(t.ui.forestNote(formatShare(LARGE_FOREST_SHARE), forest.map((b) => `${b.name} ${formatPercent(b.forestShare!)}`).join(t.ui.listSeparator)));
   lines.push(t.ui.methodNote);
   const unverified = [...Object.values(report.coefficients.uptake).flat(), ...report.coefficients.peFactors].filter(
     (u) => u.provenance === 'guide-unverified',

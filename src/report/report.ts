@@ -1,12 +1,12 @@
-import { chainConstants, type Coefficients } from '../coefficients/coefficients.js';
+import { chainConstants } from '../coefficients/coefficients.js';
 import type { Provenance } from '../coefficients/schema.js';
-import { demandByGrade, type Dataset, type TownshipData } from '../tally/dataset.js';
+import { balanceOf, type Dataset, type TownshipData } from '../tally/dataset.js';
 import type { FileSummary } from '../input/read.js';
 import { formatFraction } from '../method/pig-equivalent.js';
 import { NUTRIENTS, basisNutrients, type Basis, type Nutrient, type SoilGrade } from '../method/types.js';
 import type { ParameterName, ParameterSet, ParameterSource, Parameters } from '../params/params.js';
 import type { Place, Problem, ProblemArgs, ProblemLog } from '../problems.js';
-import { totalBalance, townshipBalance, type Balance } from '../method/balance.js';
+import { totalBalance, type Balance } from '../method/balance.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -16,6 +16,19 @@ export interface CoefficientUse {
   readonly nameEn: string;
   readonly value: string;
   readonly provenance: Provenance;
+  readonly rows: number;
+  /** Where the value comes from: the table's source, or the local dictionary's (its text, file and line). */
+  readonly source: string;
+}
+
+/** A name the data used that was read as a crop or species of the tables (早稻 → 水稻; a local dictionary's 水牛 → 肉牛). */
+export interface NameUse {
+  readonly name: string;
+  readonly kind: 'crop' | 'species';
+  readonly means: string;
+  readonly relation: 'synonym' | 'member';
+  readonly provenance: Provenance;
+  readonly source: string;
   readonly rows: number;
 }
 
@@ -34,10 +47,17 @@ export interface Report {
     readonly uptake: Partial<Record<Nutrient, readonly CoefficientUse[]>>;
     readonly peFactors: readonly CoefficientUse[];
     readonly fertilisationShares: readonly (CoefficientUse & { grade: SoilGrade })[];
+    readonly names: readonly NameUse[];
   };
 }
 
 export const TOTAL_NAME = 'TOTAL';
+
+/**
+ * A share of a township's capacity from plantation forest that reports point out: forest can give most of a
+ * township's capacity on a timber figure whose meaning is unsettled (docs/method.md, plantation forest).
+ */
+export const LARGE_FOREST_SHARE = 0.3;
 
 /**
  * A figure of a township's balance that is not a finite number — a sum of rows beyond any double (1e308 pigs and
@@ -68,14 +88,15 @@ export function infiniteFigure(
  * The report: each township's balance, and the total; undefined, with the problems in `log`, when a township's
  * figures are not finite numbers. `warnings` are the problems found in reading (a report is only built without errors).
  */
-export function buildReport(dataset: Dataset, params: ParameterSet, c: Coefficients, log: ProblemLog): Report | undefined {
+export function buildReport(dataset: Dataset, params: ParameterSet, log: ProblemLog): Report | undefined {
+  const c = dataset.coefficients;
   const p = params.values;
   const k = chainConstants(c);
   const nutrients = basisNutrients(p.basis);
   const townships: Balance[] = [];
   const files = { crops: dataset.files.find((f) => f.kind === 'crops')?.path, livestock: dataset.files.find((f) => f.kind === 'livestock')?.path };
   for (const t of dataset.townships.values()) {
-    const b = townshipBalance(t.name, demandByGrade(dataset, t, nutrients), t.stockPe, p, k);
+    const b = balanceOf(dataset, t, p, k);
     const infinite = infiniteFigure(t, b, files);
     if (infinite) log.report(infinite.place, 'figure-not-finite', infinite.args);
     townships.push(b);
@@ -86,15 +107,15 @@ export function buildReport(dataset: Dataset, params: ParameterSet, c: Coefficie
     uptake[n] = [...dataset.used.crops].map(([name, u]) => {
       const crop = c.crops.get(name);
       return crop && !u.local
-        ? { name, nameEn: crop.nameEn, value: String(crop.uptake[n].value), provenance: crop.uptake[n].provenance, rows: u.rows }
-        : { name, nameEn: name, value: '', provenance: 'user' as const, rows: u.rows };
+        ? { name, nameEn: crop.nameEn, value: String(crop.uptake[n].value), provenance: crop.uptake[n].provenance, rows: u.rows, source: crop.uptake[n].source }
+        : { name, nameEn: name, value: '', provenance: 'user' as const, rows: u.rows, source: files.crops ?? '' };
     });
   }
   const peFactors = [...dataset.used.species].map(([name, u]) => {
     const sp = c.species.get(name);
     return sp?.peFactor && !u.local
-      ? { name, nameEn: sp.nameEn, value: formatFraction(sp.peFactor), provenance: sp.provenance, rows: u.rows }
-      : { name, nameEn: name, value: '', provenance: 'user' as const, rows: u.rows };
+      ? { name, nameEn: sp.nameEn, value: formatFraction(sp.peFactor), provenance: sp.provenance, rows: u.rows, source: sp.source }
+      : { name, nameEn: name, value: '', provenance: 'user' as const, rows: u.rows, source: files.livestock ?? '' };
   });
   const fertilisationShares = (['I', 'II', 'III'] as const).map((grade) => ({
     grade,
@@ -103,6 +124,16 @@ export function buildReport(dataset: Dataset, params: ParameterSet, c: Coefficie
     value: String(c.fertilisationShares[grade].value),
     provenance: c.fertilisationShares[grade].provenance,
     rows: 0,
+    source: c.fertilisationShares[grade].source,
+  }));
+  const names = [...dataset.used.names].map(([name, u]) => ({
+    name,
+    kind: u.kind,
+    means: u.alias.target,
+    relation: u.alias.relation,
+    provenance: u.alias.provenance,
+    source: u.alias.source,
+    rows: u.rows,
   }));
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -113,6 +144,6 @@ export function buildReport(dataset: Dataset, params: ParameterSet, c: Coefficie
     total: totalBalance(TOTAL_NAME, townships, p, k),
     warnings: log.problems,
     inputs: dataset.files,
-    coefficients: { uptake, peFactors, fertilisationShares },
+    coefficients: { uptake, peFactors, fertilisationShares, names },
   };
 }

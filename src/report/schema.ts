@@ -42,6 +42,7 @@ export const balanceSchema = z
     limitingNutrient: z.enum(NUTRIENTS).optional().describe('with basis both: the nutrient whose capacity is the smaller'),
     capacityRangePe: z.tuple([z.number(), z.number()]).describe("capacity at the two ends of the guide's use-rate range"),
     headroomHead: z.record(z.string(), z.number()).describe('headroom in head of each species with a PE factor'),
+    forestShare: z.number().optional().describe('for a township with plantation forest (crops in m³): the share of its capacity the forest gives'),
     nutrients: z.strictObject({ N: nutrientBalance.optional(), P: nutrientBalance.optional() }),
   })
   .describe("a township's balance, or the total's");
@@ -73,7 +74,20 @@ const coefficientUse = z.strictObject({
   value: z.string().describe('as the table writes it (a fraction for PE factors); empty for a local one the data gives'),
   provenance: z.enum(PROVENANCES),
   rows: z.number().int().nonnegative().describe('rows of the data that used it'),
+  source: z.string().describe("where the value comes from: the table's source, or the local dictionary's (its text, file and line)"),
 });
+
+const nameUse = z
+  .strictObject({
+    name: z.string().describe('the name as the data writes it'),
+    kind: z.enum(['crop', 'species']),
+    means: z.string().describe('the crop or species of the tables it is read as'),
+    relation: z.enum(['synonym', 'member']).describe('synonym: the same thing; member: counted in the whole (summed with its other members)'),
+    provenance: z.enum(PROVENANCES).describe("landcap: built in; local: the county's local dictionary"),
+    source: z.string(),
+    rows: z.number().int().nonnegative(),
+  })
+  .describe('a name the data used that was read as a crop or species of the tables');
 
 export const reportJsonSchema = z
   .strictObject({
@@ -92,6 +106,7 @@ export const reportJsonSchema = z
       uptake: z.strictObject({ N: z.array(coefficientUse).optional(), P: z.array(coefficientUse).optional() }),
       peFactors: z.array(coefficientUse),
       fertilisationShares: z.array(coefficientUse.extend({ grade: z.enum(SOIL_GRADES) })),
+      names: z.array(nameUse),
     }),
   })
   .describe('landcap report --format json: the balance of every township and the total, with the parameters, warnings, inputs and coefficients used');

@@ -21,6 +21,20 @@ export function scenarioAdjuster(scenario: Scenario, c: Coefficients): RowAdjust
   const stockSeen = new Set<StockChange>();
   const cropSeen = new Set<CropChange>();
   const fail = (x: Change, code: ParameterErrorCode, args: Record<string, string | number>) => new ParameterError(`${scenario.path}: ${x.where}`, code, args);
+  // Each change's crop or species by the name of the tables (a local dictionary's names included), as its rows give it.
+  const stockChanges = scenario.stock.map((x) => {
+    if (any(x.species)) return x;
+    const sp = species.get(x.species!);
+    if (!sp)
+      throw new ParameterError(`${scenario.path}: ${x.where}.species`, 'unknown-species', { name: x.species!, suggestion: species.nearest(x.species!) ?? '' });
+    return { ...x, species: sp.species };
+  });
+  const cropChanges = scenario.crops.map((x) => {
+    if (any(x.crop)) return x;
+    const crop = crops.get(x.crop!);
+    if (!crop) throw new ParameterError(`${scenario.path}: ${x.where}.crop`, 'unknown-crop', { name: x.crop!, suggestion: crops.nearest(x.crop!) ?? '' });
+    return { ...x, crop: crop.crop };
+  });
   /** A change that leaves a township more head than any township holds (the bound a livestock file is checked against). */
   const tooMany = (x: Change, sp: SpeciesCoefficient | null, name: string, township: string, head: number) => {
     const implausible = implausibleStock(c, sp, name, head);
@@ -30,7 +44,7 @@ export function scenarioAdjuster(scenario: Scenario, c: Coefficients): RowAdjust
     unmatched: [] as string[],
     livestock(row: LivestockRow): LivestockRow {
       let stock = row.stock;
-      for (const x of scenario.stock) {
+      for (const x of stockChanges) {
         if (!any(x.township) && x.township !== row.township) continue;
         if (!any(x.species) && x.species !== row.speciesName) continue;
         stockSeen.add(x);
@@ -43,7 +57,7 @@ export function scenarioAdjuster(scenario: Scenario, c: Coefficients): RowAdjust
     crop(row: CropRow): CropRow {
       let production = row.production;
       let areaMu = row.areaMu;
-      for (const x of scenario.crops) {
+      for (const x of cropChanges) {
         if (!any(x.township) && x.township !== row.township) continue;
         if (!any(x.crop) && x.crop !== (row.crop?.crop ?? row.cropAsWritten)) continue;
         cropSeen.add(x);
@@ -63,7 +77,7 @@ export function scenarioAdjuster(scenario: Scenario, c: Coefficients): RowAdjust
     /** A set or add of production for one township and crop that the data does not list adds a row. */
     extraCrops(): CropRow[] {
       const out: CropRow[] = [];
-      for (const x of scenario.crops) {
+      for (const x of cropChanges) {
         if (cropSeen.has(x)) continue;
         if (any(x.township) || any(x.crop) || x.percent !== undefined || x.of === 'area') {
           adjuster.unmatched.push(x.where);
@@ -89,7 +103,7 @@ export function scenarioAdjuster(scenario: Scenario, c: Coefficients): RowAdjust
     /** A set or add of stock for one township and species that the data does not list adds a row (a new farm, say). */
     extraLivestock(): LivestockRow[] {
       const out: LivestockRow[] = [];
-      for (const x of scenario.stock) {
+      for (const x of stockChanges) {
         if (stockSeen.has(x)) continue;
         if (any(x.township) || any(x.species) || x.percent !== undefined) {
           adjuster.unmatched.push(x.where);

@@ -1,8 +1,5 @@
 import { z } from 'zod';
-import type { Coefficients } from '../coefficients/coefficients.js';
-import { cropIndex } from '../input/crops.js';
 import { readJsonFile } from '../params/load.js';
-import { speciesIndex } from '../input/livestock.js';
 import { ParameterError } from '../params/errors.js';
 import { checkParametersFile, type ParametersFile } from '../params/check.js';
 
@@ -73,10 +70,8 @@ export interface CropChange extends Change {
   readonly of: 'production' | 'area';
 }
 
-const any = (v: string | undefined) => v === undefined || v === '*';
-
 /** Reads and checks a scenario file; ParameterError (exit 2) names the file and the place of the problem. */
-export async function readScenario(path: string, c: Coefficients): Promise<Scenario> {
+export async function readScenario(path: string): Promise<Scenario> {
   const result = scenarioFileSchema.safeParse(await readJsonFile(path));
   if (!result.success) {
     const issue = result.error.issues[0]!;
@@ -90,28 +85,9 @@ export async function readScenario(path: string, c: Coefficients): Promise<Scena
     throw new ParameterError(at, 'invalid', { detail: issue.message });
   }
   const s = result.data;
-  const species = speciesIndex(c);
-  const crops = cropIndex(c);
-  const stock = (s.stock ?? []).map((x, i) => {
-    const where = `stock[${i}]`;
-    let name = x.species;
-    if (!any(name)) {
-      const sp = species.get(name!);
-      if (!sp) throw new ParameterError(`${path}: ${where}.species`, 'unknown-species', { name: name!, suggestion: species.nearest(name!) ?? '' });
-      name = sp.species;
-    }
-    return { ...x, species: name, where };
-  });
-  const cropChanges = (s.crops ?? []).map((x, i) => {
-    const where = `crops[${i}]`;
-    let name = x.crop;
-    if (!any(name)) {
-      const crop = crops.get(name!);
-      if (!crop) throw new ParameterError(`${path}: ${where}.crop`, 'unknown-crop', { name: name!, suggestion: crops.nearest(name!) ?? '' });
-      name = crop.crop;
-    }
-    return { ...x, crop: name, where };
-  });
+  // The names are checked against the tables the data is read with (the local dictionary's too): scenarioAdjuster.
+  const stock = (s.stock ?? []).map((x, i) => ({ ...x, where: `stock[${i}]` }));
+  const cropChanges = (s.crops ?? []).map((x, i) => ({ ...x, where: `crops[${i}]` }));
   return {
     path,
     name: s.name ?? path,

@@ -1,13 +1,16 @@
 import { soilThreshold, type Coefficients } from '../coefficients/coefficients.js';
+import { applyLocal } from '../coefficients/local.js';
 import { CropReader, type CropRow } from '../input/crops.js';
 import type { EncodingOption } from '../input/errors.js';
 import { LivestockReader, type LivestockRow } from '../input/livestock.js';
 import { openInput, readTable, type FileSummary, type OpenedInput, type Progress } from '../input/read.js';
+import { LocalReader } from '../input/local.js';
 import { SoilReader, type SoilRow } from '../input/soil.js';
 import { TownshipMatcher } from '../input/township.js';
 import type { InputKind } from '../input/columns.js';
 import type { InputRef } from '../input/source.js';
 import type { Header, Row } from '../input/table.js';
+import { capacityShare, townshipBalance, type Balance, type ChainConstants, type ChainParameters } from '../method/balance.js';
 import { resolveSoilGrade, type SoilGradeSource } from '../method/soil-grade.js';
 import { basisNutrients, landUseIndex, type LandUse, type Nutrient, type SoilGrade } from '../method/types.js';
 import type { Parameters } from '../params/params.js';
@@ -23,6 +26,8 @@ export interface InputFiles {
   readonly crops: DatasetInput;
   readonly livestock: DatasetInput;
   readonly soil?: DatasetInput;
+  /** A county's local dictionary of names and values (docs/local.md), read before the data. */
+  readonly local?: DatasetInput;
 }
 
 /** The files `validate` may be given: any of the three kinds. */
@@ -35,6 +40,8 @@ export interface Dataset {
   readonly soilGrade: (township: string, landUse: LandUse | null, n: Nutrient) => { readonly grade: SoilGrade; readonly source: SoilGradeSource };
   readonly files: FileSummary[];
   readonly used: CoefficientsUsed;
+  /** The tables the data was read with: the guide's, with the local dictionary's names and values over them. */
+  readonly coefficients: Coefficients;
 }
 
 /** A township's crop demand by soil grade, for each nutrient of the basis. */
@@ -42,10 +49,21 @@ export function demandByGrade(
   dataset: Pick<Dataset, 'soilGrade'>,
   t: TownshipData,
   nutrients: readonly Nutrient[],
+  forestOnly = false,
 ): Partial<Record<Nutrient, Record<SoilGrade, number>>> {
   const demand: Partial<Record<Nutrient, Record<SoilGrade, number>>> = {};
-  for (const n of nutrients) demand[n] = t.demandByGrade(n, (lu) => dataset.soilGrade(t.name, lu, n).grade);
+  for (const n of nutrients) demand[n] = t.demandByGrade(n, (lu) => dataset.soilGrade(t.name, lu, n).grade, forestOnly);
   return demand;
+}
+
+/**
+ * A township's balance (the method's chain over its demand by soil grade and its stock), with the share of its
+ * capacity its plantation forest gives when it has any: what the report lists and `explain` works through.
+ */
+export function balanceOf(dataset: Pick<Dataset, 'soilGrade'>, t: TownshipData, p: ChainParameters, k: ChainConstants): Balance {
+  const nutrients = basisNutrients(p.basis);
+  const b = townshipBalance(t.name, demandByGrade(dataset, t, nutrients), t.stockPe, p, k);
+  return t.hasForest ? { ...b, forestShare: capacityShare(demandByGrade(dataset, t, nutrients, true), b, p, k) ?? 0 } : b;
 }
 
 /** Changes rows as they are read, and adds rows (a scenario: src/scenario). */
@@ -58,8 +76,8 @@ export interface RowAdjuster {
 }
 
 export interface LoadOptions {
-  /** A scenario's changes to the rows. */
-  readonly adjust?: RowAdjuster;
+  /** A scenario's changes to the rows, made for the tables the data is read with (with the local dictionary's names). */
+  readonly adjust?: (c: Coefficients) => RowAdjuster;
   readonly encoding?: EncodingOption;
   /** Called as the files' rows are read, for a progress line. */
   readonly onProgress?: Progress;
@@ -79,15 +97,38 @@ export function inputName(input: DatasetInput): string {
 }
 
 /**
+ * Reads a county's local dictionary (docs/local.md) and gives the tables with it over them; with errors in it, the
+ * tables as they were (the errors stop the run).
+ */
+export async function readLocal(
+  input: OpenedInput,
+  c: Coefficients,
+  log: ProblemLog,
+  options: { readonly onProgress?: Progress; readonly sheet?: string } = {},
+): Promise<{ readonly coefficients: Coefficients; readonly summary: FileSummary }> {
+  let reader: LocalReader | undefined;
+  const errors = log.errors;
+  const summary = await readTable(input, 'local', log, (row, header) => (reader ??= new LocalReader(header, c, log)).read(row), options);
+  const entries = reader?.finish() ?? [];
+  return { coefficients: log.errors > errors ? c : applyLocal(c, entries, summary.path), summary };
+}
+
+/**
  * Reads the soil, crops and livestock files — each once, row by row through its kind's reader — into per-township
  * sums, and checks them against each other: livestock in a township without crop land, soil for a township without
  * crops.
  */
-export async function loadDataset(files: SomeInputFiles, params: Parameters, c: Coefficients, log: ProblemLog, options: LoadOptions = {}): Promise<Dataset> {
+export async function loadDataset(
+  files: SomeInputFiles,
+  params: Parameters,
+  guide: Coefficients,
+  log: ProblemLog,
+  options: LoadOptions = {},
+): Promise<Dataset> {
   const nutrients = basisNutrients(params.basis);
-  const tally = new Tally(nutrients, options.keepDetails);
+  const tally = new Tally(nutrients, log, options.keepDetails);
   const summaries: FileSummary[] = [];
-  const { adjust, onProgress } = options;
+  const { onProgress } = options;
   // A workbook given for several kinds (--crops book.xlsx --livestock book.xlsx) is read once.
   const opening = new Map<string, Promise<OpenedInput>>();
   const open = (input: DatasetInput): Promise<OpenedInput> => {
@@ -98,6 +139,23 @@ export async function loadDataset(files: SomeInputFiles, params: Parameters, c: 
     return opened;
   };
   const sheet = (kind: InputKind) => ({ onProgress, sheet: options.sheets?.[kind] });
+
+  let c = guide;
+  if (files.local) {
+    const local = await readLocal(await open(files.local), guide, log, sheet('local'));
+    summaries.push(local.summary);
+    c = local.coefficients;
+    // Data read without the dictionary's names would bury its errors under unknown names.
+    if (log.hasErrors)
+      return {
+        townships: tally.townships,
+        files: summaries,
+        used: tally.used,
+        soilGrade: () => ({ grade: params.soilGrade, source: { from: 'parameter' } }),
+        coefficients: c,
+      };
+  }
+  const adjust = options.adjust?.(c);
 
   const soil = new Map<string, Map<LandUse | null, SoilRow>>();
   const readSoil = async (input: DatasetInput) => {
@@ -164,7 +222,7 @@ export async function loadDataset(files: SomeInputFiles, params: Parameters, c: 
   if (livestockFile) summaries.push(livestockFile);
   if (adjust) for (const r of adjust.extraLivestock()) tally.addLivestock(r);
 
-  const dataset = { townships: tally.townships, files: summaries, used: tally.used, soilGrade: gradeOf };
+  const dataset = { townships: tally.townships, files: summaries, used: tally.used, soilGrade: gradeOf, coefficients: c };
   // Checks across files need a readable crops file to compare with.
   if (!cropsFile?.readable) return dataset;
   // A township of the livestock file missing from the crops file may be one of the crops file's written another way.

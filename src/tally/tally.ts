@@ -1,10 +1,76 @@
+import type { Alias } from '../coefficients/coefficients.js';
 import type { CropRow } from '../input/crops.js';
 import type { LivestockRow } from '../input/livestock.js';
+import type { WholeMark } from '../input/names.js';
+import type { Place, ProblemLog } from '../problems.js';
 import { cropNutrientDemandKg } from '../method/crop-demand.js';
 import { ExactSums } from '../method/exact-sum.js';
 import { pigEquivalents } from '../method/pig-equivalent.js';
 import type { SoilGradeSource } from '../method/soil-grade.js';
 import { LAND_USES, LAND_USE_SLOTS, landUseIndex, type LandUse, type Nutrient, type SoilGrade } from '../method/types.js';
+
+/**
+ * Members counted while their whole was not (yet) listed in their township (早稻 before any 稻谷): for each, its
+ * name (WholeMark), file and line, and what it added to the sums — each nutrient's demand, or its stock — to take out
+ * exactly if the whole comes after it. In flat arrays, a list per township and whole: a national file has hundreds of
+ * thousands of members, most never taken out.
+ */
+class CountedMembers {
+  private size = 0;
+  /** Per member: line, the next member of its list (-1 at the end), land use index, 1 for plantation forest. */
+  private ints = new Int32Array(4 * 1024);
+  /** Per member: two amounts (N and P demand on its land use, or its pig equivalents and 0). */
+  private amounts = new Float64Array(2 * 1024);
+  private readonly marks: WholeMark[] = [];
+  private readonly files: string[] = [];
+
+  /** Adds a member at the head of a list; its index, the list's new head. */
+  add(head: number, mark: WholeMark, file: string, line: number, landUse: number, forest: boolean, a: number, b: number): number {
+    const i = this.size++;
+    if (4 * this.size > this.ints.length) {
+      const ints = new Int32Array(this.ints.length * 2);
+      ints.set(this.ints);
+      this.ints = ints;
+      const amounts = new Float64Array(this.amounts.length * 2);
+      amounts.set(this.amounts);
+      this.amounts = amounts;
+    }
+    const ints = this.ints;
+    ints[4 * i] = line;
+    ints[4 * i + 1] = head;
+    ints[4 * i + 2] = landUse;
+    ints[4 * i + 3] = forest ? 1 : 0;
+    this.amounts[2 * i] = a;
+    this.amounts[2 * i + 1] = b;
+    this.marks[i] = mark;
+    this.files[i] = file;
+    return i;
+  }
+
+  /** The members of a list, from its head. */
+  *list(head: number): Generator<{ mark: WholeMark; place: Place; landUse: number; forest: boolean; amounts: readonly [number, number] }> {
+    for (let i = head; i !== -1; i = this.ints[4 * i + 1]!) {
+      const mark = this.marks[i]!;
+      yield {
+        mark,
+        place: { file: this.files[i]!, line: this.ints[4 * i]!, column: mark.column },
+        landUse: this.ints[4 * i + 2]!,
+        forest: this.ints[4 * i + 3] === 1,
+        amounts: [this.amounts[2 * i]!, this.amounts[2 * i + 1]!],
+      };
+    }
+  }
+}
+
+/** A whole of one township (水稻, with 早稻 and 晚稻 as members): where it is listed, if it is, and its members counted meanwhile. */
+interface WholeState {
+  readonly name: string;
+  readonly kind: 'crop' | 'species';
+  listedAs: string | undefined;
+  listedLine: number | undefined;
+  /** The head of its list in CountedMembers; -1 for none. */
+  members: number;
+}
 
 /** A crop row as the method used it: its soil grade and nutrient demand per nutrient. */
 export interface CropDetail {
@@ -40,6 +106,10 @@ export class TownshipData {
   readonly details?: { crops: CropDetail[]; livestock: LivestockDetail[] };
   /** Demand by land use (landUseIndex) and nutrient, sum landUse × 2 + (N 0, P 1); then stock, sum STOCK. */
   private readonly sums = new ExactSums(STOCK + 1);
+  /** The demand of its plantation forest (crops measured in m³), as `sums` by land use and nutrient: when it has any. */
+  private forest?: ExactSums;
+  /** Wholes with members (水稻 with 早稻 and 晚稻) its rows name: whether the whole is listed, and the members counted meanwhile. */
+  wholes?: WholeState[];
 
   constructor(
     readonly name: string,
@@ -50,8 +120,14 @@ export class TownshipData {
     if (keepDetails) this.details = { crops: [], livestock: [] };
   }
 
-  addDemand(n: Nutrient, landUse: LandUse | null, kg: number): void {
-    this.sums.add(landUseIndex(landUse) * 2 + (n === 'N' ? 0 : 1), kg);
+  addDemand(n: Nutrient, landUse: LandUse | null, kg: number, forest = false): void {
+    const sum = landUseIndex(landUse) * 2 + (n === 'N' ? 0 : 1);
+    this.sums.add(sum, kg);
+    if (forest) (this.forest ??= new ExactSums(STOCK)).add(sum, kg);
+  }
+
+  get hasForest(): boolean {
+    return this.forest !== undefined;
   }
 
   addStock(pe: number): void {
@@ -62,13 +138,15 @@ export class TownshipData {
    * Crop demand by soil grade: each land use's demand goes to the grade the soil gives it, and a grade's demand is the
    * exact sum of every row of its land uses.
    */
-  demandByGrade(n: Nutrient, gradeOf: (landUse: LandUse | null) => SoilGrade): Record<SoilGrade, number> {
+  demandByGrade(n: Nutrient, gradeOf: (landUse: LandUse | null) => SoilGrade, forestOnly = false): Record<SoilGrade, number> {
+    const sums = forestOnly ? this.forest : this.sums;
+    if (!sums) return { I: 0, II: 0, III: 0 };
     const byGrade: Partial<Record<SoilGrade, number[]>> = {};
     for (let lu = 0; lu < LAND_USE_SLOTS; lu++) {
       const sum = lu * 2 + (n === 'N' ? 0 : 1);
-      if (this.sums.has(sum)) (byGrade[gradeOf(landUseAt(lu))] ??= []).push(sum);
+      if (sums.has(sum)) (byGrade[gradeOf(landUseAt(lu))] ??= []).push(sum);
     }
-    const value = (sums: number[] | undefined) => (sums === undefined ? 0 : this.sums.value(...sums));
+    const value = (list: number[] | undefined) => (list === undefined ? 0 : sums.value(...list));
     return { I: value(byGrade.I), II: value(byGrade.II), III: value(byGrade.III) };
   }
 
@@ -82,17 +160,21 @@ export interface CoefficientsUsed {
   /** Crop of the table (or local crop as written) → number of rows. */
   readonly crops: Map<string, { rows: number; local: boolean }>;
   readonly species: Map<string, { rows: number; local: boolean }>;
+  /** Names read through an alias (早稻 → 水稻, a local 水牛 → 肉牛) → the alias and its rows. */
+  readonly names: Map<string, { rows: number; alias: Alias; kind: 'crop' | 'species' }>;
 }
 
 /** The sums of the rows read, per township in order of first appearance, and what the rows used of the coefficient tables. */
 export class Tally {
   readonly townships = new Map<string, TownshipData>();
-  readonly used: CoefficientsUsed = { crops: new Map(), species: new Map() };
+  readonly used: CoefficientsUsed = { crops: new Map(), species: new Map(), names: new Map() };
   /** The township of the last row: files list a township's rows together. */
   private last: TownshipData | undefined;
+  private readonly members = new CountedMembers();
 
   constructor(
     private readonly nutrients: readonly Nutrient[],
+    private readonly log: ProblemLog,
     private readonly keepDetails?: (township: string) => boolean,
   ) {}
 
@@ -109,19 +191,109 @@ export class Tally {
     else m.set(key, { rows: 1, local });
   }
 
+  /** A row read through an alias: the name as written, counted. */
+  private readAs(readAs: (Alias & { readonly name: string }) | undefined, kind: 'crop' | 'species', by: 1 | -1): void {
+    if (!readAs) return;
+    const e = this.used.names.get(readAs.name);
+    if (e) {
+      e.rows += by;
+      if (e.rows === 0) this.used.names.delete(readAs.name);
+    } else this.used.names.set(readAs.name, { rows: 1, alias: readAs, kind });
+  }
+
+  private static uncount(m: Map<string, { rows: number; local: boolean }>, key: string): void {
+    const e = m.get(key)!;
+    if (--e.rows === 0) m.delete(key);
+  }
+
+  /**
+   * A whole and its members in one township (docs/local.md): members are summed (早稻 and 晚稻 are two harvests)
+   * until the whole is listed too (稻谷), which counts them already — then they are left out, each with
+   * part-of-whole, whether they come before the whole or after it. Whether to count the row.
+   */
+  private admit(t: TownshipData, kind: WholeState['kind'], whole: WholeMark, file: string, line: number): WholeState | undefined {
+    const state = Tally.wholeState(t, kind, whole.name);
+    if (whole.member) {
+      if (state.listedAs === undefined) return state;
+      this.partOfWhole({ file, line, column: whole.column }, whole.asWritten, state.listedAs, state.listedLine!);
+      return undefined;
+    }
+    if (state.listedAs === undefined) {
+      state.listedAs = whole.asWritten;
+      state.listedLine = line;
+      for (const m of this.members.list(state.members)) {
+        if (kind === 'species') {
+          t.livestockRows--;
+          t.addStock(-m.amounts[0]);
+          Tally.uncount(this.used.species, state.name);
+          if (t.details) t.details.livestock = t.details.livestock.filter((d) => d.row.speciesAsWritten !== m.mark.asWritten || d.row.line !== m.place.line);
+        } else {
+          t.cropRows--;
+          this.nutrients.forEach((n, i) => t.addDemand(n, landUseAt(m.landUse), -m.amounts[i]!, m.forest));
+          Tally.uncount(this.used.crops, state.name);
+          if (t.details) t.details.crops = t.details.crops.filter((d) => d.row.cropAsWritten !== m.mark.asWritten || d.row.line !== m.place.line);
+        }
+        this.readAs(m.mark.alias, kind, -1);
+        this.partOfWhole(m.place, m.mark.asWritten, state.listedAs, line);
+      }
+      state.members = -1;
+    }
+    return state;
+  }
+
+  /** A township's state of a whole, made when first needed (a township has a few). */
+  private static wholeState(t: TownshipData, kind: WholeState['kind'], name: string): WholeState {
+    const wholes = (t.wholes ??= []);
+    for (let i = 0; i < wholes.length; i++) {
+      const w = wholes[i]!;
+      if (w.name === name && w.kind === kind) return w;
+    }
+    const state: WholeState = { name, kind, listedAs: undefined, listedLine: undefined, members: -1 };
+    wholes.push(state);
+    return state;
+  }
+
+  /** A member counted while its whole is not listed: remembered, to be taken out if the whole comes. */
+  private remember(state: WholeState, mark: WholeMark, file: string, line: number, landUse: LandUse | null, forest: boolean, a: number, b: number): void {
+    state.members = this.members.add(state.members, mark, file, line, landUseIndex(landUse), forest, a, b);
+  }
+
+  private partOfWhole(place: Place, part: string, whole: string, line: number): void {
+    this.log.report(place, 'part-of-whole', { part, whole, line });
+  }
+
+  /** A crop row's demand for a nutrient. */
+  private static demand(r: CropRow, n: Nutrient): number {
+    return cropNutrientDemandKg(r.production, r.uptake[n]!.value, r.measure);
+  }
+
   /** A crop row: its demand for each nutrient goes to its township and land use. */
   addCrop(r: CropRow, gradeOf?: GradeOf): void {
     const t = this.township(r.township);
+    const whole = r.whole;
+    let state: WholeState | undefined;
+    if (whole) {
+      state = this.admit(t, 'crop', whole, r.file, r.line);
+      if (!state) return;
+    }
     t.cropRows++;
     t.firstCropLine ||= r.line;
     Tally.count(this.used.crops, r.crop?.crop ?? r.cropAsWritten, r.crop === null);
-    for (const n of this.nutrients) t.addDemand(n, r.landUse, cropNutrientDemandKg(r.production, r.uptake[n]!.value, r.measure));
+    this.readAs(r.readAs, 'crop', 1);
+    const forest = r.measure === 'm3';
+    const n0 = this.nutrients[0]!;
+    const n1 = this.nutrients[1];
+    const a = Tally.demand(r, n0);
+    const b = n1 === undefined ? 0 : Tally.demand(r, n1);
+    t.addDemand(n0, r.landUse, a, forest);
+    if (n1 !== undefined) t.addDemand(n1, r.landUse, b, forest);
+    if (state && whole!.member) this.remember(state, whole!, r.file, r.line, r.landUse, forest, a, b);
     if (!t.details) return;
     const detail: CropDetail['nutrients'] = {};
     for (const n of this.nutrients) {
       if (!gradeOf) continue;
       const { grade, source } = gradeOf(r.township, r.landUse, n);
-      detail[n] = { grade, gradeSource: source, demandKg: cropNutrientDemandKg(r.production, r.uptake[n]!.value, r.measure) };
+      detail[n] = { grade, gradeSource: source, demandKg: Tally.demand(r, n) };
     }
     t.details.crops.push({ row: r, nutrients: detail });
   }
@@ -129,11 +301,19 @@ export class Tally {
   /** A livestock row: its stock in pig equivalents goes to its township. */
   addLivestock(r: LivestockRow): void {
     const t = this.township(r.township);
+    const whole = r.whole;
+    let state: WholeState | undefined;
+    if (whole) {
+      state = this.admit(t, 'species', whole, r.file, r.line);
+      if (!state) return;
+    }
     t.livestockRows++;
     t.firstLivestockLine ||= r.line;
     Tally.count(this.used.species, r.speciesName, r.species === null);
+    this.readAs(r.readAs, 'species', 1);
     const pe = pigEquivalents(r.stock, r.peFactor);
     t.addStock(pe);
+    if (state && whole!.member) this.remember(state, whole!, r.file, r.line, null, false, pe, 0);
     t.details?.livestock.push({ row: r, pe });
   }
 }

@@ -1,5 +1,5 @@
 import type { Coefficients } from '../coefficients/coefficients.js';
-import type { InputKind } from '../input/columns.js';
+import { INPUT_KINDS, type InputKind } from '../input/columns.js';
 import type { EncodingOption } from '../input/errors.js';
 import { csvKind, openInput, readTable, workbookTables, type FileSummary, type OpenedInput, type Progress } from '../input/read.js';
 import type { InputRef } from '../input/source.js';
@@ -39,7 +39,7 @@ export async function validateFiles(
     opened.push({ input, kind: options.kind ?? (await csvKind(input)) });
   }
   const byKind = (k: InputKind) => opened.filter((o) => o.kind === k);
-  const oneDataset = (['crops', 'livestock', 'soil'] as const).every((k) => byKind(k).length <= 1);
+  const oneDataset = INPUT_KINDS.every((k) => byKind(k).length <= 1);
   const summaries = new Map<(typeof opened)[number], FileSummary>();
   const load = async (tables: (typeof opened)[number][]) => {
     const files: Partial<Record<InputKind, OpenedInput>> = {};
@@ -56,8 +56,10 @@ export async function validateFiles(
       );
   };
   const known = opened.filter((o) => o.kind !== undefined);
+  // A local dictionary (one) is read before each file's rows: they are read with its names.
+  const locals = byKind('local').slice(0, 1);
   if (oneDataset) await load(known);
-  else for (const table of known) await load([table]);
+  else for (const table of known) await load(table.kind === 'local' ? [table] : [table, ...locals]);
   // Files whose kind is unknown are still read: for the kind-unknown problem, or the empty-file one.
   for (const o of opened) if (!o.kind) summaries.set(o, await readTable(o.input, undefined, log, () => {}));
   return opened.map((o) => summaries.get(o)!);

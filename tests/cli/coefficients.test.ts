@@ -24,9 +24,13 @@ describe('landcap coefficients', () => {
     expect(maize).toMatchObject({ n_uptake: 2.3, n_provenance: 'plan', p_uptake: 0.3, p_provenance: 'guide-unverified', land_use: '旱地' });
     expect(json.species.find((s: { species: string }) => s.species === '奶牛')).toMatchObject({ pe_factor: '100/15', provenance: 'plan' });
     for (const row of json.crops) expect(row.n_provenance).toMatch(/^(plan|lit|guide-unverified)$/);
-    expect(json['crop-aliases']).toContainEqual({ alias: '稻谷', crop: '水稻', relation: 'synonym' });
-    expect(json['crop-aliases']).toContainEqual({ alias: '花生', crop: '油料', relation: 'member' });
-    expect(json['species-aliases']).toContainEqual({ alias: '鹅', species: '家禽', relation: 'member' });
+    const alias = (table: string, name: string) => json[table].find((a: { alias: string }) => a.alias === name);
+    expect(alias('crop-aliases', '稻谷')).toMatchObject({ crop: '水稻', relation: 'synonym', provenance: 'landcap' });
+    expect(alias('crop-aliases', '早稻')).toMatchObject({ crop: '水稻', relation: 'member', provenance: 'landcap' });
+    expect(alias('crop-aliases', '早稻').source).toContain('稻谷');
+    expect(alias('crop-aliases', '花生')).toMatchObject({ crop: '油料', relation: 'member' });
+    expect(alias('species-aliases', '鹅')).toMatchObject({ species: '家禽', relation: 'member' });
+    expect(json.species.find((s: { species: string }) => s.species === '水牛')).toMatchObject({ pe_factor: null, one_of: '肉牛|奶牛' });
   });
 
   it('prints one table as CSV, Markdown and a terminal table', () => {

@@ -8,7 +8,17 @@ describe('landcap init', () => {
     const dir = join(tempDir(), 'new');
     const r = landcap(['init', dir]);
     expect(r.status).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(['crops.csv', 'crops.zh.csv', 'livestock.csv', 'livestock.zh.csv', 'params.json', 'soil.csv', 'soil.zh.csv']);
+    expect(readdirSync(dir).sort()).toEqual([
+      'crops.csv',
+      'crops.zh.csv',
+      'livestock.csv',
+      'livestock.zh.csv',
+      'local.csv',
+      'local.zh.csv',
+      'params.json',
+      'soil.csv',
+      'soil.zh.csv',
+    ]);
     expect(readFileSync(join(dir, 'crops.zh.csv'), 'utf8')).toMatch(/^\uFEFF# /);
     const empty = landcap(['validate', '--format', 'json', ...['crops', 'livestock', 'soil'].map((k) => join(dir, `${k}.csv`))]);
     expect(empty.status).toBe(0);
@@ -37,6 +47,14 @@ describe('landcap init', () => {
     expect(zh.status, zh.stderr).toBe(0);
     expect(JSON.parse(zh.stdout).townships).toEqual(JSON.parse(en.stdout).townships);
     expect(JSON.parse(en.stdout).townships[0].name).toBe('城关街道');
+    // The local dictionaries' example rows, uncommented, are read as they say, in either header style.
+    for (const suffix of ['', '.zh']) {
+      const local = join(dir, `local${suffix}.csv`);
+      writeFileSync(local, readFileSync(local, 'utf8').replace(/^# (水牛|木薯)/gm, '$1'));
+      const listing = landcap(['coefficients', '--local', local, '--table', 'species-aliases', '--format', 'json']);
+      expect(listing.status, listing.stderr).toBe(0);
+      expect(JSON.parse(listing.stdout)['species-aliases']).toContainEqual(expect.objectContaining({ alias: '水牛', species: '肉牛', provenance: 'local' }));
+    }
   });
 
   it('does not overwrite without --force (exit 2)', () => {

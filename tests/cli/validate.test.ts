@@ -145,6 +145,30 @@ const CASES: Case[] = [
   one('notes.csv', 'note-line-skipped', 3, 0, 0),
   one('unit-invalid.csv', 'unit-invalid', 2, 4),
   one('unit-conflict.csv', 'unit-conflict', 2, 4),
+  // Local names and local coefficients.
+  {
+    name: 'part-of-whole.csv: 稻谷 with its parts 早稻 and 晚稻 in one township: the parts left out',
+    args: [`${BAD}/part-of-whole.csv`],
+    exit: 0,
+    problems: [at('part-of-whole.csv', 'part-of-whole', 3, 2), at('part-of-whole.csv', 'part-of-whole', 4, 2)],
+  },
+  one('cattle.csv', 'species-cattle', 2, 2),
+  {
+    name: 'local-problems.csv: a local dictionary, each bad row located',
+    args: [`${BAD}/local-problems.csv`],
+    exit: 1,
+    problems: [
+      at('local-problems.csv', 'local-source-missing', 2, 8),
+      at('local-problems.csv', 'pe-factor-invalid', 4, 7),
+      at('local-problems.csv', 'local-land-use-missing', 5, 5),
+      at('local-problems.csv', 'local-defined-twice', 6, 1),
+      at('local-problems.csv', 'local-mixed', 7, 2),
+      at('local-problems.csv', 'local-nothing', 8, 1),
+      at('local-problems.csv', 'local-alias-value', 9, 1),
+      at('local-problems.csv', 'local-value-invalid', 10, 3),
+      at('local-problems.csv', 'local-means-unknown', 3, 2),
+    ],
+  },
 ];
 
 interface ValidateJson {

@@ -9,6 +9,7 @@ interface FarmOptions extends OutputOptions {
   readonly livestock?: string;
   readonly crop?: string[];
   readonly params?: string;
+  readonly local?: string;
   readonly set?: string[];
   readonly nRetention?: string;
   readonly pRetention?: string;
@@ -26,7 +27,8 @@ export function farmCommand(context: () => Context, t: Messages): Command {
     .option('--n-retention <share>', o.nRetention)
     .option('--p-retention <share>', o.pRetention)
     .option('--solids-sold', o.solidsSold)
-    .option('--params <file>', o.params);
+    .option('--params <file>', o.params)
+    .option('--local <file>', o.local);
   addParameterOptions(cmd, t);
   addOutputOptions(cmd, 'farm', t);
   addExamples(cmd, t, [
@@ -39,6 +41,7 @@ export function farmCommand(context: () => Context, t: Messages): Command {
     await ctx.checkOutput(opts.output, [
       ...(opts.livestock !== undefined ? [{ path: opts.livestock, given: '--livestock' }] : []),
       ...(opts.params !== undefined ? [{ path: opts.params, given: '--params' }] : []),
+      ...(opts.local !== undefined ? [{ path: opts.local, given: '--local' }] : []),
     ]);
     const { flags, set } = runRequest(opts as unknown as InputOptions & Record<string, unknown>);
     const { result, problems } = await farmRun({ ...opts, flags, set }, ctx.t);

@@ -12,6 +12,7 @@ interface ValidateOptions extends OutputOptions {
   readonly maxErrors?: number;
   readonly sample?: string;
   readonly params?: string;
+  readonly local?: string;
 }
 
 function count(value: string): number {
@@ -31,7 +32,7 @@ export function validateCommand(context: () => Context, t: Messages): Command {
     .option('--strict', o.strict)
     .option('--max-errors <n>', o.maxErrors, count);
   addOutputOptions(cmd, 'validate', t, o.validateOutput);
-  cmd.option('--sample <name>', o.validateSample).option('--params <file>', o.validateParams);
+  cmd.option('--sample <name>', o.validateSample).option('--params <file>', o.validateParams).option('--local <file>', o.local);
   addParameterOptions(cmd, t);
   addExamples(cmd, t, [
     'landcap validate crops.csv livestock.csv soil.csv',
@@ -48,12 +49,15 @@ export function validateCommand(context: () => Context, t: Messages): Command {
       paths = [s.crops, s.livestock, ...(s.soil ? [s.soil] : [])];
     }
     if (paths.length === 0) throw new UsageError(ctx.t.ui.usage.noFiles);
+    const { params: _params, ...flags } = runRequest({ ...opts, params: opts.params });
+    const parameters = await runParameters({ ...flags, params: opts.params });
+    // The files are checked with the county's names: its dictionary is read with them.
+    const local = opts.local ?? parameters.local;
+    if (local !== undefined) paths = [local, ...paths];
     await ctx.checkOutput(opts.output, [
       ...paths.map((path) => ({ path, given: path })),
       ...(opts.params !== undefined ? [{ path: opts.params, given: '--params' }] : []),
     ]);
-    const { params: _params, ...flags } = runRequest({ ...opts, params: opts.params });
-    const parameters = await runParameters({ ...flags, params: opts.params });
     const json = opts.format === 'json';
     const limit = opts.maxErrors ?? Infinity;
     let printed = 0;
