@@ -35,7 +35,8 @@ function parseStock(item: string, c: Coefficients, t: Messages): FarmAnimalInput
   const implausible = implausibleStock(c, species ?? null, name, head);
   if (implausible) throw new UsageError(`--stock ${item}: ${problemText('stock-implausible', implausible, t)}`);
   return {
-    species: species?.species ?? name,
+    // A name read as a species of the tables (水牛 → 肉牛 by the county's dictionary) is shown as read.
+    species: species && species.species !== name ? `${name} → ${species.species}` : (species?.species ?? name),
     head,
     peFactor: factor ?? species!.peFactor!,
     solidShare: species?.solidShare ?? null,

@@ -4,6 +4,7 @@ import { ioReason } from '../file-errors.js';
 import type { Messages } from '../i18n/en.js';
 import { loadCoefficients } from '../coefficients/load.js';
 import { defaultParameters } from '../params/params.js';
+import { SOURCE_TO_FILL } from '../input/local.js';
 import { UsageError } from './errors.js';
 import { OutputFileError, writeFileAtomic } from './output.js';
 
@@ -79,7 +80,7 @@ const TEMPLATES: Template[] = [
     header: 'name,means,n_uptake,p_uptake,land_use,measure,pe_factor,source',
     example: [
       '水牛,肉牛,,,,,,"water buffalo kept for meat and draught, counted as beef cattle: county livestock station, 2024"',
-      '木薯,,0.3,0.05,旱地,,,"(where the uptake comes from: a survey, a trial, a publication)"',
+      `木薯,,0.3,0.05,旱地,,,"${SOURCE_TO_FILL.en}"`,
     ],
   },
   {
@@ -89,7 +90,7 @@ const TEMPLATES: Template[] = [
       '一行要么填“对应”（把该名称按系数表中的作物或畜种计），要么填数值：本地作物每 100 kg 产量的氮、磷吸收量和用地类型，本地畜种的猪当量系数，或替代指南数值的本地数值。以 # 开头的行不读取。',
     ],
     header: '名称,对应,氮吸收量,磷吸收量,用地类型,计量,猪当量系数,来源',
-    example: ['水牛,肉牛,,,,,,本县水牛以肉用和役用为主，按肉牛折算（县畜牧站 2024 年意见）', '木薯,,0.3,0.05,旱地,,,（写明吸收量的出处：调查、试验或文献）'],
+    example: ['水牛,肉牛,,,,,,本县水牛以肉用和役用为主，按肉牛折算（县畜牧站 2024 年意见）', `木薯,,0.3,0.05,旱地,,,${SOURCE_TO_FILL.zh}`],
   },
 ];
 

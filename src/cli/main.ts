@@ -34,11 +34,13 @@ function localise(cmd: Command, t: Messages, io: CliIo): Command {
     .helpOption('-h, --help', t.help.helpOption)
     .configureHelp({
       styleTitle: (title) => t.help.titles[title] ?? title,
+      styleUsage: (usage) => usage.replace(/\[[a-z.]+\]/g, (word) => t.help.usageWords[word] ?? word),
+      styleSubcommandTerm: (term) => term.replace(/\[[a-z.]+\]/g, (word) => t.help.usageWords[word] ?? word),
       optionDescription: (option) => {
         const extra: string[] = [];
-        if (option.argChoices) extra.push(`${t.help.choices}: ${option.argChoices.join(', ')}`);
-        if (option.defaultValue !== undefined && (option.required || option.optional)) extra.push(`${t.help.default}: ${String(option.defaultValue)}`);
-        return extra.length > 0 ? `${option.description} (${extra.join('; ')})` : option.description;
+        if (option.argChoices) extra.push(t.ui.label(t.help.choices, option.argChoices.join(t.ui.listSeparator)));
+        if (option.defaultValue !== undefined && (option.required || option.optional)) extra.push(t.ui.label(t.help.default, String(option.defaultValue)));
+        return extra.length > 0 ? `${option.description}${t.ui.paren(extra.join(t.ui.clauseSeparator))}` : option.description;
       },
     })
     .configureOutput({

@@ -49,7 +49,8 @@ export function coefficientTables(c: Coefficients): CoefficientTable[] {
         r.uptake.P.value,
         r.uptake.P.provenance,
         r.yieldPerMu.min,
-        r.yieldPerMu.max,
+        // A county's own crop has no bound.
+        Number.isFinite(r.yieldPerMu.max) ? r.yieldPerMu.max : null,
         r.uptake.N.source === r.uptake.P.source ? r.uptake.N.source : `N: ${r.uptake.N.source}; P: ${r.uptake.P.source}`,
       ]),
     ),

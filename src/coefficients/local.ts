@@ -60,7 +60,7 @@ export function applyLocal(c: Coefficients, entries: readonly LocalEntry[], file
         const measure = e.measure ?? 'kg';
         const crop: CropCoefficient = {
           crop: e.name,
-          nameEn: e.name,
+          nameEn: '',
           group: groupOf(measure, e.landUse!),
           measure,
           landUse: e.landUse!,
@@ -74,7 +74,7 @@ export function applyLocal(c: Coefficients, entries: readonly LocalEntry[], file
       const known = species.get(e.name);
       const sp: SpeciesCoefficient = {
         species: e.name,
-        nameEn: known?.nameEn ?? e.name,
+        nameEn: known?.nameEn ?? '',
         peFactor: e.peFactor,
         solidShare: known?.solidShare ?? null,
         maxStock: known?.maxStock ?? {

@@ -9,6 +9,12 @@ import { NameIndex } from './names.js';
 import type { Column, Header, Row } from './table.js';
 import { isNoteLine } from './township.js';
 
+/**
+ * The source the template (`landcap init`) leaves for a county to fill in: no source until it is replaced. Written
+ * here once, for the template and the check.
+ */
+export const SOURCE_TO_FILL = { zh: '（写明吸收量的出处：调查、试验或文献）', en: '(where the uptake comes from: a survey, a trial, a publication)' } as const;
+
 const MEASURES: Readonly<Record<string, Measure>> = { kg: 'kg', 公斤: 'kg', 千克: 'kg', m3: 'm3', 'm³': 'm3', 立方米: 'm3', 方: 'm3' };
 
 /** A row read, before what its `means` names is known: the rows after it may define that name. */
@@ -64,7 +70,7 @@ export class LocalReader {
     }
     this.names.set(NameIndex.key(name), row.line);
     const source = row.text(c.source);
-    if (source === '') {
+    if (source === '' || source === SOURCE_TO_FILL.zh || source === SOURCE_TO_FILL.en) {
       row.report(c.source ?? c.name, 'local-source-missing', { name });
       state.bad = true;
     }

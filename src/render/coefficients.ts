@@ -6,6 +6,19 @@ import type { RenderContext } from './context.js';
 
 const text = (v: string | number | null) => (v === null ? '' : String(v));
 
+/** For people (terminal, Markdown): each column's name in the language, and a provenance in words. */
+function forPeople(t: CoefficientTable, ctx: RenderContext) {
+  const names = ctx.t.ui.coefficientColumns;
+  return {
+    title: ctx.t.ui.coefficientTableNames[t.name] ?? t.name,
+    head: t.columns.map((c) => names[c] ?? c),
+    cell: (column: string, v: string | number | null) =>
+      column.endsWith('provenance') && typeof v === 'string' && v in ctx.t.ui.provenanceNames
+        ? ctx.t.ui.provenanceNames[v as keyof typeof ctx.t.ui.provenanceNames]
+        : text(v),
+  };
+}
+
 /** The coefficient tables in use, each row with its provenance: as JSON, CSV, Markdown, or terminal tables. */
 export function renderCoefficients(tables: readonly CoefficientTable[], format: string, ctx: RenderContext): string {
   switch (format) {
@@ -16,25 +29,27 @@ export function renderCoefficients(tables: readonly CoefficientTable[], format: 
       return tables.map((t) => (tables.length > 1 ? `# ${t.name}\n` : '') + csvTable([t.columns, ...t.rows])).join('\n');
     case 'md':
       return tables
-        .map((t) =>
-          [
-            `### ${t.name} (${t.file})`,
+        .map((t) => {
+          const p = forPeople(t, ctx);
+          return [
+            `### ${p.title}${ctx.t.ui.paren(t.file)}`,
             '',
-            `| ${t.columns.join(' | ')} |`,
+            `| ${p.head.join(' | ')} |`,
             `|${t.columns.map(() => ' --- ').join('|')}|`,
-            ...t.rows.map((r) => `| ${r.map((v) => markdownText(text(v))).join(' | ')} |`),
+            ...t.rows.map((r) => `| ${r.map((v, i) => markdownText(p.cell(t.columns[i]!, v))).join(' | ')} |`),
             '',
-          ].join('\n'),
-        )
+          ].join('\n');
+        })
         .join('\n');
     default: {
-      // The terminal shows provenance; the full source text is in the other formats.
+      // The terminal shows provenance; the full source texts are in the other formats.
       return tables
         .map((t) => {
-          const keep = t.columns.map((c, i) => (c === 'source' ? -1 : i)).filter((i) => i >= 0);
-          const table = new Table({ head: keep.map((i) => ctx.chalk.bold(t.columns[i]!)), style: { head: [], border: [] } });
-          for (const r of t.rows) table.push(keep.map((i) => visible(text(r[i]!))));
-          return `${ctx.chalk.bold(`${t.name}`)} ${ctx.chalk.dim(`(${t.file})`)}\n${table.toString()}\n`;
+          const p = forPeople(t, ctx);
+          const keep = t.columns.map((c, i) => (c.endsWith('source') ? -1 : i)).filter((i) => i >= 0);
+          const table = new Table({ head: keep.map((i) => ctx.chalk.bold(p.head[i]!)), style: { head: [], border: [] } });
+          for (const r of t.rows) table.push(keep.map((i) => visible(p.cell(t.columns[i]!, r[i]!))));
+          return `${ctx.chalk.bold(p.title)}${ctx.chalk.dim(ctx.t.ui.paren(t.file))}\n${table.toString()}\n`;
         })
         .join('\n');
     }

@@ -2,7 +2,7 @@ import type { Lang } from '../i18n/index.js';
 import type { Messages } from '../i18n/en.js';
 import { basisNutrients, type Nutrient } from '../method/types.js';
 import type { Balance, NutrientBalance } from '../method/balance.js';
-import { formatCount, formatIndex, formatKg } from './format.js';
+import { countsInWan, formatCount, formatIndex, formatKg } from './format.js';
 import type { Report } from '../report/report.js';
 import type { ColumnChoice } from './context.js';
 
@@ -10,13 +10,19 @@ import type { ColumnChoice } from './context.js';
 export interface BalanceColumn {
   readonly key: string;
   readonly label: (t: Messages) => string;
-  /** The value as data (full precision), for CSV. */
-  readonly value: (b: Balance) => number | string | null;
+  /** The value as data (full precision; a status in the language), for CSV. */
+  readonly value: (b: Balance, t: Messages) => number | string | null;
   /** The value for people (rounded, 万 in Chinese). */
   readonly display: (b: Balance, lang: Lang, t: Messages) => string;
   readonly numeric: boolean;
   /** Only in CSV (the chain behind a capacity), or only for people (a range in one cell). */
   readonly only?: 'csv' | 'display';
+}
+
+/** A column of counts (pig equivalents, head): in Chinese in 万 throughout when one of its values reaches 10,000. */
+function countColumn(report: Report, key: string, label: (t: Messages) => string, get: (b: Balance) => number, only?: 'csv'): BalanceColumn {
+  const inWan = countsInWan(balanceRows(report).map(get));
+  return { key, label, value: get, display: (b, lang) => formatCount(get(b), lang, inWan), numeric: true, ...(only ? { only } : {}) };
 }
 
 const nutrientColumn = (n: Nutrient, key: keyof NutrientBalance, label: (t: Messages) => string, kg: boolean): BalanceColumn => ({
@@ -34,48 +40,71 @@ const nutrientColumn = (n: Nutrient, key: keyof NutrientBalance, label: (t: Mess
 /** The columns of a report: the balance, the chosen extras, then per nutrient the chain behind the capacity. */
 export function balanceColumns(report: Report, choice: ColumnChoice = {}): BalanceColumn[] {
   const columns: BalanceColumn[] = [
-    { key: 'township', label: (t) => t.ui.township, value: (b) => b.name, display: (b, _l, t) => (b.name === 'TOTAL' ? t.ui.total : b.name), numeric: false },
-    { key: 'stock_pe', label: (t) => t.ui.stockPe, value: (b) => b.stockPe, display: (b, lang) => formatCount(b.stockPe, lang), numeric: true },
-    { key: 'capacity_pe', label: (t) => t.ui.capacityPe, value: (b) => b.capacityPe, display: (b, lang) => formatCount(b.capacityPe, lang), numeric: true },
-    { key: 'headroom_pe', label: (t) => t.ui.headroomPe, value: (b) => b.headroomPe, display: (b, lang) => formatCount(b.headroomPe, lang), numeric: true },
+    {
+      key: 'township',
+      label: (t) => t.ui.township,
+      value: (b, t) => (b === report.total ? t.ui.total : b.name),
+      display: (b, _l, t) => (b === report.total ? t.ui.total : b.name),
+      numeric: false,
+    },
+    countColumn(
+      report,
+      'stock_pe',
+      (t) => t.ui.stockPe,
+      (b) => b.stockPe,
+    ),
+    countColumn(
+      report,
+      'capacity_pe',
+      (t) => t.ui.capacityPe,
+      (b) => b.capacityPe,
+    ),
+    countColumn(
+      report,
+      'headroom_pe',
+      (t) => t.ui.headroomPe,
+      (b) => b.headroomPe,
+    ),
     { key: 'load_index', label: (t) => t.ui.loadIndex, value: (b) => b.loadIndex, display: (b) => formatIndex(b.loadIndex), numeric: true },
     { key: 'grade', label: (t) => t.ui.loadGrade, value: (b) => b.grade, display: (b) => b.grade ?? '—', numeric: false },
-    { key: 'status', label: (t) => t.ui.status, value: (b) => b.status, display: (b, _l, t) => t.ui.statuses[b.status], numeric: false },
+    // A spreadsheet reader reads the status in words, in the report's language: ok, 适载 (JSON keeps the codes).
+    { key: 'status', label: (t) => t.ui.status, value: (b, t) => t.ui.statuses[b.status], display: (b, _l, t) => t.ui.statuses[b.status], numeric: false },
   ];
   if (report.basis === 'both') {
     columns.push({
       key: 'limiting_nutrient',
       label: (t) => t.ui.limiting,
-      value: (b) => b.limitingNutrient ?? null,
-      display: (b) => b.limitingNutrient ?? '',
+      value: (b, t) => (b.limitingNutrient ? t.ui.nutrientNames[b.limitingNutrient] : null),
+      display: (b, _l, t) => (b.limitingNutrient ? t.ui.nutrientNames[b.limitingNutrient] : ''),
       numeric: false,
     });
   }
   if (choice.range) {
     const [low, high] = [(b: Balance) => b.capacityRangePe[0], (b: Balance) => b.capacityRangePe[1]];
+    const inWan = countsInWan(balanceRows(report).flatMap((b) => [low(b), high(b)]));
     columns.push(
       {
         key: 'capacity_range_pe',
         label: (t) => t.ui.capacityRangePe,
         value: () => null,
-        display: (b, lang) => `${formatCount(low(b), lang)}–${formatCount(high(b), lang)}`,
+        display: (b, lang) => `${formatCount(low(b), lang, inWan)}–${formatCount(high(b), lang, inWan)}`,
         numeric: true,
         only: 'display',
       },
-      { key: 'capacity_low_pe', label: (t) => t.ui.capacityLowPe, value: low, display: (b, lang) => formatCount(low(b), lang), numeric: true, only: 'csv' },
-      { key: 'capacity_high_pe', label: (t) => t.ui.capacityHighPe, value: high, display: (b, lang) => formatCount(high(b), lang), numeric: true, only: 'csv' },
+      countColumn(report, 'capacity_low_pe', (t) => t.ui.capacityLowPe, low, 'csv'),
+      countColumn(report, 'capacity_high_pe', (t) => t.ui.capacityHighPe, high, 'csv'),
     );
   }
   if (choice.headroom) {
-    for (const species of Object.keys(report.total.headroomHead)) {
-      columns.push({
-        key: `headroom_head_${species}`,
-        label: (t) => t.ui.headroomHead(species),
-        value: (b) => b.headroomHead[species] ?? null,
-        display: (b, lang) => formatCount(b.headroomHead[species] ?? 0, lang),
-        numeric: true,
-      });
-    }
+    for (const species of Object.keys(report.total.headroomHead))
+      columns.push(
+        countColumn(
+          report,
+          `headroom_head_${species}`,
+          (t) => t.ui.headroomHead(species),
+          (b) => b.headroomHead[species] ?? 0,
+        ),
+      );
   }
   for (const n of basisNutrients(report.basis)) {
     columns.push(

@@ -86,7 +86,7 @@ function blocks(e: Explanation, t: Messages, loadMeaning: (grade: string) => str
   }
   const b = e.balance;
   if (b.limitingNutrient) out.push({ kind: 'line', text: x.limitingLine(b.limitingNutrient) });
-  const ranges = nutrients.map((n) => e.nutrients[n]!.useRateRange.map(formatShare).join('–')).join(', ');
+  const ranges = nutrients.map((n) => e.nutrients[n]!.useRateRange.map(formatShare).join('–')).join(t.ui.listSeparator);
   out.push({ kind: 'line', text: x.rangeLine(kg(b.capacityRangePe[0]), kg(b.capacityRangePe[1]), ranges) });
   out.push({ kind: 'heading', text: x.stock });
   if (e.livestock[0]) out.push({ kind: 'line', text: x.rowsOf(e.livestock[0].file) });
@@ -120,7 +120,7 @@ function blocks(e: Explanation, t: Messages, loadMeaning: (grade: string) => str
   });
   const perSpecies = Object.entries(b.headroomHead)
     .map(([s, h]) => `${formatNumber(h, 0)} ${s}`)
-    .join(', ');
+    .join(t.ui.listSeparator);
   out.push({ kind: 'line', text: x.headroomLine(kg(b.headroomPe), perSpecies) });
   return out;
 }

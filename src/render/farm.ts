@@ -1,7 +1,7 @@
 import type { Messages } from '../i18n/en.js';
 import { NUTRIENTS } from '../method/types.js';
 import { blocksToMarkdown, blocksToText, type Block } from './blocks.js';
-import { formatNumber, formatShare } from './format.js';
+import { formatFine, formatNumber, formatShare } from './format.js';
 import { sourceText } from './notes.js';
 import type { FarmResult } from '../farm/farm.js';
 import type { RenderContext } from './context.js';
@@ -50,9 +50,9 @@ function blocks(f: FarmResult, t: Messages): Block[] {
       c.crop,
       `${formatNumber(c.targetYieldPerMu, 2)} ${c.measure === 'm3' ? 'm³' : 'kg'}`,
       `${c.uptake.N.value} [${prov(c.uptake.N.provenance)}]`,
-      n2(c.uptake.N.perMuKg),
+      formatFine(c.uptake.N.perMuKg),
       `${c.uptake.P.value} [${prov(c.uptake.P.provenance)}]`,
-      n2(c.uptake.P.perMuKg),
+      formatFine(c.uptake.P.perMuKg),
     ]),
   });
   for (const n of NUTRIENTS) {
@@ -61,19 +61,19 @@ function blocks(f: FarmResult, t: Messages): Block[] {
       kind: 'line',
       text: x.demandLine(
         n,
-        n2(r.uptakePerMuKg),
+        formatFine(r.uptakePerMuKg),
         f.soilGrade,
         formatShare(r.fertilisationShare),
         formatShare(r.manureShare),
         formatShare(r.useRate),
-        n2(r.demandPerMuKg),
+        formatFine(r.demandPerMuKg),
       ),
     });
   }
   out.push({ kind: 'heading', text: x.land });
   for (const n of NUTRIENTS) {
     const r = f.nutrients[n];
-    out.push({ kind: 'line', text: x.landLine(n, n2(r.supplyKg), n2(r.demandPerMuKg), n2(r.landMu), n2(r.landHa)) });
+    out.push({ kind: 'line', text: x.landLine(n, n2(r.supplyKg), formatFine(r.demandPerMuKg), n2(r.landMu), n2(r.landHa)) });
   }
   out.push({ kind: 'line', text: x.result(f.limitingNutrient, n2(f.landMu), n2(f.landHa)) });
   out.push({ kind: 'heading', text: t.ui.parametersHeading });

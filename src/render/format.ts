@@ -10,12 +10,26 @@ export function formatNumber(value: number, digits = 0): string {
 }
 
 /**
- * A head count or pig equivalents for people: thousands separators in English; in Chinese, 万 (10,000)
- * with two decimals from 10,000 up, as county plans write them (345.86万).
+ * A head count or pig equivalents for people: thousands separators in English; in Chinese, 万 (10,000) with two
+ * decimals, as county plans write them (345.86万) — from 10,000 up, or for every value of a column (`inWan`) that has
+ * one that large, so that a column is in one unit.
  */
-export function formatCount(value: number, lang: Lang): string {
-  if (lang === 'zh' && Math.abs(value) >= 10_000) return `${TWO.format(value / 10_000)}万`;
+export function formatCount(value: number, lang: Lang, inWan = Math.abs(value) >= 10_000): string {
+  if (lang === 'zh' && inWan) return `${TWO.format(value / 10_000)}万`;
   return INTEGER.format(value);
+}
+
+/** Whether a column of counts is written in 万 in Chinese: when one of its values is 10,000 or more. */
+export function countsInWan(values: Iterable<number>): boolean {
+  for (const v of values) if (Math.abs(v) >= 10_000) return true;
+  return false;
+}
+
+const FINE = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 4 });
+
+/** A small figure a division follows from (kg per 亩): up to four decimals, so that the shown division adds up. */
+export function formatFine(value: number): string {
+  return FINE.format(value);
 }
 
 export function formatKg(value: number): string {

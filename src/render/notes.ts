@@ -19,7 +19,7 @@ export function sourceText(s: ParameterSource, t: Messages): string {
 }
 
 /** A parameter's value as reports show it, by its kind: a share as a percentage, stock ratios as species=ratio. */
-function parameterValue(report: Report, name: ParameterName): string {
+function parameterValue(report: Report, name: ParameterName, t: Messages): string {
   const v = report.parameters[name];
   switch (PARAMETERS[name].kind) {
     case 'ratios': {
@@ -29,7 +29,8 @@ function parameterValue(report: Report, name: ParameterName): string {
     case 'share':
       return formatShare(v as number);
     default:
-      return String(v);
+      // The basis in words of the language (氮、磷中的限制养分), a soil grade as it is (II).
+      return name === 'basis' ? t.ui.basisName[v as Report['basis']] : String(v);
   }
 }
 
@@ -41,7 +42,7 @@ export function parameterLines(report: Report, t: Messages): { name: string; val
   if (Object.keys(report.parameters.stockRatio).length === 0) skip.add('stockRatio');
   return PARAMETER_NAMES.filter((n) => !skip.has(n)).map((n) => ({
     name: t.ui.parameterNames[n],
-    value: parameterValue(report, n),
+    value: parameterValue(report, n, t),
     source: sourceText(report.parameterSources[n], t),
   }));
 }
@@ -50,11 +51,11 @@ export function parameterLines(report: Report, t: Messages): { name: string; val
 function uses(list: readonly CoefficientUse[], lang: Lang, t: Messages): string {
   const groups = new Map<string, string[]>();
   for (const u of list) {
-    const name = lang === 'en' && u.nameEn !== u.name ? `${u.name} (${u.nameEn})` : u.name;
+    const name = lang === 'en' && u.nameEn !== '' && u.nameEn !== u.name ? `${u.name} (${u.nameEn})` : u.name;
     const key = t.ui.provenanceNames[u.provenance];
     groups.set(key, [...(groups.get(key) ?? []), u.value ? `${name} ${u.value}` : name]);
   }
-  return [...groups].map(([p, items]) => t.ui.label(p, items.join(t.ui.listSeparator))).join('; ');
+  return [...groups].map(([p, items]) => t.ui.label(p, items.join(t.ui.listSeparator))).join(t.ui.clauseSeparator);
 }
 
 /**
@@ -83,14 +84,16 @@ export function coefficientLines(report: Report, lang: Lang, t: Messages): strin
   lines.push(t.ui.peFactorNote(uses(report.coefficients.peFactors, lang, t)));
   lines.push(
     t.ui.fertilisationNote(
-      report.coefficients.fertilisationShares.map((f) => `${f.grade} ${formatShare(Number(f.value))} [${t.ui.provenanceNames[f.provenance]}]`).join(', '),
+      report.coefficients.fertilisationShares
+        .map((f) => `${f.grade} ${formatShare(Number(f.value))} [${t.ui.provenanceNames[f.provenance]}]`)
+        .join(t.ui.listSeparator),
     ),
   );
   const names = report.coefficients.names;
   const builtIn = names.filter((n) => n.provenance !== 'local');
   if (builtIn.length > 0) lines.push(t.ui.namesNote(builtIn.map((n) => `${n.name} → ${n.means}`).join(t.ui.listSeparator)));
   const local = localItems(report, t);
-  if (local.length > 0) lines.push(t.ui.localNote(local.length, local.join('; ')));
+  if (local.length > 0) lines.push(t.ui.localNote(local.length, local.join(t.ui.clauseSeparator)));
   const forest = report.townships.filter((b) => (b.forestShare ?? 0) >= LARGE_FOREST_SHARE);
   if (forest.length > 0)
     lines.push(t.ui.forestNote(formatShare(LARGE_FOREST_SHARE), forest.map((b) => `${b.name} ${formatPercent(b.forestShare!)}`).join(t.ui.listSeparator)));
@@ -106,8 +109,8 @@ export function coefficientLines(report: Report, lang: Lang, t: Messages): strin
 export function summaryLine(report: Report, t: Messages): string {
   const counts = STATUSES.map((s) => [s, report.townships.filter((b) => b.status === s).length] as const)
     .filter(([, n]) => n > 0)
-    .map(([s, n]) => `${n} ${t.ui.statuses[s]}`)
-    .join(', ');
+    .map(([s, n]) => t.ui.statusCount(n, t.ui.statuses[s]))
+    .join(t.ui.enumSeparator);
   return t.ui.summary(report.townships.length, counts);
 }
 

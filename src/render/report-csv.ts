@@ -3,8 +3,8 @@ import { balanceColumns, balanceRows } from './columns.js';
 import type { Report } from '../report/report.js';
 import type { RenderContext } from './context.js';
 
-/** One row per township and the total; numbers at full precision, status and grade as codes. */
+/** One row per township and the total; numbers to 15 significant digits, the status in words of the language. */
 export function renderCsv(report: Report, { t, columns: choice = {} }: RenderContext): string {
   const columns = balanceColumns(report, choice).filter((c) => c.only !== 'display');
-  return csvTable([columns.map((c) => c.label(t)), ...balanceRows(report).map((b) => columns.map((c) => c.value(b)))]);
+  return csvTable([columns.map((c) => c.label(t)), ...balanceRows(report).map((b) => columns.map((c) => c.value(b, t)))]);
 }

@@ -19,7 +19,7 @@ export function renderMarkdown(report: Report, { lang, t, columns: choice = {} }
       `| ${columns
         .map((c) => {
           const v = markdownText(c.display(b, lang, t));
-          return strong ? `**${v}**` : v;
+          return strong && v !== '' ? `**${v}**` : v;
         })
         .join(' | ')} |`,
     );

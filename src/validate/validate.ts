@@ -49,10 +49,11 @@ export async function validateFiles(
       if (t.sheet !== undefined) sheets[t.kind!] = t.sheet;
     }
     const dataset = await loadDataset(files, params, c, log, { encoding: options.encoding, onProgress: options.onProgress, sheets });
+    // A local dictionary with errors stops the reading before the data: those files are not read.
     for (const t of tables)
       summaries.set(
         t,
-        dataset.files.find((f) => f.kind === t.kind)!,
+        dataset.files.find((f) => f.kind === t.kind) ?? { path: t.input.path, kind: t.kind ?? null, encoding: t.input.encoding, rows: 0, readable: false },
       );
   };
   const known = opened.filter((o) => o.kind !== undefined);

@@ -38,9 +38,14 @@ describe('landcap coefficients', () => {
     const rows = parse(csv.stdout, { columns: true }) as Record<string, string>[];
     expect(rows.find((r) => r.species === '羊')).toMatchObject({ pe_factor: '100/250', pe_per_head: '0.4' });
     const md = landcap(['coefficients', '--table', 'load-grades', '--format', 'md']);
-    expect(md.stdout).toContain('| IV | 1.5 | 较严重 | serious | lit |');
+    expect(md.stdout).toContain('| IV | 1.5 | 较严重 | serious | published studies |');
     const table = landcap(['coefficients', '--table', 'fertilisation-shares']);
-    expect(table.stdout).toMatch(/II\s+│ 0\.45\s+│ plan/);
+    expect(table.stdout).toMatch(/II\s+│ 0\.45\s+│ reference plan/);
+    // In Chinese, the tables' names, their columns and the provenance are in Chinese; the data stays as it is.
+    const zh = landcap(['--lang', 'zh', 'coefficients', '--table', 'load-grades', '--format', 'md']).stdout;
+    expect(zh).toContain('### 负荷指数分级（data/coefficients/load-grades.csv）');
+    expect(zh).toContain('| 分级 | 负荷指数上限 | 含义 | 英文含义 | 来源类别 | 来源 |');
+    expect(zh).toContain('| IV | 1.5 | 较严重 | serious | 公开文献 |');
   });
 
   it('rejects an unknown table with exit 2', () => {

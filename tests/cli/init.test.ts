@@ -51,6 +51,11 @@ describe('landcap init', () => {
     for (const suffix of ['', '.zh']) {
       const local = join(dir, `local${suffix}.csv`);
       writeFileSync(local, readFileSync(local, 'utf8').replace(/^# (水牛|木薯)/gm, '$1'));
+      // The template's source to fill in is no source.
+      const unfilled = landcap(['validate', local]);
+      expect(unfilled.status).toBe(1);
+      expect(unfilled.stderr).toContain(`${local}:5:8: error local-source-missing "木薯" has no source`);
+      writeFileSync(local, readFileSync(local, 'utf8').replace(/,"?[（(][^\n]*$/m, ',县农业技术推广站 2024 年木薯养分测定'));
       const listing = landcap(['coefficients', '--local', local, '--table', 'species-aliases', '--format', 'json']);
       expect(listing.status, listing.stderr).toBe(0);
       expect(JSON.parse(listing.stdout)['species-aliases']).toContainEqual(expect.objectContaining({ alias: '水牛', species: '肉牛', provenance: 'local' }));

@@ -195,6 +195,23 @@ describe('a southern district in its own names, with its local dictionary', () =
     expect(hasStackTrace(r.stderr)).toBe(false);
   });
 
+  it('validate checks a dictionary alone, and the data with it; a dictionary with errors, with the data, is no crash', () => {
+    const alone = landcap(['validate', '--local', LOCAL]);
+    expect(alone.status, alone.stderr).toBe(0);
+    expect(alone.stdout).toContain(`${LOCAL}: local, utf-8, 6 row(s)`);
+    expect(landcap(['validate', '--local', LOCAL, CROPS, LIVESTOCK]).status).toBe(0);
+    const bad = landcap(['validate', '--format', 'json', '--local', 'tests/fixtures/bad/local-problems.csv', CROPS]);
+    expect(bad.status).toBe(1);
+    expect(hasStackTrace(bad.stderr)).toBe(false);
+    // The data is not read with a dictionary that has errors: its names would only bury them.
+    const json = JSON.parse(bad.stdout) as { files: { path: string; rows: number }[]; errors: unknown[] };
+    expect(json.files.map((f) => [f.path, f.rows])).toEqual([
+      ['tests/fixtures/bad/local-problems.csv', 9],
+      [CROPS, 0],
+    ]);
+    expect(json.errors).toHaveLength(9);
+  });
+
   it('scenarios, farm and coefficients take the dictionary’s names', () => {
     const dir = tempDir();
     const scenario = join(dir, 'scenario.json');
@@ -209,11 +226,12 @@ describe('a southern district in its own names, with its local dictionary', () =
     const farm = landcap(['farm', '--local', LOCAL, '--stock', '水牛=300', '--crop', '木薯=1500', '--format', 'json']);
     expect(farm.status, farm.stderr).toBe(0);
     expect(farm.stdout).toContain('"peFactor": "100/30"');
+    expect(farm.stdout).toContain('"species": "水牛 → 肉牛"');
     const noLocal = landcap(['farm', '--stock', '水牛=300', '--crop', '玉米=600']);
     expect(noLocal.status).toBe(2);
     expect(noLocal.stderr).toContain('the guide does not say how to count "水牛"');
     const listing = landcap(['coefficients', '--local', LOCAL, '--table', 'crops', '--format', 'csv']);
-    expect(listing.stdout).toMatch(/^木薯,木薯,field,kg,旱地,0\.3,local,0\.05,local,/m);
+    expect(listing.stdout).toMatch(/^木薯,,field,kg,旱地,0\.3,local,0\.05,local,0,,/m);
   });
 });
 

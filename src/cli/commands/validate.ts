@@ -48,12 +48,12 @@ export function validateCommand(context: () => Context, t: Messages): Command {
       if (files.length > 0) throw new UsageError(ctx.t.ui.usage.filesOrSample);
       paths = [s.crops, s.livestock, ...(s.soil ? [s.soil] : [])];
     }
-    if (paths.length === 0) throw new UsageError(ctx.t.ui.usage.noFiles);
     const { params: _params, ...flags } = runRequest({ ...opts, params: opts.params });
     const parameters = await runParameters({ ...flags, params: opts.params });
-    // The files are checked with the county's names: its dictionary is read with them.
+    // The files are checked with the county's names: its dictionary is read with them (and alone, when it is all).
     const local = opts.local ?? parameters.local;
     if (local !== undefined) paths = [local, ...paths];
+    if (paths.length === 0) throw new UsageError(ctx.t.ui.usage.noFiles);
     await ctx.checkOutput(opts.output, [
       ...paths.map((path) => ({ path, given: path })),
       ...(opts.params !== undefined ? [{ path: opts.params, given: '--params' }] : []),
