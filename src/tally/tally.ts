@@ -62,14 +62,53 @@ class CountedMembers {
   }
 }
 
-/** A whole of one township (水稻, with 早稻 and 晚稻 as members): where it is listed, if it is, and its members counted meanwhile. */
-interface WholeState {
-  readonly name: string;
-  readonly kind: 'crop' | 'species';
-  listedAs: string | undefined;
-  listedLine: number | undefined;
-  /** The head of its list in CountedMembers; -1 for none. */
-  members: number;
+/**
+ * One whole (水稻, with 早稻 and 晚稻 as members) across the townships, by township index: the line it is listed on
+ * (0: not listed), the name it is listed as, and the head of its township's list of members counted meanwhile. Arrays,
+ * not an object per township: a national file names a whole or its members in every township.
+ */
+class Whole {
+  private lines = new Int32Array(1024);
+  private heads = new Int32Array(1024).fill(-1);
+  private readonly names: (string | undefined)[] = [];
+
+  constructor(
+    readonly name: string,
+    readonly kind: 'crop' | 'species',
+  ) {}
+
+  private fit(township: number): void {
+    if (township < this.lines.length) return;
+    const size = Math.max(township + 1, this.lines.length * 2);
+    const lines = new Int32Array(size);
+    lines.set(this.lines);
+    const heads = new Int32Array(size).fill(-1);
+    heads.set(this.heads);
+    [this.lines, this.heads] = [lines, heads];
+  }
+
+  listedLine(township: number): number {
+    return this.lines[township] ?? 0;
+  }
+
+  listedAs(township: number): string {
+    return this.names[township]!;
+  }
+
+  list(township: number, name: string, line: number): void {
+    this.fit(township);
+    this.lines[township] = line;
+    this.names[township] = name;
+  }
+
+  members(township: number): number {
+    return this.heads[township] ?? -1;
+  }
+
+  setMembers(township: number, head: number): void {
+    this.fit(township);
+    this.heads[township] = head;
+  }
 }
 
 /** A crop row as the method used it: its soil grade and nutrient demand per nutrient. */
@@ -108,8 +147,6 @@ export class TownshipData {
   private readonly sums = new ExactSums(STOCK + 1);
   /** The demand of its plantation forest (crops measured in m³), as `sums` by land use and nutrient: when it has any. */
   private forest?: ExactSums;
-  /** Wholes with members (水稻 with 早稻 and 晚稻) its rows name: whether the whole is listed, and the members counted meanwhile. */
-  wholes?: WholeState[];
 
   constructor(
     readonly name: string,
@@ -171,6 +208,8 @@ export class Tally {
   /** The township of the last row: files list a township's rows together. */
   private last: TownshipData | undefined;
   private readonly members = new CountedMembers();
+  /** The wholes the rows name, by kind and name. */
+  private readonly wholes = { crop: new Map<string, Whole>(), species: new Map<string, Whole>() };
 
   constructor(
     private readonly nutrients: readonly Nutrient[],
@@ -211,51 +250,51 @@ export class Tally {
    * until the whole is listed too (稻谷), which counts them already — then they are left out, each with
    * part-of-whole, whether they come before the whole or after it. Whether to count the row.
    */
-  private admit(t: TownshipData, kind: WholeState['kind'], whole: WholeMark, file: string, line: number): WholeState | undefined {
-    const state = Tally.wholeState(t, kind, whole.name);
-    if (whole.member) {
-      if (state.listedAs === undefined) return state;
-      this.partOfWhole({ file, line, column: whole.column }, whole.asWritten, state.listedAs, state.listedLine!);
+  private admit(t: TownshipData, kind: Whole['kind'], mark: WholeMark, file: string, line: number): Whole | undefined {
+    const wholes = this.wholes[kind];
+    let whole = wholes.get(mark.name);
+    if (!whole) wholes.set(mark.name, (whole = new Whole(mark.name, kind)));
+    const listed = whole.listedLine(t.index);
+    if (mark.member) {
+      if (listed === 0) return whole;
+      this.partOfWhole({ file, line, column: mark.column }, mark.asWritten, whole.listedAs(t.index), listed);
       return undefined;
     }
-    if (state.listedAs === undefined) {
-      state.listedAs = whole.asWritten;
-      state.listedLine = line;
-      for (const m of this.members.list(state.members)) {
+    if (listed === 0) {
+      whole.list(t.index, mark.asWritten, line);
+      for (const m of this.members.list(whole.members(t.index))) {
         if (kind === 'species') {
           t.livestockRows--;
           t.addStock(-m.amounts[0]);
-          Tally.uncount(this.used.species, state.name);
+          Tally.uncount(this.used.species, whole.name);
           if (t.details) t.details.livestock = t.details.livestock.filter((d) => d.row.speciesAsWritten !== m.mark.asWritten || d.row.line !== m.place.line);
         } else {
           t.cropRows--;
           this.nutrients.forEach((n, i) => t.addDemand(n, landUseAt(m.landUse), -m.amounts[i]!, m.forest));
-          Tally.uncount(this.used.crops, state.name);
+          Tally.uncount(this.used.crops, whole.name);
           if (t.details) t.details.crops = t.details.crops.filter((d) => d.row.cropAsWritten !== m.mark.asWritten || d.row.line !== m.place.line);
         }
         this.readAs(m.mark.alias, kind, -1);
-        this.partOfWhole(m.place, m.mark.asWritten, state.listedAs, line);
+        this.partOfWhole(m.place, m.mark.asWritten, mark.asWritten, line);
       }
-      state.members = -1;
+      whole.setMembers(t.index, -1);
     }
-    return state;
-  }
-
-  /** A township's state of a whole, made when first needed (a township has a few). */
-  private static wholeState(t: TownshipData, kind: WholeState['kind'], name: string): WholeState {
-    const wholes = (t.wholes ??= []);
-    for (let i = 0; i < wholes.length; i++) {
-      const w = wholes[i]!;
-      if (w.name === name && w.kind === kind) return w;
-    }
-    const state: WholeState = { name, kind, listedAs: undefined, listedLine: undefined, members: -1 };
-    wholes.push(state);
-    return state;
+    return whole;
   }
 
   /** A member counted while its whole is not listed: remembered, to be taken out if the whole comes. */
-  private remember(state: WholeState, mark: WholeMark, file: string, line: number, landUse: LandUse | null, forest: boolean, a: number, b: number): void {
-    state.members = this.members.add(state.members, mark, file, line, landUseIndex(landUse), forest, a, b);
+  private remember(
+    t: TownshipData,
+    whole: Whole,
+    mark: WholeMark,
+    file: string,
+    line: number,
+    landUse: LandUse | null,
+    forest: boolean,
+    a: number,
+    b: number,
+  ): void {
+    whole.setMembers(t.index, this.members.add(whole.members(t.index), mark, file, line, landUseIndex(landUse), forest, a, b));
   }
 
   private partOfWhole(place: Place, part: string, whole: string, line: number): void {
@@ -271,7 +310,7 @@ export class Tally {
   addCrop(r: CropRow, gradeOf?: GradeOf): void {
     const t = this.township(r.township);
     const whole = r.whole;
-    let state: WholeState | undefined;
+    let state: Whole | undefined;
     if (whole) {
       state = this.admit(t, 'crop', whole, r.file, r.line);
       if (!state) return;
@@ -287,7 +326,7 @@ export class Tally {
     const b = n1 === undefined ? 0 : Tally.demand(r, n1);
     t.addDemand(n0, r.landUse, a, forest);
     if (n1 !== undefined) t.addDemand(n1, r.landUse, b, forest);
-    if (state && whole!.member) this.remember(state, whole!, r.file, r.line, r.landUse, forest, a, b);
+    if (state && whole!.member) this.remember(t, state, whole!, r.file, r.line, r.landUse, forest, a, b);
     if (!t.details) return;
     const detail: CropDetail['nutrients'] = {};
     for (const n of this.nutrients) {
@@ -302,7 +341,7 @@ export class Tally {
   addLivestock(r: LivestockRow): void {
     const t = this.township(r.township);
     const whole = r.whole;
-    let state: WholeState | undefined;
+    let state: Whole | undefined;
     if (whole) {
       state = this.admit(t, 'species', whole, r.file, r.line);
       if (!state) return;
@@ -313,7 +352,7 @@ export class Tally {
     this.readAs(r.readAs, 'species', 1);
     const pe = pigEquivalents(r.stock, r.peFactor);
     t.addStock(pe);
-    if (state && whole!.member) this.remember(state, whole!, r.file, r.line, null, false, pe, 0);
+    if (state && whole!.member) this.remember(t, state, whole!, r.file, r.line, null, false, pe, 0);
     t.details?.livestock.push({ row: r, pe });
   }
 }
