@@ -517,6 +517,7 @@ const ui = {
     headroom: 'Headroom (pig equivalents)',
     loadChart: 'Load index by township',
     stockCapacityChart: 'Stock and capacity by township',
+    chartMostLoaded: (shown: number, all: number) => `The ${shown} most loaded of ${all.toLocaleString('en-US')} townships; the table below lists them all.`,
     table: 'Balance by township',
     footer: (generator: string) => `Computed by ${generator} with the national method (农办牧〔2018〕1号); every coefficient's provenance is listed above.`,
   },

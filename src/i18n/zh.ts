@@ -543,6 +543,7 @@ export const zh: Messages = {
       headroom: '剩余承载（猪当量）',
       loadChart: '各乡镇负荷指数',
       stockCapacityChart: '各乡镇存栏与承载力',
+      chartMostLoaded: (shown: number, all: number) => `图中为 ${all} 个乡镇中负荷最高的 ${shown} 个；下表列出全部乡镇。`,
       table: '各乡镇平衡表',
       footer: (generator: string) => `由 ${generator} 按国家方法（农办牧〔2018〕1号）测算；各系数来源见上文。`,
     },

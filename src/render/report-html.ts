@@ -35,6 +35,7 @@ th,td{border-bottom:1px solid #e3e6e8;padding:4px 6px;text-align:left}th{backgro
 td.num,th.num{text-align:right}tr.total td{font-weight:700;border-top:2px solid #1d2327}
 .status{font-weight:600}
 ul.notes{font-size:.85rem;color:#39424a;padding-left:18px}
+p.note{font-size:.85rem;color:#39424a;margin:4px 0}
 footer{margin-top:28px;font-size:.75rem;color:#5b646b}
 .legend{display:flex;gap:14px;font-size:.8rem;margin:4px 0}.legend span::before{content:"";display:inline-block;width:10px;height:10px;margin-right:4px;background:var(--c)}
 @media print{body{background:#fff}main{max-width:none;padding:0}.card{break-inside:avoid}section{break-inside:avoid}section.table{break-inside:auto}tr{break-inside:avoid}h2{break-after:avoid}}
@@ -48,6 +49,9 @@ const CHART = { label: 150, width: 820, bar: 16, gap: 6 } as const;
 function byLoadIndex(townships: readonly Balance[]): Balance[] {
   return [...townships].sort((a, b) => (b.loadIndex ?? Infinity) - (a.loadIndex ?? Infinity));
 }
+
+/** The most townships a chart draws, the most loaded ones: a county's fit on a page; the table lists every township. */
+export const CHART_TOWNSHIPS = 60;
 
 /**
  * Ticks for an axis from 0 to `max`: at most about `count`, at a step of 1, 2 or 5 times a power of ten — a handful
@@ -64,8 +68,7 @@ export function axisTicks(max: number, count = 6): number[] {
 }
 
 /** Horizontal bars of the load index, highest first, coloured by status, with reference lines at 0.7 and 1.0. */
-function loadChart(townships: readonly Balance[], t: Messages, thresholds: readonly number[]): string {
-  const rows = byLoadIndex(townships);
+function loadChart(rows: readonly Balance[], t: Messages, thresholds: readonly number[]): string {
   const { label, width, bar, gap } = CHART;
   const top = 24;
   const plot = width - label - 60;
@@ -98,8 +101,7 @@ function loadChart(townships: readonly Balance[], t: Messages, thresholds: reado
 }
 
 /** Per township, capacity (light) behind stock (coloured by status), on one scale. */
-function stockCapacityChart(townships: readonly Balance[], t: Messages, lang: Lang): string {
-  const rows = byLoadIndex(townships);
+function stockCapacityChart(rows: readonly Balance[], t: Messages, lang: Lang): string {
   const { label, width, bar, gap } = CHART;
   const top = 10;
   const plot = width - label - 90;
@@ -143,6 +145,9 @@ export function renderHtml(report: Report, { lang, t, meta = {}, columns: choice
     ),
     '</tbody></table>',
   ].join('\n');
+  // A province's townships make no chart anyone reads: the most loaded are drawn, and the page says so.
+  const charted = byLoadIndex(report.townships).slice(0, CHART_TOWNSHIPS);
+  const chartNote = charted.length < report.townships.length ? `<p class="note">${esc(h.chartMostLoaded(charted.length, report.townships.length))}</p>\n` : '';
   const legend = STATUSES.map((s) => `<span style="--c:${COLOUR[s]}">${esc(t.ui.statuses[s])}</span>`).join('');
   return `<!doctype html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
@@ -171,12 +176,12 @@ ${card(h.headroom, formatCount(total.headroomPe, lang))}
 <section class="chart">
 <h2>${esc(h.loadChart)}</h2>
 <div class="legend">${legend}</div>
-${loadChart(report.townships, t, thresholds)}
+${chartNote}${loadChart(charted, t, thresholds)}
 </section>
 <section class="chart">
 <h2>${esc(h.stockCapacityChart)}</h2>
 <div class="legend"><span style="--c:#cfd8dc">${esc(t.ui.capacityPe)}</span><span style="--c:#455a64">${esc(t.ui.stockPe)}</span></div>
-${stockCapacityChart(report.townships, t, lang)}
+${chartNote}${stockCapacityChart(charted, t, lang)}
 </section>
 <section class="table">
 <h2>${esc(h.table)}</h2>

@@ -154,6 +154,23 @@ describe('the township sample (sample b)', () => {
     expect(zh.stdout).toContain('345.86万');
   });
 
+  it('draws the 60 most loaded of many townships in the HTML charts, says so, and lists them all in its table', () => {
+    // 100 townships: the nth has n × 10 pigs on the same land, so the most loaded are the last 60.
+    const n = 100;
+    const dir = writeFiles({
+      'crops.csv': `乡镇,作物,总产量(kg)\n${Array.from({ length: n }, (_, i) => `镇${i + 1},玉米,1000000`).join('\n')}\n`,
+      'livestock.csv': `乡镇,畜种,存栏量(头)\n${Array.from({ length: n }, (_, i) => `镇${i + 1},生猪,${(i + 1) * 10}`).join('\n')}\n`,
+    });
+    const r = landcap(['--lang', 'zh', 'report', '--crops', join(dir, 'crops.csv'), '--livestock', join(dir, 'livestock.csv'), '--format', 'html']);
+    expect(r.status, r.stderr).toBe(0);
+    const bars = [...r.stdout.matchAll(/class="bar status-[a-z-]+" data-township="([^"]+)"/g)].map((m) => m[1]);
+    expect(bars).toEqual(Array.from({ length: 60 }, (_, i) => `镇${n - i}`));
+    expect(r.stdout).toContain('图中为 100 个乡镇中负荷最高的 60 个；下表列出全部乡镇。');
+    expect(r.stdout.match(/<tr class="status-/g)).toHaveLength(n);
+    // A county's townships are all drawn, without the note.
+    expect(landcap(['report', '--format', 'html']).stdout).not.toContain('most loaded of');
+  });
+
   it('writes --output atomically and prints nothing to stdout', () => {
     const dir = writeFiles({});
     const out = join(dir, 'report.json');
