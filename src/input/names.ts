@@ -19,7 +19,7 @@ export interface WholeMark {
 export function wholeMark<T>(named: Named<T>, whole: string | undefined, asWritten: string, column: number): WholeMark | undefined {
   if (whole === undefined) return undefined;
   const member = named.alias?.relation === 'member';
-  return member ? { name: whole, member, asWritten, column, alias: named.alias } : { name: whole, member, asWritten, column };
+  return { name: whole, member, asWritten, column, alias: member ? named.alias : undefined };
 }
 
 /** A name looked up: what it stands for, its identity when rows are compared, and the alias it was read through. */
@@ -37,7 +37,7 @@ export interface Named<T> {
  * they are plausibly that name with a slip (plausibleSlip): never a crop or species of another kind.
  */
 export class NameIndex<T> {
-  private readonly map = new Map<string, { value: T; alias?: Alias & { name: string } }>();
+  private readonly map = new Map<string, { value: T; alias: (Alias & { name: string }) | undefined }>();
   private readonly same = new Map<string, string>();
   private readonly names: string[] = [];
   /** Names as written, looked up before: a file repeats the same few names row after row. */
@@ -59,8 +59,8 @@ export class NameIndex<T> {
 
   private find(key: string): Named<T> {
     const entry = this.map.get(key);
-    const identity = this.same.get(key) ?? key;
-    return entry?.alias ? { value: entry.value, identity, alias: entry.alias } : { value: entry?.value, identity };
+    // One shape for every name looked up: the readers' code that reads it stays monomorphic.
+    return { value: entry?.value, identity: this.same.get(key) ?? key, alias: entry?.alias };
   }
 
   /**
@@ -72,7 +72,7 @@ export class NameIndex<T> {
     if (this.map.has(key) && !replace) return;
     this.seen.clear();
     if (!this.map.has(key)) this.names.push(name);
-    this.map.set(key, alias ? { value, alias: { ...alias, name } } : { value });
+    this.map.set(key, { value, alias: alias && { ...alias, name } });
     if (sameAs !== undefined) this.same.set(key, sameAs);
     else this.same.delete(key);
   }
