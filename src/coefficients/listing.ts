@@ -21,6 +21,12 @@ export function coefficientTables(c: Coefficients): CoefficientTable[] {
     columns,
     rows,
   });
+  const aliasTable = (name: CoefficientTableName, target: string, aliases: Coefficients['cropAliases']) =>
+    table(
+      name,
+      ['alias', target, 'relation', 'provenance', 'source'],
+      [...aliases].map(([a, t]) => [a, t.target, t.relation, t.provenance, t.source]),
+    );
   return [
     table(
       'crops',
@@ -54,11 +60,7 @@ export function coefficientTables(c: Coefficients): CoefficientTable[] {
         r.uptake.N.source === r.uptake.P.source ? r.uptake.N.source : `N: ${r.uptake.N.source}; P: ${r.uptake.P.source}`,
       ]),
     ),
-    table(
-      'crop-aliases',
-      ['alias', 'crop', 'relation', 'provenance', 'source'],
-      [...c.cropAliases].map(([a, t]) => [a, t.target, t.relation, t.provenance, t.source]),
-    ),
+    aliasTable('crop-aliases', 'crop', c.cropAliases),
     table(
       'species',
       [
@@ -88,11 +90,7 @@ export function coefficientTables(c: Coefficients): CoefficientTable[] {
         s.maxStock.source,
       ]),
     ),
-    table(
-      'species-aliases',
-      ['alias', 'species', 'relation', 'provenance', 'source'],
-      [...c.speciesAliases].map(([a, t]) => [a, t.target, t.relation, t.provenance, t.source]),
-    ),
+    aliasTable('species-aliases', 'species', c.speciesAliases),
     table(
       'fertilisation-shares',
       ['grade', 'share', 'provenance', 'source'],

@@ -3,7 +3,7 @@ import type { Provenance } from '../coefficients/schema.js';
 import { MU_PER_HECTARE, areaInMu, productionFromAreaAndYield, relativeDifference, yieldPerMu, type AreaUnit } from '../method/production.js';
 import { LAND_USES, landUseIndex, type LandUse, type Measure, type Nutrient } from '../method/types.js';
 import type { ProblemLog } from '../problems.js';
-import { NameIndex, wholeMark, type Named, type WholeMark } from './names.js';
+import { NameIndex, tableNames, wholeMark, type Named, type WholeMark } from './names.js';
 import { Parts, isPart } from './parts.js';
 import { RowKeys } from './row-keys.js';
 import { CellMemo, type Column, type Header, type Row } from './table.js';
@@ -72,14 +72,7 @@ const cropIndexes = new WeakMap<Coefficients, NameIndex<CropCoefficient>>();
 /** Crop names as users write them: the table's, its aliases, and the English names (made once per set of tables). */
 export function cropIndex(c: Coefficients): NameIndex<CropCoefficient> {
   let index = cropIndexes.get(c);
-  if (index) return index;
-  index = new NameIndex<CropCoefficient>();
-  for (const crop of c.crops.values()) index.add(crop.crop, crop, crop.crop);
-  // A county's alias may give a name of the table another meaning (牛 read as 肉牛): it replaces the table's.
-  for (const [name, alias] of c.cropAliases)
-    index.add(name, c.crops.get(alias.target)!, alias.relation === 'synonym' ? alias.target : undefined, alias, alias.provenance === 'local');
-  for (const crop of c.crops.values()) index.add(crop.nameEn, crop, crop.crop);
-  cropIndexes.set(c, index);
+  if (!index) cropIndexes.set(c, (index = tableNames(c.crops, c.cropAliases)));
   return index;
 }
 

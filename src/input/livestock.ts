@@ -3,7 +3,7 @@ import type { Provenance } from '../coefficients/schema.js';
 import { fractionValue, formatFraction, parseFraction, pigEquivalents, stockFromSlaughter } from '../method/pig-equivalent.js';
 import type { Fraction } from '../method/types.js';
 import type { ProblemArgs, ProblemLog } from '../problems.js';
-import { NameIndex, wholeMark, type Named, type WholeMark } from './names.js';
+import { NameIndex, tableNames, wholeMark, type Named, type WholeMark } from './names.js';
 import { Parts, isPart } from './parts.js';
 import { RowKeys } from './row-keys.js';
 import { CellMemo, type Column, type Header, type Row } from './table.js';
@@ -40,14 +40,7 @@ const speciesIndexes = new WeakMap<Coefficients, NameIndex<SpeciesCoefficient>>(
 /** Species names as users write them: the table's, its aliases, and the English names (made once per set of tables). */
 export function speciesIndex(c: Coefficients): NameIndex<SpeciesCoefficient> {
   let index = speciesIndexes.get(c);
-  if (index) return index;
-  index = new NameIndex<SpeciesCoefficient>();
-  for (const sp of c.species.values()) index.add(sp.species, sp, sp.species);
-  // A county's alias may give a name of the table another meaning (牛 read as 肉牛): it replaces the table's.
-  for (const [name, alias] of c.speciesAliases)
-    index.add(name, c.species.get(alias.target)!, alias.relation === 'synonym' ? alias.target : undefined, alias, alias.provenance === 'local');
-  for (const sp of c.species.values()) index.add(sp.nameEn, sp, sp.species);
-  speciesIndexes.set(c, index);
+  if (!index) speciesIndexes.set(c, (index = tableNames(c.species, c.speciesAliases)));
   return index;
 }
 
@@ -69,6 +62,17 @@ export function implausibleStock(
   const scale = column?.unit?.scale ?? 1;
   const perTenThousand = scale === 10_000 && head / scale <= max ? head / scale : '';
   return { value: head, species: name, max, header: column ? (row?.headerOf(column) ?? column.header) : '', perTenThousand };
+}
+
+/** A pe_factor cell (0.4, 100/250): the factor, undefined when empty; reported, and the row marked bad, when it is no positive ratio. */
+export function peFactorCell(row: Row, column: Column | undefined, state: { bad: boolean }): Fraction | undefined {
+  const text = row.text(column);
+  if (text === '') return undefined;
+  const factor = parseFraction(text.normalize('NFKC'));
+  if (factor && factor.numerator > 0) return factor;
+  row.report(column, 'pe-factor-invalid', { value: text });
+  state.bad = true;
+  return undefined;
 }
 
 /** Cattle the guide does not split (牛, 水牛): the problem's arguments, naming the guide's species to choose from with their factors. */
@@ -187,14 +191,7 @@ export class LivestockReader {
     const stockColumn = stockCell?.column ?? this.stock.first;
     const slaughterColumn = slaughterCell?.column ?? this.slaughter.first;
     const factorText = row.text(c.pe_factor);
-    let userFactor: Fraction | undefined;
-    if (factorText !== '') {
-      userFactor = parseFraction(factorText.normalize('NFKC'));
-      if (!userFactor || userFactor.numerator <= 0) {
-        row.report(c.pe_factor, 'pe-factor-invalid', { value: factorText });
-        state.bad = true;
-      }
-    }
+    const userFactor = peFactorCell(row, c.pe_factor, state);
     if (townshipCell === undefined || speciesName0 === undefined || state.bad) return undefined;
     const township = townshipCell.name;
     const { asWritten: speciesAsWritten, named } = speciesName0;

@@ -1,10 +1,9 @@
 import type { Coefficients } from '../coefficients/coefficients.js';
 import type { LocalEntry } from '../coefficients/local.js';
-import { parseFraction } from '../method/pig-equivalent.js';
-import type { Fraction, Measure } from '../method/types.js';
+import type { Measure } from '../method/types.js';
 import type { Place, ProblemLog } from '../problems.js';
-import { cropIndex, landUseOf } from './crops.js';
-import { speciesIndex } from './livestock.js';
+import { cropIndex, parseLandUse } from './crops.js';
+import { peFactorCell, speciesIndex } from './livestock.js';
 import { NameIndex } from './names.js';
 import type { Column, Header, Row } from './table.js';
 import { isNoteLine } from './township.js';
@@ -76,29 +75,17 @@ export class LocalReader {
     }
     const means = row.text(c.means);
     const uptake = { N: this.positive(row, c.n_uptake, name, state), P: this.positive(row, c.p_uptake, name, state) };
-    const landUseText = row.text(c.land_use);
-    const landUse = landUseOf(landUseText);
-    if (landUse === undefined) {
-      row.report(c.land_use, 'land-use-invalid', { value: landUseText });
-      state.bad = true;
-    }
+    const landUse = parseLandUse(row, c.land_use);
+    if (landUse === undefined) state.bad = true;
     const measureText = row.text(c.measure);
     const measure = measureText === '' ? undefined : MEASURES[measureText.normalize('NFKC').toLowerCase()];
     if (measureText !== '' && !measure) {
       row.report(c.measure, 'local-value-invalid', { name, header: row.headerOf(c.measure!), value: measureText });
       state.bad = true;
     }
-    const factorText = row.text(c.pe_factor);
-    let peFactor: Fraction | undefined;
-    if (factorText !== '') {
-      peFactor = parseFraction(factorText.normalize('NFKC'));
-      if (!peFactor || peFactor.numerator <= 0) {
-        row.report(c.pe_factor, 'pe-factor-invalid', { value: factorText });
-        state.bad = true;
-      }
-    }
+    const peFactor = peFactorCell(row, c.pe_factor, state);
     if (state.bad) return;
-    const cropValues = uptake.N !== undefined || uptake.P !== undefined || landUseText !== '' || measure !== undefined;
+    const cropValues = uptake.N !== undefined || uptake.P !== undefined || landUse !== null || measure !== undefined;
     if (means === '' && !cropValues && !peFactor) {
       row.report(c.name, 'local-nothing', { name });
       return;

@@ -98,6 +98,19 @@ export class NameIndex<T> {
   }
 }
 
+/**
+ * The names of a table of crops or species as users write them: each row's name, its aliases, and its English name.
+ * A county's alias may give a name of the table another meaning (牛 read as 肉牛): it replaces the table's.
+ */
+export function tableNames<T extends { readonly nameEn: string }>(rows: ReadonlyMap<string, T>, aliases: ReadonlyMap<string, Alias>): NameIndex<T> {
+  const index = new NameIndex<T>();
+  for (const [name, row] of rows) index.add(name, row, name);
+  for (const [name, alias] of aliases)
+    index.add(name, rows.get(alias.target)!, alias.relation === 'synonym' ? alias.target : undefined, alias, alias.provenance === 'local');
+  for (const [name, row] of rows) index.add(row.nameEn, row, name);
+  return index;
+}
+
 /** 甘蔗（糖料蔗）, 番茄(西红柿): the name before the bracket; undefined when the name has no bracket after it. */
 function mainName(name: string): string | undefined {
   const m = /^(.+?)\s*[（(][^（）()]*[）)]\s*$/.exec(name.normalize('NFKC'));
