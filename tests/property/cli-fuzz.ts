@@ -3,8 +3,8 @@ import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
-import { expect } from 'vitest';
-import { ROOT, hasStackTrace } from '../helpers.js';
+import { describe, expect, it } from 'vitest';
+import { ROOT, hasStackTrace, landcap, landcapInProcess, tempDir } from '../helpers.js';
 
 const seed = (path: string) => readFileSync(join(ROOT, path), 'utf8');
 // Good files weigh more than bad ones, so that many runs succeed and write their output.
@@ -243,4 +243,34 @@ export function check(dir: string, args: readonly string[], r: Run, result: { st
     if (format === 'csv') for (const line of text.replace(/^\uFEFF/, '').split('\n')) expect(/^[=+@\t\r]|^-[^0-9]/.test(line), line).toBe(false);
   }
   expect(RAW_CONTROL.test(withoutColours(result.stderr)), result.stderr).toBe(false);
+}
+
+/**
+ * No input makes the CLI fail badly: 5,000 random and mutated inputs to the main function and 20 through the real
+ * binary — one half of the fuzz, whose two halves run side by side in two test files.
+ */
+export function fuzzHalf(half: 1 | 2): void {
+  describe(`no input makes the CLI fail badly (${half} of 2)`, () => {
+    it('5,000 random and mutated inputs to the main function', async () => {
+      const dir = tempDir('landcap-fuzz-');
+      await fc.assert(
+        fc.asyncProperty(run, async (r) => {
+          const args = prepare(dir, r);
+          check(dir, args, r, await landcapInProcess(args));
+        }),
+        { numRuns: 5_000 },
+      );
+    }, 600_000);
+
+    it('20 through the real binary', () => {
+      const dir = tempDir('landcap-fuzz-bin-');
+      fc.assert(
+        fc.property(run, (r) => {
+          const args = prepare(dir, r);
+          check(dir, args, r, landcap(args));
+        }),
+        { numRuns: 20 },
+      );
+    }, 600_000);
+  });
 }
