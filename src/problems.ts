@@ -87,6 +87,7 @@ export const PROBLEM_CODES = {
   // across files
   'township-no-land': 'warning',
   'township-soil-only': 'warning',
+  'township-ambiguous': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

@@ -5,6 +5,7 @@ import type { Progress } from '../input/read.js';
 import { explainTownship, type Explanation } from '../explain/explain.js';
 import { ProblemLog, type Problem } from '../problems.js';
 import { loadDataset } from '../tally/dataset.js';
+import { townshipIdOf } from '../input/township.js';
 import { scenarioOf } from './report.js';
 import type { ResolvedRun } from './run.js';
 
@@ -34,6 +35,8 @@ export interface ExplainResult {
   readonly unmatched: readonly string[];
   /** When the data has no township of that name: the nearest names it has. */
   readonly nearest?: readonly string[];
+  /** When the data has the name in more than one county and none was given: those counties. */
+  readonly counties?: readonly string[];
 }
 
 /**
@@ -43,21 +46,33 @@ export interface ExplainResult {
 export async function explainRun(
   run: ResolvedRun,
   township: string,
-  options: { readonly encoding?: EncodingOption; readonly strict?: boolean; readonly onProgress?: Progress } = {},
+  options: { readonly encoding?: EncodingOption; readonly strict?: boolean; readonly onProgress?: Progress; readonly county?: string } = {},
 ): Promise<ExplainResult> {
   const name = township.trim();
+  const county = options.county?.trim();
+  const wanted = (key: string) => {
+    const id = townshipIdOf(key);
+    return id.name === name && (county === undefined || id.county === county);
+  };
   const log = new ProblemLog({ strict: options.strict });
   const scenario = await scenarioOf(run);
   const dataset = await loadDataset(run.files, run.params.values, await loadCoefficients(), log, {
     encoding: options.encoding,
-    keepDetails: (t) => t === name,
+    keepDetails: wanted,
     adjust: scenario?.adjust,
     onProgress: options.onProgress,
     sheets: run.sheets,
   });
   const unmatched = scenario?.unmatched() ?? [];
   if (log.hasErrors) return { explanation: undefined, problems: log.problems, unmatched };
-  const found = dataset.townships.get(name);
-  if (!found) return { explanation: undefined, problems: log.problems, unmatched, nearest: nearestNames(name, [...dataset.townships.keys()]) };
-  return { explanation: explainTownship(found, dataset, run.params, dataset.coefficients), problems: log.problems, unmatched };
+  const found = [...dataset.townships.values()].filter((t) => wanted(t.key));
+  if (found.length > 1) return { explanation: undefined, problems: log.problems, unmatched, counties: found.map((t) => t.county) };
+  if (found.length === 0)
+    return {
+      explanation: undefined,
+      problems: log.problems,
+      unmatched,
+      nearest: nearestNames(name, [...new Set([...dataset.townships.values()].map((t) => t.name))]),
+    };
+  return { explanation: explainTownship(found[0]!, dataset, run.params, dataset.coefficients), problems: log.problems, unmatched };
 }

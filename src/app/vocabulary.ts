@@ -9,3 +9,4 @@ export { ENCODING_OPTIONS, type EncodingOption } from '../input/errors.js';
 export { PARAMETERS, PARAMETER_NAMES, type ParameterName } from '../params/table.js';
 export { formatsOf, type Documents } from '../render/registry.js';
 export { DEFAULT_SAMPLE } from '../samples.js';
+export { REGION_LEVELS, type RegionLevel } from '../report/regions.js';

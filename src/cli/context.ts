@@ -85,9 +85,12 @@ export class Context {
    * socket there cannot be reopened). A CSV file gets a byte-order mark, so that Excel reads its Chinese as UTF-8.
    * Text in parts is written as it is made, as UTF-8 up to a megabyte at a time.
    */
-  async emit(output: string | undefined, text: string | Iterable<string>, csv = false): Promise<void> {
+  async emit(output: string | undefined, text: string | Iterable<string> | Uint8Array, csv = false): Promise<void> {
     if (output === '') throw new UsageError(this.t.ui.usage.emptyOutput);
-    if (isStdout(output)) {
+    if (text instanceof Uint8Array) {
+      if (isStdout(output)) throw new UsageError(this.t.ui.xlsx.requiresOutput);
+      await writeFileAtomic(output!, text);
+    } else if (isStdout(output)) {
       if (typeof text === 'string') this.out(text);
       else {
         // Chunk by chunk, each once the pipe has taken the one before: a national report is not queued whole in memory.
@@ -102,11 +105,12 @@ export class Context {
   }
 
   /**
-   * Checks `--output` before the run reads anything: a file name (not empty), and not one of the run's inputs (by name,
-   * link or hard link), which the report would replace.
+   * Checks `--output` before the run reads anything: a file name (not empty), one given for a workbook, and not one of
+   * the run's inputs (by name, link or hard link), which the report would replace.
    */
-  async checkOutput(output: string | undefined, inputs: readonly (NamedInput | undefined)[]): Promise<void> {
+  async checkOutput(output: string | undefined, inputs: readonly (NamedInput | undefined)[], format?: string): Promise<void> {
     if (output === '') throw new UsageError(this.t.ui.usage.emptyOutput);
+    if (format === 'xlsx' && isStdout(output)) throw new UsageError(this.t.ui.xlsx.requiresOutput);
     await refuseOutputOverInput(output, inputs);
   }
 

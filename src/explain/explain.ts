@@ -72,6 +72,9 @@ export interface ExplainedLivestock {
 export interface Explanation {
   readonly schemaVersion: typeof SCHEMA_VERSION;
   readonly township: string;
+  /** Its county and city, where the files give them. */
+  readonly county?: string;
+  readonly city?: string;
   readonly basis: Basis;
   readonly parameters: Parameters;
   readonly parameterSources: Readonly<Record<ParameterName, ParameterSource>>;
@@ -116,6 +119,8 @@ export function explainTownship(t: TownshipData, dataset: Dataset, params: Param
   return {
     schemaVersion: SCHEMA_VERSION,
     township: t.name,
+    ...(t.county === '' ? {} : { county: t.county }),
+    ...(t.city === '' ? {} : { city: t.city }),
     basis: p.basis,
     parameters: p,
     parameterSources: params.sources,

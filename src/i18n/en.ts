@@ -268,10 +268,19 @@ const problems: Record<ProblemCode, ProblemText> = {
     hint: (a) => (a.nearest ? `is it "${s(a.nearest)}" of the crops file? Write the name the same way in both files` : ''),
   },
   'township-soil-only': { message: (a) => `township "${s(a.township)}" has soil data but no crops` },
+  'township-ambiguous': {
+    message: (a) => `township "${s(a.township)}" is in more than one county or city (${s(a.places)}): this file does not say which`,
+    hint: () => 'add a county column (county, 县) to this file, as the other file has',
+  },
 };
 
 const ui = {
   township: 'Township',
+  county: 'County',
+  city: 'City',
+  noRegions: (level: string) => `--by ${level}: the files give no ${level}; add a ${level} column (${level === 'county' ? '县' : '市'}) to the crops file`,
+  /** A county's or city's row, in the township column. */
+  subtotal: 'Subtotal',
   total: 'TOTAL',
   stockPe: 'Stock (PE)',
   capacityPe: 'Capacity (PE)',
@@ -443,6 +452,7 @@ const ui = {
     noCapacity: (status: string) => `no capacity: status ${status}`,
     headroomLine: (h: string, species: string) => `headroom C − S = ${h} PE, that is ${species}`,
     notFound: (name: string, near: string) => `no township "${name}" in the data${near ? `; nearest: ${near}` : ''}`,
+    ambiguous: (name: string, counties: string) => `the data has a township "${name}" in more than one county: ${counties}; say which with --county`,
   },
   scenarioUnmatched: (where: string) => `${where} matches no row of the data and changes nothing`,
   compare: {
@@ -451,6 +461,8 @@ const ui = {
     capacityChange: 'Capacity Δ (PE)',
     headroomChange: 'Headroom Δ (PE)',
     absent: 'absent',
+    before: (label: string) => `${label}, base`,
+    after: (label: string) => `${label}, scenario`,
     summary: (n: number) => `${n} township(s) change status`,
     baseLabel: 'baseline',
     notAReport: (file: string) => `${file} is not a landcap report (run landcap report --format json)`,
@@ -509,6 +521,25 @@ const ui = {
       : ' No township is overloaded.') +
     (a.warning > 0 ? ` ${a.warning} ${a.warning === 1 ? 'is' : 'are'} near capacity (load index above 0.7).` : '') +
     (a.noLand > 0 ? ` ${a.noLand} ${a.noLand === 1 ? 'has' : 'have'} livestock but no crop land.` : ''),
+  /** The sheets of an Excel workbook (--format xlsx). */
+  xlsx: {
+    balance: 'Balance',
+    parameters: 'Parameters',
+    coefficients: 'Coefficients',
+    problems: 'Problems',
+    files: 'Files',
+    comparison: 'Comparison',
+    parameterColumns: ['Parameter', 'Value', 'Source'],
+    coefficientColumns: ['Coefficient', 'Name', 'Value', 'Provenance', 'Source', 'Rows using it'],
+    problemColumns: ['File', 'Line', 'Column', 'Severity', 'Code', 'Message', 'Hint'],
+    fileColumns: ['File', 'Kind', 'Encoding', 'Rows'],
+    severities: { error: 'error', warning: 'warning', note: 'note' },
+    uptake: (nutrient: string) => `${nutrient} uptake per 100 kg`,
+    peFactor: 'pig-equivalent factor',
+    fertilisationShare: 'fertilisation share by soil grade',
+    name: 'name read as',
+    requiresOutput: '--format xlsx writes a workbook: give the file with --output FILE.xlsx',
+  },
   html: {
     basis: (name: string) => `${name} basis`,
     totalCapacity: 'Capacity (pig equivalents)',
@@ -516,6 +547,7 @@ const ui = {
     loadIndex: 'Load index (grade)',
     headroom: 'Headroom (pig equivalents)',
     loadChart: 'Load index by township',
+    countyChart: 'Load index by county',
     stockCapacityChart: 'Stock and capacity by township',
     chartMostLoaded: (shown: number, all: number) => `The ${shown} most loaded of ${all.toLocaleString('en-US')} townships; the table below lists them all.`,
     table: 'Balance by township',
@@ -557,6 +589,7 @@ const ui = {
     'too-many': (a) => `gives ${s(a.township)} ${num(a.value)} head of ${s(a.name)}, more than any township holds (at most ${num(a.max)})`,
     'no-area': (a) => `changes the area of ${s(a.name)} in ${s(a.township)}, whose row gives no area (${s(a.place)})`,
     'no-factor': (a) => `the guide gives no pig-equivalent factor for ${s(a.name)}`,
+    'township-ambiguous': (a) => `names ${s(a.township)}, which the data has in more than one county (${s(a.counties)}): give its "county" too`,
   } as Record<ParameterErrorCode, (a: ProblemArgs) => string>,
   usage: {
     sampleWithFiles: '--sample cannot be combined with --crops, --livestock or --soil',
@@ -640,6 +673,7 @@ const help = {
     output: 'write to this file (atomically) instead of stdout',
     headroom: 'show how many more head of each species the land could take (JSON always has it)',
     range: "show capacity at both ends of the guide's use-rate range (JSON always has it)",
+    by: 'show only the subtotals of each county or city, and the total (the files need a county or city column)',
     title: 'title of the HTML report',
     region: 'region named under the title of the HTML report',
     year: 'year named under the title of the HTML report',
@@ -651,6 +685,7 @@ const help = {
     validateSample: 'validate a bundled sample instead of files',
     validateParams: 'parameters JSON (the basis decides which uptakes a local crop needs)',
     township: 'the township to explain, as the data names it',
+    county: 'its county, where the data has the name in more than one',
     reports: 'BASE.json SCENARIO.json, written by landcap report --format json',
     stock: 'the farm stock of a species, e.g. 生猪=5000 (repeatable)',
     farmLivestock: 'the farm stock as a livestock CSV (species, stock, optional pe_factor; no township needed)',

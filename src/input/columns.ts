@@ -100,6 +100,9 @@ const MG_KG = u('mg/kg', 1, 'mg/kg');
 export const FIELD_SPECS: readonly FieldSpec[] = [
   // crops
   { field: 'township', kind: 'crops', names: ['township', 'town', '乡镇', '乡镇名称', '乡镇街道', '乡镇(街道)', '乡(镇)', '乡镇/街道'] },
+  // The regions above the township (optional, in every data file): 县(市、区) reads as 县 with its bracket ignored.
+  { field: 'county', kind: 'crops', names: ['county', 'district', '县', '区县', '县区', '县市区', '县(市、区)', '县(市)', '县(区)', '县级'] },
+  { field: 'city', kind: 'crops', names: ['city', 'prefecture', '市', '地市', '州市', '市州', '地级市', '市(州)'] },
   { field: 'crop', kind: 'crops', names: ['crop', 'crops', '作物', '作物名称', '作物种类'] },
   { field: 'area', kind: 'crops', names: ['area', '面积', '播种面积', '种植面积'], units: AREA_UNITS, defaultUnit: MU, exact: { area_mu: MU, area_ha: HA } },
   {
@@ -133,6 +136,8 @@ export const FIELD_SPECS: readonly FieldSpec[] = [
   { field: 'land_use', kind: 'crops', names: ['land_use', '用地类型', '土地类型', '土地利用类型', '地类'] },
   // livestock
   { field: 'township', kind: 'livestock', names: [] },
+  { field: 'county', kind: 'livestock', names: [] },
+  { field: 'city', kind: 'livestock', names: [] },
   { field: 'species', kind: 'livestock', names: ['species', '畜种', '畜禽种类', '畜禽品种', '畜禽'] },
   // "stock" and "slaughter" are head by definition; the Chinese names say no unit.
   {
@@ -147,6 +152,8 @@ export const FIELD_SPECS: readonly FieldSpec[] = [
   { field: 'pe_factor', kind: 'livestock', names: ['pe_factor', '猪当量系数', '猪当量折算系数', '折算系数'] },
   // soil
   { field: 'township', kind: 'soil', names: [] },
+  { field: 'county', kind: 'soil', names: [] },
+  { field: 'city', kind: 'soil', names: [] },
   { field: 'land_use', kind: 'soil', names: [] },
   { field: 'n_grade', kind: 'soil', names: ['n_grade', '氮分级', '氮等级', '全氮分级', '全氮等级'] },
   {

@@ -14,6 +14,7 @@ import { TownshipColumn } from './township.js';
 export interface CropRow {
   readonly file: string;
   readonly line: number;
+  /** The township with its county and city when the file gives them (townshipKey). */
   readonly township: string;
   /** The crop as the file writes it. */
   readonly cropAsWritten: string;
@@ -238,7 +239,7 @@ export class CropReader {
   ) {
     this.index = cropIndex(coefficients);
     const col = (field: string) => header.byField.get(field)?.[0];
-    this.township = new TownshipColumn(col('township'));
+    this.township = new TownshipColumn(col('township'), col('county'), col('city'));
     this.columns = { crop: col('crop'), land_use: col('land_use'), n_uptake: col('n_uptake'), p_uptake: col('p_uptake') };
     const all = (field: string) => header.byField.get(field) ?? [];
     this.quantities = { area: new QuantityCells(all('area')), yield: new QuantityCells(all('yield')), production: new QuantityCells(all('production')) };
@@ -382,10 +383,10 @@ export class CropReader {
     const unit = measure === 'm3' ? 'm³' : 'kg';
     this.parts.whole(townshipCell.id, cropAsWritten, production);
     if (townshipCell.total) {
-      this.totals.total(row, productionQ?.column, township, item, production, unit);
+      this.totals.total(row, productionQ?.column, township, item, production, unit, townshipCell.scope);
       return undefined;
     }
-    this.totals.add(item, production);
+    this.totals.add(item, production, townshipCell.key);
 
     let uptake: Partial<Record<Nutrient, UptakeUsed>> = crop?.uptake ?? {};
     if (userUptake.N !== undefined || userUptake.P !== undefined) {
@@ -399,7 +400,7 @@ export class CropReader {
     return {
       file: row.file,
       line: row.line,
-      township,
+      township: townshipCell.key,
       cropAsWritten,
       crop,
       measure,

@@ -15,6 +15,7 @@ import { NO_TOWNSHIP, TownshipColumn } from './township.js';
 export interface LivestockRow {
   readonly file: string;
   readonly line: number;
+  /** The township with its county and city when the file gives them (townshipKey). */
   readonly township: string;
   readonly speciesAsWritten: string;
   /** The species of the guide's table (生猪, 奶牛, 肉牛, 羊, 家禽 …); null for a local species. */
@@ -148,7 +149,7 @@ export class LivestockReader {
     this.index = speciesIndex(coefficients);
     const col = (field: string) => header.byField.get(field)?.[0];
     const township = col('township');
-    this.township = township && new TownshipColumn(township);
+    this.township = township && new TownshipColumn(township, col('county'), col('city'));
     this.columns = { species: col('species'), pe_factor: col('pe_factor') };
     this.stock = new HeadCells(header.byField.get('stock') ?? []);
     this.slaughter = new HeadCells(header.byField.get('slaughter') ?? []);
@@ -251,14 +252,14 @@ export class LivestockReader {
     }
     this.parts.whole(townshipCell.id, speciesAsWritten, head);
     if (townshipCell.total) {
-      this.totals.total(row, fromSlaughter ? slaughterColumn : stockColumn, township, speciesName, head, '');
+      this.totals.total(row, fromSlaughter ? slaughterColumn : stockColumn, township, speciesName, head, '', townshipCell.scope);
       return undefined;
     }
-    this.totals.add(speciesName, head);
+    this.totals.add(speciesName, head, townshipCell.key);
     return {
       file: row.file,
       line: row.line,
-      township,
+      township: townshipCell.key,
       speciesAsWritten,
       species,
       speciesName,

@@ -14,6 +14,7 @@ export type SoilValue = { readonly grade: SoilGrade } | { readonly measured: num
 export interface SoilRow {
   readonly file: string;
   readonly line: number;
+  /** The township with its county and city when the file gives them (townshipKey). */
   readonly township: string;
   readonly landUse: LandUse | null;
   readonly values: Partial<Record<Nutrient, SoilValue>>;
@@ -70,7 +71,7 @@ export class SoilReader {
   ) {
     const col = (field: string) => header.byField.get(field)?.[0];
     this.townshipColumn = col('township');
-    this.township = new TownshipColumn(this.townshipColumn);
+    this.township = new TownshipColumn(this.townshipColumn, col('county'), col('city'));
     this.landUse = col('land_use');
     this.gradeColumns = { N: col(GRADE_FIELD.N), P: col(GRADE_FIELD.P) };
     this.measureColumns = { N: col(MEASURE_FIELD.N), P: col(MEASURE_FIELD.P) };
@@ -127,6 +128,6 @@ export class SoilReader {
       row.report(this.townshipColumn, 'duplicate-row', { key: `${township}${landUse ? ` ${landUse}` : ''}`, firstLine, kind: 'soil' });
       return undefined;
     }
-    return { file: row.file, line: row.line, township, landUse, values };
+    return { file: row.file, line: row.line, township: townshipCell!.key, landUse, values };
   }
 }

@@ -1,6 +1,7 @@
 import { relativeDifference } from '../method/production.js';
 import type { Column, Row } from './table.js';
 import type { Place, ProblemLog } from '../problems.js';
+import { scopesOf } from './township.js';
 
 /** How far a totals row may be from the sum of what it totals before it is worth a word: 1%. */
 export const TOTAL_TOLERANCE = 0.01;
@@ -8,28 +9,35 @@ export const TOTAL_TOLERANCE = 0.01;
 /**
  * A file's totals rows (合计, 全区 …) and the sums they are checked against: each totals row is left out of the data
  * (it is not a township) and, once the file is read, compared with the sum of the townships' rows of the same item
- * (a crop's production, a species' stock). A yearbook's own arithmetic error shows as total-mismatch.
+ * (a crop's production, a species' stock) — of the county or city the row names, when the file has regions (a
+ * county's 小计). A yearbook's own arithmetic error shows as total-mismatch.
  */
 export class Totals {
-  /** The townships' sum of each item: compared to 1%, a plain sum is exact enough. */
+  /** The townships' sum of each item (by region and item): compared to 1%, a plain sum is exact enough. */
   private readonly sums = new Map<string, { sum: number }>();
-  private readonly totals: { place: Place; label: string; item: string; value: number; unit: string }[] = [];
+  private readonly totals: { place: Place; label: string; key: string; item: string; value: number; unit: string }[] = [];
   private noted = false;
 
-  /** A township's row of `item`, counted into the item's sum. */
-  add(item: string, value: number): void {
-    const entry = this.sums.get(item);
-    if (entry) entry.sum += value;
-    else this.sums.set(item, { sum: value });
+  /** A township's row of `item` (the township by its key), counted into the item's sum in each region it is in. */
+  add(item: string, value: number, township = ''): void {
+    for (const scope of township === '' ? [''] : scopesOf(township)) {
+      const key = scope === '' ? item : `${scope}\u0000${item}`;
+      const entry = this.sums.get(key);
+      if (entry) entry.sum += value;
+      else this.sums.set(key, { sum: value });
+    }
   }
 
-  /** A totals row's figure for `item` (its label as written), to compare once the file is read; noted once per file. */
-  total(row: Row, column: Column | undefined, label: string, item: string, value: number, unit: string): void {
+  /**
+   * A totals row's figure for `item` (its label as written), over the region `scope` ('' the file), to compare once
+   * the file is read; noted once per file.
+   */
+  total(row: Row, column: Column | undefined, label: string, item: string, value: number, unit: string, scope = ''): void {
     if (!this.noted) {
       this.noted = true;
       row.report(undefined, 'total-row', { label });
     }
-    this.totals.push({ place: row.place(column), label, item, value, unit });
+    this.totals.push({ place: row.place(column), label, key: scope === '' ? item : `${scope}\u0000${item}`, item, value, unit });
   }
 
   /** A totals row whose township cell was its label, noted even when the row gives nothing to compare. */
@@ -42,7 +50,7 @@ export class Totals {
   /** Compares each totals row with the sum of the rows it totals. */
   check(log: ProblemLog): void {
     for (const t of this.totals) {
-      const sum = this.sums.get(t.item)?.sum ?? 0;
+      const sum = this.sums.get(t.key)?.sum ?? 0;
       const apart = relativeDifference(t.value, sum);
       if (apart > TOTAL_TOLERANCE)
         log.report(t.place, 'total-mismatch', {

@@ -31,13 +31,68 @@ export function isNoteLine(text: string): boolean {
  */
 export interface TownshipCell {
   readonly name: string;
+  /** The township with its county and city, as the file gives them (townshipKey): what identifies it. */
+  readonly key: string;
   readonly id: number;
   readonly total: boolean;
   readonly note: boolean;
+  /** For a totals row: the region it totals ('' the whole file; regionScope). */
+  readonly scope: string;
 }
 
 /** The township of a file without a township column (a farm's): all its rows are the one farm's. */
-export const NO_TOWNSHIP: TownshipCell = { name: '', id: 0, total: false, note: false };
+export const NO_TOWNSHIP: TownshipCell = { name: '', key: '', id: 0, total: false, note: false, scope: '' };
+
+/**
+ * A township as the files identify it: its name, and the county and city it is in ('' where a file gives none).
+ * Every county has its own 城关镇: two townships of one name in two counties are two townships.
+ */
+export interface TownshipId {
+  readonly name: string;
+  readonly county: string;
+  readonly city: string;
+}
+
+/** Between the parts of a key: a character no cell keeps (cells are read as text without control characters). */
+const KEY_SEPARATOR = '\u001f';
+
+/** A township's key: its name alone when no county or city is given (as in files without regions), else all three. */
+export function townshipKey(name: string, county: string, city: string): string {
+  return county === '' && city === '' ? name : `${city}${KEY_SEPARATOR}${county}${KEY_SEPARATOR}${name}`;
+}
+
+/** The township a key names. */
+export function townshipIdOf(key: string): TownshipId {
+  const parts = key.split(KEY_SEPARATOR);
+  return parts.length === 3 ? { city: parts[0]!, county: parts[1]!, name: parts[2]! } : { city: '', county: '', name: key };
+}
+
+/**
+ * Whether two files' rows can mean one township: the same name, and the same county and city wherever both give one
+ * (a livestock file without a county column names the crops file's 东风镇 of whichever county has one).
+ */
+export function sameTownship(a: TownshipId, b: TownshipId): boolean {
+  return a.name === b.name && (a.county === '' || b.county === '' || a.county === b.county) && (a.city === '' || b.city === '' || a.city === b.city);
+}
+
+/** A township for people: its county and name (柳江区 拉堡镇), with the city when it has no county. */
+export function townshipLabel(id: TownshipId): string {
+  return [id.county || id.city, id.name].filter((x) => x !== '').join(' ');
+}
+
+/** The region a totals row totals: the file ('') , a city, or a county of a city. */
+function regionScope(county: string, city: string): string {
+  return county === '' && city === '' ? '' : `${city}${KEY_SEPARATOR}${county}`;
+}
+
+/** The regions a township's row counts in, for totals rows to be checked against: the file, its city, its county. */
+export function scopesOf(key: string): readonly string[] {
+  const { county, city } = townshipIdOf(key);
+  if (county === '' && city === '') return [''];
+  const scopes = ['', regionScope('', city)];
+  if (county !== '') scopes.push(regionScope(county, city));
+  return scopes;
+}
 
 /**
  * Reads a file's township column, row by row: the name (required), whether the row is a totals row, and — once per
@@ -46,34 +101,50 @@ export const NO_TOWNSHIP: TownshipCell = { name: '', id: 0, total: false, note: 
  */
 export class TownshipColumn {
   private lastSource: CellSource = '';
+  private lastCounty: CellSource = '';
+  private lastCity: CellSource = '';
   private last: TownshipCell | undefined;
   private readonly warned = new Set<string>();
-  /** Every name read, with its number; totals rows' labels among them. */
+  /** Every township read (its key), with its number; totals rows' labels among them. */
   private readonly ids = new Map<string, number>();
-  /** The townships read (not totals rows), even on rows with other errors. */
+  /** The townships read (their keys; not totals rows), even on rows with other errors. */
   readonly names = new Set<string>();
   private notedNote = false;
 
-  constructor(private readonly column: Column | undefined) {}
+  constructor(
+    private readonly column: Column | undefined,
+    /** The county and city columns, when the file has them. */
+    private readonly county?: Column,
+    private readonly city?: Column,
+  ) {}
+
+  private sameRegion(row: Row): boolean {
+    return (!this.county || row.cells.is(this.county.index, this.lastCounty)) && (!this.city || row.cells.is(this.city.index, this.lastCity));
+  }
 
   read(row: Row): TownshipCell | undefined {
     const { column } = this;
     if (!column) return undefined;
-    if (this.last && row.cells.is(column.index, this.lastSource)) return this.last.note ? this.noteLine(row, this.last) : this.last;
+    if (this.last && row.cells.is(column.index, this.lastSource) && this.sameRegion(row)) return this.last.note ? this.noteLine(row, this.last) : this.last;
     const name = row.required(column);
     if (name === undefined) return (this.last = undefined);
     this.lastSource = row.cells.source(column.index);
-    if (isNoteLine(name)) return this.noteLine(row, (this.last = { name, id: -1, total: false, note: true }));
+    if (isNoteLine(name)) return this.noteLine(row, (this.last = { name, key: name, id: -1, total: false, note: true, scope: '' }));
+    const county = this.county ? row.text(this.county) : '';
+    const city = this.city ? row.text(this.city) : '';
+    if (this.county) this.lastCounty = row.cells.source(this.county.index);
+    if (this.city) this.lastCity = row.cells.source(this.city.index);
     const invisible = invisibleCharacter(name);
     if (invisible !== undefined && !this.warned.has(name)) {
       this.warned.add(name);
       row.report(column, 'name-invisible-character', { name: showInvisible(name), character: invisible });
     }
-    let id = this.ids.get(name);
-    if (id === undefined) this.ids.set(name, (id = this.ids.size));
+    const key = townshipKey(name, county, city);
+    let id = this.ids.get(key);
+    if (id === undefined) this.ids.set(key, (id = this.ids.size));
     const total = isTotalLabel(name);
-    if (!total) this.names.add(name);
-    return (this.last = { name, id, total, note: false });
+    if (!total) this.names.add(key);
+    return (this.last = { name, key, id, total, note: false, scope: total ? regionScope(county, city) : '' });
   }
 
   /** A note under the table: said once per file; the reader skips the row. */
@@ -97,30 +168,32 @@ export function townshipStem(name: string): string {
 }
 
 /**
- * Finds the township among `candidates` that a name most likely means, when one is near: the same name with another
- * ending first (拉堡 / 拉堡镇, 城关 / 城关街道), else — among up to a few thousand — one a character or two apart.
+ * Finds the township among `candidates` (keys) that a township (a key) most likely means, when one is near: the same
+ * name with another ending first (拉堡 / 拉堡镇, 城关 / 城关街道), else — among up to a few thousand — one a character
+ * or two apart; given as people read it (townshipLabel).
  */
 export class TownshipMatcher {
-  private readonly byStem = new Map<string, string>();
-  private readonly list: string[];
+  private readonly byStem = new Map<string, TownshipId>();
+  private readonly list: TownshipId[];
 
   constructor(candidates: Iterable<string>) {
-    this.list = [...candidates];
-    for (const c of this.list) if (!this.byStem.has(townshipStem(c))) this.byStem.set(townshipStem(c), c);
+    this.list = [...candidates].map(townshipIdOf);
+    for (const c of this.list) if (!this.byStem.has(townshipStem(c.name))) this.byStem.set(townshipStem(c.name), c);
   }
 
-  nearest(name: string): string | undefined {
+  nearest(key: string): string | undefined {
+    const { name } = townshipIdOf(key);
     const stem = townshipStem(name);
     const same = this.byStem.get(stem);
-    if (same !== undefined && same !== name) return same;
+    if (same !== undefined && same.name !== name) return townshipLabel(same);
     if (this.list.length > 2000) return undefined;
-    let best: string | undefined;
+    let best: TownshipId | undefined;
     let bestDistance = Infinity;
     for (const c of this.list) {
-      if (c === name) continue;
-      const d = distance(stem, townshipStem(c));
+      if (c.name === name) continue;
+      const d = distance(stem, townshipStem(c.name));
       if (d < bestDistance) [best, bestDistance] = [c, d];
     }
-    return best !== undefined && bestDistance <= Math.max(1, Math.floor(stem.length / 3)) ? best : undefined;
+    return best !== undefined && bestDistance <= Math.max(1, Math.floor(stem.length / 3)) ? townshipLabel(best) : undefined;
   }
 }

@@ -55,6 +55,9 @@ export interface NutrientBalance {
 /** A township's balance, or the total's (docs/cli.md, report JSON `townships[]`, `total`). */
 export interface Balance {
   readonly name: string;
+  /** The county and city of a township, where the files give them. */
+  readonly county?: string;
+  readonly city?: string;
   readonly stockPe: number;
   readonly capacityPe: number;
   readonly headroomPe: number;

@@ -24,6 +24,7 @@ export const PARAMETER_ERRORS = [
   'too-many',
   'no-area',
   'no-factor',
+  'township-ambiguous',
 ] as const;
 export type ParameterErrorCode = (typeof PARAMETER_ERRORS)[number];
 

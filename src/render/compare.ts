@@ -17,8 +17,15 @@ interface Column {
   readonly value: (c: ComparedBalance) => string | number | null;
 }
 
+/** A row's name for people: a township with its county (柳江区 东风镇), a region's subtotal (柳江区 小计), the total. */
+export function rowName(c: ComparedBalance, t: Messages): string {
+  if (c.level !== undefined) return `${c.name} ${t.ui.subtotal}`;
+  if (c.name === 'TOTAL' && c.county === undefined && c.city === undefined) return t.ui.total;
+  return [c.county ?? c.city, c.name].filter((x) => x !== undefined).join(' ');
+}
+
 const COLUMNS: Column[] = [
-  { label: (t) => t.ui.township, numeric: false, display: (c, _l, t) => (c.name === 'TOTAL' ? t.ui.total : c.name), value: (c) => c.name },
+  { label: (t) => t.ui.township, numeric: false, display: (c, _l, t) => rowName(c, t), value: (c) => c.name },
   {
     label: (t) => t.ui.compare.stockChange,
     numeric: true,
@@ -54,14 +61,17 @@ const COLUMNS: Column[] = [
   },
 ];
 
-const rows = (c: Comparison) => [...c.townships, c.total];
+/** The rows of a comparison: the townships, the counties and cities, the total. */
+export const compareRows = (c: Comparison) => [...c.townships, ...(c.regions ?? []), c.total];
 
 export function renderComparison(c: Comparison, format: string, { lang, t, chalk }: RenderContext): string {
   switch (format) {
     case 'json':
       return `${JSON.stringify(c, null, 2)}\n`;
     case 'csv': {
+      const places = compareRows(c).some((r) => r.county !== undefined || r.city !== undefined || r.level !== undefined);
       const head = [
+        ...(places ? ['level', 'city', 'county'] : []),
         'township',
         'stock_pe_base',
         'stock_pe_scenario',
@@ -74,8 +84,15 @@ export function renderComparison(c: Comparison, format: string, { lang, t, chalk
         'status_base',
         'status_scenario',
       ];
-      const body = rows(c).map((r) => [
-        r.name,
+      const body = compareRows(c).map((r) => [
+        ...(places
+          ? [
+              r.level ?? (r === c.total ? 'total' : 'township'),
+              r.level === 'city' ? r.name : (r.city ?? r.parent ?? ''),
+              r.level === 'county' ? r.name : (r.county ?? ''),
+            ]
+          : []),
+        r.level === undefined ? r.name : '',
         r.base?.stockPe,
         r.scenario?.stockPe,
         r.base?.capacityPe,
@@ -96,13 +113,13 @@ export function renderComparison(c: Comparison, format: string, { lang, t, chalk
         `| ${COLUMNS.map((col) => markdownText(col.label(t))).join(' | ')} |`,
         `|${COLUMNS.map((col) => (col.numeric ? ' ---: ' : ' --- ')).join('|')}|`,
       ];
-      for (const r of rows(c)) lines.push(`| ${COLUMNS.map((col) => markdownText(col.display(r, lang, t))).join(' | ')} |`);
+      for (const r of compareRows(c)) lines.push(`| ${COLUMNS.map((col) => markdownText(col.display(r, lang, t))).join(' | ')} |`);
       return `${lines.join('\n')}\n`;
     }
     default: {
       const table = drawTable(
         COLUMNS.map((col) => chalk.bold(col.label(t))),
-        rows(c).map((r) =>
+        compareRows(c).map((r) =>
           COLUMNS.map((col, i) => {
             const text = visible(col.display(r, lang, t));
             if (i === COLUMNS.length - 1 && r.statusChanged && r.scenario) return statusColour(chalk, r.scenario.status as Status)(text);

@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../i18n/index.js';
 import type { Messages } from '../i18n/en.js';
+import type { RegionLevel } from '../report/regions.js';
 
 /** Extra columns of the report's table, Markdown, HTML and CSV. */
 export interface ColumnChoice {
@@ -27,14 +28,16 @@ export interface RenderContext {
   readonly chalk: ChalkInstance;
   /** Extra columns for the report's table, Markdown, HTML and CSV (JSON always has everything). */
   readonly columns?: ColumnChoice;
+  /** Rows of one region level only, its subtotals and the total (`--by county|city`). */
+  readonly by?: RegionLevel;
   /** The terminal's width, for a table to fit (none: as wide as it needs). */
   readonly width?: number;
   /** Title, region and year for the HTML page. */
   readonly meta?: HtmlMeta;
 }
 
-/** A rendered document: text, or text in parts to write one after another (a national report's JSON). */
-export type Rendered = string | Iterable<string>;
+/** A rendered document: text, text in parts to write one after another (a national report's JSON), or a workbook's bytes. */
+export type Rendered = string | Iterable<string> | Uint8Array;
 
 /** Every renderer has this signature: the document, and the context. */
 export type Renderer<D> = (doc: D, ctx: RenderContext) => Rendered;

@@ -25,7 +25,7 @@ function blocks(e: Explanation, t: Messages, loadMeaning: (grade: string) => str
   const x = t.ui.explain;
   const nutrients = basisNutrients(e.basis);
   const prov = (p: Provenance) => t.ui.provenanceNames[p];
-  const out: Block[] = [{ kind: 'heading', text: x.title(e.township, t.ui.basisName[e.basis]) }];
+  const out: Block[] = [{ kind: 'heading', text: x.title(e.county === undefined ? e.township : `${e.county} ${e.township}`, t.ui.basisName[e.basis]) }];
   for (const n of nutrients) {
     const en = e.nutrients[n]!;
     out.push({ kind: 'heading', text: x.cropDemand(n) });

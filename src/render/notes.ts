@@ -4,6 +4,7 @@ import { PARAMETERS, PARAMETER_NAMES, type ParameterName, type ParameterSource }
 import { formatCount, formatIndex, formatPercent, formatShare } from './format.js';
 import { LARGE_FOREST_SHARE, type CoefficientUse, type Report } from '../report/report.js';
 import { STATUSES } from '../method/types.js';
+import { placeName } from './columns.js';
 
 export function sourceText(s: ParameterSource, t: Messages): string {
   switch (s.from) {
@@ -96,7 +97,9 @@ export function coefficientLines(report: Report, lang: Lang, t: Messages): strin
   if (local.length > 0) lines.push(t.ui.localNote(local.length, local.join(t.ui.clauseSeparator)));
   const forest = report.townships.filter((b) => (b.forestShare ?? 0) >= LARGE_FOREST_SHARE);
   if (forest.length > 0)
-    lines.push(t.ui.forestNote(formatShare(LARGE_FOREST_SHARE), forest.map((b) => `${b.name} ${formatPercent(b.forestShare!)}`).join(t.ui.listSeparator)));
+    lines.push(
+      t.ui.forestNote(formatShare(LARGE_FOREST_SHARE), forest.map((b) => `${placeName(b)} ${formatPercent(b.forestShare!)}`).join(t.ui.listSeparator)),
+    );
   lines.push(t.ui.methodNote);
   const unverified = [...Object.values(report.coefficients.uptake).flat(), ...report.coefficients.peFactors].filter(
     (u) => u.provenance === 'guide-unverified',
@@ -117,7 +120,7 @@ export function summaryLine(report: Report, t: Messages): string {
 /** One sentence for a report's summary: capacity, stock, load, and the townships over or near capacity. */
 export function summarySentence(report: Report, lang: Lang, t: Messages): string {
   const b = report.total;
-  const names = (status: string) => report.townships.filter((x) => x.status === status).map((x) => x.name);
+  const names = (status: string) => report.townships.filter((x) => x.status === status).map(placeName);
   const overloaded = names('overloaded');
   const list = overloaded.length > 6 ? [...overloaded.slice(0, 6), '…'] : overloaded;
   return t.ui.sentence({

@@ -31,12 +31,14 @@ export const RENDERERS = {
     csv: async () => (await import('./report-csv.js')).renderCsv,
     md: async () => (await import('./report-md.js')).renderMarkdown,
     html: async () => (await import('./report-html.js')).renderHtml,
+    xlsx: async () => (await import('./report-xlsx.js')).renderXlsx,
   },
   compare: {
     table: async () => comparison('table'),
     json: async () => comparison('json'),
     csv: async () => comparison('csv'),
     md: async () => comparison('md'),
+    xlsx: async () => (await import('./compare-xlsx.js')).renderComparisonXlsx,
   },
   explain: {
     text: async () => (await import('./explain.js')).renderExplainText,
@@ -60,6 +62,7 @@ export const RENDERERS = {
     text: async () => (await import('./validate.js')).renderValidationText,
     table: async () => (await import('./validate.js')).renderValidationText,
     json: async () => (await import('./validate.js')).renderValidationJson,
+    xlsx: async () => (await import('./validate-xlsx.js')).renderValidationXlsx,
   },
 } as const satisfies Registry;
 
@@ -98,7 +101,8 @@ export async function render<K extends keyof Documents>(
   return (await load())(doc, ctx);
 }
 
-/** Rendered text, whole. */
+/** Rendered text, whole (a workbook is no text). */
 export function whole(rendered: import('./context.js').Rendered): string {
+  if (rendered instanceof Uint8Array) throw new Error('a workbook is not text');
   return typeof rendered === 'string' ? rendered : [...rendered].join('');
 }

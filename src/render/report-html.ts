@@ -3,7 +3,7 @@ import { htmlText } from '../safe-text.js';
 import type { Messages } from '../i18n/en.js';
 import { STATUSES, type Status } from '../method/types.js';
 import type { Balance } from '../method/balance.js';
-import { balanceColumns, balanceRows } from './columns.js';
+import { balanceColumns, balanceRows, isRegion, placeName } from './columns.js';
 import { formatCount, formatIndex, formatNumber } from './format.js';
 import { coefficientLines, parameterLines, summarySentence } from './notes.js';
 import type { Report } from '../report/report.js';
@@ -32,7 +32,7 @@ svg .axis{stroke:#9aa3a9;stroke-width:1}svg .grid{stroke:#e3e6e8;stroke-width:1}
 svg .ref{stroke-width:1.5;stroke-dasharray:5 4}svg .capacity{fill:#cfd8dc}
 table{border-collapse:collapse;width:100%;font-size:.85rem;font-variant-numeric:tabular-nums}
 th,td{border-bottom:1px solid #e3e6e8;padding:4px 6px;text-align:left}th{background:#f0f2f3}
-td.num,th.num{text-align:right}tr.total td{font-weight:700;border-top:2px solid #1d2327}
+td.num,th.num{text-align:right}tr.total td{font-weight:700;border-top:2px solid #1d2327}tr.subtotal td{font-weight:700;background:#f3f4f5}
 .status{font-weight:600}
 ul.notes{font-size:.85rem;color:#39424a;padding-left:18px}
 p.note{font-size:.85rem;color:#39424a;margin:4px 0}
@@ -68,14 +68,14 @@ export function axisTicks(max: number, count = 6): number[] {
 }
 
 /** Horizontal bars of the load index, highest first, coloured by status, with reference lines at 0.7 and 1.0. */
-function loadChart(rows: readonly Balance[], t: Messages, thresholds: readonly number[]): string {
+function loadChart(rows: readonly Balance[], t: Messages, thresholds: readonly number[], id = 'load-chart'): string {
   const { label, width, bar, gap } = CHART;
   const top = 24;
   const plot = width - label - 60;
   const max = Math.max(1.2, ...rows.map((r) => (Number.isFinite(r.loadIndex) ? r.loadIndex! : 0))) * 1.05;
   const x = (v: number) => label + (Math.min(v, max) / max) * plot;
   const height = top + rows.length * (bar + gap) + 24;
-  const parts = [`<svg id="load-chart" viewBox="0 0 ${width} ${height}" role="img" aria-label="${esc(t.ui.html.loadChart)}">`];
+  const parts = [`<svg id="${id}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${esc(t.ui.html.loadChart)}">`];
   for (const v of axisTicks(max))
     parts.push(
       `<line class="grid" x1="${x(v)}" x2="${x(v)}" y1="${top - 6}" y2="${height - 20}"/><text x="${x(v)}" y="${height - 6}" text-anchor="middle">${v < 10 ? v.toFixed(1) : formatNumber(v)}</text>`,
@@ -85,8 +85,8 @@ function loadChart(rows: readonly Balance[], t: Messages, thresholds: readonly n
     const value = r.loadIndex ?? 0;
     const shown = r.loadIndex === null ? t.ui.statuses[r.status] : formatIndex(r.loadIndex);
     parts.push(
-      `<g><text x="${label - 6}" y="${y + bar - 4}" text-anchor="end">${esc(r.name)}</text>` +
-        `<rect class="bar status-${r.status}" data-township="${esc(r.name)}" data-load-index="${r.loadIndex ?? ''}" x="${label}" y="${y}" width="${Math.max(0, x(value) - label)}" height="${bar}" fill="${COLOUR[r.status]}"><title>${esc(r.name)}: ${shown} (${esc(t.ui.statuses[r.status])})</title></rect>` +
+      `<g><text x="${label - 6}" y="${y + bar - 4}" text-anchor="end">${esc(placeName(r))}</text>` +
+        `<rect class="bar status-${r.status}" data-township="${esc(placeName(r))}" data-load-index="${r.loadIndex ?? ''}" x="${label}" y="${y}" width="${Math.max(0, x(value) - label)}" height="${bar}" fill="${COLOUR[r.status]}"><title>${esc(placeName(r))}: ${shown} (${esc(t.ui.statuses[r.status])})</title></rect>` +
         `<text class="value" x="${x(value) + 4}" y="${y + bar - 4}">${shown}</text></g>`,
     );
   });
@@ -112,7 +112,7 @@ function stockCapacityChart(rows: readonly Balance[], t: Messages, lang: Lang): 
   rows.forEach((r, i) => {
     const y = top + i * (bar + gap);
     parts.push(
-      `<g><text x="${label - 6}" y="${y + bar - 4}" text-anchor="end">${esc(r.name)}</text>` +
+      `<g><text x="${label - 6}" y="${y + bar - 4}" text-anchor="end">${esc(placeName(r))}</text>` +
         `<rect class="capacity" x="${label}" y="${y}" width="${w(r.capacityPe)}" height="${bar}"><title>${esc(t.ui.capacityPe)}: ${formatCount(r.capacityPe, lang)}</title></rect>` +
         `<rect class="stock status-${r.status}" x="${label}" y="${y + 4}" width="${w(r.stockPe)}" height="${bar - 8}" fill="${COLOUR[r.status]}"><title>${esc(t.ui.stockPe)}: ${formatCount(r.stockPe, lang)}</title></rect>` +
         `<text x="${label + Math.max(w(r.capacityPe), w(r.stockPe)) + 4}" y="${y + bar - 4}">${formatCount(r.stockPe, lang)} / ${formatCount(r.capacityPe, lang)}</text></g>`,
@@ -123,19 +123,23 @@ function stockCapacityChart(rows: readonly Balance[], t: Messages, lang: Lang): 
 }
 
 /** One self-contained HTML page: inline CSS and SVG, no scripts, fonts or other requests; fit for A4 print. */
-export function renderHtml(report: Report, { lang, t, meta = {}, columns: choice = {} }: RenderContext, thresholds: readonly number[] = [0.7, 1.0]): string {
+export function renderHtml(
+  report: Report,
+  { lang, t, meta = {}, columns: choice = {}, by }: RenderContext,
+  thresholds: readonly number[] = [0.7, 1.0],
+): string {
   const h = t.ui.html;
   const title = meta.title ?? t.ui.title(t.ui.basisName[report.basis]);
   const subtitle = [meta.region, meta.year].filter(Boolean).join(' · ');
   const total = report.total;
-  const columns = balanceColumns(report, choice).filter((c) => c.only !== 'csv');
+  const columns = balanceColumns(report, choice, by).filter((c) => c.only !== 'csv');
   const counts = STATUSES.map((s) => [s, report.townships.filter((b) => b.status === s).length] as const).filter(([, n]) => n > 0);
   const card = (label: string, value: string) => `<div class="card"><div class="label">${esc(label)}</div><div class="value">${esc(value)}</div></div>`;
   const table = [
     `<table><thead><tr>${columns.map((c) => `<th class="${c.numeric ? 'num' : ''}">${esc(c.label(t))}</th>`).join('')}</tr></thead><tbody>`,
-    ...balanceRows(report).map(
+    ...balanceRows(report, by).map(
       (b) =>
-        `<tr class="${b === total ? 'total' : `status-${b.status}`}">${columns
+        `<tr class="${b === total ? 'total' : isRegion(b) ? `subtotal status-${b.status}` : `status-${b.status}`}">${columns
           .map((c) => {
             const text = esc(c.display(b, lang, t));
             if (c.key === 'status') return `<td class="status" style="color:${COLOUR[b.status]}">${text}</td>`;
@@ -148,6 +152,11 @@ export function renderHtml(report: Report, { lang, t, meta = {}, columns: choice
   // A province's townships make no chart anyone reads: the most loaded are drawn, and the page says so.
   const charted = byLoadIndex(report.townships).slice(0, CHART_TOWNSHIPS);
   const chartNote = charted.length < report.townships.length ? `<p class="note">${esc(h.chartMostLoaded(charted.length, report.townships.length))}</p>\n` : '';
+  const counties = report.regions.filter((r) => r.level === 'county');
+  const countyChart =
+    counties.length > 1
+      ? `<section class="chart">\n<h2>${esc(h.countyChart)}</h2>\n${loadChart(byLoadIndex(counties).slice(0, CHART_TOWNSHIPS), t, thresholds, 'county-chart')}\n</section>\n`
+      : '';
   const legend = STATUSES.map((s) => `<span style="--c:${COLOUR[s]}">${esc(t.ui.statuses[s])}</span>`).join('');
   return `<!doctype html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
@@ -178,7 +187,7 @@ ${card(h.headroom, formatCount(total.headroomPe, lang))}
 <div class="legend">${legend}</div>
 ${chartNote}${loadChart(charted, t, thresholds)}
 </section>
-<section class="chart">
+${countyChart}<section class="chart">
 <h2>${esc(h.stockCapacityChart)}</h2>
 <div class="legend"><span style="--c:#cfd8dc">${esc(t.ui.capacityPe)}</span><span style="--c:#455a64">${esc(t.ui.stockPe)}</span></div>
 ${chartNote}${stockCapacityChart(charted, t, lang)}

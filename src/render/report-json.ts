@@ -29,6 +29,7 @@ export function reportJson(report: Report, t: Messages): ReportJson {
     parameters: report.parameters,
     parameterSources: report.parameterSources,
     townships: report.townships,
+    ...(report.regions.length > 0 ? { regions: report.regions } : {}),
     total: report.total,
     warnings: report.warnings.filter((w) => w.severity !== 'note').map((w) => problemJson(w, t)),
     ...(report.warnings.some((w) => w.severity === 'note')

@@ -4,11 +4,11 @@ import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../i18n/index.js';
 import type { Messages } from '../i18n/en.js';
 import type { Status } from '../method/types.js';
-import { balanceColumns, balanceRows, type BalanceColumn } from './columns.js';
+import { balanceColumns, balanceRows, isRegion, type BalanceColumn } from './columns.js';
 import { visible } from '../safe-text.js';
 import type { RenderContext } from './context.js';
 import { coefficientLines, parameterLines, summaryLine } from './notes.js';
-import type { Report } from '../report/report.js';
+import type { RegionLevel, Report } from '../report/report.js';
 
 /** A rule under the header (of `headerLines` lines), and above the last (total) row: the rows between stay compact. */
 export function withRules(table: string, aboveLast = true, headerLines = 1): string {
@@ -53,9 +53,9 @@ export function renderTable(
   /** Rows drawn at a time (see ROWS_PER_PIECE): the same table whatever it is. */
   rowsPerPiece = ROWS_PER_PIECE,
 ): string {
-  const { lang, t, chalk, columns: choice = {}, width } = ctx;
-  const all = balanceColumns(report, choice).filter((c) => c.only !== 'csv');
-  const rows = tableRows(report, all, lang, t, chalk);
+  const { lang, t, chalk, columns: choice = {}, width, by } = ctx;
+  const all = balanceColumns(report, choice, by).filter((c) => c.only !== 'csv');
+  const rows = tableRows(report, all, lang, t, chalk, by);
   // The width each column's cells take, found once: the table is drawn once, with the columns that fit.
   const cellsWidth = all.map((_, i) => rows.reduce((w, row) => Math.max(w, cellWidth(row[i]!)), 0));
   const label = (c: BalanceColumn, narrow: boolean) => (narrow ? twoLines(c.label(t)) : c.label(t));
@@ -108,14 +108,14 @@ export function renderTable(
  * Each township's row of the table and the total's, a cell per column: coloured by status, the total in bold; a name's
  * control characters shown as escapes.
  */
-function tableRows(report: Report, columns: readonly BalanceColumn[], lang: Lang, t: Messages, chalk: ChalkInstance): string[][] {
-  return balanceRows(report).map((b) => {
+function tableRows(report: Report, columns: readonly BalanceColumn[], lang: Lang, t: Messages, chalk: ChalkInstance, by?: RegionLevel): string[][] {
+  return balanceRows(report, by).map((b) => {
     const colour = statusColour(chalk, b.status);
     return columns.map((c) => {
       const text = visible(c.display(b, lang, t));
       if (c.key === 'status' || c.key === 'grade') return colour(text);
       if (c.key === 'headroom_pe' && b.headroomPe < 0) return chalk.red(text);
-      return b === report.total ? chalk.bold(text) : text;
+      return b === report.total || isRegion(b) ? chalk.bold(text) : text;
     });
   });
 }

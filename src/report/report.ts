@@ -7,6 +7,9 @@ import { NUTRIENTS, basisNutrients, type Basis, type Nutrient, type SoilGrade } 
 import type { ParameterName, ParameterSet, ParameterSource, Parameters } from '../params/params.js';
 import type { Place, Problem, ProblemArgs, ProblemLog } from '../problems.js';
 import { totalBalance, type Balance } from '../method/balance.js';
+import type { RegionLevel } from './regions.js';
+
+export { REGION_LEVELS, type RegionLevel } from './regions.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -32,6 +35,13 @@ export interface NameUse {
   readonly rows: number;
 }
 
+/** A county's or a city's balance: the sum over its townships, as the total is over all. */
+export interface RegionBalance extends Balance {
+  readonly level: RegionLevel;
+  /** A county's city, where the files give one. */
+  readonly parent?: string;
+}
+
 /** The one report object that every renderer is fed. */
 export interface Report {
   readonly schemaVersion: typeof SCHEMA_VERSION;
@@ -39,6 +49,8 @@ export interface Report {
   readonly parameters: Parameters;
   readonly parameterSources: Readonly<Record<ParameterName, ParameterSource>>;
   readonly townships: readonly Balance[];
+  /** Each county and city of the townships, when the files give them: a city's counties, then the city. */
+  readonly regions: readonly RegionBalance[];
   readonly total: Balance;
   /** Warnings found in the data (a report is only built when there are no errors). */
   readonly warnings: readonly Problem[];
@@ -82,6 +94,32 @@ export function infiniteFigure(
   // A capacity so small (a production of 1e-300 kg) that the load index is beyond any number.
   if (b.loadIndex !== null && !Number.isFinite(b.loadIndex)) return at(files.crops, t.firstCropLine, 'load index', b.loadIndex);
   return undefined;
+}
+
+/**
+ * The balance of each county and city the townships are in, in order of first appearance: a city's counties, then the
+ * city; none when the files give no regions.
+ */
+export function regionBalances(townships: readonly Balance[], p: Parameters, k: ReturnType<typeof chainConstants>): RegionBalance[] {
+  const cities = new Map<string, { townships: Balance[]; counties: Map<string, Balance[]> }>();
+  for (const b of townships) {
+    if (b.county === undefined && b.city === undefined) continue;
+    const city = b.city ?? '';
+    let c = cities.get(city);
+    if (!c) cities.set(city, (c = { townships: [], counties: new Map() }));
+    c.townships.push(b);
+    if (b.county !== undefined) c.counties.set(b.county, [...(c.counties.get(b.county) ?? []), b]);
+  }
+  const regions: RegionBalance[] = [];
+  const region = (level: RegionLevel, list: readonly Balance[], regionName: string, parent: string): RegionBalance => {
+    const { name, ...figures } = totalBalance(regionName, list, p, k);
+    return { level, name, ...(parent === '' ? {} : { parent }), ...figures };
+  };
+  for (const [city, c] of cities) {
+    for (const [county, list] of c.counties) regions.push(region('county', list, county, city));
+    if (city !== '') regions.push(region('city', c.townships, city, ''));
+  }
+  return regions;
 }
 
 /**
@@ -141,6 +179,7 @@ export function buildReport(dataset: Dataset, params: ParameterSet, log: Problem
     parameters: p,
     parameterSources: params.sources,
     townships,
+    regions: regionBalances(townships, p, k),
     total: totalBalance(TOTAL_NAME, townships, p, k),
     warnings: log.problems,
     inputs: dataset.files,

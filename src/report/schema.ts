@@ -10,7 +10,7 @@ import { INPUT_KINDS } from '../input/columns.js';
 import { BASES, LOAD_GRADES, NUTRIENTS, SOIL_GRADES, STATUSES } from '../method/types.js';
 import { PARAMETER_NAMES } from '../params/params.js';
 import { parametersSchema } from '../params/check.js';
-import { SCHEMA_VERSION } from './report.js';
+import { REGION_LEVELS, SCHEMA_VERSION } from './report.js';
 
 /** What was read of an input file: its kind (from its header), encoding and data rows (both JSON outputs). */
 const fileRead = z.strictObject({
@@ -33,6 +33,8 @@ const nutrientBalance = z
 export const balanceSchema = z
   .strictObject({
     name: z.string().describe('the township as the data names it; TOTAL for the total'),
+    county: z.string().optional().describe("the township's county 县(市、区), where the files give one"),
+    city: z.string().optional().describe("the township's city 市, where the files give one"),
     stockPe: z.number().describe('livestock stock in pig equivalents'),
     capacityPe: z.number().describe('capacity in pig equivalents (with basis both, the smaller of N and P)'),
     headroomPe: z.number().describe('capacity − stock; negative when overloaded'),
@@ -98,6 +100,15 @@ export const reportJsonSchema = z
       Object.fromEntries(PARAMETER_NAMES.map((n) => [n, parameterSource])) as Record<(typeof PARAMETER_NAMES)[number], typeof parameterSource>,
     ),
     townships: z.array(balanceSchema),
+    regions: z
+      .array(
+        balanceSchema.extend({
+          level: z.enum(REGION_LEVELS),
+          parent: z.string().optional().describe("a county's city"),
+        }),
+      )
+      .optional()
+      .describe('each county and city the townships are in (a city after its counties), summed as the total is; when the files give regions'),
     total: balanceSchema,
     warnings: z.array(problemJsonSchema),
     notes: z.array(problemJsonSchema).optional().describe('what landcap did with the data (a totals row left out), when it did anything'),

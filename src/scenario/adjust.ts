@@ -4,8 +4,12 @@ import { cropIndex, type CropRow } from '../input/crops.js';
 import { implausibleStock, speciesIndex, type LivestockRow } from '../input/livestock.js';
 import { ParameterError, type ParameterErrorCode } from '../params/errors.js';
 import type { Change, CropChange, Scenario, StockChange } from './scenario.js';
+import { townshipIdOf, townshipKey, townshipLabel } from '../input/township.js';
 
 const any = (v: string | undefined) => v === undefined || v === '*';
+
+/** The key of the township a change names, for a row it adds: its county when it gives one (the tally finds its city). */
+const changeKey = (x: Change) => townshipKey(x.township!, x.county ?? '', '');
 
 /** A value after a change: set, add, or percent. */
 function changed(value: number, c: Change): number {
@@ -21,6 +25,18 @@ export function scenarioAdjuster(scenario: Scenario, c: Coefficients): RowAdjust
   const stockSeen = new Set<StockChange>();
   const cropSeen = new Set<CropChange>();
   const fail = (x: Change, code: ParameterErrorCode, args: Record<string, string | number>) => new ParameterError(`${scenario.path}: ${x.where}`, code, args);
+  /** The county of the first township each change matched: a change without a county that matches two is refused. */
+  const countyMatched = new Map<Change, string>();
+  /** Whether a change applies to a row's township (its key): every township, or the one it names (in its county). */
+  const applies = (x: Change, key: string): boolean => {
+    if (any(x.township)) return true;
+    const id = townshipIdOf(key);
+    if (id.name !== x.township || (x.county !== undefined && x.county !== id.county)) return false;
+    const first = countyMatched.get(x);
+    if (first === undefined) countyMatched.set(x, id.county);
+    else if (first !== id.county) throw fail(x, 'township-ambiguous', { township: id.name, counties: `${first} / ${id.county}` });
+    return true;
+  };
   // Each change's crop or species by the name of the tables (a local dictionary's names included), as its rows give it.
   const stockChanges = scenario.stock.map((x) => {
     if (any(x.species)) return x;
@@ -45,12 +61,13 @@ export function scenarioAdjuster(scenario: Scenario, c: Coefficients): RowAdjust
     livestock(row: LivestockRow): LivestockRow {
       let stock = row.stock;
       for (const x of stockChanges) {
-        if (!any(x.township) && x.township !== row.township) continue;
+        if (!applies(x, row.township)) continue;
         if (!any(x.species) && x.species !== row.speciesName) continue;
         stockSeen.add(x);
         stock = changed(stock, x);
-        if (stock < 0) throw fail(x, 'below-zero', { name: row.speciesAsWritten, township: row.township, place: `${row.file}:${row.line}` });
-        tooMany(x, row.species, row.speciesAsWritten, row.township, stock);
+        if (stock < 0)
+          throw fail(x, 'below-zero', { name: row.speciesAsWritten, township: townshipLabel(townshipIdOf(row.township)), place: `${row.file}:${row.line}` });
+        tooMany(x, row.species, row.speciesAsWritten, townshipLabel(townshipIdOf(row.township)), stock);
       }
       return stock === row.stock ? row : { ...row, stock, stockInFile: row.stock };
     },
@@ -58,11 +75,12 @@ export function scenarioAdjuster(scenario: Scenario, c: Coefficients): RowAdjust
       let production = row.production;
       let areaMu = row.areaMu;
       for (const x of cropChanges) {
-        if (!any(x.township) && x.township !== row.township) continue;
+        if (!applies(x, row.township)) continue;
         if (!any(x.crop) && x.crop !== (row.crop?.crop ?? row.cropAsWritten)) continue;
         cropSeen.add(x);
         if (x.of === 'area' && x.percent === undefined) {
-          if (!areaMu) throw fail(x, 'no-area', { name: row.cropAsWritten, township: row.township, place: `${row.file}:${row.line}` });
+          if (!areaMu)
+            throw fail(x, 'no-area', { name: row.cropAsWritten, township: townshipLabel(townshipIdOf(row.township)), place: `${row.file}:${row.line}` });
           const area = changed(areaMu, x);
           production = (production * area) / areaMu;
           areaMu = area;
@@ -70,7 +88,8 @@ export function scenarioAdjuster(scenario: Scenario, c: Coefficients): RowAdjust
           production = changed(production, x);
           if (x.of === 'area' && areaMu !== null) areaMu = changed(areaMu, x);
         }
-        if (production < 0) throw fail(x, 'below-zero', { name: row.cropAsWritten, township: row.township, place: `${row.file}:${row.line}` });
+        if (production < 0)
+          throw fail(x, 'below-zero', { name: row.cropAsWritten, township: townshipLabel(townshipIdOf(row.township)), place: `${row.file}:${row.line}` });
       }
       return production === row.production && areaMu === row.areaMu ? row : { ...row, production, areaMu, productionInFile: row.production };
     },
@@ -87,7 +106,7 @@ export function scenarioAdjuster(scenario: Scenario, c: Coefficients): RowAdjust
         out.push({
           file: scenario.path,
           line: 0,
-          township: x.township!,
+          township: changeKey(x),
           cropAsWritten: crop.crop,
           crop,
           measure: crop.measure,
@@ -116,7 +135,7 @@ export function scenarioAdjuster(scenario: Scenario, c: Coefficients): RowAdjust
         out.push({
           file: scenario.path,
           line: 0,
-          township: x.township!,
+          township: changeKey(x),
           speciesAsWritten: sp.species,
           species: sp,
           speciesName: sp.species,

@@ -9,6 +9,7 @@ import { checkParametersFile, type ParametersFile } from '../params/check.js';
  */
 const change = {
   township: z.string().trim().min(1).optional().describe('a township as the data names it; omitted or "*" for every township'),
+  county: z.string().trim().min(1).optional().describe("the township's county, where the data has two townships of its name"),
   percent: z.number().gte(-100).optional().describe('change by this percentage (-10 is a tenth less)'),
   add: z.number().optional().describe('add this amount (negative to remove)'),
   set: z.number().gte(0).optional().describe('set to this amount'),
@@ -56,6 +57,7 @@ export interface Scenario {
 
 export interface Change {
   readonly township?: string;
+  readonly county?: string;
   readonly percent?: number;
   readonly add?: number;
   readonly set?: number;

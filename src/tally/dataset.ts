@@ -6,7 +6,7 @@ import { LivestockReader, type LivestockRow } from '../input/livestock.js';
 import { openInput, readTable, type FileSummary, type OpenedInput, type Progress } from '../input/read.js';
 import { LocalReader } from '../input/local.js';
 import { SoilReader, type SoilRow } from '../input/soil.js';
-import { TownshipMatcher } from '../input/township.js';
+import { TownshipMatcher, sameTownship, townshipIdOf, townshipLabel, type TownshipId } from '../input/township.js';
 import type { InputKind } from '../input/columns.js';
 import type { InputRef } from '../input/source.js';
 import type { Header, Row } from '../input/table.js';
@@ -34,7 +34,7 @@ export interface InputFiles {
 export type SomeInputFiles = Partial<InputFiles>;
 
 export interface Dataset {
-  /** In order of first appearance: the crops file, then the livestock file. */
+  /** By key (townshipKey), in order of first appearance: the crops file, then the livestock file. */
   readonly townships: Map<string, TownshipData>;
   /** The soil grade of a township's crops on a land use, and where it came from (docs/input.md, soil). */
   readonly soilGrade: (township: string, landUse: LandUse | null, n: Nutrient) => { readonly grade: SoilGrade; readonly source: SoilGradeSource };
@@ -52,7 +52,7 @@ export function demandByGrade(
   forestOnly = false,
 ): Partial<Record<Nutrient, Record<SoilGrade, number>>> {
   const demand: Partial<Record<Nutrient, Record<SoilGrade, number>>> = {};
-  for (const n of nutrients) demand[n] = t.demandByGrade(n, (lu) => dataset.soilGrade(t.name, lu, n).grade, forestOnly);
+  for (const n of nutrients) demand[n] = t.demandByGrade(n, (lu) => dataset.soilGrade(t.key, lu, n).grade, forestOnly);
   return demand;
 }
 
@@ -62,8 +62,49 @@ export function demandByGrade(
  */
 export function balanceOf(dataset: Pick<Dataset, 'soilGrade'>, t: TownshipData, p: ChainParameters, k: ChainConstants): Balance {
   const nutrients = basisNutrients(p.basis);
-  const b = townshipBalance(t.name, demandByGrade(dataset, t, nutrients), t.stockPe, p, k);
+  const chain = townshipBalance(t.name, demandByGrade(dataset, t, nutrients), t.stockPe, p, k);
+  const { name, ...figures } = chain;
+  const b =
+    t.county === '' && t.city === ''
+      ? chain
+      : { name, ...(t.county === '' ? {} : { county: t.county }), ...(t.city === '' ? {} : { city: t.city }), ...figures };
   return t.hasForest ? { ...b, forestShare: capacityShare(demandByGrade(dataset, t, nutrients, true), b, p, k) ?? 0 } : b;
+}
+
+/**
+ * Each township of the soil file against the crops file's: one that names none of them is soil only; one named without
+ * its county where two counties have the name is ambiguous, as is a crops township that several soil townships agree with.
+ */
+function checkSoilTownships(
+  soil: Map<string, Map<LandUse | null, SoilRow>>,
+  townships: readonly (TownshipId & { readonly key: string })[],
+  log: ProblemLog,
+): void {
+  const byName = new Map<string, (TownshipId & { readonly key: string })[]>();
+  for (const t of townships) byName.set(t.name, [...(byName.get(t.name) ?? []), t]);
+  const firstRow = (byLandUse: Map<LandUse | null, SoilRow>) => [...byLandUse.values()].sort((a, b) => a.line - b.line)[0]!;
+  const soilOfName = new Map<string, string[]>();
+  for (const key of soil.keys()) soilOfName.set(townshipIdOf(key).name, [...(soilOfName.get(townshipIdOf(key).name) ?? []), key]);
+  for (const [key, byLandUse] of soil) {
+    const id = townshipIdOf(key);
+    const first = firstRow(byLandUse);
+    const place = { file: first.file, line: first.line, column: 0 };
+    const agree = byName.get(id.name)?.filter((t) => t.key === key || sameTownship(t, id)) ?? [];
+    if (agree.length === 0) log.report(place, 'township-soil-only', { township: townshipLabel(id) });
+    else if (agree.length > 1 && !agree.some((t) => t.key === key))
+      log.report(place, 'township-ambiguous', { township: id.name, places: agree.map(townshipLabel).join(' / ') });
+  }
+  for (const t of townships) {
+    if (soil.has(t.key)) continue;
+    const agree = (soilOfName.get(t.name) ?? []).filter((k) => sameTownship(townshipIdOf(k), t));
+    if (agree.length > 1) {
+      const first = firstRow(soil.get(agree[0]!)!);
+      log.report({ file: first.file, line: first.line, column: 0 }, 'township-ambiguous', {
+        township: t.name,
+        places: agree.map((k) => townshipLabel(townshipIdOf(k))).join(' / '),
+      });
+    }
+  }
 }
 
 /** Changes rows as they are read, and adds rows (a scenario: src/scenario). */
@@ -158,13 +199,27 @@ export async function loadDataset(
   const adjust = options.adjust?.(c);
 
   const soil = new Map<string, Map<LandUse | null, SoilRow>>();
+  /** The soil file's townships of each name (keys), for a township named by a file with other regions given. */
+  const soilByName = new Map<string, string[]>();
+  /** A township's soil rows: those of its key, else of the one soil township of its name that agrees with it. */
+  const soilOf = (key: string): Map<LandUse | null, SoilRow> | undefined => {
+    const rows = soil.get(key);
+    if (rows || soil.size === 0) return rows;
+    const id = townshipIdOf(key);
+    const agree = soilByName.get(id.name)?.filter((k) => sameTownship(townshipIdOf(k), id));
+    return agree?.length === 1 ? soil.get(agree[0]!) : undefined;
+  };
   const readSoil = async (input: DatasetInput) => {
     let reader: SoilReader | undefined;
     const onRow = (row: Row, header: Header) => {
       const r = (reader ??= new SoilReader(header, c)).read(row);
       if (!r) return;
       let byLandUse = soil.get(r.township);
-      if (!byLandUse) soil.set(r.township, (byLandUse = new Map()));
+      if (!byLandUse) {
+        soil.set(r.township, (byLandUse = new Map()));
+        const name = townshipIdOf(r.township).name;
+        soilByName.set(name, [...(soilByName.get(name) ?? []), r.township]);
+      }
       byLandUse.set(r.landUse, r);
     };
     return readTable(await open(input), 'soil', log, onRow, sheet('soil'));
@@ -180,7 +235,7 @@ export async function loadDataset(
   const gradeOf: GradeOf = (townshipName, landUse, n) => {
     if (lastTownship !== townshipName) {
       lastTownship = townshipName;
-      lastRows = soil.get(townshipName);
+      lastRows = soilOf(townshipName);
       lastGrades = [];
     }
     if (!lastRows) return defaultGrade;
@@ -227,19 +282,20 @@ export async function loadDataset(
   if (!cropsFile?.readable) return dataset;
   // A township of the livestock file missing from the crops file may be one of the crops file's written another way.
   let matcher: TownshipMatcher | undefined;
-  const nearestTownship = (name: string) =>
-    (matcher ??= new TownshipMatcher([...listed].filter((n) => !tally.townships.get(n)?.firstLivestockLine))).nearest(name);
+  const nearestTownship = (key: string) =>
+    (matcher ??= new TownshipMatcher([...listed].filter((n) => !tally.townships.get(n)?.firstLivestockLine))).nearest(key);
   for (const t of tally.townships.values()) {
-    if (!listed.has(t.name) && t.firstLivestockLine)
+    if (!listed.has(t.key) && t.firstLivestockLine)
       log.report({ file: livestockFile!.path, line: t.firstLivestockLine, column: 0 }, 'township-no-land', {
-        township: t.name,
-        nearest: nearestTownship(t.name) ?? '',
+        township: townshipLabel(t),
+        nearest: nearestTownship(t.key) ?? '',
       });
   }
-  for (const [name, byLandUse] of soil) {
-    if (listed.has(name)) continue;
-    const first = [...byLandUse.values()].sort((a, b) => a.line - b.line)[0]!;
-    log.report({ file: first.file, line: first.line, column: 0 }, 'township-soil-only', { township: name });
-  }
+  if (soil.size > 0)
+    checkSoilTownships(
+      soil,
+      [...listed].map((k) => tally.townships.get(k) ?? { key: k, ...townshipIdOf(k) }),
+      log,
+    );
   return dataset;
 }

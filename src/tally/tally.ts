@@ -2,6 +2,7 @@ import type { Alias } from '../coefficients/coefficients.js';
 import type { CropRow } from '../input/crops.js';
 import type { LivestockRow } from '../input/livestock.js';
 import type { WholeMark } from '../input/names.js';
+import { sameTownship, townshipIdOf, townshipLabel } from '../input/township.js';
 import type { Place, ProblemLog } from '../problems.js';
 import { cropNutrientDemandKg } from '../method/crop-demand.js';
 import { ExactSums } from '../method/exact-sum.js';
@@ -136,6 +137,10 @@ const STOCK = LAND_USE_SLOTS * 2;
  * changes nothing.
  */
 export class TownshipData {
+  /** Its name, county and city (the last two '' where no file gives them; a file without them names it by name). */
+  readonly name: string;
+  county: string;
+  city: string;
   cropRows = 0;
   livestockRows = 0;
   /** Line of the first crops row, and of the first livestock row: where problems of the township's sums are placed. */
@@ -149,11 +154,13 @@ export class TownshipData {
   private forest?: ExactSums;
 
   constructor(
-    readonly name: string,
+    /** The township as the files identify it (townshipKey). */
+    readonly key: string,
     /** Its place among the townships, in order of first appearance. */
     readonly index: number,
     keepDetails: boolean,
   ) {
+    ({ name: this.name, county: this.county, city: this.city } = townshipIdOf(key));
     if (keepDetails) this.details = { crops: [], livestock: [] };
   }
 
@@ -203,7 +210,12 @@ export interface CoefficientsUsed {
 
 /** The sums of the rows read, per township in order of first appearance, and what the rows used of the coefficient tables. */
 export class Tally {
+  /** By key, in order of first appearance. */
   readonly townships = new Map<string, TownshipData>();
+  /** The townships of each name, and keys of other files found to mean one of them (a file without a county column). */
+  private readonly byName = new Map<string, TownshipData[]>();
+  private readonly resolved = new Map<string, TownshipData>();
+  private readonly ambiguous = new Set<string>();
   readonly used: CoefficientsUsed = { crops: new Map(), species: new Map(), names: new Map() };
   /** The township of the last row: files list a township's rows together. */
   private last: TownshipData | undefined;
@@ -217,10 +229,36 @@ export class Tally {
     private readonly keepDetails?: (township: string) => boolean,
   ) {}
 
-  township(name: string): TownshipData {
-    if (this.last?.name === name) return this.last;
-    let t = this.townships.get(name);
-    if (!t) this.townships.set(name, (t = new TownshipData(name, this.townships.size, this.keepDetails?.(name) === true)));
+  /**
+   * The township a row's key means: the one of that key, else the one township of its name whose county and city
+   * agree with what the row gives (sameTownship), else a new one. Undefined, with township-ambiguous once per key and
+   * file, when several agree (a file without a county column naming the 东风镇 of two counties).
+   */
+  township(key: string, file = '', line = 0): TownshipData | undefined {
+    if (this.last?.key === key) return this.last;
+    let t = this.townships.get(key) ?? this.resolved.get(key);
+    if (!t) {
+      const id = townshipIdOf(key);
+      const named = this.byName.get(id.name);
+      const agree = named?.filter((o) => sameTownship(o, id)) ?? [];
+      if (agree.length > 1) {
+        if (!this.ambiguous.has(`${file}\u0000${key}`)) {
+          this.ambiguous.add(`${file}\u0000${key}`);
+          this.log.report({ file, line, column: 0 }, 'township-ambiguous', { township: id.name, places: agree.map(townshipLabel).join(' / ') });
+        }
+        return undefined;
+      }
+      if (agree.length === 1) {
+        t = agree[0]!;
+        t.county ||= id.county;
+        t.city ||= id.city;
+        this.resolved.set(key, t);
+      } else {
+        this.townships.set(key, (t = new TownshipData(key, this.townships.size, this.keepDetails?.(key) === true)));
+        if (named) named.push(t);
+        else this.byName.set(id.name, [t]);
+      }
+    }
     return (this.last = t);
   }
 
@@ -308,7 +346,8 @@ export class Tally {
 
   /** A crop row: its demand for each nutrient goes to its township and land use. */
   addCrop(r: CropRow, gradeOf?: GradeOf): void {
-    const t = this.township(r.township);
+    const t = this.township(r.township, r.file, r.line);
+    if (!t) return;
     const whole = r.whole;
     let state: Whole | undefined;
     if (whole) {
@@ -331,7 +370,7 @@ export class Tally {
     const detail: CropDetail['nutrients'] = {};
     for (const n of this.nutrients) {
       if (!gradeOf) continue;
-      const { grade, source } = gradeOf(r.township, r.landUse, n);
+      const { grade, source } = gradeOf(t.key, r.landUse, n);
       detail[n] = { grade, gradeSource: source, demandKg: Tally.demand(r, n) };
     }
     t.details.crops.push({ row: r, nutrients: detail });
@@ -339,7 +378,8 @@ export class Tally {
 
   /** A livestock row: its stock in pig equivalents goes to its township. */
   addLivestock(r: LivestockRow): void {
-    const t = this.township(r.township);
+    const t = this.township(r.township, r.file, r.line);
+    if (!t) return;
     const whole = r.whole;
     let state: Whole | undefined;
     if (whole) {

@@ -117,6 +117,12 @@ const CASES: Case[] = [
       at('soil-problems.csv', 'township-soil-only', 6, 0),
     ],
   },
+  {
+    name: 'a livestock file without a county column, naming a township three counties have: township-ambiguous',
+    args: ['tests/fixtures/regions/crops.csv', `${BAD}/livestock-ambiguous.csv`],
+    exit: 1,
+    problems: [at('livestock-ambiguous.csv', 'township-ambiguous', 2, 0)],
+  },
   // Tables as statistics and workbooks give them.
   one('not-a-workbook.xlsx', 'workbook-invalid', 1, 0),
   one('no-table.xlsx', 'sheet-not-found', 1, 0),

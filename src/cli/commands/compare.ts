@@ -19,13 +19,14 @@ export function compareCommand(context: () => Context, t: Messages): Command {
       await ctx.checkOutput(
         opts.output,
         files.map((path, i) => ({ path, given: i === 0 ? 'BASE' : 'SCENARIO' })),
+        opts.format,
       );
       comparison = await app.compareFiles(files[0]!, files[1]!, ctx.t);
     } else if (files.length === 0 && opts.scenario !== undefined) {
       // Two runs on the same inputs: without the scenario, and with it.
       const { resolveRun } = await import('../../app/run.js');
       const run = await resolveRun(runRequest(opts), ctx.t);
-      await ctx.checkOutput(opts.output, run.named);
+      await ctx.checkOutput(opts.output, run.named, opts.format);
       const baseline = await resolveRun(runRequest({ ...opts, scenario: undefined }), ctx.t);
       const result = await app.compareScenario(run, baseline, ctx.t, { encoding: opts.encoding, strict: opts.strict });
       ctx.printProblems(result.problems);

@@ -6,12 +6,16 @@ import { addExamples, addInputOptions, addOutputOptions, addParameterOptions, ru
 
 interface ExplainOptions extends InputOptions, OutputOptions {
   readonly township: string;
+  readonly county?: string;
 }
 
 /** landcap explain: the whole calculation for one township, every number with its formula and source. */
 export function explainCommand(context: () => Context, t: Messages): Command {
   const o = t.help.options;
-  const cmd = new Command('explain').description(t.help.commands.explain).addOption(new Option('--township <name>', o.township).makeOptionMandatory());
+  const cmd = new Command('explain')
+    .description(t.help.commands.explain)
+    .addOption(new Option('--township <name>', o.township).makeOptionMandatory())
+    .option('--county <name>', o.county);
   addInputOptions(cmd, t);
   addParameterOptions(cmd, t);
   addOutputOptions(cmd, 'explain', t);
@@ -22,7 +26,8 @@ export function explainCommand(context: () => Context, t: Messages): Command {
     const run = await resolveRun(runRequest(opts), ctx.t);
     if (run.defaultSample) ctx.err(`${ctx.t.ui.runningSample(run.sample!)}\n`);
     await ctx.checkOutput(opts.output, run.named);
-    const { explanation, problems, unmatched, nearest } = await explainRun(run, opts.township, {
+    const { explanation, problems, unmatched, nearest, counties } = await explainRun(run, opts.township, {
+      county: opts.county,
       encoding: opts.encoding,
       strict: opts.strict,
       onProgress: ctx.progress(),
@@ -30,6 +35,7 @@ export function explainCommand(context: () => Context, t: Messages): Command {
     ctx.endProgress();
     ctx.printProblems(problems);
     if (run.scenario) ctx.printUnmatched(run.scenario.path, unmatched);
+    if (counties) throw new UsageError(ctx.t.ui.explain.ambiguous(opts.township.trim(), counties.join(ctx.t.ui.enumSeparator)));
     if (nearest) throw new UsageError(ctx.t.ui.explain.notFound(opts.township.trim(), nearest.join(', ')));
     if (!explanation) throw new DataFailure(ctx.failureSummary(problems));
     await ctx.write('explain', opts.format, explanation, opts.output);

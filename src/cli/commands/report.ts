@@ -1,13 +1,15 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import type { Messages } from '../../i18n/en.js';
+import { REGION_LEVELS, type RegionLevel } from '../../app/vocabulary.js';
 import type { Context } from '../context.js';
-import { DataFailure } from '../errors.js';
+import { DataFailure, UsageError } from '../errors.js';
 import { addExamples, addInputOptions, addOutputOptions, addParameterOptions, runRequest, type InputOptions, type OutputOptions } from '../options.js';
 
 interface ReportOptions extends InputOptions, OutputOptions {
   readonly failOnOverload?: boolean;
   readonly headroom?: boolean;
   readonly range?: boolean;
+  readonly by?: RegionLevel;
   readonly title?: string;
   readonly region?: string;
   readonly year?: string;
@@ -23,6 +25,7 @@ export function reportCommand(context: () => Context, t: Messages): Command {
   cmd
     .option('--headroom', o.headroom)
     .option('--range', o.range)
+    .addOption(new Option('--by <level>', o.by).choices(REGION_LEVELS))
     .option('--title <text>', o.title)
     .option('--region <text>', o.region)
     .option('--year <year>', o.year)
@@ -42,14 +45,16 @@ export function reportCommand(context: () => Context, t: Messages): Command {
     ]);
     const run = await resolveRun(runRequest(opts), ctx.t);
     if (run.defaultSample) ctx.err(`${ctx.t.ui.runningSample(run.sample!)}\n`);
-    await ctx.checkOutput(opts.output, run.named);
+    await ctx.checkOutput(opts.output, run.named, opts.format);
     const { report, problems, unmatched } = await reportRun(run, { encoding: opts.encoding, strict: opts.strict, onProgress: ctx.progress() });
     ctx.endProgress();
     ctx.printProblems(problems);
     if (run.scenario) ctx.printUnmatched(run.scenario.path, unmatched);
     if (!report) throw new DataFailure(ctx.failureSummary(problems));
+    if (opts.by && !report.regions.some((r) => r.level === opts.by)) throw new UsageError(ctx.t.ui.noRegions(opts.by));
     await ctx.write('report', opts.format, report, opts.output, {
       columns: { headroom: opts.headroom, range: opts.range },
+      by: opts.by,
       meta: { title: opts.title, region: opts.region, year: opts.year, generator: `landcap ${VERSION}` },
     });
     // A township with stock and no land is over any capacity: it fails too.

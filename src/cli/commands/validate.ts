@@ -54,11 +54,13 @@ export function validateCommand(context: () => Context, t: Messages): Command {
     const local = opts.local ?? parameters.local;
     if (local !== undefined) paths = [local, ...paths];
     if (paths.length === 0) throw new UsageError(ctx.t.ui.usage.noFiles);
-    await ctx.checkOutput(opts.output, [
-      ...paths.map((path) => ({ path, given: path })),
-      ...(opts.params !== undefined ? [{ path: opts.params, given: '--params' }] : []),
-    ]);
-    const json = opts.format === 'json';
+    await ctx.checkOutput(
+      opts.output,
+      [...paths.map((path) => ({ path, given: path })), ...(opts.params !== undefined ? [{ path: opts.params, given: '--params' }] : [])],
+      opts.format,
+    );
+    // JSON and a workbook list the problems; text prints each as it is found.
+    const json = opts.format === 'json' || opts.format === 'xlsx';
     const limit = opts.maxErrors ?? Infinity;
     let printed = 0;
     let folded = 0;
