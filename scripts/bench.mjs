@@ -4,8 +4,8 @@
 // ratios (the median of the ratios taken round by round):
 //   - the national report (40,000 townships) against the same report by a baseline commit (BENCH_BASELINE, default
 //     4c64e1b, built beside this checkout in a git worktree), and against bare `node -e 0` for a county's;
-//   - validate of the national files; the HTML page of the national report, and of a township whose load index is a
-//     million (a page of bounded size, whatever the figures).
+//   - validate of the national files; the HTML page and the Excel workbook of the national report, and the page of a
+//     township whose load index is a million (a page of bounded size, whatever the figures).
 // Inputs are generated, always the same, in the system's temporary folder. BENCH_RUNS sets the rounds (default 5).
 import { spawnSync } from 'node:child_process';
 import { closeSync, openSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -89,6 +89,10 @@ const validate = {
   run: () => nodeRun([bin, 'validate', national.crops, national.livestock, national.soil], out('validate.txt')),
 };
 const html = { label: '(3) report --format html, national', run: () => nodeRun([bin, 'report', '--format', 'html', ...files(national)], out('report.html')) };
+const xlsx = {
+  label: '(7) report --format xlsx, national',
+  run: () => nodeRun([bin, 'report', '--format', 'xlsx', ...files(national), '--output', out('report.xlsx')], out('xlsx.txt')),
+};
 const hugeHtml = {
   label: '(4) report --format html, a load index of 1e6',
   run: () => nodeRun([bin, 'report', '--format', 'html', '--crops', join(huge, 'crops.csv'), '--livestock', join(huge, 'livestock.csv')], out('huge.html')),
@@ -110,7 +114,7 @@ const bareNode = {
 };
 
 measureInRounds([countyRun, bareNode], 5 * runs);
-measureInRounds([report, baseline, validate, html, hugeHtml, workbookValidate, workbookCsv]);
+measureInRounds([report, baseline, validate, html, xlsx, hugeHtml, workbookValidate, workbookCsv]);
 
 console.log('\nfigures (ratios: the median of the ratios taken round by round)');
 console.log(
@@ -118,6 +122,8 @@ console.log(
 );
 console.log(`  national report ÷ ${baselineCommit}'s: ${pairedRatio(report, baseline).toFixed(3)}`);
 console.log(`  national validate: ${Math.round(nationalRows / validate.seconds).toLocaleString('en-US')} rows/s, peak RSS ${validate.rssMb.toFixed(0)} MB`);
+console.log(`  national HTML: ${html.seconds.toFixed(3)} s, peak RSS ${html.rssMb.toFixed(0)} MB, ${(statSync(out('report.html')).size / 1e6).toFixed(1)} MB page`);
+console.log(`  national workbook: ${xlsx.seconds.toFixed(3)} s, peak RSS ${xlsx.rssMb.toFixed(0)} MB, ${(statSync(out('report.xlsx')).size / 1e6).toFixed(1)} MB file`);
 console.log(`  county report ÷ node -e 0: ${pairedRatio(countyRun, bareNode).toFixed(3)}`);
 console.log(
   `  workbook of 200,000 rows: ${workbookValidate.seconds.toFixed(3)} s, peak RSS ${workbookValidate.rssMb.toFixed(0)} MB; ÷ the same rows as CSV: ${pairedRatio(workbookValidate, workbookCsv).toFixed(3)}`,

@@ -98,7 +98,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 function exitCode(error: unknown, ctx: Context, io: CliIo): number {
   const c = ctx.chalkErr;
   const fail = (code: number, message: string) => {
-    io.stderr.write(`${c.red(`landcap: ${visible(message)}`)}\n`);
+    io.stderr.write(`${c.red(`${ctx.t.ui.errorLead}${visible(message)}`)}\n`);
     return code;
   };
   if (error instanceof CommanderError) {

@@ -339,7 +339,8 @@ const ui = {
   uptakeNote: (n: string, rows: string) => `${n} uptake per 100 kg (per m³ for forest): ${rows}`,
   peFactorNote: (rows: string) => `pig-equivalent factors: ${rows}`,
   fertilisationNote: (rows: string) => `fertilisation share by soil grade: ${rows}`,
-  methodNote: 'Method: MARA technical guide for calculating the land carrying capacity of livestock and poultry manure (农办牧〔2018〕1号).',
+  methodNote:
+    "Method: the Ministry of Agriculture's technical guide for calculating the land carrying capacity of livestock and poultry manure (农办牧〔2018〕1号).",
   unverifiedNote: (n: number) =>
     `${n} coefficient(s) are the guide's values as widely cited, not yet checked against the guide's text; override them with local values where you have them.`,
   warningsCount: (n: number) => `${n} warning(s), listed on stderr`,
@@ -349,6 +350,9 @@ const ui = {
     `invalid: ${errors} error(s), ${warnings} warning(s) in ${files} file(s), ${rows} row(s)`,
   unknown: 'unknown',
   rowsCount: (n: number) => `${n} row(s)`,
+  /** What validate says it read of a file: its kind, encoding and rows. */
+  fileRead: (kind: string, encoding: string, rows: string) => `${kind}, ${encoding}, ${rows}`,
+  notRead: 'not read: the local dictionary has errors',
   runningSample: (name: string) => `landcap: no input files given: running the bundled sample ${name} (give --crops and --livestock for your own data)`,
   moreProblems: (n: number) => `… and ${n} more not shown (--max-errors)`,
   repeated: (n: number, code: string, line: number, lines: readonly number[], beyond: boolean) =>
@@ -359,6 +363,10 @@ const ui = {
   columnsOmitted: (columns: string) => `not shown, for the terminal's width: ${columns} (--format md or csv has them)`,
   progress: (file: string, percent: number) => `reading ${file}… ${percent}%`,
   hint: 'hint',
+  /** A message with its hint after it. */
+  withHint: (message: string, hint: string) => `${message} (hint: ${hint})`,
+  /** Before an error of a run (landcap: …). */
+  errorLead: 'landcap: ',
   /** Punctuation: an aside in brackets, and a label before a value. */
   paren: (text: string) => ` (${text})`,
   // With no value (a heading), no space after the colon.
@@ -411,6 +419,36 @@ const ui = {
     'load-grades': 'load-grades',
     nutrients: 'nutrients',
   } as Record<string, string>,
+  /** Values of the coefficient tables in words (the files keep their codes). */
+  coefficientValues: {
+    group: { field: 'field', vegetable: 'vegetable', fruit: 'fruit', cash: 'cash', grass: 'grass', forest: 'forest' },
+    measure: { kg: 'kg', m3: 'm³' },
+    relation: { synonym: 'synonym', member: 'member' },
+    nutrient: { N: 'N', P: 'P' },
+    name: {
+      n_excretion_per_pe: 'n_excretion_per_pe',
+      p_excretion_per_pe: 'p_excretion_per_pe',
+      n_supply_per_pe: 'n_supply_per_pe',
+      p_supply_per_pe: 'p_supply_per_pe',
+      manure_share: 'manure_share',
+      n_use_rate: 'n_use_rate',
+      n_use_rate_max: 'n_use_rate_max',
+      p_use_rate: 'p_use_rate',
+      p_use_rate_max: 'p_use_rate_max',
+      soil_grade: 'soil_grade',
+      warning_load_index: 'warning_load_index',
+      overload_load_index: 'overload_load_index',
+      max_stock_other_species: 'max_stock_other_species',
+    },
+    unit: {
+      'kg N per PE per year': 'kg N per PE per year',
+      'kg P per PE per year': 'kg P per PE per year',
+      share: 'share',
+      grade: 'grade',
+      'load index': 'load index',
+      'head per township': 'head per township',
+    },
+  } as Record<string, Record<string, string>>,
   listSeparator: ', ',
   clauseSeparator: '; ',
   explain: {
@@ -551,6 +589,7 @@ const ui = {
     stockCapacityChart: 'Stock and capacity by township',
     chartMostLoaded: (shown: number, all: number) => `The ${shown} most loaded of ${all.toLocaleString('en-US')} townships; the table below lists them all.`,
     table: 'Balance by township',
+    regionTable: { county: 'Balance by county', city: 'Balance by city' },
     footer: (generator: string) => `Computed by ${generator} with the national method (农办牧〔2018〕1号); every coefficient's provenance is listed above.`,
   },
   io: {

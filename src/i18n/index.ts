@@ -30,7 +30,7 @@ export function problemHint(p: Problem, t: Messages): string | undefined {
 export function problemText(code: ProblemCode, args: ProblemArgs, t: Messages): string {
   const p = { file: '', line: 0, column: 0, severity: 'error', code, args } as const;
   const hint = problemHint(p, t);
-  return `${problemMessage(p, t)}${hint ? t.ui.paren(t.ui.label(t.ui.hint, hint)) : ''}`;
+  return hint ? t.ui.withHint(problemMessage(p, t), hint) : problemMessage(p, t);
 }
 
 /**
@@ -39,5 +39,5 @@ export function problemText(code: ProblemCode, args: ProblemArgs, t: Messages): 
  */
 export function formatProblem(p: Problem, t: Messages): string {
   const hint = problemHint(p, t);
-  return visible(`${p.file}:${p.line}:${p.column}: ${p.severity} ${p.code} ${problemMessage(p, t)}${hint ? t.ui.paren(t.ui.label(t.ui.hint, hint)) : ''}`);
+  return visible(`${p.file}:${p.line}:${p.column}: ${p.severity} ${p.code} ${hint ? t.ui.withHint(problemMessage(p, t), hint) : problemMessage(p, t)}`);
 }

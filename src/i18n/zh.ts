@@ -28,7 +28,7 @@ const help: Messages['help'] = {
   color: '即使不输出到终端也使用颜色',
   noColor: '不使用颜色（环境变量 NO_COLOR 效果相同）',
   commands: {
-    report: '各乡镇畜禽粪污与耕地的平衡测算，附全县合计',
+    report: '测算各乡镇畜禽粪污土地承载力，附县（市、区）、市小计与合计',
     validate: '检查输入文件，逐条报告问题及其位置；有错误时退出码为 1',
     explain: '一个乡镇的完整测算过程：每个数值的公式、输入及来源',
     compare: '逐乡镇比较两份报告，或比较数据与情景',
@@ -126,7 +126,10 @@ export const zh: Messages = {
       message: () => '无法判断文件类型：表头中没有作物、畜种或土壤列',
       hint: () => '请按 `landcap init` 模板命名列，或指定 --kind crops|livestock|soil',
     },
-    'kind-ambiguous': { message: (a) => `表头同时符合多种文件类型（${s(a.kinds)}）`, hint: () => '请指定 --kind crops|livestock|soil' },
+    'kind-ambiguous': {
+      message: (a) => `表头同时符合多种文件类型（${s(a.kinds).split(', ').map(kindZh).join('、')}）`,
+      hint: () => '请指定 --kind crops|livestock|soil',
+    },
     'kind-mismatch': { message: (a) => `应为${kindZh(a.expected)}文件，但表头看起来是${kindZh(a.found)}文件` },
     'header-missing-column': { message: (a) => `${kindZh(a.kind)}文件缺少列：${s(a.expected)}` },
     'header-duplicate-column': { message: (a) => `列“${s(a.header)}”与第 ${s(a.firstColumn)} 列（“${s(a.first)}”）重复`, hint: () => '删除或重命名其中一列' },
@@ -154,7 +157,7 @@ export const zh: Messages = {
       hint: (a) => (a.detail === 'line-too-long' ? '这是 CSV 文件吗？每行以换行结束，单元格以逗号分隔' : '请检查本行的引号'),
     },
     'name-invisible-character': {
-      message: (a) => `名称“${s(a.name)}”含有不可见字符（${s(a.character)}），与看上去的名称不同`,
+      message: (a) => `名称“${s(a.name)}”含有不可见字符（${s(a.character)}），与显示的名称实际不同`,
       hint: () => '请删除该字符（常随网页上复制的文字带入）',
     },
     'total-row': { message: (a) => `“${s(a.label)}”是合计行而不是乡镇：不计入，并与各乡镇行之和核对` },
@@ -162,7 +165,7 @@ export const zh: Messages = {
     'total-mismatch': {
       message: (a) =>
         `合计行“${s(a.label)}”的${s(a.item)}为 ${num(a.given)} ${s(a.unit) || '头'}，各乡镇行之和为 ${num(a.sum)} ${s(a.unit) || '头'}（相差 ${s(a.percent)}%）`,
-      hint: () => '表格本身的合计对不上：请核对各乡镇数据与合计',
+      hint: () => '表中合计与各乡镇之和不符：请核对各乡镇数据与合计',
     },
     'part-left-out': {
       message: (a) => `“${s(a.item)}”是前一项${a.whole ? `“${s(a.whole)}”` : ''}的其中项：已包含在该项中，不重复计入`,
@@ -262,7 +265,7 @@ export const zh: Messages = {
       message: (a) => `一个乡镇的${s(a.species)}存栏 ${num(a.value)} 头，超过任何乡镇的规模（上限 ${num(a.max)}）`,
       hint: (a) =>
         a.perTenThousand
-          ? `“${s(a.header)}”列以“万”为单位：这些是头数吗？${num(a.perTenThousand)} 万头即 ${num(a.value)} 头；表头应写作 存栏(头)`
+          ? `“${s(a.header)}”列以“万”为单位，该列是否实为头数？${num(a.perTenThousand)} 万头即 ${num(a.value)} 头；表头应写作 存栏(头)`
           : '请检查单位和位数',
     },
     'stock-fractional': { message: (a) => `${s(a.species)}存栏 ${s(a.value)} 头不是整数`, hint: () => '请检查单位（万头、头）和位数' },
@@ -286,7 +289,7 @@ export const zh: Messages = {
     'local-defined-twice': { message: (a) => `“${s(a.name)}”定义了两次（首次在第 ${s(a.line)} 行）`, hint: () => '请只保留一行' },
     'local-source-missing': {
       message: (a) => `“${s(a.name)}”没有填写来源`,
-      hint: () => '请在“来源”列写明数值或对应关系的出处（调查、规划、局里的决定等）',
+      hint: () => '请在“来源”列写明数值或对应关系的出处，如调查、规划或本局决定',
     },
     'local-land-use-missing': { message: (a) => `本地作物“${s(a.name)}”没有填写用地类型`, hint: () => '请填写旱地、水田、菜地或果园：土壤分级取决于用地类型' },
     'local-value-invalid': { message: (a) => `“${s(a.name)}”的${s(a.header)}为“${s(a.value)}”：须为大于 0 的数` },
@@ -303,7 +306,7 @@ export const zh: Messages = {
       hint: (a) => `请在名称为“${s(a.target)}”的行给出数值，或将“${s(a.name)}”作为单独的本地作物另起名称`,
     },
     'township-no-land': {
-      message: (a) => `乡镇“${s(a.township)}”有畜禽存栏，但作物文件中没有其耕地`,
+      message: (a) => `乡镇“${s(a.township)}”有畜禽存栏，但作物文件中没有该乡镇的种植数据`,
       hint: (a) => (a.nearest ? `是否即作物文件中的“${s(a.nearest)}”？请在两个文件中写法一致` : ''),
     },
     'township-soil-only': { message: (a) => `乡镇“${s(a.township)}”有土壤数据，但没有作物` },
@@ -322,20 +325,20 @@ export const zh: Messages = {
     total: '合计',
     stockPe: '存栏（猪当量）',
     capacityPe: '承载力（猪当量）',
-    headroomPe: '剩余承载（猪当量）',
+    headroomPe: '剩余承载量（猪当量）',
     loadIndex: '负荷指数',
-    loadGrade: '分级',
+    loadGrade: '负荷等级',
     status: '状态',
     capacityRangePe: '承载力区间（猪当量）',
     capacityLowPe: '利用率取上限时承载力（猪当量）',
     capacityHighPe: '利用率取下限时承载力（猪当量）',
     headroomHead: (species: string) => `可增${species}`,
     limiting: '限制养分',
-    cropDemandKg: (n: string) => `植物${nutrientZh(n)}养分需求（kg）`,
-    manureDemandKg: (n: string) => `粪肥${nutrientZh(n)}养分需求（kg）`,
-    supplyPerPeKg: (n: string) => `单位猪当量${nutrientZh(n)}供给（kg）`,
-    nutrientCapacityPe: (n: string) => `以${nutrientZh(n)}计承载力（猪当量）`,
-    statuses: { ok: '适载', warning: '预警', overloaded: '超载', 'no-land': '无耕地' },
+    cropDemandKg: (n: string) => `植物${nutrientZh(n)}养分需求量（kg）`,
+    manureDemandKg: (n: string) => `粪肥${nutrientZh(n)}养分需求量（kg）`,
+    supplyPerPeKg: (n: string) => `单位猪当量粪肥${nutrientZh(n)}养分供给量（kg/年）`,
+    nutrientCapacityPe: (n: string) => `以${nutrientZh(n)}为基础的承载力（猪当量）`,
+    statuses: { ok: '适载', warning: '预警', overloaded: '超载', 'no-land': '无消纳土地' },
     title: (basis: string) => `畜禽粪污土地承载力（以${basis}为基础）`,
     basisName: { N: '氮', P: '磷', both: '氮、磷中的限制养分' },
     summary: (n: number, counts: string) => `共 ${n} 个乡镇：${counts}`,
@@ -349,8 +352,8 @@ export const zh: Messages = {
       manureShare: '粪肥占施肥比例',
       nUseRate: '粪肥氮当季利用率',
       pUseRate: '粪肥磷当季利用率',
-      nSupplyPerPe: '单位猪当量氮供给量（kg/年）',
-      pSupplyPerPe: '单位猪当量磷供给量（kg/年）',
+      nSupplyPerPe: '单位猪当量粪肥氮养分供给量（kg/年）',
+      pSupplyPerPe: '单位猪当量粪肥磷养分供给量（kg/年）',
       soilGrade: '无土壤数据时的土壤分级',
       stockRatio: '存栏/出栏比',
     },
@@ -376,7 +379,7 @@ export const zh: Messages = {
     uptakeNote: (n: string, rows: string) => `每 100 kg 产量${nutrientZh(n)}吸收量（人工林为每 m³）：${rows}`,
     peFactorNote: (rows: string) => `猪当量折算系数：${rows}`,
     fertilisationNote: (rows: string) => `施肥供给养分占比（按土壤分级）：${rows}`,
-    methodNote: '方法：农业农村部《畜禽粪污土地承载力测算技术指南》（农办牧〔2018〕1号）。',
+    methodNote: '方法：农业部办公厅《畜禽粪污土地承载力测算技术指南》（农办牧〔2018〕1号）。',
     unverifiedNote: (n: number) => `${n} 个系数为广泛引用的指南数值，尚未与指南原文核对；如有本地数值请覆盖。`,
     warningsCount: (n: number) => `${n} 条警告，见标准错误输出`,
     errorsSummary: (errors: number, warnings: number) => `${errors} 个错误，${warnings} 条警告`,
@@ -384,7 +387,10 @@ export const zh: Messages = {
     invalid: (errors: number, warnings: number, files: number, rows: number) => `未通过：${files} 个文件 ${rows} 行中有 ${errors} 个错误、${warnings} 条警告`,
     unknown: '未知',
     rowsCount: (n: number) => `${n} 行`,
-    runningSample: (name: string) => `landcap：未给出输入文件，运行内置示例 ${name}（请用 --crops 和 --livestock 指定自己的数据）`,
+    /** What validate says it read of a file: its kind, encoding and rows. */
+    fileRead: (kind: string, encoding: string, rows: string) => `${kindZh(kind)}文件，${encoding}，${rows}`,
+    notRead: '未读取：本地词典有错误',
+    runningSample: (name: string) => `landcap：未给出输入文件，改用内置示例数据 ${name}（请用 --crops 和 --livestock 指定自己的数据）`,
     moreProblems: (n: number) => `……另有 ${n} 条未显示（--max-errors）`,
     repeated: (n: number, code: string, line: number, lines: readonly number[], beyond: boolean) =>
       `${code} 同第 ${line} 行，另有 ${n} 处：第 ${lines.join('、')}${beyond ? '……' : ''} 行（--format json 逐条列出）`,
@@ -394,6 +400,9 @@ export const zh: Messages = {
     columnsOmitted: (columns: string) => `因终端宽度未显示：${columns}（--format md 或 csv 中有）`,
     progress: (file: string, percent: number) => `正在读取 ${file}…… ${percent}%`,
     hint: '提示',
+    // 提示 after the message, not in brackets: a hint often has brackets of its own.
+    withHint: (message: string, hint: string) => `${/[。？！]$/.test(message) ? message : `${message}。`}提示：${hint}`,
+    errorLead: 'landcap：',
     paren: (text: string) => `（${text}）`,
     label: (name: string, value: string) => `${name}：${value}`,
     coefficientTableNames: {
@@ -443,6 +452,36 @@ export const zh: Messages = {
       name: '名称',
       value: '数值',
     } as Record<string, string>,
+    /** Values of the coefficient tables as Chinese readers name them (the files keep their codes). */
+    coefficientValues: {
+      group: { field: '大田作物', vegetable: '蔬菜', fruit: '果树', cash: '经济作物', grass: '草地', forest: '人工林' },
+      measure: { kg: 'kg', m3: 'm³' },
+      relation: { synonym: '同名', member: '归入' },
+      nutrient: { N: '全氮', P: '有效磷' },
+      name: {
+        n_excretion_per_pe: '单位猪当量氮排泄量',
+        p_excretion_per_pe: '单位猪当量磷排泄量',
+        n_supply_per_pe: '单位猪当量粪肥氮养分供给量',
+        p_supply_per_pe: '单位猪当量粪肥磷养分供给量',
+        manure_share: '粪肥占施肥比例',
+        n_use_rate: '粪肥氮当季利用率',
+        n_use_rate_max: '粪肥氮当季利用率上限',
+        p_use_rate: '粪肥磷当季利用率',
+        p_use_rate_max: '粪肥磷当季利用率上限',
+        soil_grade: '无土壤数据时的土壤分级',
+        warning_load_index: '预警负荷指数',
+        overload_load_index: '超载负荷指数',
+        max_stock_other_species: '其他畜种单个乡镇存栏上限',
+      },
+      unit: {
+        'kg N per PE per year': 'kg/（猪当量·年）',
+        'kg P per PE per year': 'kg/（猪当量·年）',
+        share: '比例',
+        grade: '分级',
+        'load index': '负荷指数',
+        'head per township': '头（只）/乡镇',
+      },
+    } as Record<string, Record<string, string>>,
     listSeparator: '，',
     clauseSeparator: '；',
     explain: {
@@ -482,7 +521,7 @@ export const zh: Messages = {
       loadLine: (s: string, c: string, index: string, grade: string, meaning: string, status: string) =>
         `负荷指数 S ÷ C = ${s} ÷ ${c} = ${index} → ${grade} 级（${meaning}），状态：${status}`,
       noCapacity: (status: string) => `无承载力：状态 ${status}`,
-      headroomLine: (h: string, species: string) => `剩余承载 C − S = ${h} 猪当量，即 ${species}`,
+      headroomLine: (h: string, species: string) => `剩余承载量 C − S = ${h} 猪当量，即 ${species}`,
       notFound: (name: string, near: string) => `数据中没有乡镇“${name}”${near ? `；最接近的：${near}` : ''}`,
       ambiguous: (name: string, counties: string) => `数据中不止一个县（市、区）有乡镇“${name}”：${counties}；请用 --county 指明`,
     },
@@ -491,11 +530,11 @@ export const zh: Messages = {
       title: (base: string, scenario: string) => `${scenario} 与 ${base} 对比`,
       stockChange: '存栏变化（猪当量）',
       capacityChange: '承载力变化（猪当量）',
-      headroomChange: '剩余承载变化（猪当量）',
+      headroomChange: '剩余承载量变化（猪当量）',
       absent: '无',
       before: (label: string) => `${label}（基准）`,
       after: (label: string) => `${label}（情景）`,
-      summary: (n: number) => `${n} 个乡镇状态改变`,
+      summary: (n: number) => `${n} 个乡镇承载状态发生变化`,
       baseLabel: '基线',
       notAReport: (file: string) => `${file} 不是 landcap 报告（请用 landcap report --format json 生成）`,
       needTwo: '请给出两个报告 JSON 文件（基线 情景），或用 --scenario 文件 及输入数据',
@@ -548,7 +587,7 @@ export const zh: Messages = {
       `${a.townships} 个乡镇的土地可承载 ${a.capacity} 猪当量的粪污，现有存栏 ${a.stock} 猪当量（负荷指数 ${a.loadIndex}，${a.grade} 级，${a.status}）。` +
       (a.overloaded > 0 ? `${a.overloaded} 个乡镇超载：${a.overloadedNames}。` : '没有乡镇超载。') +
       (a.warning > 0 ? `${a.warning} 个乡镇接近承载上限（负荷指数超过 0.7）。` : '') +
-      (a.noLand > 0 ? `${a.noLand} 个乡镇有畜禽但无耕地。` : ''),
+      (a.noLand > 0 ? `${a.noLand} 个乡镇有畜禽但无消纳土地。` : ''),
     xlsx: {
       balance: '承载力测算',
       parameters: '参数',
@@ -572,12 +611,13 @@ export const zh: Messages = {
       totalCapacity: '承载力（猪当量）',
       totalStock: '存栏（猪当量）',
       loadIndex: '负荷指数（分级）',
-      headroom: '剩余承载（猪当量）',
+      headroom: '剩余承载量（猪当量）',
       loadChart: '各乡镇负荷指数',
       countyChart: '各县（市、区）负荷指数',
       stockCapacityChart: '各乡镇存栏与承载力',
       chartMostLoaded: (shown: number, all: number) => `图中为 ${all} 个乡镇中负荷最高的 ${shown} 个；下表列出全部乡镇。`,
       table: '各乡镇平衡表',
+      regionTable: { county: '各县（市、区）平衡表', city: '各市平衡表' },
       footer: (generator: string) => `由 ${generator} 按国家方法（农办牧〔2018〕1号）测算；各系数来源见上文。`,
     },
     io: {
@@ -639,7 +679,7 @@ export const zh: Messages = {
       excessArguments: (q: string[]) => `命令 ${q[0] ?? ''} 的参数过多`,
       conflictingOption: (_q: string[], text: string) => text,
     },
-    overloadFailure: (n: number) => `${n} 个乡镇超载或无耕地（--fail-on-overload）`,
+    overloadFailure: (n: number) => `${n} 个乡镇超载或无消纳土地（--fail-on-overload）`,
     outputWritten: (file: string) => `已写入：${file}`,
   },
 };

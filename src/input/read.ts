@@ -26,6 +26,8 @@ export interface FileSummary {
   readonly readable: boolean;
   /** The sheet, for a workbook. */
   readonly sheet?: string;
+  /** Not read at all: the local dictionary it was to be read with has errors. */
+  readonly skipped?: boolean;
 }
 
 /** An input read once: CSV text decoded to UTF-8, or a workbook; or (reported) why it is neither. */

@@ -6,16 +6,23 @@ import type { RenderContext } from './context.js';
 
 const text = (v: string | number | null) => (v === null ? '' : String(v));
 
-/** For people (terminal, Markdown): each column's name in the language, and a provenance in words. */
+/**
+ * For people (terminal, Markdown): each column's name in the language, a provenance and a code (a crop's group, a
+ * unit) in words; in Chinese, the English names' columns left out.
+ */
 function forPeople(t: CoefficientTable, ctx: RenderContext) {
   const names = ctx.t.ui.coefficientColumns;
+  const values = ctx.t.ui.coefficientValues;
+  const columns = t.columns.map((_, i) => i).filter((i) => !(ctx.lang === 'zh' && t.columns[i]!.endsWith('_en')));
   return {
     title: ctx.t.ui.coefficientTableNames[t.name] ?? t.name,
+    columns,
     head: t.columns.map((c) => names[c] ?? c),
-    cell: (column: string, v: string | number | null) =>
-      column.endsWith('provenance') && typeof v === 'string' && v in ctx.t.ui.provenanceNames
-        ? ctx.t.ui.provenanceNames[v as keyof typeof ctx.t.ui.provenanceNames]
-        : text(v),
+    cell: (column: string, v: string | number | null) => {
+      if (typeof v !== 'string') return text(v);
+      if (column.endsWith('provenance') && v in ctx.t.ui.provenanceNames) return ctx.t.ui.provenanceNames[v as keyof typeof ctx.t.ui.provenanceNames];
+      return values[column]?.[v] ?? v;
+    },
   };
 }
 
@@ -34,9 +41,9 @@ export function renderCoefficients(tables: readonly CoefficientTable[], format: 
           return [
             `### ${p.title}${ctx.t.ui.paren(t.file)}`,
             '',
-            `| ${p.head.join(' | ')} |`,
-            `|${t.columns.map(() => ' --- ').join('|')}|`,
-            ...t.rows.map((r) => `| ${r.map((v, i) => markdownText(p.cell(t.columns[i]!, v))).join(' | ')} |`),
+            `| ${p.columns.map((i) => p.head[i]).join(' | ')} |`,
+            `|${p.columns.map(() => ' --- ').join('|')}|`,
+            ...t.rows.map((r) => `| ${p.columns.map((i) => markdownText(p.cell(t.columns[i]!, r[i]!))).join(' | ')} |`),
             '',
           ].join('\n');
         })
@@ -46,7 +53,7 @@ export function renderCoefficients(tables: readonly CoefficientTable[], format: 
       return tables
         .map((t) => {
           const p = forPeople(t, ctx);
-          const keep = t.columns.map((c, i) => (c.endsWith('source') ? -1 : i)).filter((i) => i >= 0);
+          const keep = p.columns.filter((i) => !t.columns[i]!.endsWith('source'));
           const table = new Table({ head: keep.map((i) => ctx.chalk.bold(p.head[i]!)), style: { head: [], border: [] } });
           for (const r of t.rows) table.push(keep.map((i) => visible(p.cell(t.columns[i]!, r[i]!))));
           return `${ctx.chalk.bold(p.title)}${ctx.chalk.dim(ctx.t.ui.paren(t.file))}\n${table.toString()}\n`;

@@ -48,10 +48,10 @@ const nutrientColumn = (n: Nutrient, key: keyof NutrientBalance, label: (t: Mess
   only: 'csv',
 });
 
-/** A township for people: its county (or city, without one) and its name — 柳江区 东风镇 — or its name alone. */
-export function placeName(b: Balance): string {
+/** A township for people: its county (or city, without one) and its name — 柳江区东风镇 — or its name alone. */
+export function placeName(b: Pick<Balance, 'name' | 'county' | 'city'>, lang: Lang): string {
   const region = b.county ?? b.city;
-  return region === undefined ? b.name : `${region} ${b.name}`;
+  return region === undefined ? b.name : `${region}${lang === 'zh' ? '' : ' '}${b.name}`;
 }
 
 /** A county's or city's subtotal row. */
@@ -137,7 +137,8 @@ export function balanceColumns(report: Report, choice: ColumnChoice = {}, by?: R
     // A spreadsheet reader reads the status in words, in the report's language: ok, 适载 (JSON keeps the codes).
     { key: 'status', label: (t) => t.ui.status, value: (b, t) => t.ui.statuses[b.status], display: (b, _l, t) => t.ui.statuses[b.status], numeric: false },
   ];
-  if (report.basis === 'both') {
+  // A region's capacity sums its townships' own limiting nutrients: it has none of its own.
+  if (report.basis === 'both' && by === undefined) {
     columns.push({
       key: 'limiting_nutrient',
       label: (t) => t.ui.limiting,

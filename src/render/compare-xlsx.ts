@@ -28,7 +28,7 @@ export function renderComparisonXlsx(c: Comparison, { lang, t }: RenderContext):
         const bold = r === c.total || r.level !== undefined;
         const n = (v: number | null | undefined) => ({ value: v, style: bold ? { bold } : {} });
         return [
-          { value: rowName(r, t), style: bold ? { bold } : {} },
+          { value: rowName(r, lang, t), style: bold ? { bold } : {} },
           n(r.base?.stockPe),
           n(r.scenario?.stockPe),
           n(r.base?.capacityPe),

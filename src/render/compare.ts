@@ -1,14 +1,18 @@
 import type { Lang } from '../i18n/index.js';
 import type { Messages } from '../i18n/en.js';
 import type { Status } from '../method/types.js';
-import { formatCount, formatIndex } from './format.js';
+import { countsInWan, formatCount, formatIndex } from './format.js';
+import { placeName } from './columns.js';
 import { csvTable } from './csv.js';
 import { markdownText, visible } from '../safe-text.js';
 import { drawTable, statusColour, withRules } from './report-table.js';
 import type { ComparedBalance, Comparison } from '../compare/compare.js';
 import type { RenderContext } from './context.js';
 
-const signed = (v: number, lang: Lang) => `${v > 0 ? '+' : ''}${formatCount(v, lang)}`;
+/** The rows of a comparison: the townships, the counties and cities, the total. */
+export const compareRows = (c: Comparison) => [...c.townships, ...(c.regions ?? []), c.total];
+
+const signed = (v: number, lang: Lang, inWan: boolean) => `${v > 0 ? '+' : ''}${formatCount(v, lang, inWan)}`;
 
 interface Column {
   readonly label: (t: Messages) => string;
@@ -17,54 +21,59 @@ interface Column {
   readonly value: (c: ComparedBalance) => string | number | null;
 }
 
-/** A row's name for people: a township with its county (柳江区 东风镇), a region's subtotal (柳江区 小计), the total. */
-export function rowName(c: ComparedBalance, t: Messages): string {
-  if (c.level !== undefined) return `${c.name} ${t.ui.subtotal}`;
+/** A row's name for people: a township with its county (柳江区东风镇), a region's subtotal (柳江区小计), the total. */
+export function rowName(c: ComparedBalance, lang: Lang, t: Messages): string {
+  if (c.level !== undefined) return placeName({ name: t.ui.subtotal, county: c.name }, lang);
   if (c.name === 'TOTAL' && c.county === undefined && c.city === undefined) return t.ui.total;
-  return [c.county ?? c.city, c.name].filter((x) => x !== undefined).join(' ');
+  return placeName(c, lang);
 }
 
-const COLUMNS: Column[] = [
-  { label: (t) => t.ui.township, numeric: false, display: (c, _l, t) => rowName(c, t), value: (c) => c.name },
-  {
-    label: (t) => t.ui.compare.stockChange,
-    numeric: true,
-    display: (c, lang) => (c.change ? signed(c.change.stockPe, lang) : '—'),
-    value: (c) => c.change?.stockPe ?? null,
-  },
-  {
-    label: (t) => t.ui.compare.capacityChange,
-    numeric: true,
-    display: (c, lang) => (c.change ? signed(c.change.capacityPe, lang) : '—'),
-    value: (c) => c.change?.capacityPe ?? null,
-  },
-  {
-    label: (t) => t.ui.compare.headroomChange,
-    numeric: true,
-    display: (c, lang) => (c.change ? signed(c.change.headroomPe, lang) : '—'),
-    value: (c) => c.change?.headroomPe ?? null,
-  },
-  {
-    label: (t) => t.ui.loadIndex,
-    numeric: true,
-    display: (c) => `${formatIndex(c.base?.loadIndex ?? null)} → ${formatIndex(c.scenario?.loadIndex ?? null)}`,
-    value: (c) => c.change?.loadIndex ?? null,
-  },
-  {
-    label: (t) => t.ui.status,
-    numeric: false,
-    display: (c, _l, t) =>
-      c.statusChanged
-        ? `${c.base ? t.ui.statuses[c.base.status] : t.ui.compare.absent} → ${c.scenario ? t.ui.statuses[c.scenario.status] : t.ui.compare.absent}`
-        : t.ui.statuses[c.base!.status],
-    value: (c) => `${c.base?.status ?? ''} → ${c.scenario?.status ?? ''}`,
-  },
-];
-
-/** The rows of a comparison: the townships, the counties and cities, the total. */
-export const compareRows = (c: Comparison) => [...c.townships, ...(c.regions ?? []), c.total];
+/** The columns of a comparison; a column of changes in 万 in Chinese throughout when one of its changes reaches 10,000. */
+function columnsOf(c: Comparison): Column[] {
+  const inWan = (get: (x: ComparedBalance) => number | undefined) => countsInWan(compareRows(c).map((r) => get(r) ?? 0));
+  const stock = inWan((r) => r.change?.stockPe);
+  const capacity = inWan((r) => r.change?.capacityPe);
+  const headroom = inWan((r) => r.change?.headroomPe);
+  return [
+    { label: (t) => t.ui.township, numeric: false, display: (c, lang, t) => rowName(c, lang, t), value: (c) => c.name },
+    {
+      label: (t) => t.ui.compare.stockChange,
+      numeric: true,
+      display: (c, lang) => (c.change ? signed(c.change.stockPe, lang, stock) : '—'),
+      value: (c) => c.change?.stockPe ?? null,
+    },
+    {
+      label: (t) => t.ui.compare.capacityChange,
+      numeric: true,
+      display: (c, lang) => (c.change ? signed(c.change.capacityPe, lang, capacity) : '—'),
+      value: (c) => c.change?.capacityPe ?? null,
+    },
+    {
+      label: (t) => t.ui.compare.headroomChange,
+      numeric: true,
+      display: (c, lang) => (c.change ? signed(c.change.headroomPe, lang, headroom) : '—'),
+      value: (c) => c.change?.headroomPe ?? null,
+    },
+    {
+      label: (t) => t.ui.loadIndex,
+      numeric: true,
+      display: (c) => `${formatIndex(c.base?.loadIndex ?? null)} → ${formatIndex(c.scenario?.loadIndex ?? null)}`,
+      value: (c) => c.change?.loadIndex ?? null,
+    },
+    {
+      label: (t) => t.ui.status,
+      numeric: false,
+      display: (c, _l, t) =>
+        c.statusChanged
+          ? `${c.base ? t.ui.statuses[c.base.status] : t.ui.compare.absent} → ${c.scenario ? t.ui.statuses[c.scenario.status] : t.ui.compare.absent}`
+          : t.ui.statuses[c.base!.status],
+      value: (c) => `${c.base?.status ?? ''} → ${c.scenario?.status ?? ''}`,
+    },
+  ];
+}
 
 export function renderComparison(c: Comparison, format: string, { lang, t, chalk }: RenderContext): string {
+  const COLUMNS = columnsOf(c);
   switch (format) {
     case 'json':
       return `${JSON.stringify(c, null, 2)}\n`;

@@ -15,7 +15,14 @@ export function formatNumber(value: number, digits = 0): string {
  * one that large, so that a column is in one unit.
  */
 export function formatCount(value: number, lang: Lang, inWan = Math.abs(value) >= 10_000): string {
-  if (lang === 'zh' && inWan) return `${TWO.format(value / 10_000)}万`;
+  if (lang === 'zh' && inWan) {
+    // A few head in a column of 万 would show as 0.00万 (or -0.00万): two significant digits instead (-0.0026万).
+    if (value !== 0 && Math.abs(value) < 50) {
+      const wan = value / 10_000;
+      return `${wan.toFixed(Math.min(8, 1 - Math.floor(Math.log10(Math.abs(wan)))))}万`;
+    }
+    return `${TWO.format(value / 10_000)}万`;
+  }
   return INTEGER.format(value);
 }
 

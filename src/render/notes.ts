@@ -86,7 +86,7 @@ export function coefficientLines(report: Report, lang: Lang, t: Messages): strin
   lines.push(
     t.ui.fertilisationNote(
       report.coefficients.fertilisationShares
-        .map((f) => `${f.grade} ${formatShare(Number(f.value))} [${t.ui.provenanceNames[f.provenance]}]`)
+        .map((f) => `${f.grade} ${formatShare(Number(f.value))}${t.ui.paren(t.ui.provenanceNames[f.provenance])}`)
         .join(t.ui.listSeparator),
     ),
   );
@@ -98,7 +98,7 @@ export function coefficientLines(report: Report, lang: Lang, t: Messages): strin
   const forest = report.townships.filter((b) => (b.forestShare ?? 0) >= LARGE_FOREST_SHARE);
   if (forest.length > 0)
     lines.push(
-      t.ui.forestNote(formatShare(LARGE_FOREST_SHARE), forest.map((b) => `${placeName(b)} ${formatPercent(b.forestShare!)}`).join(t.ui.listSeparator)),
+      t.ui.forestNote(formatShare(LARGE_FOREST_SHARE), forest.map((b) => `${placeName(b, lang)} ${formatPercent(b.forestShare!)}`).join(t.ui.listSeparator)),
     );
   lines.push(t.ui.methodNote);
   const unverified = [...Object.values(report.coefficients.uptake).flat(), ...report.coefficients.peFactors].filter(
@@ -120,7 +120,7 @@ export function summaryLine(report: Report, t: Messages): string {
 /** One sentence for a report's summary: capacity, stock, load, and the townships over or near capacity. */
 export function summarySentence(report: Report, lang: Lang, t: Messages): string {
   const b = report.total;
-  const names = (status: string) => report.townships.filter((x) => x.status === status).map(placeName);
+  const names = (status: string) => report.townships.filter((x) => x.status === status).map((x) => placeName(x, lang));
   const overloaded = names('overloaded');
   const list = overloaded.length > 6 ? [...overloaded.slice(0, 6), '…'] : overloaded;
   return t.ui.sentence({

@@ -68,7 +68,7 @@ export function axisTicks(max: number, count = 6): number[] {
 }
 
 /** Horizontal bars of the load index, highest first, coloured by status, with reference lines at 0.7 and 1.0. */
-function loadChart(rows: readonly Balance[], t: Messages, thresholds: readonly number[], id = 'load-chart'): string {
+function loadChart(rows: readonly Balance[], t: Messages, lang: Lang, thresholds: readonly number[], id = 'load-chart'): string {
   const { label, width, bar, gap } = CHART;
   const top = 24;
   const plot = width - label - 60;
@@ -85,8 +85,8 @@ function loadChart(rows: readonly Balance[], t: Messages, thresholds: readonly n
     const value = r.loadIndex ?? 0;
     const shown = r.loadIndex === null ? t.ui.statuses[r.status] : formatIndex(r.loadIndex);
     parts.push(
-      `<g><text x="${label - 6}" y="${y + bar - 4}" text-anchor="end">${esc(placeName(r))}</text>` +
-        `<rect class="bar status-${r.status}" data-township="${esc(placeName(r))}" data-load-index="${r.loadIndex ?? ''}" x="${label}" y="${y}" width="${Math.max(0, x(value) - label)}" height="${bar}" fill="${COLOUR[r.status]}"><title>${esc(placeName(r))}: ${shown} (${esc(t.ui.statuses[r.status])})</title></rect>` +
+      `<g><text x="${label - 6}" y="${y + bar - 4}" text-anchor="end">${esc(placeName(r, lang))}</text>` +
+        `<rect class="bar status-${r.status}" data-township="${esc(placeName(r, lang))}" data-load-index="${r.loadIndex ?? ''}" x="${label}" y="${y}" width="${Math.max(0, x(value) - label)}" height="${bar}" fill="${COLOUR[r.status]}"><title>${esc(`${t.ui.label(placeName(r, lang), shown)}${t.ui.paren(t.ui.statuses[r.status])}`)}</title></rect>` +
         `<text class="value" x="${x(value) + 4}" y="${y + bar - 4}">${shown}</text></g>`,
     );
   });
@@ -112,9 +112,9 @@ function stockCapacityChart(rows: readonly Balance[], t: Messages, lang: Lang): 
   rows.forEach((r, i) => {
     const y = top + i * (bar + gap);
     parts.push(
-      `<g><text x="${label - 6}" y="${y + bar - 4}" text-anchor="end">${esc(placeName(r))}</text>` +
-        `<rect class="capacity" x="${label}" y="${y}" width="${w(r.capacityPe)}" height="${bar}"><title>${esc(t.ui.capacityPe)}: ${formatCount(r.capacityPe, lang)}</title></rect>` +
-        `<rect class="stock status-${r.status}" x="${label}" y="${y + 4}" width="${w(r.stockPe)}" height="${bar - 8}" fill="${COLOUR[r.status]}"><title>${esc(t.ui.stockPe)}: ${formatCount(r.stockPe, lang)}</title></rect>` +
+      `<g><text x="${label - 6}" y="${y + bar - 4}" text-anchor="end">${esc(placeName(r, lang))}</text>` +
+        `<rect class="capacity" x="${label}" y="${y}" width="${w(r.capacityPe)}" height="${bar}"><title>${esc(t.ui.label(t.ui.capacityPe, formatCount(r.capacityPe, lang)))}</title></rect>` +
+        `<rect class="stock status-${r.status}" x="${label}" y="${y + 4}" width="${w(r.stockPe)}" height="${bar - 8}" fill="${COLOUR[r.status]}"><title>${esc(t.ui.label(t.ui.stockPe, formatCount(r.stockPe, lang)))}</title></rect>` +
         `<text x="${label + Math.max(w(r.capacityPe), w(r.stockPe)) + 4}" y="${y + bar - 4}">${formatCount(r.stockPe, lang)} / ${formatCount(r.capacityPe, lang)}</text></g>`,
     );
   });
@@ -155,7 +155,7 @@ export function renderHtml(
   const counties = report.regions.filter((r) => r.level === 'county');
   const countyChart =
     counties.length > 1
-      ? `<section class="chart">\n<h2>${esc(h.countyChart)}</h2>\n${loadChart(byLoadIndex(counties).slice(0, CHART_TOWNSHIPS), t, thresholds, 'county-chart')}\n</section>\n`
+      ? `<section class="chart">\n<h2>${esc(h.countyChart)}</h2>\n${loadChart(byLoadIndex(counties).slice(0, CHART_TOWNSHIPS), t, lang, thresholds, 'county-chart')}\n</section>\n`
       : '';
   const legend = STATUSES.map((s) => `<span style="--c:${COLOUR[s]}">${esc(t.ui.statuses[s])}</span>`).join('');
   return `<!doctype html>
@@ -176,7 +176,7 @@ export function renderHtml(
 <div class="cards">
 ${card(h.totalCapacity, formatCount(total.capacityPe, lang))}
 ${card(h.totalStock, formatCount(total.stockPe, lang))}
-${card(h.loadIndex, `${formatIndex(total.loadIndex)}${total.grade ? ` (${total.grade})` : ''}`)}
+${card(h.loadIndex, `${formatIndex(total.loadIndex)}${total.grade ? t.ui.paren(total.grade) : ''}`)}
 ${card(h.headroom, formatCount(total.headroomPe, lang))}
 </div>
 <div class="statuses">${counts.map(([s, n]) => `<span class="chip" style="background:${COLOUR[s]}">${esc(t.ui.statuses[s])} ${n}</span>`).join('')}</div>
@@ -185,7 +185,7 @@ ${card(h.headroom, formatCount(total.headroomPe, lang))}
 <section class="chart">
 <h2>${esc(h.loadChart)}</h2>
 <div class="legend">${legend}</div>
-${chartNote}${loadChart(charted, t, thresholds)}
+${chartNote}${loadChart(charted, t, lang, thresholds)}
 </section>
 ${countyChart}<section class="chart">
 <h2>${esc(h.stockCapacityChart)}</h2>
@@ -193,7 +193,7 @@ ${countyChart}<section class="chart">
 ${chartNote}${stockCapacityChart(charted, t, lang)}
 </section>
 <section class="table">
-<h2>${esc(h.table)}</h2>
+<h2>${esc(by === undefined ? h.table : h.regionTable[by])}</h2>
 ${table}
 </section>
 <section class="notes">

@@ -14,7 +14,7 @@ export function renderMarkdown(report: Report, { lang, t, columns: choice = {}, 
   lines.push(`| ${columns.map((c) => markdownText(c.label(t))).join(' | ')} |`);
   lines.push(`|${columns.map((c) => (c.numeric ? ' ---: ' : ' --- ')).join('|')}|`);
   for (const b of balanceRows(report, by)) {
-    const strong = b === report.total || isRegion(b);
+    const strong = b === report.total || (isRegion(b) && by === undefined);
     lines.push(
       `| ${columns
         .map((c) => {

@@ -115,7 +115,7 @@ function tableRows(report: Report, columns: readonly BalanceColumn[], lang: Lang
       const text = visible(c.display(b, lang, t));
       if (c.key === 'status' || c.key === 'grade') return colour(text);
       if (c.key === 'headroom_pe' && b.headroomPe < 0) return chalk.red(text);
-      return b === report.total || isRegion(b) ? chalk.bold(text) : text;
+      return b === report.total || (isRegion(b) && by === undefined) ? chalk.bold(text) : text;
     });
   });
 }

@@ -16,7 +16,9 @@ export interface Validation {
 /** The files read and the verdict, a line each (the problems themselves go to stderr as they are found). */
 export function renderValidationText(v: Validation, { t }: RenderContext): string {
   const rows = v.files.reduce((n, f) => n + f.rows, 0);
-  const lines = v.files.map((f) => `${visible(f.path)}: ${f.kind ?? t.ui.unknown}, ${f.encoding ?? t.ui.unknown}, ${t.ui.rowsCount(f.rows)}`);
+  const lines = v.files.map(
+    (f) => `${visible(f.path)}: ${t.ui.fileRead(f.kind ?? t.ui.unknown, f.encoding ?? t.ui.unknown, f.skipped ? t.ui.notRead : t.ui.rowsCount(f.rows))}`,
+  );
   const { errors, warnings } = v.counts;
   lines.push(errors === 0 ? t.ui.validOk(v.files.length, rows, warnings) : t.ui.invalid(errors, warnings, v.files.length, rows));
   return `${lines.join('\n')}\n`;

@@ -5,7 +5,7 @@ import { csvKind, openInput, readTable, workbookTables, type FileSummary, type O
 import type { InputRef } from '../input/source.js';
 import type { Parameters } from '../params/params.js';
 import type { ProblemLog } from '../problems.js';
-import { loadDataset } from '../tally/dataset.js';
+import { loadDataset, readLocal } from '../tally/dataset.js';
 
 export interface ValidateOptions {
   /** Every file is of this kind; otherwise each file's header tells. */
@@ -41,26 +41,40 @@ export async function validateFiles(
   const byKind = (k: InputKind) => opened.filter((o) => o.kind === k);
   const oneDataset = INPUT_KINDS.every((k) => byKind(k).length <= 1);
   const summaries = new Map<(typeof opened)[number], FileSummary>();
-  const load = async (tables: (typeof opened)[number][]) => {
+  const unread = (t: (typeof opened)[number]): FileSummary => ({
+    path: t.input.path,
+    kind: t.kind ?? null,
+    encoding: t.input.encoding,
+    rows: 0,
+    readable: false,
+    skipped: true,
+  });
+  const load = async (tables: (typeof opened)[number][], guide = c) => {
     const files: Partial<Record<InputKind, OpenedInput>> = {};
     const sheets: Partial<Record<InputKind, string>> = {};
     for (const t of tables) {
       files[t.kind!] = t.input;
       if (t.sheet !== undefined) sheets[t.kind!] = t.sheet;
     }
-    const dataset = await loadDataset(files, params, c, log, { encoding: options.encoding, onProgress: options.onProgress, sheets });
+    const dataset = await loadDataset(files, params, guide, log, { encoding: options.encoding, onProgress: options.onProgress, sheets });
     // A local dictionary with errors stops the reading before the data: those files are not read.
-    for (const t of tables)
-      summaries.set(
-        t,
-        dataset.files.find((f) => f.kind === t.kind) ?? { path: t.input.path, kind: t.kind ?? null, encoding: t.input.encoding, rows: 0, readable: false },
-      );
+    for (const t of tables) summaries.set(t, dataset.files.find((f) => f.kind === t.kind) ?? unread(t));
   };
   const known = opened.filter((o) => o.kind !== undefined);
-  // A local dictionary (one) is read before each file's rows: they are read with its names.
-  const locals = byKind('local').slice(0, 1);
   if (oneDataset) await load(known);
-  else for (const table of known) await load(table.kind === 'local' ? [table] : [table, ...locals]);
+  else {
+    // A local dictionary (the first) is read once, and every other file with its names: none, when it has errors.
+    const local = byKind('local')[0];
+    let guide = c;
+    if (local) {
+      const errors = log.errors;
+      const read = await readLocal(local.input, c, log, { onProgress: options.onProgress, sheet: local.sheet });
+      summaries.set(local, read.summary);
+      if (log.errors > errors) for (const t of known) if (t !== local) summaries.set(t, unread(t));
+      guide = read.coefficients;
+    }
+    for (const table of known) if (!summaries.has(table)) await load([table], guide);
+  }
   // Files whose kind is unknown are still read: for the kind-unknown problem, or the empty-file one.
   for (const o of opened) if (!o.kind) summaries.set(o, await readTable(o.input, undefined, log, () => {}));
   return opened.map((o) => summaries.get(o)!);

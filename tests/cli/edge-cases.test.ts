@@ -126,7 +126,7 @@ describe('options', () => {
     });
     const r = landcap(['report', '--fail-on-overload', '--lang', 'zh', '--crops', join(dir, 'crops.csv'), '--livestock', join(dir, 'livestock.csv')]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('1 个乡镇超载或无耕地');
+    expect(r.stderr).toContain('1 个乡镇超载或无消纳土地');
   });
 
   it('validate takes --set like the other commands', () => {

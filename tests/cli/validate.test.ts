@@ -259,6 +259,18 @@ describe('landcap validate: every problem located', () => {
     }
   });
 
+  it('a local dictionary given with several data files: its errors once each, the data files not read', () => {
+    const r = landcap(['validate', '--format', 'json', `${BAD}/local-problems.csv`, `${BAD}/cells.csv`, `${BAD}/crops-one-township.csv`]);
+    expect(r.status).toBe(1);
+    const v = JSON.parse(r.stdout) as { errors: { file: string; line: number; code: string }[] };
+    const places = v.errors.map((e) => `${e.file}:${e.line}:${e.code}`);
+    expect(new Set(places).size).toBe(places.length);
+    expect(v.errors.every((e) => e.file.endsWith('local-problems.csv'))).toBe(true);
+    expect(landcap(['validate', `${BAD}/local-problems.csv`, `${BAD}/cells.csv`]).stdout).toContain(
+      'cells.csv: crops, utf-8, not read: the local dictionary has errors',
+    );
+  });
+
   it('a missing file is an I/O error: exit 2', () => {
     const r = landcap(['validate', 'no-such-file.csv']);
     expect(r.status).toBe(2);
