@@ -562,6 +562,7 @@ const ui = {
   /** The sheets of an Excel workbook (--format xlsx). */
   xlsx: {
     balance: 'Balance',
+    chain: 'Nutrient chain',
     parameters: 'Parameters',
     coefficients: 'Coefficients',
     problems: 'Problems',

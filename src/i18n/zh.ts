@@ -590,6 +590,7 @@ export const zh: Messages = {
       (a.noLand > 0 ? `${a.noLand} 个乡镇有畜禽但无消纳土地。` : ''),
     xlsx: {
       balance: '承载力测算',
+      chain: '养分测算明细',
       parameters: '参数',
       coefficients: '系数',
       problems: '问题',

@@ -6,7 +6,7 @@ import { balanceColumns, balanceRows, isRegion, type BalanceColumn } from './col
 import type { RenderContext } from './context.js';
 import { parameterLines } from './notes.js';
 import { problemsSheet } from './problems-sheet.js';
-import { workbook, type Cell, type Sheet } from './xlsx.js';
+import { workbook, type Cell, type CellValue, type Sheet } from './xlsx.js';
 
 /** The fill of a status cell, as the HTML page colours it, lighter. */
 export const STATUS_FILL: Readonly<Record<Status, string>> = { ok: 'C8E6C9', warning: 'FFF3B0', overloaded: 'FFCDD2', 'no-land': 'E1BEE7' };
@@ -28,22 +28,35 @@ export function numberFormat(c: BalanceColumn, lang: Lang): string | undefined {
   }
 }
 
-/** The balance sheet: a row per township, each county's and city's subtotal, the total; numbers as numbers. */
-function balanceSheet(report: Report, { lang, t, columns: choice = {}, by }: RenderContext): Sheet {
-  const columns = balanceColumns(report, choice, by).filter((c) => c.only !== 'display');
-  const rows = balanceRows(report, by).map((b) => {
-    const bold = b === report.total || isRegion(b);
-    return columns.map((c): Cell => {
-      const value = c.value(b, t);
-      const fill = c.key === 'status' ? STATUS_FILL[b.status] : undefined;
-      return { value, style: { ...(bold ? { bold } : {}), ...(fill ? { fill } : {}) } };
-    });
-  });
+/** The columns that name a row: kept in view as the sheet scrolls, and on the chain's sheet too. */
+const PLACE_COLUMNS = ['city', 'county', 'township'];
+
+/**
+ * A sheet of the balance rows — a row per township, each county's and city's subtotal, the total; numbers as
+ * numbers — in the given columns: the balance (what a page prints), or the chain behind each capacity.
+ */
+function balanceSheet(report: Report, { lang, t, columns: choice = {}, by }: RenderContext, chain: boolean): Sheet {
+  const columns = balanceColumns(report, choice, by).filter((c) => (chain ? c.only === 'csv' || PLACE_COLUMNS.includes(c.key) : c.only === undefined));
+  const balances = balanceRows(report, by);
+  const bold = { bold: true };
+  // Made as they are written, twice (Sheet.rows): a national sheet's cells are not all held at once.
+  const rows = {
+    *[Symbol.iterator]() {
+      for (const b of balances) {
+        const strong = (b === report.total || isRegion(b)) && by === undefined;
+        yield columns.map((c): Cell | CellValue => {
+          const value = c.value(b, t);
+          if (c.key === 'status') return { value, style: strong ? { bold: true, fill: STATUS_FILL[b.status] } : { fill: STATUS_FILL[b.status] } };
+          return strong ? { value, style: bold } : value;
+        });
+      }
+    },
+  };
   return {
-    name: t.ui.xlsx.balance,
+    name: chain ? t.ui.xlsx.chain : t.ui.xlsx.balance,
     columns: columns.map((c) => ({ header: c.label(t), format: numberFormat(c, lang) })),
     rows,
-    frozenColumns: columns.filter((c) => !c.numeric && ['city', 'county', 'township'].includes(c.key)).length,
+    frozenColumns: columns.filter((c) => PLACE_COLUMNS.includes(c.key)).length,
   };
 }
 
@@ -69,14 +82,16 @@ function coefficientsSheet(report: Report, t: Messages): Sheet {
 }
 
 /**
- * The report as an Excel workbook: the balance sheet, the parameters with their sources, the coefficients with their
+ * The report as an Excel workbook: the balance sheet, the chain behind each capacity (crop demand, manure demand,
+ * supply per pig equivalent, each nutrient's capacity), the parameters with their sources, the coefficients with their
  * provenance, and the problems found in the data when there are any.
  */
 export function renderXlsx(report: Report, ctx: RenderContext): Uint8Array {
   const { t } = ctx;
   const x = t.ui.xlsx;
   const sheets: Sheet[] = [
-    balanceSheet(report, ctx),
+    balanceSheet(report, ctx, false),
+    balanceSheet(report, ctx, true),
     {
       name: x.parameters,
       columns: x.parameterColumns.map((header) => ({ header })),

@@ -4,7 +4,7 @@
  * and never as a formula, so that nothing from the data can run in the reader's spreadsheet. Loaded only for
  * `--format xlsx`.
  */
-import { strToU8, zipSync } from 'fflate';
+import { Zip, ZipDeflate, strToU8 } from 'fflate';
 import { visible } from '../safe-text.js';
 
 /** How a cell shows: its number format (Excel's format code), bold, and its fill colour (RRGGBB). */
@@ -30,7 +30,11 @@ export interface SheetColumn {
 export interface Sheet {
   readonly name: string;
   readonly columns: readonly SheetColumn[];
-  readonly rows: readonly (readonly (Cell | CellValue)[])[];
+  /**
+   * The rows: an array, or an iterable that makes them anew each time it is iterated (it is iterated twice: for the
+   * widths, then for the cells), so that a national sheet's cells are never all in memory at once.
+   */
+  readonly rows: Iterable<readonly (Cell | CellValue)[]>;
   /** Columns kept in view on the left as the sheet scrolls across (the header row is always kept). */
   readonly frozenColumns?: number;
 }
@@ -39,8 +43,13 @@ const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
+/** Characters that text written as XML must not keep as they are: markup, control and bidirectional characters. */
+// eslint-disable-next-line no-control-regex
+const NOT_PLAIN = /[&<>"\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff]/;
+
 /** Text as XML: markup characters escaped, and characters XML cannot hold (control characters) shown as escapes. */
 function xmlText(text: string): string {
+  if (!NOT_PLAIN.test(text)) return text;
   // eslint-disable-next-line no-control-regex
   return visible(text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`))
     .replace(/&/g, '&amp;')
@@ -73,7 +82,19 @@ class Styles {
     this.of({});
   }
 
+  /** The index of a plain cell's style by its format: most cells (no bold, no fill) are found here at once. */
+  private readonly plain = new Map<string | undefined, number>();
+
   of(style: CellStyle): number {
+    if (!style.bold && style.fill === undefined) {
+      let index = this.plain.get(style.format);
+      if (index === undefined) this.plain.set(style.format, (index = this.find(style)));
+      return index;
+    }
+    return this.find(style);
+  }
+
+  private find(style: CellStyle): number {
     const key = `${style.format ?? ''}\u0000${style.bold ? 1 : 0}\u0000${style.fill ?? ''}`;
     let xf = this.xfs.get(key);
     if (!xf) {
@@ -117,31 +138,24 @@ class Styles {
 
 const isCell = (c: Cell | CellValue): c is Cell => typeof c === 'object' && c !== null;
 
-/** A sheet's XML: the header row in bold, then the rows; numbers as numbers, text as text, nothing as no cell. */
-function sheetXml(sheet: Sheet, styles: Styles): string {
+/** Rows of a sheet's XML given at a time, for the workbook to be compressed as it is written. */
+const ROWS_PER_PART = 2000;
+
+/** A sheet's XML in parts: the header row in bold, then the rows; numbers as numbers, text as text, nothing as no cell. */
+function* sheetXml(sheet: Sheet, styles: Styles): Generator<string> {
+  const letters = sheet.columns.map((_, i) => columnName(i));
+  // Each column as wide as its widest cell: known before the rows are written, as the XML gives widths first.
   const widths = sheet.columns.map((c) => textWidth(c.header));
-  const header = styles.of({ bold: true, fill: 'E8EAED' });
-  const rows: string[] = [
-    `<row r="1">${sheet.columns.map((c, i) => `<c r="${columnName(i)}1" s="${header}" t="inlineStr"><is><t>${xmlText(c.header)}</t></is></c>`).join('')}</row>`,
-  ];
-  sheet.rows.forEach((row, r) => {
-    const cells: string[] = [];
+  let count = 0;
+  for (const row of sheet.rows) {
+    count++;
     row.forEach((item, i) => {
-      const { value, style = {} } = isCell(item) ? item : { value: item };
-      if (value === null || value === undefined || value === '' || (typeof value === 'number' && !Number.isFinite(value))) return;
-      const ref = `${columnName(i)}${r + 2}`;
-      const format = style.format ?? (typeof value === 'number' ? sheet.columns[i]?.format : undefined);
-      const s = styles.of({ ...style, format });
-      if (typeof value === 'number') {
-        cells.push(`<c r="${ref}" s="${s}"><v>${value}</v></c>`);
-        widths[i] = Math.max(widths[i] ?? 0, String(Math.round(value)).length + 4);
-      } else {
-        cells.push(`<c r="${ref}" s="${s}" t="inlineStr"><is><t xml:space="preserve">${xmlText(value)}</t></is></c>`);
-        widths[i] = Math.max(widths[i] ?? 0, textWidth(value));
-      }
+      const value = isCell(item) ? item.value : item;
+      const w =
+        typeof value === 'number' ? (Number.isFinite(value) ? String(Math.round(value)).length + 4 : 0) : typeof value === 'string' ? textWidth(value) : 0;
+      if (w > widths[i]!) widths[i] = w;
     });
-    rows.push(`<row r="${r + 2}">${cells.join('')}</row>`);
-  });
+  }
   const frozen = sheet.frozenColumns ?? 0;
   const topLeft = `${columnName(frozen)}2`;
   const pane =
@@ -149,16 +163,42 @@ function sheetXml(sheet: Sheet, styles: Styles): string {
       ? `<pane xSplit="${frozen}" ySplit="1" topLeftCell="${topLeft}" activePane="bottomRight" state="frozen"/><selection pane="bottomRight" activeCell="${topLeft}" sqref="${topLeft}"/>`
       : `<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/>`;
   const cols = widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${Math.min(60, Math.max(8, w + 2))}" customWidth="1"/>`).join('');
-  const last = `${columnName(Math.max(0, sheet.columns.length - 1))}${sheet.rows.length + 1}`;
-  return (
+  const last = `${columnName(Math.max(0, sheet.columns.length - 1))}${count + 1}`;
+  const header = styles.of({ bold: true, fill: 'E8EAED' });
+  yield (
     `${XML_HEAD}<worksheet xmlns="${MAIN}" xmlns:r="${REL}">` +
     '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
     `<dimension ref="A1:${last}"/>` +
     `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
     '<sheetFormatPr defaultRowHeight="15"/>' +
     (cols ? `<cols>${cols}</cols>` : '') +
-    `<sheetData>${rows.join('')}</sheetData>` +
-    // Printed landscape, as wide as the page, the header row on every page.
+    '<sheetData>' +
+    `<row r="1">${sheet.columns.map((c, i) => `<c r="${letters[i]}1" s="${header}" t="inlineStr"><is><t>${xmlText(c.header)}</t></is></c>`).join('')}</row>`
+  );
+  let part = '';
+  let line = 1;
+  for (const row of sheet.rows) {
+    line++;
+    part += `<row r="${line}">`;
+    row.forEach((item, i) => {
+      const { value, style } = isCell(item) ? item : { value: item, style: undefined };
+      if (value === null || value === undefined || value === '' || (typeof value === 'number' && !Number.isFinite(value))) return;
+      const numeric = typeof value === 'number';
+      const format = style?.format ?? (numeric ? sheet.columns[i]?.format : undefined);
+      const s = styles.of(style === undefined ? { format } : { ...style, format });
+      part += numeric
+        ? `<c r="${letters[i]}${line}" s="${s}"><v>${value}</v></c>`
+        : `<c r="${letters[i]}${line}" s="${s}" t="inlineStr"><is><t xml:space="preserve">${xmlText(value)}</t></is></c>`;
+    });
+    part += '</row>';
+    if ((line - 1) % ROWS_PER_PART === 0) {
+      yield part;
+      part = '';
+    }
+  }
+  // Printed landscape, as wide as the page, the header row on every page (the workbook's print titles).
+  yield (
+    `${part}</sheetData>` +
     '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
     '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
     '</worksheet>'
@@ -177,13 +217,25 @@ function sheetNames(sheets: readonly Sheet[]): string[] {
   return names;
 }
 
-/** The workbook's bytes: its sheets in order, the first one shown. */
+/**
+ * The workbook's bytes: its sheets in order, the first one shown. Each part is compressed as it is made (the fastest
+ * level of deflate: a national sheet's XML is a hundred megabytes, its file a few), so the XML is never held whole.
+ */
 export function workbook(sheets: readonly Sheet[]): Uint8Array {
   const styles = new Styles();
   const names = sheetNames(sheets);
-  const sheetFiles = sheets.map((s) => strToU8(sheetXml(s, styles)));
-  const files: Record<string, Uint8Array> = {};
-  files['[Content_Types].xml'] = strToU8(
+  const out: Uint8Array[] = [];
+  const zip = new Zip((error, data) => {
+    if (error) throw error;
+    out.push(data);
+  });
+  const add = (path: string, parts: Iterable<string>) => {
+    const file = new ZipDeflate(path, { level: 1 });
+    zip.add(file);
+    for (const part of parts) file.push(strToU8(part));
+    file.push(new Uint8Array(0), true);
+  };
+  add('[Content_Types].xml', [
     `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
       '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
       '<Default Extension="xml" ContentType="application/xml"/>' +
@@ -196,20 +248,20 @@ export function workbook(sheets: readonly Sheet[]): Uint8Array {
         )
         .join('') +
       '</Types>',
-  );
-  files['_rels/.rels'] = strToU8(
+  ]);
+  add('_rels/.rels', [
     `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
       '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>' +
       '</Relationships>',
-  );
-  files['xl/workbook.xml'] = strToU8(
+  ]);
+  add('xl/workbook.xml', [
     `${XML_HEAD}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><bookViews><workbookView activeTab="0"/></bookViews><sheets>` +
       names.map((n, i) => `<sheet name="${xmlText(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
       '</sheets><definedNames>' +
       names.map((n, i) => `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${xmlText(`'${n.replace(/'/g, "''")}'!$1:$1`)}</definedName>`).join('') +
       '</definedNames></workbook>',
-  );
-  files['xl/_rels/workbook.xml.rels'] = strToU8(
+  ]);
+  add('xl/_rels/workbook.xml.rels', [
     `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
       sheets
         .map(
@@ -219,8 +271,16 @@ export function workbook(sheets: readonly Sheet[]): Uint8Array {
         .join('') +
       `<Relationship Id="rId${sheets.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
       '</Relationships>',
-  );
-  files['xl/styles.xml'] = strToU8(styles.xml());
-  sheetFiles.forEach((bytes, i) => (files[`xl/worksheets/sheet${i + 1}.xml`] = bytes));
-  return zipSync(files, { level: 6 });
+  ]);
+  sheets.forEach((s, i) => add(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(s, styles)));
+  // The styles last: the sheets' cells ask for them as they are written.
+  add('xl/styles.xml', [styles.xml()]);
+  zip.end();
+  const bytes = new Uint8Array(out.reduce((n, b) => n + b.length, 0));
+  let at = 0;
+  for (const b of out) {
+    bytes.set(b, at);
+    at += b.length;
+  }
+  return bytes;
 }

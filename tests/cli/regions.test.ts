@@ -277,9 +277,9 @@ describe('the workbook (--format xlsx), read back by openpyxl', () => {
       const book = read(out);
       const words =
         lang === 'zh'
-          ? { sheets: ['承载力测算', '参数', '系数'], head: ['市', '县（市、区）', '乡镇', '存栏（猪当量）'], subtotal: '小计', total: '合计', over: '超载' }
+          ? { sheets: ['承载力测算', '养分测算明细', '参数', '系数'], head: ['市', '县（市、区）', '乡镇', '存栏（猪当量）'], subtotal: '小计', total: '合计', over: '超载' }
           : {
-              sheets: ['Balance', 'Parameters', 'Coefficients'],
+              sheets: ['Balance', 'Nutrient chain', 'Parameters', 'Coefficients'],
               head: ['City', 'County', 'Township', 'Stock (PE)'],
               subtotal: 'Subtotal',
               total: 'TOTAL',
@@ -315,9 +315,17 @@ describe('the workbook (--format xlsx), read back by openpyxl', () => {
       // Counts shown in 万 in Chinese, whole with separators in English; the load index to three decimals.
       expect(body[0]![3]!.format).toBe(lang === 'zh' ? '0\\.0,"万"' : '#,##0');
       expect(body[0]![6]!.format).toBe('0.000');
+      // The chain behind each capacity, row for row: each nutrient's capacity as in the JSON.
+      const chain = book[1]!;
+      expect(chain.freeze).toBe('D2');
+      const capacityOf = (n: 'N' | 'P') => chain.rows[0]!.findIndex((c) => String(c.value).includes(lang === 'zh' ? `以${n === 'N' ? '氮' : '磷'}为基础的承载力` : `${n} capacity`));
+      chain.rows.slice(1).forEach((row, i) => {
+        const nutrients = expected[i]!.nutrients as Record<'N' | 'P', { capacityPe: number }>;
+        expect([row[capacityOf('N')]!.value, row[capacityOf('P')]!.value]).toEqual([nutrients.N.capacityPe, nutrients.P.capacityPe]);
+      });
       // Coefficients with their provenance; parameters with their source.
-      expect(book[2]!.rows.some((r) => r[1]!.value === '水稻' && r[2]!.value === 2.2)).toBe(true);
-      expect(book[1]!.rows.length).toBeGreaterThan(3);
+      expect(book[3]!.rows.some((r) => r[1]!.value === '水稻' && r[2]!.value === 2.2)).toBe(true);
+      expect(book[2]!.rows.length).toBeGreaterThan(3);
     });
   }
 
