@@ -134,7 +134,7 @@ export const zh: Messages = {
     'header-missing-column': { message: (a) => `${kindZh(a.kind)}文件缺少列：${s(a.expected)}` },
     'header-duplicate-column': { message: (a) => `列“${s(a.header)}”与第 ${s(a.firstColumn)} 列（“${s(a.first)}”）重复`, hint: () => '删除或重命名其中一列' },
     'header-unknown-column': { message: (a) => `未知列“${s(a.header)}”，已忽略`, hint: (a) => `${kindZh(a.kind)}文件的列见 docs/input.md` },
-    'header-unknown-unit': { message: (a) => `列“${s(a.header)}”：未知单位“${s(a.unit)}”`, hint: (a) => `可用单位：${s(a.units)}` },
+    'header-unknown-unit': { message: (a) => `列“${s(a.header)}”：未知单位“${s(a.unit)}”`, hint: (a) => `可用单位：${s(a.units).split(', ').join('、')}` },
     'header-empty': { message: (a) => `第 ${s(a.column)} 列没有列名，其中的数值被忽略`, hint: () => '为该列命名，或删除该列' },
     'title-skipped': {
       message: (a) => `表头在第 ${s(a.header)} 行：其上 ${s(a.count)} 行（“${s(a.title)}”）作为表格标题，不作数据读取`,
@@ -383,8 +383,10 @@ export const zh: Messages = {
     unverifiedNote: (n: number) => `${n} 个系数为广泛引用的指南数值，尚未与指南原文核对；如有本地数值请覆盖。`,
     warningsCount: (n: number) => `${n} 条警告，见标准错误输出`,
     errorsSummary: (errors: number, warnings: number) => `${errors} 个错误，${warnings} 条警告`,
-    validOk: (files: number, rows: number, warnings: number) => `通过：${files} 个文件，${rows} 行，无错误，${warnings} 条警告`,
-    invalid: (errors: number, warnings: number, files: number, rows: number) => `未通过：${files} 个文件 ${rows} 行中有 ${errors} 个错误、${warnings} 条警告`,
+    validOk: (files: number, rows: number, warnings: number) =>
+      `通过：${files} 个文件共 ${rows} 行，无错误，${warnings === 0 ? '无警告' : `${warnings} 条警告`}`,
+    invalid: (errors: number, warnings: number, files: number, rows: number) =>
+      `未通过：${files} 个文件共 ${rows} 行中有 ${errors} 个错误${warnings === 0 ? '' : `、${warnings} 条警告`}`,
     unknown: '未知',
     rowsCount: (n: number) => `${n} 行`,
     /** What validate says it read of a file: its kind, encoding and rows. */

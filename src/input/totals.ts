@@ -17,10 +17,17 @@ export class Totals {
   private readonly sums = new Map<string, { sum: number }>();
   private readonly totals: { place: Place; label: string; key: string; item: string; value: number; unit: string }[] = [];
   private noted = false;
+  /** The regions of the last township added (files list a township's rows together). */
+  private lastTownship = '';
+  private lastScopes: readonly string[] = [''];
 
   /** A township's row of `item` (the township by its key), counted into the item's sum in each region it is in. */
   add(item: string, value: number, township = ''): void {
-    for (const scope of township === '' ? [''] : scopesOf(township)) {
+    if (township !== this.lastTownship) {
+      this.lastTownship = township;
+      this.lastScopes = township === '' ? [''] : scopesOf(township);
+    }
+    for (const scope of this.lastScopes) {
       const key = scope === '' ? item : `${scope}\u0000${item}`;
       const entry = this.sums.get(key);
       if (entry) entry.sum += value;

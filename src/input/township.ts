@@ -87,6 +87,7 @@ function regionScope(county: string, city: string): string {
 
 /** The regions a township's row counts in, for totals rows to be checked against: the file, its city, its county. */
 export function scopesOf(key: string): readonly string[] {
+  if (!key.includes(KEY_SEPARATOR)) return [''];
   const { county, city } = townshipIdOf(key);
   if (county === '' && city === '') return [''];
   const scopes = ['', regionScope('', city)];

@@ -56,6 +56,11 @@ export function demandByGrade(
   return demand;
 }
 
+/** A balance with its township's county and city after its name. */
+function withRegion({ name, ...figures }: Balance, t: TownshipData): Balance {
+  return { name, ...(t.county === '' ? {} : { county: t.county }), ...(t.city === '' ? {} : { city: t.city }), ...figures };
+}
+
 /**
  * A township's balance (the method's chain over its demand by soil grade and its stock), with the share of its
  * capacity its plantation forest gives when it has any: what the report lists and `explain` works through.
@@ -63,47 +68,48 @@ export function demandByGrade(
 export function balanceOf(dataset: Pick<Dataset, 'soilGrade'>, t: TownshipData, p: ChainParameters, k: ChainConstants): Balance {
   const nutrients = basisNutrients(p.basis);
   const chain = townshipBalance(t.name, demandByGrade(dataset, t, nutrients), t.stockPe, p, k);
-  const { name, ...figures } = chain;
-  const b =
-    t.county === '' && t.city === ''
-      ? chain
-      : { name, ...(t.county === '' ? {} : { county: t.county }), ...(t.city === '' ? {} : { city: t.city }), ...figures };
+  const b = t.county === '' && t.city === '' ? chain : withRegion(chain, t);
   return t.hasForest ? { ...b, forestShare: capacityShare(demandByGrade(dataset, t, nutrients, true), b, p, k) ?? 0 } : b;
 }
 
+type Named = TownshipId & { readonly key: string };
+
 /**
- * Each township of the soil file against the crops file's: one that names none of them is soil only; one named without
- * its county where two counties have the name is ambiguous, as is a crops township that several soil townships agree with.
+ * Each township of the soil file against the crops file's (`listed`, by key): one that names none of them is soil
+ * only; one named without its county where two counties have the name is ambiguous, as is a crops township that several
+ * soil townships agree with. Nothing to look at when every soil township is a crops township by its key.
  */
 function checkSoilTownships(
   soil: Map<string, Map<LandUse | null, SoilRow>>,
-  townships: readonly (TownshipId & { readonly key: string })[],
+  listed: ReadonlySet<string>,
+  named: (key: string) => Named,
   log: ProblemLog,
 ): void {
-  const byName = new Map<string, (TownshipId & { readonly key: string })[]>();
-  for (const t of townships) byName.set(t.name, [...(byName.get(t.name) ?? []), t]);
-  const firstRow = (byLandUse: Map<LandUse | null, SoilRow>) => [...byLandUse.values()].sort((a, b) => a.line - b.line)[0]!;
-  const soilOfName = new Map<string, string[]>();
-  for (const key of soil.keys()) soilOfName.set(townshipIdOf(key).name, [...(soilOfName.get(townshipIdOf(key).name) ?? []), key]);
-  for (const [key, byLandUse] of soil) {
+  const unmatched = [...soil.keys()].filter((k) => !listed.has(k));
+  if (unmatched.length === 0) return;
+  const place = (key: string) => {
+    const first = [...soil.get(key)!.values()].sort((a, b) => a.line - b.line)[0]!;
+    return { file: first.file, line: first.line, column: 0 };
+  };
+  const group = <T>(items: Iterable<T>, name: (x: T) => string) => {
+    const by = new Map<string, T[]>();
+    for (const x of items) by.set(name(x), [...(by.get(name(x)) ?? []), x]);
+    return by;
+  };
+  const townships = [...listed].map(named);
+  const byName = group(townships, (t) => t.name);
+  for (const key of unmatched) {
     const id = townshipIdOf(key);
-    const first = firstRow(byLandUse);
-    const place = { file: first.file, line: first.line, column: 0 };
-    const agree = byName.get(id.name)?.filter((t) => t.key === key || sameTownship(t, id)) ?? [];
-    if (agree.length === 0) log.report(place, 'township-soil-only', { township: townshipLabel(id) });
-    else if (agree.length > 1 && !agree.some((t) => t.key === key))
-      log.report(place, 'township-ambiguous', { township: id.name, places: agree.map(townshipLabel).join(' / ') });
+    const agree = byName.get(id.name)?.filter((t) => sameTownship(t, id)) ?? [];
+    if (agree.length === 0) log.report(place(key), 'township-soil-only', { township: townshipLabel(id) });
+    else if (agree.length > 1) log.report(place(key), 'township-ambiguous', { township: id.name, places: agree.map(townshipLabel).join(' / ') });
   }
+  const soilOfName = group(soil.keys(), (k) => townshipIdOf(k).name);
   for (const t of townships) {
     if (soil.has(t.key)) continue;
     const agree = (soilOfName.get(t.name) ?? []).filter((k) => sameTownship(townshipIdOf(k), t));
-    if (agree.length > 1) {
-      const first = firstRow(soil.get(agree[0]!)!);
-      log.report({ file: first.file, line: first.line, column: 0 }, 'township-ambiguous', {
-        township: t.name,
-        places: agree.map((k) => townshipLabel(townshipIdOf(k))).join(' / '),
-      });
-    }
+    if (agree.length > 1)
+      log.report(place(agree[0]!), 'township-ambiguous', { township: t.name, places: agree.map((k) => townshipLabel(townshipIdOf(k))).join(' / ') });
   }
 }
 
@@ -291,11 +297,6 @@ export async function loadDataset(
         nearest: nearestTownship(t.key) ?? '',
       });
   }
-  if (soil.size > 0)
-    checkSoilTownships(
-      soil,
-      [...listed].map((k) => tally.townships.get(k) ?? { key: k, ...townshipIdOf(k) }),
-      log,
-    );
+  if (soil.size > 0) checkSoilTownships(soil, listed, (k) => tally.townships.get(k) ?? { key: k, ...townshipIdOf(k) }, log);
   return dataset;
 }

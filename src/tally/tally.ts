@@ -212,7 +212,10 @@ export interface CoefficientsUsed {
 export class Tally {
   /** By key, in order of first appearance. */
   readonly townships = new Map<string, TownshipData>();
-  /** The townships of each name, and keys of other files found to mean one of them (a file without a county column). */
+  /**
+   * The townships with a county or city of each name (those without are found by their name as their key), and keys
+   * of other files found to mean one of them (a file without a county column).
+   */
   private readonly byName = new Map<string, TownshipData[]>();
   private readonly resolved = new Map<string, TownshipData>();
   private readonly ambiguous = new Set<string>();
@@ -235,12 +238,18 @@ export class Tally {
    * file, when several agree (a file without a county column naming the 东风镇 of two counties).
    */
   township(key: string, file = '', line = 0): TownshipData | undefined {
-    if (this.last?.key === key) return this.last;
+    // Rows of one township come together: the check V8 keeps inline, the search apart.
+    return this.last?.key === key ? this.last : this.find(key, file, line);
+  }
+
+  private find(key: string, file: string, line: number): TownshipData | undefined {
     let t = this.townships.get(key) ?? this.resolved.get(key);
     if (!t) {
       const id = townshipIdOf(key);
+      // The township of this name from a file without regions (by its name), and those with regions.
+      const bare = key === id.name ? undefined : this.townships.get(id.name);
       const named = this.byName.get(id.name);
-      const agree = named?.filter((o) => sameTownship(o, id)) ?? [];
+      const agree = [...(bare ? [bare] : []), ...(named ?? [])].filter((o) => sameTownship(o, id));
       if (agree.length > 1) {
         if (!this.ambiguous.has(`${file}\u0000${key}`)) {
           this.ambiguous.add(`${file}\u0000${key}`);
@@ -255,8 +264,10 @@ export class Tally {
         this.resolved.set(key, t);
       } else {
         this.townships.set(key, (t = new TownshipData(key, this.townships.size, this.keepDetails?.(key) === true)));
-        if (named) named.push(t);
-        else this.byName.set(id.name, [t]);
+        if (key !== id.name) {
+          if (named) named.push(t);
+          else this.byName.set(id.name, [t]);
+        }
       }
     }
     return (this.last = t);
