@@ -301,10 +301,16 @@ const ui = {
   title: (basis: string) => `Livestock manure land carrying capacity, ${basis} basis`,
   basisName: { N: 'nitrogen', P: 'phosphorus', both: 'nitrogen and phosphorus (limiting nutrient)' },
   summary: (n: number, counts: string) => `${n} township${n === 1 ? '' : 's'}: ${counts}`,
+  /** With --by: the regions' statuses, then the townships'. */
+  regionSummary: (level: string, n: number, counts: string, townships: string) =>
+    `${n} ${level === 'county' ? (n === 1 ? 'county' : 'counties') : n === 1 ? 'city' : 'cities'}: ${counts} (${townships})`,
+  /** The county cell of a city's subtotal row. */
+  wholeCity: 'all counties',
   statusCount: (n: number, status: string) => `${n} ${status}`,
   nutrientNames: { N: 'N', P: 'P' },
   /** Between the items of a short enumeration: "20 ok, 8 warning"; 20 个适载、8 个预警. */
   enumSeparator: ', ',
+  orSeparator: ' or ',
   parametersHeading: 'Parameters',
   coefficientsHeading: 'Coefficients',
   parameterNames: {
@@ -489,6 +495,8 @@ const ui = {
       `load index S ÷ C = ${s} ÷ ${c} = ${index} → grade ${grade} (${meaning}), status ${status}`,
     noCapacity: (status: string) => `no capacity: status ${status}`,
     headroomLine: (h: string, species: string) => `headroom C − S = ${h} PE, that is ${species}`,
+    headroomEach: (head: string, species: string) => `${head} ${species}`,
+    headroomOr: ', ',
     notFound: (name: string, near: string) => `no township "${name}" in the data${near ? `; nearest: ${near}` : ''}`,
     ambiguous: (name: string, counties: string) => `the data has a township "${name}" in more than one county: ${counties}; say which with --county`,
   },

@@ -3,6 +3,9 @@ import { num, type Messages } from './en.js';
 
 const s = (v: string | number | undefined) => String(v ?? '');
 
+/** The measure word of a species' head count: 羽 for poultry, 只 for sheep and rabbits, else 头. */
+const headUnit = (species: string) => (/禽|鸡|鸭|鹅|鸽|鹌鹑/.test(species) ? '羽' : /羊|兔/.test(species) ? '只' : '头');
+
 /** "肉牛=100/30|奶牛=100/15" as "肉牛（100/30）与奶牛（100/15）". */
 const choices = (v: string | number | undefined, and: string) =>
   s(v)
@@ -189,7 +192,7 @@ export const zh: Messages = {
     },
     'figure-not-finite': {
       message: (a) =>
-        `乡镇“${s(a.township)}”的${({ stock: '存栏', production: '产量', 'crop demand': '作物养分需求', capacity: '承载力', 'load index': '负荷指数' } as Record<string, string>)[s(a.what)] ?? s(a.what)}超出数值范围（${s(a.value ?? '非有限数')}），无法据此计算`,
+        `乡镇“${s(a.township)}”的${({ stock: '存栏', production: '产量', 'crop demand': '作物养分需求', capacity: '承载力', 'load index': '负荷指数' } as Record<string, string>)[s(a.what)] ?? s(a.what)}数值过大，无法据此计算`,
       hint: () => '数值过大：请检查单位和位数',
     },
     'crop-unknown': {
@@ -222,8 +225,8 @@ export const zh: Messages = {
     'yield-implausible': {
       message: (a) =>
         a.bound === 'min'
-          ? `单产每亩 ${num(a.value)}${a.implied ? `（${s(a.implied)}）` : ''} 低于${s(a.crop)}可能的最低水平（至少 ${num(a.min)}）`
-          : `单产每亩 ${num(a.value)}${a.implied ? `（${s(a.implied)}）` : ''} 超过${s(a.crop)}可能达到的水平（最多 ${num(a.max)}）`,
+          ? `每亩单产 ${num(a.value)}${a.implied ? `（按${s(a.implied)}算得）` : ''}，低于${s(a.crop)}的最低合理水平 ${num(a.min)}`
+          : `每亩单产 ${num(a.value)}${a.implied ? `（按${s(a.implied)}算得）` : ''}，超过${s(a.crop)}可能达到的水平 ${num(a.max)}`,
       hint: (a) =>
         a.slip === 'tonnes'
           ? `产量是否以吨为单位却按 kg 读取？乘以 1000 得每亩 ${num(a.corrected)}：请将表头写为 产量(吨)`
@@ -258,7 +261,7 @@ export const zh: Messages = {
       hint: (a) =>
         `请在文件中写明${choices(a.choices, '或')}，或在本地词典（--local）中将“${s(a.species)}”对应为其中之一（名称 ${s(a.species)}，对应 ${s(a.first)}，来源 …）`,
     },
-    'pe-factor-invalid': { message: (a) => `猪当量系数“${s(a.value)}”不是正的比值`, hint: () => '写作 0.4 或 100/250' },
+    'pe-factor-invalid': { message: (a) => `猪当量系数“${s(a.value)}”须为大于 0 的数或比值`, hint: () => '写作 0.4 或 100/250' },
     'pe-factor-override': { message: (a) => `猪当量系数 ${s(a.value)} 替代了指南中${s(a.species)}的 ${s(a.guide)}` },
     'stock-missing': { message: () => '该行没有存栏量' },
     'stock-implausible': {
@@ -311,7 +314,11 @@ export const zh: Messages = {
     },
     'township-soil-only': { message: (a) => `乡镇“${s(a.township)}”有土壤数据，但没有作物` },
     'township-ambiguous': {
-      message: (a) => `多个县（市、区）都有乡镇“${s(a.township)}”（${s(a.places)}），本文件未写明是哪一个`,
+      message: (a) =>
+        `多个县（市、区）都有乡镇“${s(a.township)}”（${s(a.places)
+          .split(' / ')
+          .map((p) => p.replace(' ', ''))
+          .join('、')}），本文件未写明是哪一个`,
       hint: () => '请在本文件中加上“县（市、区）”列，与另一文件一致',
     },
   },
@@ -332,7 +339,7 @@ export const zh: Messages = {
     capacityRangePe: '承载力区间（猪当量）',
     capacityLowPe: '利用率取上限时承载力（猪当量）',
     capacityHighPe: '利用率取下限时承载力（猪当量）',
-    headroomHead: (species: string) => `可增${species}`,
+    headroomHead: (species: string) => `可增养${species}（${headUnit(species)}）`,
     limiting: '限制养分',
     cropDemandKg: (n: string) => `植物${nutrientZh(n)}养分需求量（kg）`,
     manureDemandKg: (n: string) => `粪肥${nutrientZh(n)}养分需求量（kg）`,
@@ -342,9 +349,13 @@ export const zh: Messages = {
     title: (basis: string) => `畜禽粪污土地承载力（以${basis}为基础）`,
     basisName: { N: '氮', P: '磷', both: '氮、磷中的限制养分' },
     summary: (n: number, counts: string) => `共 ${n} 个乡镇：${counts}`,
+    regionSummary: (level: string, n: number, counts: string, townships: string) =>
+      `共 ${n} 个${level === 'county' ? '县（市、区）' : '市'}：${counts}（${townships.replace(/^共 /, '')}）`,
+    wholeCity: '全市',
     statusCount: (n: number, status: string) => `${n} 个${status}`,
     nutrientNames: { N: '氮', P: '磷' },
     enumSeparator: '、',
+    orSeparator: '或',
     parametersHeading: '参数',
     coefficientsHeading: '系数',
     parameterNames: {
@@ -365,7 +376,7 @@ export const zh: Messages = {
       plan: '参考规划',
       lit: '公开文献',
       'guide-unverified': '未核实的指南数值',
-      landcap: 'landcap',
+      landcap: '本工具设定',
       none: '无',
       user: '用户数据',
       local: '本地词典',
@@ -387,7 +398,7 @@ export const zh: Messages = {
       `通过：${files} 个文件共 ${rows} 行，无错误，${warnings === 0 ? '无警告' : `${warnings} 条警告`}`,
     invalid: (errors: number, warnings: number, files: number, rows: number) =>
       `未通过：${files} 个文件共 ${rows} 行中有 ${errors} 个错误${warnings === 0 ? '' : `、${warnings} 条警告`}`,
-    unknown: '未知',
+    unknown: '未识别',
     rowsCount: (n: number) => `${n} 行`,
     /** What validate says it read of a file: its kind, encoding and rows. */
     fileRead: (kind: string, encoding: string, rows: string) => `${kindZh(kind)}文件，${encoding}，${rows}`,
@@ -395,7 +406,7 @@ export const zh: Messages = {
     runningSample: (name: string) => `landcap：未给出输入文件，改用内置示例数据 ${name}（请用 --crops 和 --livestock 指定自己的数据）`,
     moreProblems: (n: number) => `……另有 ${n} 条未显示（--max-errors）`,
     repeated: (n: number, code: string, line: number, lines: readonly number[], beyond: boolean) =>
-      `${code} 同第 ${line} 行，另有 ${n} 处：第 ${lines.join('、')}${beyond ? '……' : ''} 行（--format json 逐条列出）`,
+      `${code} 与第 ${line} 行同类的问题另有 ${n} 处：第 ${lines.join('、')}${beyond ? '……' : ''} 行（可用 --format json 逐条列出）`,
     internalError: '内部错误（landcap 的缺陷，请连同所运行的命令一并报告）',
     stdoutFailed: (reason: string) => `无法写入标准输出：${reason}`,
     usageError: '用法',
@@ -523,7 +534,9 @@ export const zh: Messages = {
       loadLine: (s: string, c: string, index: string, grade: string, meaning: string, status: string) =>
         `负荷指数 S ÷ C = ${s} ÷ ${c} = ${index} → ${grade} 级（${meaning}），状态：${status}`,
       noCapacity: (status: string) => `无承载力：状态 ${status}`,
-      headroomLine: (h: string, species: string) => `剩余承载量 C − S = ${h} 猪当量，即 ${species}`,
+      headroomLine: (h: string, species: string) => `剩余承载量 C − S = ${h} 猪当量，即可再养${species}（任选其一）`,
+      headroomEach: (head: string, species: string) => `${species} ${head} ${headUnit(species)}`,
+      headroomOr: '，或',
       notFound: (name: string, near: string) => `数据中没有乡镇“${name}”${near ? `；最接近的：${near}` : ''}`,
       ambiguous: (name: string, counties: string) => `数据中不止一个县（市、区）有乡镇“${name}”：${counties}；请用 --county 指明`,
     },

@@ -19,7 +19,10 @@ function forPeople(t: CoefficientTable, ctx: RenderContext) {
     columns,
     head: t.columns.map((c) => names[c] ?? c),
     cell: (column: string, v: string | number | null) => {
+      // A fraction's decimal (100/15 is 6.666666666666667 a head) to six significant digits.
+      if (typeof v === 'number' && !Number.isInteger(v)) return String(Number(v.toPrecision(6)));
       if (typeof v !== 'string') return text(v);
+      if (column === 'one_of') return v.split('|').join(ctx.t.ui.orSeparator);
       if (column.endsWith('provenance') && v in ctx.t.ui.provenanceNames) return ctx.t.ui.provenanceNames[v as keyof typeof ctx.t.ui.provenanceNames];
       return values[column]?.[v] ?? v;
     },

@@ -86,7 +86,7 @@ function placeColumns(report: Report, by: RegionLevel | undefined): BalanceColum
       nameColumn(
         'county',
         (t) => t.ui.county,
-        (b, t) => (first ? total(b, t) : undefined) ?? (isRegion(b) ? (b.level === 'county' ? b.name : '') : (b.county ?? '')),
+        (b, t) => (first ? total(b, t) : undefined) ?? (isRegion(b) ? (b.level === 'county' ? b.name : t.ui.wholeCity) : (b.county ?? '')),
       ),
     );
   }

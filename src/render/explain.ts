@@ -119,8 +119,8 @@ function blocks(e: Explanation, t: Messages, loadMeaning: (grade: string) => str
         : x.loadLine(kg(b.stockPe), kg(b.capacityPe), formatIndex(b.loadIndex), b.grade!, loadMeaning(b.grade!), t.ui.statuses[b.status]),
   });
   const perSpecies = Object.entries(b.headroomHead)
-    .map(([s, h]) => `${formatNumber(h, 0)} ${s}`)
-    .join(t.ui.listSeparator);
+    .map(([s, h]) => x.headroomEach(formatNumber(h, 0), s))
+    .join(x.headroomOr);
   out.push({ kind: 'line', text: x.headroomLine(kg(b.headroomPe), perSpecies) });
   return out;
 }

@@ -2,7 +2,8 @@ import type { Lang } from '../i18n/index.js';
 import type { Messages } from '../i18n/en.js';
 import { PARAMETERS, PARAMETER_NAMES, type ParameterName, type ParameterSource } from '../params/params.js';
 import { formatCount, formatIndex, formatPercent, formatShare } from './format.js';
-import { LARGE_FOREST_SHARE, type CoefficientUse, type Report } from '../report/report.js';
+import { LARGE_FOREST_SHARE, type CoefficientUse, type RegionLevel, type Report } from '../report/report.js';
+import type { Balance } from '../method/balance.js';
 import { STATUSES } from '../method/types.js';
 import { placeName } from './columns.js';
 
@@ -109,12 +110,16 @@ export function coefficientLines(report: Report, lang: Lang, t: Messages): strin
 }
 
 /** "31 townships: 25 ok, 4 warning, 2 overloaded". */
-export function summaryLine(report: Report, t: Messages): string {
-  const counts = STATUSES.map((s) => [s, report.townships.filter((b) => b.status === s).length] as const)
-    .filter(([, n]) => n > 0)
-    .map(([s, n]) => t.ui.statusCount(n, t.ui.statuses[s]))
-    .join(t.ui.enumSeparator);
-  return t.ui.summary(report.townships.length, counts);
+export function summaryLine(report: Report, t: Messages, by?: RegionLevel): string {
+  const counted = (rows: readonly Balance[]) =>
+    STATUSES.map((s) => [s, rows.filter((b) => b.status === s).length] as const)
+      .filter(([, n]) => n > 0)
+      .map(([s, n]) => t.ui.statusCount(n, t.ui.statuses[s]))
+      .join(t.ui.enumSeparator);
+  const townships = t.ui.summary(report.townships.length, counted(report.townships));
+  if (by === undefined) return townships;
+  const regions = report.regions.filter((r) => r.level === by);
+  return t.ui.regionSummary(by, regions.length, counted(regions), townships);
 }
 
 /** One sentence for a report's summary: capacity, stock, load, and the townships over or near capacity. */

@@ -4,7 +4,7 @@ import type { Messages } from '../i18n/en.js';
 import { STATUSES, type Status } from '../method/types.js';
 import type { Balance } from '../method/balance.js';
 import { balanceColumns, balanceRows, isRegion, placeName } from './columns.js';
-import { formatCount, formatIndex, formatNumber } from './format.js';
+import { countsInWan, formatCount, formatIndex, formatNumber } from './format.js';
 import { coefficientLines, parameterLines, summarySentence } from './notes.js';
 import type { Report } from '../report/report.js';
 import type { RenderContext } from './context.js';
@@ -68,14 +68,14 @@ export function axisTicks(max: number, count = 6): number[] {
 }
 
 /** Horizontal bars of the load index, highest first, coloured by status, with reference lines at 0.7 and 1.0. */
-function loadChart(rows: readonly Balance[], t: Messages, lang: Lang, thresholds: readonly number[], id = 'load-chart'): string {
+function loadChart(rows: readonly Balance[], t: Messages, lang: Lang, thresholds: readonly number[], id = 'load-chart', title = t.ui.html.loadChart): string {
   const { label, width, bar, gap } = CHART;
   const top = 24;
   const plot = width - label - 60;
   const max = Math.max(1.2, ...rows.map((r) => (Number.isFinite(r.loadIndex) ? r.loadIndex! : 0))) * 1.05;
   const x = (v: number) => label + (Math.min(v, max) / max) * plot;
   const height = top + rows.length * (bar + gap) + 24;
-  const parts = [`<svg id="${id}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${esc(t.ui.html.loadChart)}">`];
+  const parts = [`<svg id="${id}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${esc(title)}">`];
   for (const v of axisTicks(max))
     parts.push(
       `<line class="grid" x1="${x(v)}" x2="${x(v)}" y1="${top - 6}" y2="${height - 20}"/><text x="${x(v)}" y="${height - 6}" text-anchor="middle">${v < 10 ? v.toFixed(1) : formatNumber(v)}</text>`,
@@ -152,10 +152,12 @@ export function renderHtml(
   // A province's townships make no chart anyone reads: the most loaded are drawn, and the page says so.
   const charted = byLoadIndex(report.townships).slice(0, CHART_TOWNSHIPS);
   const chartNote = charted.length < report.townships.length ? `<p class="note">${esc(h.chartMostLoaded(charted.length, report.townships.length))}</p>\n` : '';
+  // A card's figure in the unit of its column in the table (万 in Chinese when the column is).
+  const wan = (get: (b: Balance) => number) => countsInWan(balanceRows(report, by).map(get));
   const counties = report.regions.filter((r) => r.level === 'county');
   const countyChart =
     counties.length > 1
-      ? `<section class="chart">\n<h2>${esc(h.countyChart)}</h2>\n${loadChart(byLoadIndex(counties).slice(0, CHART_TOWNSHIPS), t, lang, thresholds, 'county-chart')}\n</section>\n`
+      ? `<section class="chart">\n<h2>${esc(h.countyChart)}</h2>\n${loadChart(byLoadIndex(counties).slice(0, CHART_TOWNSHIPS), t, lang, thresholds, 'county-chart', h.countyChart)}\n</section>\n`
       : '';
   const legend = STATUSES.map((s) => `<span style="--c:${COLOUR[s]}">${esc(t.ui.statuses[s])}</span>`).join('');
   return `<!doctype html>
@@ -174,10 +176,31 @@ export function renderHtml(
 </header>
 <section class="summary" id="summary">
 <div class="cards">
-${card(h.totalCapacity, formatCount(total.capacityPe, lang))}
-${card(h.totalStock, formatCount(total.stockPe, lang))}
+${card(
+  h.totalCapacity,
+  formatCount(
+    total.capacityPe,
+    lang,
+    wan((b) => b.capacityPe),
+  ),
+)}
+${card(
+  h.totalStock,
+  formatCount(
+    total.stockPe,
+    lang,
+    wan((b) => b.stockPe),
+  ),
+)}
 ${card(h.loadIndex, `${formatIndex(total.loadIndex)}${total.grade ? t.ui.paren(total.grade) : ''}`)}
-${card(h.headroom, formatCount(total.headroomPe, lang))}
+${card(
+  h.headroom,
+  formatCount(
+    total.headroomPe,
+    lang,
+    wan((b) => b.headroomPe),
+  ),
+)}
 </div>
 <div class="statuses">${counts.map(([s, n]) => `<span class="chip" style="background:${COLOUR[s]}">${esc(t.ui.statuses[s])} ${n}</span>`).join('')}</div>
 <p class="sentence">${esc(summarySentence(report, lang, t))}</p>

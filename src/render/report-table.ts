@@ -94,7 +94,7 @@ export function renderTable(
   const lines = [
     chalk.bold(t.ui.title(t.ui.basisName[report.basis])),
     withRules(table, true, Math.max(...labels.map((l) => l.split('\n').length))),
-    summaryLine(report, t),
+    summaryLine(report, t, by),
   ];
   if (omitted.length > 0) lines.push(chalk.dim(t.ui.columnsOmitted(omitted.join(t.ui.listSeparator))));
   lines.push('', chalk.bold(t.ui.label(t.ui.parametersHeading, '')));

@@ -28,6 +28,9 @@ export function numberFormat(c: BalanceColumn, lang: Lang): string | undefined {
   }
 }
 
+/** Four decimals of 万 without scaling: the number's digits with a point before the last four (26 → 0.0026万). */
+const SMALL_WAN = '0\\.0000"万"';
+
 /** The columns that name a row: kept in view as the sheet scrolls, and on the chain's sheet too. */
 const PLACE_COLUMNS = ['city', 'county', 'township'];
 
@@ -38,6 +41,8 @@ const PLACE_COLUMNS = ['city', 'county', 'township'];
 function balanceSheet(report: Report, { lang, t, columns: choice = {}, by }: RenderContext, chain: boolean): Sheet {
   const columns = balanceColumns(report, choice, by).filter((c) => (chain ? c.only === 'csv' || PLACE_COLUMNS.includes(c.key) : c.only === undefined));
   const balances = balanceRows(report, by);
+  const small = (c: BalanceColumn, value: unknown) =>
+    lang === 'zh' && c.measure?.kind === 'count' && c.measure.inWan && typeof value === 'number' && value !== 0 && Math.abs(value) < 500;
   const bold = { bold: true };
   // Made as they are written, twice (Sheet.rows): a national sheet's cells are not all held at once.
   const rows = {
@@ -46,6 +51,8 @@ function balanceSheet(report: Report, { lang, t, columns: choice = {}, by }: Ren
         const strong = (b === report.total || isRegion(b)) && by === undefined;
         yield columns.map((c): Cell | CellValue => {
           const value = c.value(b, t);
+          // A few head in a column shown in 万 would show as 0.0万: to four decimals of 万 (-0.0026万), as the text formats.
+          if (small(c, value)) return { value, style: strong ? { bold: true, format: SMALL_WAN } : { format: SMALL_WAN } };
           if (c.key === 'status') return { value, style: strong ? { bold: true, fill: STATUS_FILL[b.status] } : { fill: STATUS_FILL[b.status] } };
           return strong ? { value, style: bold } : value;
         });
