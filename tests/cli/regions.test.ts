@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, hasStackTrace, landcap, tempDir } from '../helpers.js';
+import { ROOT, hasStackTrace, landcapInProcess, tempDir } from '../helpers.js';
 
 const DIR = 'tests/fixtures/regions';
 const COUNTIES = ['柳江区', '柳城县', '鹿寨县'];
@@ -31,13 +31,17 @@ interface ReportJson {
   total: Balance;
 }
 
-function run(args: readonly string[]): string {
-  const r = landcap(args, { env: { NO_COLOR: '1' } });
+/** Runs landcap in this process (the binary's own start is tested elsewhere): its output, when it succeeds. */
+async function run(args: readonly string[]): Promise<string> {
+  const r = await landcap(args);
   expect(r.status, r.stderr).toBe(0);
   return r.stdout;
 }
 
-const json = (args: readonly string[], basis = 'N'): ReportJson => JSON.parse(run(['report', '--format', 'json', '--basis', basis, ...args])) as ReportJson;
+const landcap = (args: readonly string[]) => landcapInProcess(args, { LANG: 'C.UTF-8', NO_COLOR: '1' });
+
+const json = async (args: readonly string[], basis = 'N'): Promise<ReportJson> =>
+  JSON.parse(await run(['report', '--format', 'json', '--basis', basis, ...args])) as ReportJson;
 
 /** The figures of a balance, without what names it. */
 function figures(b: Balance): Record<string, unknown> {
@@ -55,8 +59,8 @@ const csvRows = (text: string) =>
 
 describe('regions: one city, three counties, a 东风镇 in each', () => {
   for (const basis of ['N', 'P', 'both']) {
-    it(`JSON, basis ${basis}: three 东风镇; each county's subtotal is its files' report alone; the city is the total`, () => {
-      const all = json(ALL, basis);
+    it(`JSON, basis ${basis}: three 东风镇; each county's subtotal is its files' report alone; the city is the total`, async () => {
+      const all = await json(ALL, basis);
       const dongfeng = all.townships.filter((t) => t.name === '东风镇');
       expect(dongfeng.map((t) => t.county)).toEqual(COUNTIES);
       expect(dongfeng.every((t) => t.city === '柳州市')).toBe(true);
@@ -68,7 +72,7 @@ describe('regions: one city, three counties, a 东风镇 in each', () => {
         ['city', '柳州市', ''],
       ]);
       for (const c of COUNTIES) {
-        const alone = json(county(c), basis);
+        const alone = await json(county(c), basis);
         const region = all.regions!.find((r) => r.level === 'county' && r.name === c)!;
         expect(figures(region)).toEqual(figures(alone.total));
         // And its townships are the county file's, figure for figure.
@@ -78,8 +82,8 @@ describe('regions: one city, three counties, a 东风镇 in each', () => {
     });
   }
 
-  it('by hand: 柳城县 东风镇 (N basis) — 9,000 亩 rice of 4,050 t, 15,000 亩 cane of 67,500 t; 9,000 pigs and 1,500 beef cattle', () => {
-    const t = json(ALL).townships.find((x) => x.county === '柳城县' && x.name === '东风镇')!;
+  it('by hand: 柳城县 东风镇 (N basis) — 9,000 亩 rice of 4,050 t, 15,000 亩 cane of 67,500 t; 9,000 pigs and 1,500 beef cattle', async () => {
+    const t = (await json(ALL)).townships.find((x) => x.county === '柳城县' && x.name === '东风镇')!;
     // Crop N demand: 4,050,000 kg × 2.2/100 + 67,500,000 kg × 0.18/100 = 89,100 + 121,500 = 210,600 kg.
     const demand = (4_050_000 * 2.2) / 100 + (67_500_000 * 0.18) / 100;
     // Manure N demand at soil grade II: × 45% fertilisation share × 50% manure share ÷ 25% use rate; ÷ 7 kg per PE.
@@ -88,11 +92,11 @@ describe('regions: one city, three counties, a 东风镇 in each', () => {
     expect(t.stockPe).toBeCloseTo(9000 + (1500 * 100) / 30, 9);
   });
 
-  it('CSV, Markdown, terminal table and HTML: a subtotal row after each county, its figures those of the county alone', () => {
+  it('CSV, Markdown, terminal table and HTML: a subtotal row after each county, its figures those of the county alone; the city the total', async () => {
     for (const c of COUNTIES) {
       // CSV: the subtotal row's figures are the county file's total row's, to 15 digits.
-      const all = csvRows(run(['report', '--format', 'csv', ...ALL]));
-      const alone = csvRows(run(['report', '--format', 'csv', ...county(c)]));
+      const all = csvRows(await run(['report', '--format', 'csv', ...ALL]));
+      const alone = csvRows(await run(['report', '--format', 'csv', ...county(c)]));
       expect(all[0]!.slice(0, 3)).toEqual(['City', 'County', 'Township']);
       const subtotal = all.find((r) => r[1] === c && r[2] === 'Subtotal')!;
       expect(subtotal.slice(3)).toEqual(alone.at(-1)!.slice(3));
@@ -113,8 +117,8 @@ describe('regions: one city, three counties, a 东风镇 in each', () => {
               .map((x) => x.trim().replace(/\*\*/g, '')),
           )
           .find(pick)!;
-      const md = run(['report', '--format', 'md', ...ALL]);
-      const mdAlone = run(['report', '--format', 'md', ...county(c)]);
+      const md = await run(['report', '--format', 'md', ...ALL]);
+      const mdAlone = await run(['report', '--format', 'md', ...county(c)]);
       expect(mdRow(md, (r) => r[1] === c && r[2] === 'Subtotal').slice(3)).toEqual(mdRow(mdAlone, (r) => r[0] === 'TOTAL').slice(3));
       const tableRow = (text: string, pick: (cells: string[]) => boolean) =>
         text
@@ -127,22 +131,30 @@ describe('regions: one city, three counties, a 东风镇 in each', () => {
               .map((x) => x.trim()),
           )
           .find(pick)!;
-      const table = run(['report', ...ALL]);
-      const tableAlone = run(['report', ...county(c)]);
+      const table = await run(['report', ...ALL]);
+      const tableAlone = await run(['report', ...county(c)]);
       expect(tableRow(table, (r) => r[1] === c && r[2] === 'Subtotal').slice(3)).toEqual(tableRow(tableAlone, (r) => r[0] === 'TOTAL').slice(3));
 
       // HTML: the table's subtotal row.
       const htmlRow = (text: string, pick: (cells: string[]) => boolean) =>
         [...text.matchAll(/<tr class="[^"]*">(.*?)<\/tr>/g)].map((m) => [...m[1]!.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((x) => x[1]!)).find(pick)!;
-      const html = run(['report', '--format', 'html', ...ALL]);
-      const htmlAlone = run(['report', '--format', 'html', ...county(c)]);
+      const html = await run(['report', '--format', 'html', ...ALL]);
+      const htmlAlone = await run(['report', '--format', 'html', ...county(c)]);
       expect(htmlRow(html, (r) => r[1] === c && r[2] === 'Subtotal').slice(3)).toEqual(htmlRow(htmlAlone, (r) => r[0] === 'TOTAL').slice(3));
       expect(html).toContain('<tr class="subtotal status-');
+
+      // And the city's subtotal row is the total row, figure for figure, in each format.
+      const city = (r: string[]) => r[0] === '柳州市' && r[1] === 'all counties' && r[2] === 'Subtotal';
+      const total = (r: string[]) => r[0] === 'TOTAL';
+      expect(all.find(city)!.slice(3)).toEqual(all.find(total)!.slice(3));
+      expect(mdRow(md, city).slice(3)).toEqual(mdRow(md, total).slice(3));
+      expect(tableRow(table, city).slice(3)).toEqual(tableRow(table, total).slice(3));
+      expect(htmlRow(html, city).slice(3)).toEqual(htmlRow(html, total).slice(3));
     }
   });
 
-  it('the HTML page charts the counties', () => {
-    const html = run(['report', '--format', 'html', '--lang', 'zh', ...ALL]);
+  it('the HTML page charts the counties', async () => {
+    const html = await run(['report', '--format', 'html', '--lang', 'zh', ...ALL]);
     expect(html).toContain('各县（市、区）负荷指数');
     const chart = /<svg id="county-chart".*?<\/svg>/s.exec(html)![0];
     expect([...chart.matchAll(/data-township="([^"]+)"/g)].map((m) => m[1]).sort()).toEqual([...COUNTIES].sort());
@@ -150,8 +162,8 @@ describe('regions: one city, three counties, a 东风镇 in each', () => {
     expect(html).toContain('data-township="柳城县东风镇"');
   });
 
-  it('--by county and --by city: only those subtotals and the total; --by city without a city column is a usage error', () => {
-    const rows = csvRows(run(['report', '--format', 'csv', '--by', 'county', ...ALL]));
+  it('--by county and --by city: only those subtotals and the total; --by city without a city column is a usage error', async () => {
+    const rows = csvRows(await run(['report', '--format', 'csv', '--by', 'county', ...ALL]));
     expect(rows.map((r) => r.slice(0, 2))).toEqual([
       ['City', 'County'],
       ['柳州市', '柳江区'],
@@ -159,9 +171,9 @@ describe('regions: one city, three counties, a 东风镇 in each', () => {
       ['柳州市', '鹿寨县'],
       ['TOTAL', ''],
     ]);
-    const cities = csvRows(run(['report', '--format', 'csv', '--by', 'city', ...ALL]));
+    const cities = csvRows(await run(['report', '--format', 'csv', '--by', 'city', ...ALL]));
     expect(cities.map((r) => r[0])).toEqual(['City', '柳州市', 'TOTAL']);
-    const none = landcap([
+    const none = await landcap([
       'report',
       '--by',
       'city',
@@ -175,14 +187,14 @@ describe('regions: one city, three counties, a 东风镇 in each', () => {
     expect(hasStackTrace(none.stderr)).toBe(false);
   });
 
-  it('explain: a name of three counties is an error listing them; --county chooses one', () => {
-    const r = landcap(['explain', '--township', '东风镇', ...ALL]);
+  it('explain: a name of three counties is an error listing them; --county chooses one', async () => {
+    const r = await landcap(['explain', '--township', '东风镇', ...ALL]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('柳江区, 柳城县, 鹿寨县');
     expect(r.stderr).toContain('--county');
-    const zh = landcap(['explain', '--township', '东风镇', '--lang', 'zh', ...ALL]);
+    const zh = await landcap(['explain', '--township', '东风镇', '--lang', 'zh', ...ALL]);
     expect(zh.stderr).toContain('柳江区、柳城县、鹿寨县');
-    const one = JSON.parse(run(['explain', '--township', '东风镇', '--county', '柳城县', '--format', 'json', ...ALL])) as {
+    const one = JSON.parse(await run(['explain', '--township', '东风镇', '--county', '柳城县', '--format', 'json', ...ALL])) as {
       township: string;
       county: string;
       crops: unknown[];
@@ -191,42 +203,42 @@ describe('regions: one city, three counties, a 东风镇 in each', () => {
     expect(one.crops).toHaveLength(2);
   });
 
-  it('a livestock file without a county column is read by name where the name is one township', () => {
+  it('a livestock file without a county column is read by name where the name is one township', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'livestock.csv'), '乡镇,畜种,存栏(头)\n拉堡镇,生猪,36000\n拉堡镇,家禽,120000\n');
-    const r = json(['--crops', `${DIR}/crops.csv`, '--livestock', join(dir, 'livestock.csv')]);
+    const r = await json(['--crops', `${DIR}/crops.csv`, '--livestock', join(dir, 'livestock.csv')]);
     const laibao = r.townships.find((t) => t.name === '拉堡镇')!;
     expect(laibao.county).toBe('柳江区');
     expect(laibao.stockPe).toBeCloseTo(36000 + (120000 * 100) / 2500, 9);
     expect(r.townships).toHaveLength(6);
   });
 
-  it('a scenario names a township by county; without the county, a name of three counties is refused', () => {
+  it('a scenario names a township by county; without the county, a name of three counties is refused', async () => {
     const dir = tempDir();
     const scenario = (change: object) => {
       const path = join(dir, `s${Math.random().toString(36).slice(2)}.json`);
       writeFileSync(path, JSON.stringify({ stock: [change] }));
       return path;
     };
-    const base = json(ALL);
-    const s = json([...ALL, '--scenario', scenario({ township: '东风镇', county: '鹿寨县', species: '生猪', add: -10000 })]);
+    const base = await json(ALL);
+    const s = await json([...ALL, '--scenario', scenario({ township: '东风镇', county: '鹿寨县', species: '生猪', add: -10000 })]);
     const before = base.townships.find((t) => t.county === '鹿寨县' && t.name === '东风镇')!;
     const after = s.townships.find((t) => t.county === '鹿寨县' && t.name === '东风镇')!;
     expect(after.stockPe).toBeCloseTo(before.stockPe - 10000, 9);
     for (const c of ['柳江区', '柳城县'])
       expect(s.townships.find((t) => t.county === c && t.name === '东风镇')).toEqual(base.townships.find((t) => t.county === c && t.name === '东风镇'));
-    const refused = landcap(['report', ...ALL, '--scenario', scenario({ township: '东风镇', species: '生猪', percent: -10 })]);
+    const refused = await landcap(['report', ...ALL, '--scenario', scenario({ township: '东风镇', species: '生猪', percent: -10 })]);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toContain('"county"');
   });
 
-  it('compare: townships and counties matched by county, not merged by name', () => {
+  it('compare: townships and counties matched by county, not merged by name', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'base.json'), run(['report', '--format', 'json', ...ALL]));
+    writeFileSync(join(dir, 'base.json'), await run(['report', '--format', 'json', ...ALL]));
     const path = join(dir, 's.json');
     writeFileSync(path, JSON.stringify({ stock: [{ township: '东风镇', county: '柳江区', species: '生猪', set: 0 }] }));
-    writeFileSync(join(dir, 'scenario.json'), run(['report', '--format', 'json', ...ALL, '--scenario', path]));
-    const c = JSON.parse(run(['compare', join(dir, 'base.json'), join(dir, 'scenario.json'), '--format', 'json'])) as {
+    writeFileSync(join(dir, 'scenario.json'), await run(['report', '--format', 'json', ...ALL, '--scenario', path]));
+    const c = JSON.parse(await run(['compare', join(dir, 'base.json'), join(dir, 'scenario.json'), '--format', 'json'])) as {
       townships: { name: string; county?: string; change: { stockPe: number } }[];
       regions: { name: string; level: string; change: { stockPe: number } }[];
     };
@@ -235,7 +247,7 @@ describe('regions: one city, three counties, a 东风镇 in each', () => {
     expect(changed.map((t) => [t.county, t.name])).toEqual([['柳江区', '东风镇']]);
     expect(changed[0]!.change.stockPe).toBeCloseTo(-21000, 6);
     expect(c.regions.filter((r) => r.change.stockPe !== 0).map((r) => r.name)).toEqual(['柳江区', '柳州市']);
-    const table = run(['compare', join(dir, 'base.json'), join(dir, 'scenario.json')]);
+    const table = await run(['compare', join(dir, 'base.json'), join(dir, 'scenario.json')]);
     expect(table).toContain('柳江区 东风镇');
     expect(table).toContain('柳江区 Subtotal');
   });
@@ -257,27 +269,33 @@ describe('the workbook (--format xlsx), read back by openpyxl', () => {
       widths: Record<string, number>;
     }[];
 
-  it('is refused without --output (exit 2), and never written over an input', () => {
-    const r = landcap(['report', '--format', 'xlsx', ...ALL]);
+  it('is refused without --output (exit 2), and never written over an input', async () => {
+    const r = await landcap(['report', '--format', 'xlsx', ...ALL]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--output');
-    const over = landcap(['report', '--format', 'xlsx', ...ALL, '--output', `${DIR}/crops.csv`]);
+    const over = await landcap(['report', '--format', 'xlsx', ...ALL, '--output', `${DIR}/crops.csv`]);
     expect(over.status).toBe(2);
   });
 
   for (const lang of ['zh', 'en'] as const) {
-    it(`${lang}: every township's and region's figures are numbers equal to the JSON; sheets, headers, status colours`, () => {
+    it(`${lang}: every township's and region's figures are numbers equal to the JSON; sheets, headers, status colours`, async () => {
       if (!python) {
         expect(process.env.LANDCAP_REQUIRE_OPENPYXL, 'python3-openpyxl is needed').toBeUndefined();
         return;
       }
       const dir = tempDir();
       const out = join(dir, 'report.xlsx');
-      run(['report', '--format', 'xlsx', '--basis', 'both', '--lang', lang, ...ALL, '--output', out]);
+      await run(['report', '--format', 'xlsx', '--basis', 'both', '--lang', lang, ...ALL, '--output', out]);
       const book = read(out);
       const words =
         lang === 'zh'
-          ? { sheets: ['承载力测算', '养分测算明细', '参数', '系数'], head: ['市', '县（市、区）', '乡镇', '存栏（猪当量）'], subtotal: '小计', total: '合计', over: '超载' }
+          ? {
+              sheets: ['承载力测算', '养分测算明细', '参数', '系数'],
+              head: ['市', '县（市、区）', '乡镇', '存栏（猪当量）'],
+              subtotal: '小计',
+              total: '合计',
+              over: '超载',
+            }
           : {
               sheets: ['Balance', 'Nutrient chain', 'Parameters', 'Coefficients'],
               head: ['City', 'County', 'Township', 'Stock (PE)'],
@@ -290,7 +308,7 @@ describe('the workbook (--format xlsx), read back by openpyxl', () => {
       expect(sheet!.freeze).toBe('D2');
       const head = sheet!.rows[0]!.map((c) => c.value);
       expect(head.slice(0, 4)).toEqual(words.head);
-      const report = json(ALL, 'both');
+      const report = await json(ALL, 'both');
       const expected = [
         ...COUNTIES.flatMap((c) => [...report.townships.filter((t) => t.county === c), report.regions!.find((r) => r.level === 'county' && r.name === c)!]),
         report.regions!.find((r) => r.level === 'city')!,
@@ -318,7 +336,8 @@ describe('the workbook (--format xlsx), read back by openpyxl', () => {
       // The chain behind each capacity, row for row: each nutrient's capacity as in the JSON.
       const chain = book[1]!;
       expect(chain.freeze).toBe('D2');
-      const capacityOf = (n: 'N' | 'P') => chain.rows[0]!.findIndex((c) => String(c.value).includes(lang === 'zh' ? `以${n === 'N' ? '氮' : '磷'}为基础的承载力` : `${n} capacity`));
+      const capacityOf = (n: 'N' | 'P') =>
+        chain.rows[0]!.findIndex((c) => String(c.value).includes(lang === 'zh' ? `以${n === 'N' ? '氮' : '磷'}为基础的承载力` : `${n} capacity`));
       chain.rows.slice(1).forEach((row, i) => {
         const nutrients = expected[i]!.nutrients as Record<'N' | 'P', { capacityPe: number }>;
         expect([row[capacityOf('N')]!.value, row[capacityOf('P')]!.value]).toEqual([nutrients.N.capacityPe, nutrients.P.capacityPe]);
@@ -329,14 +348,14 @@ describe('the workbook (--format xlsx), read back by openpyxl', () => {
     });
   }
 
-  it('validate and compare write workbooks too; problems get their own sheet', () => {
+  it('validate and compare write workbooks too; problems get their own sheet', async () => {
     if (!python) {
       expect(process.env.LANDCAP_REQUIRE_OPENPYXL, 'python3-openpyxl is needed').toBeUndefined();
       return;
     }
     const dir = tempDir();
     const out = join(dir, 'problems.xlsx');
-    const v = landcap(['validate', '--format', 'xlsx', '--output', out, `${DIR}/crops.csv`, 'tests/fixtures/bad/livestock-ambiguous.csv']);
+    const v = await landcap(['validate', '--format', 'xlsx', '--output', out, `${DIR}/crops.csv`, 'tests/fixtures/bad/livestock-ambiguous.csv']);
     expect(v.status).toBe(1);
     const book = read(out);
     expect(book.map((s) => s.name)).toEqual(['Problems', 'Files']);
@@ -350,9 +369,9 @@ describe('the workbook (--format xlsx), read back by openpyxl', () => {
       expect.stringContaining('county'),
     ]);
     const base = join(dir, 'base.json');
-    writeFileSync(base, run(['report', '--format', 'json', ...ALL]));
+    writeFileSync(base, await run(['report', '--format', 'json', ...ALL]));
     const cmp = join(dir, 'compare.xlsx');
-    run(['compare', base, base, '--format', 'xlsx', '--output', cmp]);
+    await run(['compare', base, base, '--format', 'xlsx', '--output', cmp]);
     const rows = read(cmp)[0]!.rows;
     expect(rows).toHaveLength(1 + 6 + 4 + 1);
     expect(rows[1]![0]!.value).toBe('柳江区 东风镇');
@@ -371,14 +390,14 @@ describe('Chinese output with regions and --basis both (snapshots)', () => {
   };
   for (const format of ['table', 'md', 'csv'] as const) {
     it(format, async () => {
-      const text = run(['report', '--lang', 'zh', '--basis', 'both', '--format', format, ...ALL]);
+      const text = await run(['report', '--lang', 'zh', '--basis', 'both', '--format', format, ...ALL]);
       slips(text);
       expect(text).toContain('小计');
       await expect(text).toMatchFileSnapshot(`../__snapshots__/regions.zh.${format === 'table' ? 'txt' : format}`);
     });
   }
-  it('the CSV keeps full precision: the county subtotal to 15 digits', () => {
-    const rows = csvRows(run(['report', '--lang', 'zh', '--basis', 'both', '--format', 'csv', ...ALL]));
+  it('the CSV keeps full precision: the county subtotal to 15 digits', async () => {
+    const rows = csvRows(await run(['report', '--lang', 'zh', '--basis', 'both', '--format', 'csv', ...ALL]));
     const head = rows[0]!;
     const stock = head.indexOf('存栏（猪当量）');
     const subtotal = rows.find((r) => r[1] === '柳江区' && r[2] === '小计')!;

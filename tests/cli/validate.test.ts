@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROBLEM_CODES, type ProblemCode } from '../../src/problems.js';
-import { COUNTY, ROOT, hasStackTrace, landcap, writeFiles } from '../helpers.js';
+import { COUNTY, ROOT, hasStackTrace, landcap, landcapInProcess, writeFiles } from '../helpers.js';
 
 const BAD = 'tests/fixtures/bad';
 const GOOD = 'tests/fixtures/good';
@@ -186,16 +186,17 @@ interface ValidateJson {
   files: { path: string; kind: string | null; encoding: string | null; rows: number }[];
 }
 
-function validateJson(args: readonly string[]) {
-  const r = landcap(['validate', '--format', 'json', ...args]);
+/** validate --format json, run in this process (the binary's own start is tested by the other cases). */
+async function validateJson(args: readonly string[]) {
+  const r = await landcapInProcess(['validate', '--format', 'json', ...args]);
   expect(hasStackTrace(r.stderr)).toBe(false);
   return { ...r, json: JSON.parse(r.stdout) as ValidateJson };
 }
 
 describe('landcap validate: every problem located', () => {
   for (const c of CASES) {
-    it(c.name, () => {
-      const { status, json } = validateJson(c.args);
+    it(c.name, async () => {
+      const { status, json } = await validateJson(c.args);
       expect(status).toBe(c.exit);
       expect(json.valid).toBe(c.exit === 0);
       const found = [...json.errors, ...json.warnings, ...json.notes].map(({ file, code, line, column }) => ({ file, code, line, column }));
@@ -204,12 +205,12 @@ describe('landcap validate: every problem located', () => {
     });
   }
 
-  it('covers every problem code', () => {
+  it('covers every problem code', async () => {
     const covered = new Set([...CASES.flatMap((c) => c.problems.map((p) => p.code)), 'kind-mismatch', 'production-mismatch']);
     expect([...covered].sort()).toEqual(Object.keys(PROBLEM_CODES).sort());
   });
 
-  it('prints FILE:LINE:COLUMN: severity CODE message lines, with hints', () => {
+  it('prints FILE:LINE:COLUMN: severity CODE message lines, with hints', async () => {
     const r = landcap(['validate', `${BAD}/gbk-unknown-crop.csv`, `${BAD}/per-hectare-yields.csv`]);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`${BAD}/gbk-unknown-crop.csv:3:2: error crop-unknown unknown crop "玉米粒" (hint: did you mean "玉米"?`);
@@ -220,20 +221,20 @@ describe('landcap validate: every problem located', () => {
     expect(r.stdout).toContain('invalid: 3 error(s), 0 warning(s) in 2 file(s), 5 row(s)');
   });
 
-  it('reports a file passed as the wrong kind (kind-mismatch) in report and validate', () => {
+  it('reports a file passed as the wrong kind (kind-mismatch) in report and validate', async () => {
     const r = landcap(['report', '--crops', `${GOOD}/livestock.csv`, '--livestock', `${GOOD}/livestock.csv`]);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`${GOOD}/livestock.csv:1:0: error kind-mismatch expected a crops file, but its header looks like livestock`);
-    const v = validateJson(['--kind', 'crops', `${GOOD}/livestock.csv`]);
+    const v = await validateJson(['--kind', 'crops', `${GOOD}/livestock.csv`]);
     expect(v.json.errors.map((e) => e.code)).toEqual(['kind-mismatch']);
   });
 
-  it('--strict turns warnings into errors; --max-errors limits the list, not the totals', () => {
-    expect(validateJson([`${BAD}/header-only.csv`]).status).toBe(0);
-    const strict = validateJson(['--strict', `${BAD}/header-only.csv`]);
+  it('--strict turns warnings into errors; --max-errors limits the list, not the totals', async () => {
+    expect((await validateJson([`${BAD}/header-only.csv`])).status).toBe(0);
+    const strict = await validateJson(['--strict', `${BAD}/header-only.csv`]);
     expect(strict.status).toBe(1);
     expect(strict.json.errors[0]).toMatchObject({ code: 'file-no-rows', severity: 'error' });
-    const limited = validateJson(['--max-errors', '2', `${BAD}/cells.csv`, `${BAD}/livestock-problems.csv`]);
+    const limited = await validateJson(['--max-errors', '2', `${BAD}/cells.csv`, `${BAD}/livestock-problems.csv`]);
     expect(limited.json.errors.length + limited.json.warnings.length).toBe(2);
     expect(limited.json.counts).toEqual({ errors: 11, warnings: 1, notes: 0, shown: 2 });
     const text = landcap(['validate', '--max-errors', '2', `${BAD}/cells.csv`, `${BAD}/livestock-problems.csv`]);
@@ -242,12 +243,12 @@ describe('landcap validate: every problem located', () => {
     expect(text.stdout).toContain('invalid: 11 error(s), 1 warning(s)');
   });
 
-  it('documents every code, with its severity, in docs/problems.md', () => {
+  it('documents every code, with its severity, in docs/problems.md', async () => {
     const doc = readFileSync(join(ROOT, 'docs/problems.md'), 'utf8');
     for (const [code, severity] of Object.entries(PROBLEM_CODES)) expect(doc).toContain(`### \`${code}\` — ${severity}`);
   });
 
-  it('report refuses the data validate rejects, with the same messages', () => {
+  it('report refuses the data validate rejects, with the same messages', async () => {
     for (const file of ['cells.csv', 'gbk-unknown-crop.csv', 'per-hectare-yields.csv', 'duplicate-crop.csv', 'bom-chinese.csv']) {
       const v = landcap(['validate', `${BAD}/${file}`, `${GOOD}/livestock.csv`]);
       const r = landcap(['report', '--crops', `${BAD}/${file}`, '--livestock', `${GOOD}/livestock.csv`, '--format', 'json']);
@@ -259,7 +260,7 @@ describe('landcap validate: every problem located', () => {
     }
   });
 
-  it('a local dictionary given with several data files: its errors once each, the data files not read', () => {
+  it('a local dictionary given with several data files: its errors once each, the data files not read', async () => {
     const r = landcap(['validate', '--format', 'json', `${BAD}/local-problems.csv`, `${BAD}/cells.csv`, `${BAD}/crops-one-township.csv`]);
     expect(r.status).toBe(1);
     const v = JSON.parse(r.stdout) as { errors: { file: string; line: number; code: string }[] };
@@ -271,7 +272,7 @@ describe('landcap validate: every problem located', () => {
     );
   });
 
-  it('a missing file is an I/O error: exit 2', () => {
+  it('a missing file is an I/O error: exit 2', async () => {
     const r = landcap(['validate', 'no-such-file.csv']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('no-such-file.csv: no such file');
@@ -280,7 +281,7 @@ describe('landcap validate: every problem located', () => {
 });
 
 describe('encodings', () => {
-  it('a GBK copy of a good dataset gives exactly the report of its UTF-8 original', () => {
+  it('a GBK copy of a good dataset gives exactly the report of its UTF-8 original', async () => {
     const utf8 = landcap([
       'report',
       '--format',
@@ -317,17 +318,17 @@ describe('encodings', () => {
     expect(readFileSync(join(ROOT, GOOD, 'crops-gbk.csv')).equals(readFileSync(join(ROOT, GOOD, 'crops.csv')))).toBe(false);
   });
 
-  it('--encoding overrides detection; GBK read as UTF-8 is refused, not mojibake', () => {
-    const r = validateJson(['--encoding', 'utf-8', `${GOOD}/crops-gbk.csv`]);
+  it('--encoding overrides detection; GBK read as UTF-8 is refused, not mojibake', async () => {
+    const r = await validateJson(['--encoding', 'utf-8', `${GOOD}/crops-gbk.csv`]);
     expect(r.status).toBe(1);
     expect(r.json.errors[0]).toMatchObject({ code: 'encoding-invalid', line: 1 });
     expect(r.stdout).not.toMatch(/[\u9000-\u9fff]{0}\uFFFD/);
   });
 
-  it('--encoding takes GBK and GB2312, in any case, as GB18030 (which contains them); an unknown name is a usage error', () => {
-    const rows = validateJson([`${GOOD}/crops.csv`]).json.files[0]!.rows;
+  it('--encoding takes GBK and GB2312, in any case, as GB18030 (which contains them); an unknown name is a usage error', async () => {
+    const rows = (await validateJson([`${GOOD}/crops.csv`])).json.files[0]!.rows;
     for (const name of ['GBK', 'gb2312', 'GB18030']) {
-      const r = validateJson(['--encoding', name, `${GOOD}/crops-gbk.csv`]);
+      const r = await validateJson(['--encoding', name, `${GOOD}/crops-gbk.csv`]);
       expect(r.status, name).toBe(0);
       expect(r.json.files[0]).toMatchObject({ encoding: 'gb18030', rows });
     }
@@ -338,20 +339,20 @@ describe('encodings', () => {
 });
 
 describe('the bundled samples', () => {
-  it('validate with no warnings but the county sample grassland row, located', () => {
-    const townships = validateJson(['--sample', 'beipiao-townships-2024']);
+  it('validate with no warnings but the county sample grassland row, located', async () => {
+    const townships = await validateJson(['--sample', 'beipiao-townships-2024']);
     expect(townships.status).toBe(0);
     expect(townships.json.warnings).toEqual([]);
-    const county = validateJson(['--sample', 'beipiao-county-2024']);
+    const county = await validateJson(['--sample', 'beipiao-county-2024']);
     expect(county.status).toBe(0);
     expect(county.json.warnings.map(({ file, code, line, column }) => ({ file, code, line, column }))).toEqual([
       { file: 'data/samples/beipiao-county-2024/crops.csv', code: 'production-mismatch', line: 17, column: 6 },
     ]);
   });
 
-  it("also report table 3-2's maize production in a copy of the county sample", () => {
+  it("also report table 3-2's maize production in a copy of the county sample", async () => {
     const dir = writeFiles({ 'crops.csv': readFileSync(join(COUNTY, 'crops.csv'), 'utf8').replace('680000000.00', '68000000.00') });
-    const r = validateJson([join(dir, 'crops.csv'), join(COUNTY, 'livestock.csv')]);
+    const r = await validateJson([join(dir, 'crops.csv'), join(COUNTY, 'livestock.csv')]);
     expect(r.status).toBe(0);
     expect(r.json.warnings.map((w) => [w.code, w.line, w.column])).toEqual([
       ['production-mismatch', 3, 6],
