@@ -61,10 +61,16 @@ export function townshipKey(name: string, county: string, city: string): string 
   return county === '' && city === '' ? name : `${city}${KEY_SEPARATOR}${county}${KEY_SEPARATOR}${name}`;
 }
 
+/** Whether a key gives a county or city (a file with regions), not the name alone. */
+export function hasRegion(key: string): boolean {
+  return key.includes(KEY_SEPARATOR);
+}
+
 /** The township a key names. */
 export function townshipIdOf(key: string): TownshipId {
+  if (!hasRegion(key)) return { city: '', county: '', name: key };
   const parts = key.split(KEY_SEPARATOR);
-  return parts.length === 3 ? { city: parts[0]!, county: parts[1]!, name: parts[2]! } : { city: '', county: '', name: key };
+  return { city: parts[0]!, county: parts[1]!, name: parts[2]! };
 }
 
 /**
@@ -86,8 +92,10 @@ function regionScope(county: string, city: string): string {
 }
 
 /** The regions a township's row counts in, for totals rows to be checked against: the file, its city, its county. */
+const WHOLE_FILE: readonly string[] = [''];
+
 export function scopesOf(key: string): readonly string[] {
-  if (!key.includes(KEY_SEPARATOR)) return [''];
+  if (!hasRegion(key)) return WHOLE_FILE;
   const { county, city } = townshipIdOf(key);
   if (county === '' && city === '') return [''];
   const scopes = ['', regionScope('', city)];

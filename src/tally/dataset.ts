@@ -205,15 +205,19 @@ export async function loadDataset(
   const adjust = options.adjust?.(c);
 
   const soil = new Map<string, Map<LandUse | null, SoilRow>>();
-  /** The soil file's townships of each name (keys), for a township named by a file with other regions given. */
+  /**
+   * The soil file's townships with a county or city, of each name (those without are found by their name as their
+   * key), for a township that a file with other regions names.
+   */
   const soilByName = new Map<string, string[]>();
   /** A township's soil rows: those of its key, else of the one soil township of its name that agrees with it. */
   const soilOf = (key: string): Map<LandUse | null, SoilRow> | undefined => {
     const rows = soil.get(key);
     if (rows || soil.size === 0) return rows;
     const id = townshipIdOf(key);
-    const agree = soilByName.get(id.name)?.filter((k) => sameTownship(townshipIdOf(k), id));
-    return agree?.length === 1 ? soil.get(agree[0]!) : undefined;
+    const bare = key !== id.name && soil.has(id.name) ? [id.name] : [];
+    const agree = [...bare, ...(soilByName.get(id.name) ?? [])].filter((k) => sameTownship(townshipIdOf(k), id));
+    return agree.length === 1 ? soil.get(agree[0]!) : undefined;
   };
   const readSoil = async (input: DatasetInput) => {
     let reader: SoilReader | undefined;
@@ -224,7 +228,7 @@ export async function loadDataset(
       if (!byLandUse) {
         soil.set(r.township, (byLandUse = new Map()));
         const name = townshipIdOf(r.township).name;
-        soilByName.set(name, [...(soilByName.get(name) ?? []), r.township]);
+        if (name !== r.township) soilByName.set(name, [...(soilByName.get(name) ?? []), r.township]);
       }
       byLandUse.set(r.landUse, r);
     };

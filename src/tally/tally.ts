@@ -2,7 +2,7 @@ import type { Alias } from '../coefficients/coefficients.js';
 import type { CropRow } from '../input/crops.js';
 import type { LivestockRow } from '../input/livestock.js';
 import type { WholeMark } from '../input/names.js';
-import { sameTownship, townshipIdOf, townshipLabel } from '../input/township.js';
+import { hasRegion, sameTownship, townshipIdOf, townshipLabel } from '../input/township.js';
 import type { Place, ProblemLog } from '../problems.js';
 import { cropNutrientDemandKg } from '../method/crop-demand.js';
 import { ExactSums } from '../method/exact-sum.js';
@@ -244,6 +244,9 @@ export class Tally {
 
   private find(key: string, file: string, line: number): TownshipData | undefined {
     let t = this.townships.get(key) ?? this.resolved.get(key);
+    // A name alone, and no township with a region read: a new township (a file without regions, as most are).
+    if (!t && this.byName.size === 0 && !hasRegion(key))
+      this.townships.set(key, (t = new TownshipData(key, this.townships.size, this.keepDetails?.(key) === true)));
     if (!t) {
       const id = townshipIdOf(key);
       // The township of this name from a file without regions (by its name), and those with regions.
