@@ -12,6 +12,9 @@ export const TOTAL_TOLERANCE = 0.01;
  * (a crop's production, a species' stock) — of the county or city the row names, when the file has regions (a
  * county's 小计). A yearbook's own arithmetic error shows as total-mismatch.
  */
+/** The scopes of a township without a region: the file's only. */
+const NO_REGION: readonly string[] = [''];
+
 export class Totals {
   /** The townships' sum of each item (by region and item): compared to 1%, a plain sum is exact enough. */
   private readonly sums = new Map<string, { sum: number }>();
@@ -19,20 +22,24 @@ export class Totals {
   private noted = false;
   /** The regions of the last township added (files list a township's rows together). */
   private lastTownship = '';
-  private lastScopes: readonly string[] = [''];
+  private lastScopes: readonly string[] = NO_REGION;
 
   /** A township's row of `item` (the township by its key), counted into the item's sum in each region it is in. */
   add(item: string, value: number, township = ''): void {
+    this.addTo(item, value);
     if (township !== this.lastTownship) {
       this.lastTownship = township;
-      this.lastScopes = township === '' ? [''] : scopesOf(township);
+      this.lastScopes = township === '' ? NO_REGION : scopesOf(township);
     }
-    for (const scope of this.lastScopes) {
-      const key = scope === '' ? item : `${scope}\u0000${item}`;
-      const entry = this.sums.get(key);
-      if (entry) entry.sum += value;
-      else this.sums.set(key, { sum: value });
-    }
+    // The file's sum above; a county's and a city's when the file gives them (scopesOf lists the file's first).
+    const scopes = this.lastScopes;
+    for (let i = 1; i < scopes.length; i++) this.addTo(`${scopes[i]}\u0000${item}`, value);
+  }
+
+  private addTo(key: string, value: number): void {
+    const entry = this.sums.get(key);
+    if (entry) entry.sum += value;
+    else this.sums.set(key, { sum: value });
   }
 
   /**
