@@ -11,7 +11,7 @@ const LAYERS = [
   ['input', '^src/input/'],
   ['tally', '^src/tally/'],
   ['i18n', '^src/i18n/'],
-  ['domain', '^src/(report|explain|compare|farm|scenario|validate)/'],
+  ['domain', '^src/(report|explain|compare|farm|scenario|validate|transfer)/'],
   ['render', '^src/render/'],
   ['app', '^src/(app/|api\\.ts$|samples\\.ts$)'],
   ['cli', '^src/cli/'],

@@ -13,22 +13,27 @@ export function isPart(item: string): boolean {
  * larger than that item: adding a part to its whole is the commonest error of hand-made capacity sheets.
  */
 export class Parts {
-  private last: { readonly township: number; readonly item: string; readonly value: number } | undefined;
+  // The last whole read, in fields rather than an object a row: every row of a file is one (-1: none).
+  private lastTownship = -1;
+  private lastItem = '';
+  private lastValue = 0;
   private noted = false;
 
   /** A row of a whole item, read: the parts after it are compared with it. */
   whole(township: number, item: string, value: number): void {
-    this.last = { township, item, value };
+    this.lastTownship = township;
+    this.lastItem = item;
+    this.lastValue = value;
   }
 
   /** A row that is not read as a whole (a bad row): the parts after it have nothing to be compared with. */
   reset(): void {
-    this.last = undefined;
+    this.lastTownship = -1;
   }
 
   /** A part (its item's cell, its figure's): left out; its figure, when given, must not be larger than its whole's. */
   part(row: Row, itemColumn: Column | undefined, valueColumn: Column | undefined, township: number, item: string, value: number | undefined): void {
-    const whole = this.last && this.last.township === township ? this.last : undefined;
+    const whole = this.lastTownship === township && township >= 0 ? { item: this.lastItem, value: this.lastValue } : undefined;
     if (!this.noted) {
       this.noted = true;
       row.report(itemColumn, 'part-left-out', { item, whole: whole?.item ?? '' });

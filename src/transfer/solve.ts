@@ -1,0 +1,76 @@
+/**
+ * The transfer plan solved exactly as a linear programme by HiGHS (the `highs` package: HiGHS compiled to
+ * WebAssembly, loaded only here). One variable per pair within reach (x ≥ 0, PE a year); a row per township with
+ * surplus (Σ sent ≤ surplus) and one per township with headroom (Σ received ≤ headroom). First the most PE that can
+ * be placed (maximise Σ x); then, with Σ x held at that, the least Σ km × x. docs/transfer.md works a case by hand.
+ */
+import { createRequire } from 'node:module';
+import type { Arc, Flow, TransferSite } from '../method/transfer.js';
+
+/** Flows below this share of the placed total are the solver's rounding, not a plan's flow. */
+const NEGLIGIBLE = 1e-12;
+
+/** The plan's flows over `arcs` (reachableArcs): the most placed, then the least PE × km. */
+export async function solveTransfer(sites: readonly TransferSite[], arcs: readonly Arc[]): Promise<Flow[]> {
+  if (arcs.length === 0) return [];
+  // Required where it is installed, not bundled: its WebAssembly file lies beside it.
+  const loadHighs = createRequire(import.meta.url)('highs') as (typeof import('highs'))['default'];
+  const highs = await loadHighs();
+  // Rows: each sender, then each receiver, that an arc touches.
+  const rowOf = new Map<string, number>();
+  const rowUpper: number[] = [];
+  const row = (kind: 's' | 'r', site: number) => {
+    const key = `${kind}${site}`;
+    let r = rowOf.get(key);
+    if (r === undefined) {
+      rowOf.set(key, (r = rowUpper.length));
+      rowUpper.push(kind === 's' ? sites[site]!.surplusPe : sites[site]!.headroomPe);
+    }
+    return r;
+  };
+  // Each column (arc) has a 1 in its sender's row and in its receiver's: compressed sparse columns.
+  const starts = new Int32Array(arcs.length + 1);
+  const indices = new Int32Array(arcs.length * 2);
+  arcs.forEach((a, j) => {
+    starts[j + 1] = 2 * (j + 1);
+    const [s, r] = [row('s', a.from), row('r', a.to)];
+    indices.set(s < r ? [s, r] : [r, s], 2 * j);
+  });
+  const n = arcs.length;
+  const model = {
+    numCols: n,
+    numRows: rowUpper.length,
+    sense: highs.constants.objectiveSense.maximize,
+    colCost: new Float64Array(n).fill(1),
+    colLower: new Float64Array(n),
+    colUpper: new Float64Array(n).fill(highs.infinity),
+    rowLower: new Float64Array(rowUpper.length),
+    rowUpper: Float64Array.from(rowUpper),
+    matrix: { format: 'csc' as const, numRows: rowUpper.length, numCols: n, starts, indices, values: new Float64Array(2 * n).fill(1) },
+  };
+  const values = highs.withModel(model, (m) => {
+    m.options.set({ output_flag: false });
+    const optimal = () => {
+      const status = m.run().modelStatus;
+      if (status !== highs.constants.modelStatus.optimal) throw new Error(`the transfer plan's solver ended with status ${status}`);
+    };
+    optimal();
+    const placed = m.getObjectiveValue();
+    // Hold the placed total, and ask for the least PE × km.
+    m.addRow(placed, highs.infinity, { indices: Int32Array.from(arcs, (_, j) => j), values: new Float64Array(n).fill(1) });
+    m.changeObjectiveSense(highs.constants.objectiveSense.minimize);
+    m.changeColsCost(
+      { kind: 'range', from: 0, to: n - 1 },
+      Float64Array.from(arcs, (a) => a.km),
+    );
+    optimal();
+    return Float64Array.from(m.getSolution().colValue);
+  });
+  const total = values.reduce((a, b) => a + b, 0);
+  const flows: Flow[] = [];
+  arcs.forEach((a, j) => {
+    const pe = values[j]!;
+    if (pe > NEGLIGIBLE * total) flows.push({ from: a.from, to: a.to, pe, km: a.km });
+  });
+  return flows;
+}

@@ -1,0 +1,163 @@
+// The transfer plan (docs/transfer.md): optimal against an independent solver on random instances, within reach,
+// surplus and headroom; and the case docs/transfer.md works by hand.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { greatCircleKm, planTotals, reachableArcs, type Arc, type TransferSite } from '../../src/method/transfer.js';
+import { solveTransfer } from '../../src/transfer/solve.js';
+
+/**
+ * An independent solver: the most flow from senders to receivers, at the least cost, by successive shortest paths
+ * (Bellman–Ford on the residual network) — the textbook min-cost max-flow, written here without the solver's LP.
+ */
+function minCostMaxFlow(sites: readonly TransferSite[], arcs: readonly Arc[]): { placed: number; cost: number } {
+  const n = sites.length + 2;
+  const [source, sink] = [sites.length, sites.length + 1];
+  const edges: { to: number; cap: number; cost: number; rev: number }[][] = Array.from({ length: n }, () => []);
+  const add = (a: number, b: number, cap: number, cost: number) => {
+    edges[a]!.push({ to: b, cap, cost, rev: edges[b]!.length });
+    edges[b]!.push({ to: a, cap: 0, cost: -cost, rev: edges[a]!.length - 1 });
+  };
+  const total = sites.reduce((t, s) => t + s.surplusPe, 0);
+  for (const [i, s] of sites.entries()) {
+    if (s.surplusPe > 0) add(source, i, s.surplusPe, 0);
+    if (s.headroomPe > 0) add(i, sink, s.headroomPe, 0);
+  }
+  for (const a of arcs) add(a.from, a.to, total, a.km);
+  const eps = 1e-9 * Math.max(1, total);
+  let placed = 0;
+  let cost = 0;
+  for (;;) {
+    const dist = new Array<number>(n).fill(Infinity);
+    const prev: ([number, number] | undefined)[] = new Array(n).fill(undefined);
+    dist[source] = 0;
+    for (let round = 0; round < n; round++) {
+      let changed = false;
+      for (let u = 0; u < n; u++) {
+        if (dist[u] === Infinity) continue;
+        edges[u]!.forEach((e, k) => {
+          if (e.cap > eps && dist[u]! + e.cost < dist[e.to]! - 1e-12) {
+            dist[e.to] = dist[u]! + e.cost;
+            prev[e.to] = [u, k];
+            changed = true;
+          }
+        });
+      }
+      if (!changed) break;
+    }
+    if (dist[sink] === Infinity) break;
+    let push = Infinity;
+    for (let v = sink; v !== source; v = prev[v]![0]) push = Math.min(push, edges[prev[v]![0]]![prev[v]![1]]!.cap);
+    for (let v = sink; v !== source; v = prev[v]![0]) {
+      const e = edges[prev[v]![0]]![prev[v]![1]]!;
+      e.cap -= push;
+      edges[v]![e.rev]!.cap += push;
+    }
+    placed += push;
+    cost += push * dist[sink]!;
+  }
+  return { placed, cost };
+}
+
+const near = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
+
+/** Townships around 柳州 (109.4°E, 24.3°N) within about a degree, some over capacity, some under, one in ten unlocated. */
+const instance = fc
+  .array(
+    fc.record({
+      lon: fc.double({ min: 108.9, max: 109.9, noNaN: true }),
+      lat: fc.double({ min: 23.8, max: 24.8, noNaN: true }),
+      // Whole pig equivalents and hundredths: a statistics table's figures, not a solver's rounding.
+      stock: fc.integer({ min: 0, max: 5_000_000 }).map((x) => x / 100),
+      capacity: fc.integer({ min: 0, max: 5_000_000 }).map((x) => x / 100),
+      unlocated: fc.integer({ min: 0, max: 9 }).map((k) => k === 0),
+    }),
+    { minLength: 1, maxLength: 40 },
+  )
+  .map((ts) =>
+    ts.map((t): TransferSite => ({
+      surplusPe: Math.max(0, t.stock - t.capacity),
+      headroomPe: Math.max(0, t.capacity - t.stock),
+      ...(t.unlocated ? {} : { at: { lon: t.lon, lat: t.lat } }),
+    })),
+  );
+
+describe('the transfer plan', () => {
+  it('places as much as an independent min-cost max-flow, at its PE × km, never beyond reach, surplus or headroom (200 instances)', async () => {
+    await fc.assert(
+      fc.asyncProperty(instance, fc.double({ min: 5, max: 60, noNaN: true }), async (sites, maxKm) => {
+        const arcs = reachableArcs(sites, maxKm);
+        const flows = await solveTransfer(sites, arcs);
+        const plan = planTotals(sites, flows);
+        const check = minCostMaxFlow(sites, arcs);
+        expect(near(plan.placedPe, check.placed), `placed ${plan.placedPe} vs ${check.placed}`).toBe(true);
+        expect(near(plan.peKm, check.cost), `PE × km ${plan.peKm} vs ${check.cost}`).toBe(true);
+        for (const f of flows) {
+          expect(f.pe).toBeGreaterThan(0);
+          expect(f.km).toBeLessThanOrEqual(maxKm);
+          expect(greatCircleKm(sites[f.from]!.at!, sites[f.to]!.at!)).toBeCloseTo(f.km, 9);
+        }
+        sites.forEach((s, i) => {
+          expect(plan.sentPe[i]!).toBeLessThanOrEqual(s.surplusPe * (1 + 1e-9) + 1e-9);
+          expect(plan.receivedPe[i]!).toBeLessThanOrEqual(s.headroomPe * (1 + 1e-9) + 1e-9);
+          if (!s.at) expect(plan.sentPe[i]! + plan.receivedPe[i]!).toBe(0);
+        });
+      }),
+      { numRuns: 200 },
+    );
+  }, 120_000);
+
+  it('finds every pair within reach: the grid gives the pairs of a comparison of all with all', () => {
+    fc.assert(
+      fc.property(instance, fc.double({ min: 1, max: 120, noNaN: true }), (sites, maxKm) => {
+        const all: string[] = [];
+        sites.forEach((a, i) =>
+          sites.forEach((b, j) => {
+            if (a.at && b.at && a.surplusPe > 0 && b.headroomPe > 0 && greatCircleKm(a.at, b.at) <= maxKm) all.push(`${i}>${j}`);
+          }),
+        );
+        expect(
+          reachableArcs(sites, maxKm)
+            .map((a) => `${a.from}>${a.to}`)
+            .sort(),
+        ).toEqual(all.sort());
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('the case worked by hand in docs/transfer.md', async () => {
+    // A and B over capacity (1,000 and 500 PE); C and D with headroom (800 and 600); E's 2,000 beyond reach.
+    const sites: TransferSite[] = [
+      { surplusPe: 1000, headroomPe: 0 },
+      { surplusPe: 500, headroomPe: 0 },
+      { surplusPe: 0, headroomPe: 800 },
+      { surplusPe: 0, headroomPe: 600 },
+      { surplusPe: 0, headroomPe: 2000 },
+    ];
+    const arcs: Arc[] = [
+      { from: 0, to: 2, km: 10 },
+      { from: 0, to: 3, km: 20 },
+      { from: 1, to: 2, km: 15 },
+      { from: 1, to: 3, km: 12 },
+    ];
+    const flows = await solveTransfer(sites, arcs);
+    const plan = planTotals(sites, flows);
+    const pe = (from: number, to: number) => flows.find((f) => f.from === from && f.to === to)?.pe ?? 0;
+    expect(plan.placedPe).toBeCloseTo(1400, 6);
+    expect(plan.peKm).toBeCloseTo(16_000, 4);
+    expect([pe(0, 2), pe(0, 3), pe(1, 2), pe(1, 3)].map((x) => Math.round(x * 1e6) / 1e6)).toEqual([800, 100, 0, 500]);
+    expect(plan.unplacedPe.map((x) => Math.round(x * 1e6) / 1e6)).toEqual([100, 0, 0, 0, 0]);
+  });
+
+  it('measures distance on the sphere of radius 6,371.0 km: a degree of a meridian is 111.19 km', () => {
+    expect(greatCircleKm({ lon: 109.4, lat: 24 }, { lon: 109.4, lat: 25 })).toBeCloseTo((6371.0 * Math.PI) / 180, 9);
+    // 柳州 to 南宁, by the spherical law of cosines (another formula for the same distance).
+    const [a, b] = [
+      { lon: 109.4155, lat: 24.3255 },
+      { lon: 108.3665, lat: 22.817 },
+    ];
+    const r = Math.PI / 180;
+    const cosines = 6371.0 * Math.acos(Math.sin(a.lat * r) * Math.sin(b.lat * r) + Math.cos(a.lat * r) * Math.cos(b.lat * r) * Math.cos((b.lon - a.lon) * r));
+    expect(greatCircleKm(a, b)).toBeCloseTo(cosines, 6);
+  });
+});
