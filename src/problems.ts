@@ -88,6 +88,7 @@ export const PROBLEM_CODES = {
   'township-no-land': 'warning',
   'township-soil-only': 'warning',
   'township-ambiguous': 'error',
+  'region-name-differs': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

@@ -31,6 +31,11 @@ export function visible(text: string): string {
   return ACTIVE.test(text) ? text.replace(ACTIVE, escapeCode) : text;
 }
 
+/** Text of several lines, each line's control characters shown as escapes, its line breaks kept. */
+export function visibleLines(text: string): string {
+  return text.split('\n').map(visible).join('\n');
+}
+
 /**
  * Characters that are there and not seen: zero-width spaces and joiners, the word joiner, the byte-order mark inside
  * text, soft hyphens, and NUL. 甲\u200b镇 looks like 甲镇 and is another name; reading a name, landcap warns of them.

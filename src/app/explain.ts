@@ -35,8 +35,10 @@ export interface ExplainResult {
   readonly unmatched: readonly string[];
   /** When the data has no township of that name: the nearest names it has. */
   readonly nearest?: readonly string[];
-  /** When the data has the name in more than one county and none was given: those counties. */
+  /** When the data has the name in more than one county and none was given (or not in the county given): its counties. */
   readonly counties?: readonly string[];
+  /** The county given, when the name is not in it. */
+  readonly notIn?: string;
 }
 
 /**
@@ -67,6 +69,10 @@ export async function explainRun(
   if (log.hasErrors) return { explanation: undefined, problems: log.problems, unmatched };
   const found = [...dataset.townships.values()].filter((t) => wanted(t.key));
   if (found.length > 1) return { explanation: undefined, problems: log.problems, unmatched, counties: found.map((t) => t.county) };
+  // A name the data has, in other counties than the one given: those counties.
+  const elsewhere = county === undefined ? [] : [...dataset.townships.values()].filter((t) => t.name === name);
+  if (found.length === 0 && elsewhere.length > 0)
+    return { explanation: undefined, problems: log.problems, unmatched, counties: elsewhere.map((t) => t.county), notIn: county };
   if (found.length === 0)
     return {
       explanation: undefined,

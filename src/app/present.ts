@@ -8,6 +8,6 @@ export { ParameterError } from '../params/errors.js';
 export type { Problem } from '../problems.js';
 export { plain } from '../render/colours.js';
 export { render, type RenderContext, type Rendered } from '../render/registry.js';
-export { bounded, visible } from '../safe-text.js';
+export { bounded, visible, visibleLines } from '../safe-text.js';
 export { UsageError } from './errors.js';
 export { isStdout, refuseOutputOverInput, utf8Chunks, writeFileAtomic, type NamedInput } from './output.js';

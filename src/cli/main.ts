@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { FileError, ParameterError, bounded, ioReason, visible } from '../app/present.js';
+import { FileError, ParameterError, bounded, ioReason, visible, visibleLines } from '../app/present.js';
 import { VERSION } from '../app/version.js';
 import type { Messages } from '../i18n/en.js';
 import { LANGS, langFromEnv, messages, type Lang } from '../i18n/index.js';
@@ -98,13 +98,13 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 function exitCode(error: unknown, ctx: Context, io: CliIo): number {
   const c = ctx.chalkErr;
   const fail = (code: number, message: string) => {
-    io.stderr.write(`${c.red(`${ctx.t.ui.errorLead}${visible(message)}`)}\n`);
+    io.stderr.write(`${c.red(`${ctx.t.ui.errorLead}${visibleLines(message)}`)}\n`);
     return code;
   };
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' || error.exitCode === 0)
       return EXIT.ok;
-    io.stderr.write(`${c.red(visible(commanderMessage(error, ctx.t)))}\n${ctx.t.help.moreHelp}\n`);
+    io.stderr.write(`${c.red(visibleLines(commanderMessage(error, ctx.t)))}\n${ctx.t.help.moreHelp}\n`);
     return EXIT.usage;
   }
   if (error instanceof DataFailure) {

@@ -268,6 +268,10 @@ const problems: Record<ProblemCode, ProblemText> = {
     hint: (a) => (a.nearest ? `is it "${s(a.nearest)}" of the crops file? Write the name the same way in both files` : ''),
   },
   'township-soil-only': { message: (a) => `township "${s(a.township)}" has soil data but no crops` },
+  'region-name-differs': {
+    message: (a) => `"${s(a.written)}" is read as "${s(a.known)}", where the other file has township "${s(a.township)}"`,
+    hint: () => 'write the county and city the same way in every file',
+  },
   'township-ambiguous': {
     message: (a) => `township "${s(a.township)}" is in more than one county or city (${s(a.places)}): this file does not say which`,
     hint: () => 'add a county column (county, 县) to this file, as the other file has',
@@ -277,6 +281,8 @@ const problems: Record<ProblemCode, ProblemText> = {
 const ui = {
   township: 'Township',
   county: 'County',
+  level: 'Level',
+  levels: { township: 'township', county: 'county', city: 'city', total: 'total' } as Record<string, string>,
   city: 'City',
   noRegions: (level: string) => `--by ${level}: the files give no ${level}; add a ${level} column (${level === 'county' ? '县' : '市'}) to the crops file`,
   /** A county's or city's row, in the township column. */
@@ -498,6 +504,7 @@ const ui = {
     headroomEach: (head: string, species: string) => `${head} ${species}`,
     headroomOr: ', ',
     notFound: (name: string, near: string) => `no township "${name}" in the data${near ? `; nearest: ${near}` : ''}`,
+    notInCounty: (name: string, county: string, counties: string) => `the data has no township "${name}" in ${county}; it has one in ${counties}`,
     ambiguous: (name: string, counties: string) => `the data has a township "${name}" in more than one county: ${counties}; say which with --county`,
   },
   scenarioUnmatched: (where: string) => `${where} matches no row of the data and changes nothing`,

@@ -313,6 +313,10 @@ export const zh: Messages = {
       hint: (a) => (a.nearest ? `是否即作物文件中的“${s(a.nearest)}”？请在两个文件中写法一致` : ''),
     },
     'township-soil-only': { message: (a) => `乡镇“${s(a.township)}”有土壤数据，但没有作物` },
+    'region-name-differs': {
+      message: (a) => `“${s(a.written)}”按另一文件中乡镇“${s(a.township)}”所在的“${s(a.known)}”读取`,
+      hint: () => '请在各文件中把县（市、区）和市的名称写成一致',
+    },
     'township-ambiguous': {
       message: (a) =>
         `多个县（市、区）都有乡镇“${s(a.township)}”（${s(a.places)
@@ -325,6 +329,8 @@ export const zh: Messages = {
   ui: {
     township: '乡镇',
     county: '县（市、区）',
+    level: '层级',
+    levels: { township: '乡镇', county: '县（市、区）', city: '市', total: '合计' } as Record<string, string>,
     city: '市',
     noRegions: (level: string) =>
       `--by ${level}：文件中没有${level === 'county' ? '县（市、区）' : '市'}；请在作物文件中加上“${level === 'county' ? '县' : '市'}”列`,
@@ -538,6 +544,7 @@ export const zh: Messages = {
       headroomEach: (head: string, species: string) => `${species} ${head} ${headUnit(species)}`,
       headroomOr: '，或',
       notFound: (name: string, near: string) => `数据中没有乡镇“${name}”${near ? `；最接近的：${near}` : ''}`,
+      notInCounty: (name: string, county: string, counties: string) => `数据中${county}没有乡镇“${name}”；有此乡镇的是：${counties}`,
       ambiguous: (name: string, counties: string) => `数据中不止一个县（市、区）有乡镇“${name}”：${counties}；请用 --county 指明`,
     },
     scenarioUnmatched: (where: string) => `${where} 未匹配到任何数据行，未作改变`,
@@ -547,8 +554,8 @@ export const zh: Messages = {
       capacityChange: '承载力变化（猪当量）',
       headroomChange: '剩余承载量变化（猪当量）',
       absent: '无',
-      before: (label: string) => `${label}（基准）`,
-      after: (label: string) => `${label}（情景）`,
+      before: (label: string) => `基准${label}`,
+      after: (label: string) => `情景${label}`,
       summary: (n: number) => `${n} 个乡镇承载状态发生变化`,
       baseLabel: '基线',
       notAReport: (file: string) => `${file} 不是 landcap 报告（请用 landcap report --format json 生成）`,

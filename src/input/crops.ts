@@ -383,10 +383,10 @@ export class CropReader {
     const unit = measure === 'm3' ? 'm³' : 'kg';
     this.parts.whole(townshipCell.id, cropAsWritten, production);
     if (townshipCell.total) {
-      this.totals.total(row, productionQ?.column, township, item, production, unit, townshipCell.scope);
+      this.totals.total(row, productionQ?.column, township, item, production, unit, townshipCell.scope, cropAsWritten);
       return undefined;
     }
-    this.totals.add(item, production, townshipCell.key);
+    this.totals.add(item, production, townshipCell.key, cropAsWritten);
 
     let uptake: Partial<Record<Nutrient, UptakeUsed>> = crop?.uptake ?? {};
     if (userUptake.N !== undefined || userUptake.P !== undefined) {

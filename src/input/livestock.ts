@@ -252,10 +252,10 @@ export class LivestockReader {
     }
     this.parts.whole(townshipCell.id, speciesAsWritten, head);
     if (townshipCell.total) {
-      this.totals.total(row, fromSlaughter ? slaughterColumn : stockColumn, township, speciesName, head, '', townshipCell.scope);
+      this.totals.total(row, fromSlaughter ? slaughterColumn : stockColumn, township, speciesName, head, '', townshipCell.scope, speciesAsWritten);
       return undefined;
     }
-    this.totals.add(speciesName, head, townshipCell.key);
+    this.totals.add(speciesName, head, townshipCell.key, speciesAsWritten);
     return {
       file: row.file,
       line: row.line,

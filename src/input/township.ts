@@ -12,9 +12,20 @@ const TOTAL_LABEL = /^(?:全(?:区|县|市|镇|乡|旗)(?:合计|总计)?|合计
 /** A character every totals label has (looked for first: most names have none). */
 const TOTAL_MARK = /[合总小全共ｔtＴT]/;
 
+/** A county's or city's totals row, by its label: 柳江区小计, 柳州市合计, 鹿寨县总计. */
+const REGION_TOTAL = /^(.+?)(?:小计|合计|总计)$/;
+
 /** Whether a township cell holds a totals row's label. */
 export function isTotalLabel(name: string): boolean {
-  return TOTAL_MARK.test(name) && TOTAL_LABEL.test(name.normalize('NFKC').replace(/\s+/g, '').toLowerCase());
+  if (!TOTAL_MARK.test(name)) return false;
+  const label = name.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+  return TOTAL_LABEL.test(label) || REGION_TOTAL.test(label);
+}
+
+/** The region a totals row's label names (柳江区 of 柳江区小计), if it names one. */
+export function totalLabelRegion(name: string): string | undefined {
+  const label = name.normalize('NFKC').replace(/\s+/g, '');
+  return TOTAL_LABEL.test(label.toLowerCase()) ? undefined : REGION_TOTAL.exec(label)?.[1];
 }
 
 /** A line under a table that is a note, not a township: 注：…, 资料来源：…, 说明：… */
@@ -73,12 +84,33 @@ export function townshipIdOf(key: string): TownshipId {
   return { city: parts[0]!, county: parts[1]!, name: parts[2]! };
 }
 
+/** Endings of county and city names that files write or leave out (鹿寨 / 鹿寨县, 柳州 / 柳州市), longest first. */
+const REGION_SUFFIXES = ['自治县', '自治州', '自治旗', '地区', '新区', '县', '区', '市', '州', '旗', '盟'];
+
+/** A county's or city's name without its ending: 鹿寨县 → 鹿寨; 柳江区 and 柳江县 (its name before 2016) → 柳江. */
+export function regionStem(name: string): string {
+  const key = name.normalize('NFKC').replace(/\s+/g, '');
+  for (const suffix of REGION_SUFFIXES) if (key.length > suffix.length + 1 && key.endsWith(suffix)) return key.slice(0, -suffix.length);
+  return key;
+}
+
+const sameRegion = (a: string, b: string) => a === '' || b === '' || a === b || regionStem(a) === regionStem(b);
+
 /**
  * Whether two files' rows can mean one township: the same name, and the same county and city wherever both give one
- * (a livestock file without a county column names the crops file's 东风镇 of whichever county has one).
+ * (a livestock file without a county column names the crops file's 东风镇 of whichever county has one), a county or
+ * city written with or without its ending (鹿寨 / 鹿寨县) the same.
  */
 export function sameTownship(a: TownshipId, b: TownshipId): boolean {
-  return a.name === b.name && (a.county === '' || b.county === '' || a.county === b.county) && (a.city === '' || b.city === '' || a.city === b.city);
+  return a.name === b.name && sameRegion(a.county, b.county) && sameRegion(a.city, b.city);
+}
+
+/** Whether a file writes a township's county or city otherwise than the township is known by (鹿寨 for 鹿寨县). */
+export function regionWrittenOtherwise(written: TownshipId, known: TownshipId): boolean {
+  return (
+    (written.county !== '' && known.county !== '' && written.county !== known.county) ||
+    (written.city !== '' && known.city !== '' && written.city !== known.city)
+  );
 }
 
 /** A township for people: its county and name (柳江区 拉堡镇), with the city when it has no county. */
@@ -91,6 +123,14 @@ function regionScope(county: string, city: string): string {
   return county === '' && city === '' ? '' : `${city}${KEY_SEPARATOR}${county}`;
 }
 
+/** Before a county or city known only by the name a totals row's label gives it (柳江区小计). */
+const NAMED = '\u0002';
+
+/** Whether a totals row's region is one named only in its label. */
+export function isNamedScope(scope: string): boolean {
+  return scope.startsWith(NAMED);
+}
+
 /** The regions a township's row counts in, for totals rows to be checked against: the file, its city, its county. */
 const WHOLE_FILE: readonly string[] = [''];
 
@@ -98,8 +138,10 @@ export function scopesOf(key: string): readonly string[] {
   if (!hasRegion(key)) return WHOLE_FILE;
   const { county, city } = townshipIdOf(key);
   if (county === '' && city === '') return [''];
-  const scopes = ['', regionScope('', city)];
-  if (county !== '') scopes.push(regionScope(county, city));
+  // The file, the city, the county; and the county and the city by name alone, for a label that names them (柳江区小计).
+  const scopes = [''];
+  if (city !== '') scopes.push(regionScope('', city), `${NAMED}${city}`);
+  if (county !== '') scopes.push(regionScope(county, city), `${NAMED}${county}`);
   return scopes;
 }
 
@@ -153,7 +195,9 @@ export class TownshipColumn {
     if (id === undefined) this.ids.set(key, (id = this.ids.size));
     const total = isTotalLabel(name);
     if (!total) this.names.add(key);
-    return (this.last = { name, key, id, total, note: false, scope: total ? regionScope(county, city) : '' });
+    const labelRegion = total && county === '' && city === '' ? totalLabelRegion(name) : undefined;
+    const scope = !total ? '' : labelRegion !== undefined ? `${NAMED}${labelRegion}` : regionScope(county, city);
+    return (this.last = { name, key, id, total, note: false, scope });
   }
 
   /** A note under the table: said once per file; the reader skips the row. */

@@ -238,9 +238,22 @@ function cellText(type: string, value: string | undefined, strings: readonly str
       return unescapeOoxml(value);
     case 'b':
       return value === '1' ? 'TRUE' : 'FALSE';
+    case 'n':
+      return shownNumber(value);
     default:
       return value;
   }
+}
+
+/**
+ * A number cell as a spreadsheet shows it: to 15 significant digits, as Excel computes and displays numbers. A workbook
+ * stores 8.89 typed in a cell as 8.890000000000001 (the nearest double, written in full): read as 8.89, so that
+ * 8.89 万羽 is 88,900 birds, not 88,900.00000000001.
+ */
+function shownNumber(value: string): string {
+  if (value.length <= 15 || !/^-?\d+\.\d+(?:[eE][-+]?\d+)?$/.test(value)) return value;
+  const n = Number(value);
+  return Number.isFinite(n) ? String(Number(n.toPrecision(15))) : value;
 }
 
 /** Column index (0-based) of a cell reference such as "C12"; undefined when it is not one. */

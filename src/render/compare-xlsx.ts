@@ -5,7 +5,7 @@ import { compareRows, rowName } from './compare.js';
 import { STATUS_FILL } from './report-xlsx.js';
 import { workbook } from './xlsx.js';
 
-/** compare --format xlsx: a row per township, county, city and the total, each figure of both runs as a number. */
+/** compare --format xlsx: a row per township, county, city and the total, each figure of both runs and the change as numbers. */
 export function renderComparisonXlsx(c: Comparison, { lang, t }: RenderContext): Uint8Array {
   const x = t.ui.compare;
   const count = lang === 'zh' ? '0\\.0,"万"' : '#,##0';
@@ -15,9 +15,14 @@ export function renderComparisonXlsx(c: Comparison, { lang, t }: RenderContext):
       name: t.ui.xlsx.comparison,
       columns: [
         { header: t.ui.township },
-        ...[t.ui.stockPe, t.ui.capacityPe, t.ui.headroomPe].flatMap((label) => [
-          { header: x.before(label), format: count },
-          { header: x.after(label), format: count },
+        ...[
+          [t.ui.stockPe, x.stockChange],
+          [t.ui.capacityPe, x.capacityChange],
+          [t.ui.headroomPe, x.headroomChange],
+        ].flatMap(([label, change]) => [
+          { header: x.before(label!), format: count },
+          { header: x.after(label!), format: count },
+          { header: change!, format: count },
         ]),
         { header: x.before(t.ui.loadIndex), format: '0.000' },
         { header: x.after(t.ui.loadIndex), format: '0.000' },
@@ -31,10 +36,13 @@ export function renderComparisonXlsx(c: Comparison, { lang, t }: RenderContext):
           { value: rowName(r, lang, t), style: bold ? { bold } : {} },
           n(r.base?.stockPe),
           n(r.scenario?.stockPe),
+          n(r.change?.stockPe),
           n(r.base?.capacityPe),
           n(r.scenario?.capacityPe),
+          n(r.change?.capacityPe),
           n(r.base?.headroomPe),
           n(r.scenario?.headroomPe),
+          n(r.change?.headroomPe),
           n(r.base?.loadIndex),
           n(r.scenario?.loadIndex),
           status(r.base?.status),

@@ -79,29 +79,27 @@ export function renderComparison(c: Comparison, format: string, { lang, t, chalk
       return `${JSON.stringify(c, null, 2)}\n`;
     case 'csv': {
       const places = compareRows(c).some((r) => r.county !== undefined || r.city !== undefined || r.level !== undefined);
+      // Headers and status words in the chosen language, as the report's CSV has them; numbers at full precision.
+      const x = t.ui.compare;
+      const pair = (label: string) => [x.before(label), x.after(label)];
       const head = [
-        ...(places ? ['level', 'city', 'county'] : []),
-        'township',
-        'stock_pe_base',
-        'stock_pe_scenario',
-        'capacity_pe_base',
-        'capacity_pe_scenario',
-        'headroom_pe_base',
-        'headroom_pe_scenario',
-        'load_index_base',
-        'load_index_scenario',
-        'status_base',
-        'status_scenario',
+        ...(places ? [t.ui.level, t.ui.city, t.ui.county] : []),
+        t.ui.township,
+        ...pair(t.ui.stockPe),
+        ...pair(t.ui.capacityPe),
+        ...pair(t.ui.headroomPe),
+        ...pair(t.ui.loadIndex),
+        ...pair(t.ui.status),
       ];
       const body = compareRows(c).map((r) => [
         ...(places
           ? [
-              r.level ?? (r === c.total ? 'total' : 'township'),
+              t.ui.levels[r.level ?? (r === c.total ? 'total' : 'township')],
               r.level === 'city' ? r.name : (r.city ?? r.parent ?? ''),
               r.level === 'county' ? r.name : (r.county ?? ''),
             ]
           : []),
-        r.level === undefined ? r.name : '',
+        r.level === undefined ? (r === c.total ? t.ui.total : r.name) : '',
         r.base?.stockPe,
         r.scenario?.stockPe,
         r.base?.capacityPe,
@@ -110,8 +108,8 @@ export function renderComparison(c: Comparison, format: string, { lang, t, chalk
         r.scenario?.headroomPe,
         r.base?.loadIndex,
         r.scenario?.loadIndex,
-        r.base?.status,
-        r.scenario?.status,
+        r.base ? t.ui.statuses[r.base.status] : '',
+        r.scenario ? t.ui.statuses[r.scenario.status] : '',
       ]);
       return csvTable([head, ...body]);
     }

@@ -2,7 +2,7 @@ import type { Alias } from '../coefficients/coefficients.js';
 import type { CropRow } from '../input/crops.js';
 import type { LivestockRow } from '../input/livestock.js';
 import type { WholeMark } from '../input/names.js';
-import { hasRegion, sameTownship, townshipIdOf, townshipLabel } from '../input/township.js';
+import { hasRegion, regionWrittenOtherwise, sameTownship, townshipIdOf, townshipLabel } from '../input/township.js';
 import type { Place, ProblemLog } from '../problems.js';
 import { cropNutrientDemandKg } from '../method/crop-demand.js';
 import { ExactSums } from '../method/exact-sum.js';
@@ -218,6 +218,7 @@ export class Tally {
    */
   private readonly byName = new Map<string, TownshipData[]>();
   private readonly resolved = new Map<string, TownshipData>();
+  /** What has been said once: a key found ambiguous in a file, a region a file writes otherwise. */
   private readonly ambiguous = new Set<string>();
   readonly used: CoefficientsUsed = { crops: new Map(), species: new Map(), names: new Map() };
   /** The township of the last row: files list a township's rows together. */
@@ -262,6 +263,14 @@ export class Tally {
       }
       if (agree.length === 1) {
         t = agree[0]!;
+        const pair = `${file}\u0000${id.city}\u0000${id.county}\u0000${t.city}\u0000${t.county}`;
+        // Said once for each way a file writes a region otherwise.
+        if (regionWrittenOtherwise(id, t) && !this.ambiguous.has(pair) && this.ambiguous.add(pair))
+          this.log.report({ file, line, column: 0 }, 'region-name-differs', {
+            written: [id.city, id.county].filter((x) => x !== '').join(' '),
+            known: [t.city, t.county].filter((x) => x !== '').join(' '),
+            township: t.name,
+          });
         t.county ||= id.county;
         t.city ||= id.city;
         this.resolved.set(key, t);

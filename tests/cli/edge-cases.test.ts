@@ -119,6 +119,15 @@ describe('writing output', () => {
 });
 
 describe('options', () => {
+  it('an unknown option says what it may mean, its line breaks kept (not shown as \\n)', () => {
+    const en = landcap(['report', '--frmat', 'csv']);
+    expect(en.status).toBe(2);
+    expect(en.stderr).toContain("unknown option '--frmat'\n(Did you mean --format?)");
+    const zh = landcap(['report', '--frmat', 'csv', '--lang', 'zh']);
+    expect(zh.stderr).toContain('未知选项 --frmat（是否为 --format？）');
+    for (const r of [en, zh]) expect(r.stderr).not.toContain('\\n');
+  });
+
   it('--fail-on-overload fails on a township with stock and no land, in the chosen language', () => {
     const dir = writeFiles({
       'crops.csv': 'township,crop,production_kg\n甲,玉米,100000000\n',

@@ -153,6 +153,27 @@ describe('regions: one city, three counties, a 东风镇 in each', () => {
     }
   });
 
+  it('a yearbook table: 柳江区小计 rows (county cell empty) left out and checked against their county, 早稻 and 晚稻 against 早稻 and 晚稻', async () => {
+    const wide = ['--crops', `${DIR}/crops-wide-subtotals.csv`, '--livestock', `${DIR}/livestock.csv`];
+    const fromWide = await json(wide);
+    const fromLong = await json(ALL);
+    expect(fromWide.townships.map((t) => [t.county, t.name])).toEqual(fromLong.townships.map((t) => [t.county, t.name]));
+    fromWide.townships.forEach((t, i) => {
+      expect(t.capacityPe).toBeCloseTo(fromLong.townships[i]!.capacityPe, 6);
+      expect(t.stockPe).toBe(fromLong.townships[i]!.stockPe);
+    });
+    // The one error the table has: 鹿寨县's 小计 of 甘蔗 production 5% above its townships' (line 10, column 8).
+    const v = await landcap(['validate', '--format', 'json', `${DIR}/crops-wide-subtotals.csv`]);
+    const checked = JSON.parse(v.stdout) as { warnings: { code: string; line: number; column: number }[] };
+    expect(checked.warnings.map((w) => [w.code, w.line, w.column])).toEqual([['total-mismatch', 10, 8]]);
+  });
+
+  it('explain --county naming a county without that township says which counties have it', async () => {
+    const r = await landcap(['explain', '--township', '中渡镇', '--county', '柳江区', ...ALL]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('no township "中渡镇" in 柳江区; it has one in 鹿寨县');
+  });
+
   it('the HTML page charts the counties', async () => {
     const html = await run(['report', '--format', 'html', '--lang', 'zh', ...ALL]);
     expect(html).toContain('各县（市、区）负荷指数');
@@ -377,6 +398,9 @@ describe('the workbook (--format xlsx), read back by openpyxl', () => {
     expect(rows[1]![0]!.value).toBe('柳江区 东风镇');
     expect(rows[1]![1]!.value).toBe(rows[1]![2]!.value);
     expect(typeof rows[1]![1]!.value).toBe('number');
+    // Each figure's change beside its two runs: none, between a report and itself.
+    expect(rows[0]!.map((c) => c.value).slice(1, 4)).toEqual(['Stock (PE), base', 'Stock (PE), scenario', 'Stock Δ (PE)']);
+    expect(rows[1]![3]!.value).toBe(0);
   });
 });
 

@@ -123,6 +123,12 @@ const CASES: Case[] = [
     exit: 1,
     problems: [at('livestock-ambiguous.csv', 'township-ambiguous', 2, 0)],
   },
+  {
+    name: 'a livestock file writing the county and city without their endings (鹿寨, 柳州): region-name-differs, once',
+    args: ['tests/fixtures/regions/crops.csv', `${BAD}/livestock-region-spelling.csv`],
+    exit: 0,
+    problems: [at('livestock-region-spelling.csv', 'region-name-differs', 2, 0)],
+  },
   // Tables as statistics and workbooks give them.
   one('not-a-workbook.xlsx', 'workbook-invalid', 1, 0),
   one('no-table.xlsx', 'sheet-not-found', 1, 0),

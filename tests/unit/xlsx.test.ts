@@ -85,6 +85,19 @@ describe('the workbook reader', () => {
     expect(wb.rows(wb.sheets[0]!, 1).rows).toEqual([{ line: 1, cells: ['乡镇', '水稻'] }]);
   });
 
+  it('reads a number cell as a spreadsheet shows it, to 15 significant digits: 8.89 stored as 8.8900000000000006', () => {
+    const stored = book({
+      'xl/workbook.xml': workbookXml('<sheet name="S" sheetId="1" r:id="rId1"/>'),
+      'xl/_rels/workbook.xml.rels': rels(`<Relationship Id="rId1" Type="${WS}" Target="worksheets/sheet1.xml"/>`),
+      'xl/worksheets/sheet1.xml':
+        '<worksheet><sheetData><row r="1"><c r="A1"><v>8.8900000000000006</v></c><c r="B1"><v>0.30000000000000004</v></c>' +
+        '<c r="C1"><v>1234567.8912345679</v></c><c r="D1"><v>12</v></c><c r="E1"><v>1.5E3</v></c></row></sheetData></worksheet>',
+    });
+    const wb = Workbook.open(stored);
+    // 8.89 and 0.3 as typed; 16 or more digits rounded to 15 (as Excel shows them); short numbers as written.
+    expect(wb.rows(wb.sheets[0]!).rows).toEqual([{ line: 1, cells: ['8.89', '0.3', '1234567.89123457', '12', '1.5E3'] }]);
+  });
+
   it('refuses what is not a workbook it can read, saying why', () => {
     expect(() => Workbook.open(zipSync({ 'a.txt': strToU8('x') }))).toThrow(WorkbookError);
     expect(() => Workbook.open(strToU8('PK\u0003\u0004 not a zip'))).toThrow(/not a readable zip/);

@@ -26,7 +26,7 @@ export function explainCommand(context: () => Context, t: Messages): Command {
     const run = await resolveRun(runRequest(opts), ctx.t);
     if (run.defaultSample) ctx.err(`${ctx.t.ui.runningSample(run.sample!)}\n`);
     await ctx.checkOutput(opts.output, run.named);
-    const { explanation, problems, unmatched, nearest, counties } = await explainRun(run, opts.township, {
+    const { explanation, problems, unmatched, nearest, counties, notIn } = await explainRun(run, opts.township, {
       county: opts.county,
       encoding: opts.encoding,
       strict: opts.strict,
@@ -35,6 +35,7 @@ export function explainCommand(context: () => Context, t: Messages): Command {
     ctx.endProgress();
     ctx.printProblems(problems);
     if (run.scenario) ctx.printUnmatched(run.scenario.path, unmatched);
+    if (counties && notIn !== undefined) throw new UsageError(ctx.t.ui.explain.notInCounty(opts.township.trim(), notIn, counties.join(ctx.t.ui.enumSeparator)));
     if (counties) throw new UsageError(ctx.t.ui.explain.ambiguous(opts.township.trim(), counties.join(ctx.t.ui.enumSeparator)));
     if (nearest) throw new UsageError(ctx.t.ui.explain.notFound(opts.township.trim(), nearest.join(', ')));
     if (!explanation) throw new DataFailure(ctx.failureSummary(problems));
