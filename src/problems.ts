@@ -84,6 +84,9 @@ export const PROBLEM_CODES = {
   'local-mixed': 'error',
   'local-nothing': 'error',
   'local-alias-value': 'error',
+  // places (docs/transfer.md)
+  'place-outside-china': 'error',
+  'place-duplicate': 'error',
   // across files
   'township-no-land': 'warning',
   'township-soil-only': 'warning',

@@ -263,6 +263,14 @@ const problems: Record<ProblemCode, ProblemText> = {
     message: (a) => `"${s(a.name)}" is read as "${s(a.target)}": a value for it is a value for "${s(a.target)}"`,
     hint: (a) => `give the value on a row named "${s(a.target)}", or read "${s(a.name)}" as a crop of its own under another name`,
   },
+  'place-outside-china': {
+    message: (a) => `"${s(a.header)}": ${num(a.value)} is outside China's extent (${num(a.min)}–${num(a.max)} degrees)`,
+    hint: () => 'give longitude (经度) and latitude (纬度) in decimal degrees, each in its own column',
+  },
+  'place-duplicate': {
+    message: (a) => `township "${s(a.township)}" has a location already (line ${s(a.firstLine)})`,
+    hint: () => 'give each township one location',
+  },
   'township-no-land': {
     message: (a) => `township "${s(a.township)}" has livestock but no crop land in the crops file`,
     hint: (a) => (a.nearest ? `is it "${s(a.nearest)}" of the crops file? Write the name the same way in both files` : ''),

@@ -15,7 +15,8 @@ const choices = (v: string | number | undefined, and: string) =>
 /** N and P as Chinese reports name them. */
 const nutrientZh = (n: string) => (n === 'N' ? '氮' : n === 'P' ? '磷' : n);
 
-const kindZh = (k: string | number | undefined) => ({ crops: '作物', livestock: '畜禽', soil: '土壤', local: '本地词典' })[String(k)] ?? String(k ?? '');
+const kindZh = (k: string | number | undefined) =>
+  ({ crops: '作物', livestock: '畜禽', soil: '土壤', local: '本地词典', places: '位置' })[String(k)] ?? String(k ?? '');
 
 const help: Messages['help'] = {
   program: '按国家氮（磷）养分方法测算各乡镇畜禽粪污土地承载力',
@@ -307,6 +308,14 @@ export const zh: Messages = {
     'local-alias-value': {
       message: (a) => `“${s(a.name)}”按“${s(a.target)}”计：它的数值就是“${s(a.target)}”的数值`,
       hint: (a) => `请在名称为“${s(a.target)}”的行给出数值，或将“${s(a.name)}”作为单独的本地作物另起名称`,
+    },
+    'place-outside-china': {
+      message: (a) => `“${s(a.header)}”：${num(a.value)} 不在中国范围内（${num(a.min)}–${num(a.max)} 度）`,
+      hint: () => '经度、纬度请以十进制度数分两列填写',
+    },
+    'place-duplicate': {
+      message: (a) => `乡镇“${s(a.township)}”已有位置（第 ${s(a.firstLine)} 行）`,
+      hint: () => '每个乡镇只给一个位置',
     },
     'township-no-land': {
       message: (a) => `乡镇“${s(a.township)}”有畜禽存栏，但作物文件中没有该乡镇的种植数据`,

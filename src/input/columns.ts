@@ -7,8 +7,8 @@
  * unit ignore a bracketed suffix ("乡镇（街道）").
  */
 
-/** The data files, and a county's local dictionary of names and values (docs/local.md). */
-export const INPUT_KINDS = ['crops', 'livestock', 'soil', 'local'] as const;
+/** The data files, a county's local dictionary of names and values (docs/local.md), and townships' locations (docs/transfer.md). */
+export const INPUT_KINDS = ['crops', 'livestock', 'soil', 'local', 'places'] as const;
 export type InputKind = (typeof INPUT_KINDS)[number];
 
 /** The columns whose figures have a unit that changes them: area, yield, production, head in stock or slaughtered. */
@@ -173,6 +173,12 @@ export const FIELD_SPECS: readonly FieldSpec[] = [
     defaultUnit: MG_KG,
     exact: { available_p_mg_per_kg: MG_KG },
   },
+  // townships' locations (docs/transfer.md): decimal degrees
+  { field: 'township', kind: 'places', names: [] },
+  { field: 'county', kind: 'places', names: [] },
+  { field: 'city', kind: 'places', names: [] },
+  { field: 'lon', kind: 'places', names: ['lon', 'lng', 'longitude', '经度', '东经'] },
+  { field: 'lat', kind: 'places', names: ['lat', 'latitude', '纬度', '北纬'] },
   // a local dictionary (docs/local.md)
   { field: 'name', kind: 'local', names: ['name', '名称', '本地名称', '统计名称'] },
   { field: 'means', kind: 'local', names: ['means', '对应', '对应名称', '对应作物', '对应畜种', '计为', '按此计'] },
@@ -196,6 +202,7 @@ export const KIND_FIELDS: Readonly<Record<InputKind, readonly FieldSpec[]>> = {
   livestock: specsOf('livestock'),
   soil: specsOf('soil'),
   local: specsOf('local'),
+  places: specsOf('places'),
 };
 
 /** Case, spaces, full-width forms and bracket styles folded, so that "面积（公顷）" and "面积 (公顷)" compare equal. */
@@ -260,6 +267,7 @@ export function detectKinds(headers: readonly string[]): InputKind[] {
   if (has('livestock', ['species'])) kinds.push('livestock');
   if (has('soil', ['n_grade', 'total_n', 'p_grade', 'available_p'])) kinds.push('soil');
   if (has('local', ['name']) && has('local', ['means', 'source'])) kinds.push('local');
+  if (has('places', ['lon']) && has('places', ['lat'])) kinds.push('places');
   return kinds;
 }
 

@@ -147,6 +147,8 @@ function qualifies(kind: InputKind, cells: readonly HeaderCell[]): boolean {
       return cells.some((c) => (c.role === 'field' && c.field === item) || (c.role === 'wide' && c.column.role === 'item'));
     case 'soil':
       return cells.some((c) => c.role === 'field' && ['n_grade', 'total_n', 'p_grade', 'available_p'].includes(c.field));
+    case 'places':
+      return has(['lon']) && has(['lat']);
   }
 }
 
@@ -361,6 +363,7 @@ const REQUIRED: Record<InputKind, readonly (readonly string[])[]> = {
   livestock: [['township'], ['species'], ['stock', 'slaughter']],
   soil: [['township'], ['n_grade', 'total_n', 'p_grade', 'available_p']],
   local: [['name'], ['source']],
+  places: [['township'], ['lon'], ['lat']],
 };
 
 function expectedNames(kind: InputKind, field: string): string {

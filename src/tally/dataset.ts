@@ -6,6 +6,7 @@ import { LivestockReader, type LivestockRow } from '../input/livestock.js';
 import { openInput, readTable, type FileSummary, type OpenedInput, type Progress } from '../input/read.js';
 import { LocalReader } from '../input/local.js';
 import { SoilReader, type SoilRow } from '../input/soil.js';
+import { PlacesReader, type PlaceRow } from '../input/places.js';
 import { TownshipMatcher, sameTownship, townshipIdOf, townshipLabel, type TownshipId } from '../input/township.js';
 import type { InputKind } from '../input/columns.js';
 import type { InputRef } from '../input/source.js';
@@ -28,6 +29,8 @@ export interface InputFiles {
   readonly soil?: DatasetInput;
   /** A county's local dictionary of names and values (docs/local.md), read before the data. */
   readonly local?: DatasetInput;
+  /** The townships' locations, for a transfer plan (docs/transfer.md). */
+  readonly places?: DatasetInput;
 }
 
 /** The files `validate` may be given: any of the three kinds. */
@@ -42,6 +45,8 @@ export interface Dataset {
   readonly used: CoefficientsUsed;
   /** The tables the data was read with: the guide's, with the local dictionary's names and values over them. */
   readonly coefficients: Coefficients;
+  /** The townships' locations by key, when a places file is given. */
+  readonly places: ReadonlyMap<string, PlaceRow>;
 }
 
 /** A township's crop demand by soil grade, for each nutrient of the basis. */
@@ -200,6 +205,7 @@ export async function loadDataset(
         used: tally.used,
         soilGrade: () => ({ grade: params.soilGrade, source: { from: 'parameter' } }),
         coefficients: c,
+        places: new Map(),
       };
   }
   const adjust = options.adjust?.(c);
@@ -274,6 +280,15 @@ export async function loadDataset(
     return summary;
   };
 
+  const places = new Map<string, PlaceRow>();
+  if (files.places) {
+    let reader: PlacesReader | undefined;
+    const onRow = (row: Row, header: Header) => {
+      const r = (reader ??= new PlacesReader(header)).read(row);
+      if (r) places.set(r.township, r);
+    };
+    summaries.push(await readTable(await open(files.places), 'places', log, onRow, sheet('places')));
+  }
   if (files.soil) summaries.push(await readSoil(files.soil));
   const cropsFile = files.crops === undefined ? undefined : await readCrops(files.crops);
   if (cropsFile) summaries.push(cropsFile);
@@ -287,7 +302,7 @@ export async function loadDataset(
   if (livestockFile) summaries.push(livestockFile);
   if (adjust) for (const r of adjust.extraLivestock()) tally.addLivestock(r);
 
-  const dataset = { townships: tally.townships, files: summaries, used: tally.used, soilGrade: gradeOf, coefficients: c };
+  const dataset = { townships: tally.townships, files: summaries, used: tally.used, soilGrade: gradeOf, coefficients: c, places };
   // Checks across files need a readable crops file to compare with.
   if (!cropsFile?.readable) return dataset;
   // A township of the livestock file missing from the crops file may be one of the crops file's written another way.

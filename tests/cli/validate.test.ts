@@ -129,6 +129,16 @@ const CASES: Case[] = [
     exit: 0,
     problems: [at('livestock-region-spelling.csv', 'region-name-differs', 2, 0)],
   },
+  {
+    name: "places-problems.csv: a location outside China's extent (longitude and latitude swapped), a township placed twice",
+    args: [`${BAD}/places-problems.csv`],
+    exit: 1,
+    problems: [
+      at('places-problems.csv', 'place-outside-china', 4, 4),
+      at('places-problems.csv', 'place-outside-china', 4, 5),
+      at('places-problems.csv', 'place-duplicate', 6, 3),
+    ],
+  },
   // Tables as statistics and workbooks give them.
   one('not-a-workbook.xlsx', 'workbook-invalid', 1, 0),
   one('no-table.xlsx', 'sheet-not-found', 1, 0),
