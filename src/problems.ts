@@ -92,6 +92,8 @@ export const PROBLEM_CODES = {
   'township-soil-only': 'warning',
   'township-ambiguous': 'error',
   'region-name-differs': 'warning',
+  'township-no-place': 'warning',
+  'place-no-township': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

@@ -9,6 +9,7 @@ import { explainCommand } from './commands/explain.js';
 import { farmCommand } from './commands/farm.js';
 import { initCommand } from './commands/init.js';
 import { reportCommand } from './commands/report.js';
+import { transferCommand } from './commands/transfer.js';
 import { validateCommand } from './commands/validate.js';
 import { Context, colourLevels, type CliIo, type GlobalOptions } from './context.js';
 import { DataFailure, EXIT, UsageError } from './errors.js';
@@ -77,6 +78,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     validate: validateCommand,
     explain: explainCommand,
     compare: compareCommand,
+    transfer: transferCommand,
     farm: farmCommand,
     coefficients: coefficientsCommand,
     init: initCommand,

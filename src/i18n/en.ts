@@ -276,6 +276,14 @@ const problems: Record<ProblemCode, ProblemText> = {
     hint: (a) => (a.nearest ? `is it "${s(a.nearest)}" of the crops file? Write the name the same way in both files` : ''),
   },
   'township-soil-only': { message: (a) => `township "${s(a.township)}" has soil data but no crops` },
+  'township-no-place': {
+    message: (a) => `township "${s(a.township)}" has no location in this file: it can neither send nor receive manure in a transfer plan`,
+    hint: () => 'add its longitude and latitude',
+  },
+  'place-no-township': {
+    message: (a) => `the location of "${s(a.township)}" names no township of the data`,
+    hint: (a) => (a.nearest ? `is it "${s(a.nearest)}"? Write the name as the data does` : 'check the name, or drop the row'),
+  },
   'region-name-differs': {
     message: (a) => `"${s(a.written)}" is read as "${s(a.known)}", where the other file has township "${s(a.township)}"`,
     hint: () => 'write the county and city the same way in every file',
@@ -516,6 +524,22 @@ const ui = {
     ambiguous: (name: string, counties: string) => `the data has a township "${name}" in more than one county: ${counties}; say which with --county`,
   },
   scenarioUnmatched: (where: string) => `${where} matches no row of the data and changes nothing`,
+  transfer: {
+    badKm: 'give the farthest distance in km, above 0 and at most 1,000',
+    title: (km: string) => `Where the surplus can go: a transfer plan within ${km} km`,
+    summary: (surplus: string, placed: string, unplaced: string, peKm: string, km: string) =>
+      `Surplus ${surplus} PE; ${placed} placed within ${km} km, ${unplaced} not; ${peKm} PE × km.`,
+    from: 'From',
+    to: 'To',
+    pe: 'PE a year',
+    km: 'km',
+    surplus: 'Surplus (PE)',
+    sent: 'Sent (PE)',
+    received: 'Received (PE)',
+    unplaced: 'Unplaced (PE)',
+    before: 'Load index before',
+    after: 'Load index after',
+  },
   compare: {
     title: (base: string, scenario: string) => `${scenario} compared with ${base}`,
     stockChange: 'Stock Δ (PE)',
@@ -706,12 +730,15 @@ const help = {
     report: 'per-township balance of livestock manure and crop land, with a county total',
     validate: 'check input files and report every problem, located; exit 1 if any is an error',
     explain: 'the whole calculation for one township: every number with its formula, inputs and their sources',
+    transfer: 'where the surplus can go: flows from overloaded townships to those with headroom within reach, the most placed at the least PE × km',
     compare: 'township by township differences between two reports, or between the data and a scenario',
     farm: "a scale farm's land requirement (配套土地面积): the land whose crops take up its manure N and P",
     coefficients: 'the coefficient tables in use, each value with its provenance',
     init: 'write empty template files (crops, livestock, soil; English and Chinese headers) and a parameters file',
   },
   options: {
+    places: "the townships' locations: a CSV file or .xlsx workbook with township, 经度 (lon) and 纬度 (lat) in decimal degrees",
+    maxKm: 'the farthest manure is carried, km (default 30)',
     crops: 'crops: a CSV file or an .xlsx workbook, a row per township and crop or a column per crop',
     livestock: 'livestock: a CSV file or an .xlsx workbook, a row per township and species or a column per species',
     soil: 'soil: grades or measured values per township (optional; CSV or .xlsx)',

@@ -35,12 +35,15 @@ const help: Messages['help'] = {
     report: '测算各乡镇畜禽粪污土地承载力，附县（市、区）、市小计与合计',
     validate: '检查输入文件，逐条报告问题及其位置；有错误时退出码为 1',
     explain: '一个乡镇的完整测算过程：每个数值的公式、输入及来源',
+    transfer: '粪污往哪里去：从超载乡镇向运距以内有余量的乡镇转运，消纳最多、运量（猪当量·千米）最小',
     compare: '逐乡镇比较两份报告，或比较数据与情景',
     farm: '规模养殖场配套土地面积：消纳其粪肥氮、磷所需的作物土地',
     coefficients: '所用系数表，每个数值附来源',
     init: '生成空白模板文件（作物、畜禽、土壤；英文与中文表头）及参数文件',
   },
   options: {
+    places: '各乡镇位置：CSV 文件或 .xlsx 工作簿，含乡镇、经度、纬度（十进制度）',
+    maxKm: '粪污最远运距，km（默认 30）',
     crops: '作物：CSV 文件或 .xlsx 工作簿，每个乡镇、每种作物一行，或每种作物一列',
     livestock: '畜禽：CSV 文件或 .xlsx 工作簿，每个乡镇、每个畜种一行，或每个畜种一列',
     soil: '土壤：各乡镇的分级或测定值（可选；CSV 或 .xlsx）',
@@ -322,6 +325,14 @@ export const zh: Messages = {
       hint: (a) => (a.nearest ? `是否即作物文件中的“${s(a.nearest)}”？请在两个文件中写法一致` : ''),
     },
     'township-soil-only': { message: (a) => `乡镇“${s(a.township)}”有土壤数据，但没有作物` },
+    'township-no-place': {
+      message: (a) => `乡镇“${s(a.township)}”在本文件中没有位置：转运方案中它既不能运出也不能接收粪污`,
+      hint: () => '请补上其经度和纬度',
+    },
+    'place-no-township': {
+      message: (a) => `“${s(a.township)}”的位置不对应数据中的任何乡镇`,
+      hint: (a) => (a.nearest ? `是否即“${s(a.nearest)}”？请按数据中的写法填写` : '请核对名称，或删去该行'),
+    },
     'region-name-differs': {
       message: (a) => `“${s(a.written)}”按另一文件中乡镇“${s(a.township)}”所在的“${s(a.known)}”读取`,
       hint: () => '请在各文件中把县（市、区）和市的名称写成一致',
@@ -557,6 +568,22 @@ export const zh: Messages = {
       ambiguous: (name: string, counties: string) => `数据中不止一个县（市、区）有乡镇“${name}”：${counties}；请用 --county 指明`,
     },
     scenarioUnmatched: (where: string) => `${where} 未匹配到任何数据行，未作改变`,
+    transfer: {
+      badKm: '请给出最远运距（km），大于 0 且不超过 1000',
+      title: (km: string) => `粪污转运方案（运距 ${km} km 以内）`,
+      summary: (surplus: string, placed: string, unplaced: string, peKm: string, km: string) =>
+        `超载部分共 ${surplus} 猪当量：${km} km 以内可消纳 ${placed}，无法消纳 ${unplaced}；运量 ${peKm} 猪当量·千米。`,
+      from: '运出乡镇',
+      to: '接收乡镇',
+      pe: '转运量（猪当量/年）',
+      km: '距离（km）',
+      surplus: '超载量（猪当量）',
+      sent: '运出（猪当量）',
+      received: '接收（猪当量）',
+      unplaced: '无法消纳（猪当量）',
+      before: '转运前负荷指数',
+      after: '转运后负荷指数',
+    },
     compare: {
       title: (base: string, scenario: string) => `${scenario} 与 ${base} 对比`,
       stockChange: '存栏变化（猪当量）',

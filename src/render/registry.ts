@@ -2,6 +2,7 @@ import type { CoefficientTable } from '../coefficients/listing.js';
 import type { Comparison } from '../compare/compare.js';
 import type { Explanation } from '../explain/explain.js';
 import type { FarmResult } from '../farm/farm.js';
+import type { TransferPlan } from '../transfer/plan.js';
 import type { Report } from '../report/report.js';
 import type { RenderContext, Renderer } from './context.js';
 import type { Validation } from './validate.js';
@@ -16,6 +17,7 @@ export interface Documents {
   readonly farm: FarmResult;
   readonly coefficients: readonly CoefficientTable[];
   readonly validate: Validation;
+  readonly transfer: TransferPlan;
 }
 
 type Registry = { readonly [K in keyof Documents]: Readonly<Record<string, () => Promise<Renderer<Documents[K]>>>> };
@@ -58,6 +60,12 @@ export const RENDERERS = {
     csv: async () => coefficients('csv'),
     md: async () => coefficients('md'),
   },
+  transfer: {
+    table: async () => transfer('table'),
+    json: async () => transfer('json'),
+    csv: async () => transfer('csv'),
+    md: async () => transfer('md'),
+  },
   validate: {
     text: async () => (await import('./validate.js')).renderValidationText,
     table: async () => (await import('./validate.js')).renderValidationText,
@@ -74,6 +82,11 @@ async function comparison(format: string): Promise<Renderer<Comparison>> {
 async function farm(format: string): Promise<Renderer<FarmResult>> {
   const { renderFarm } = await import('./farm.js');
   return (f, ctx) => renderFarm(f, format, ctx);
+}
+
+async function transfer(format: string): Promise<Renderer<TransferPlan>> {
+  const { renderTransfer } = await import('./transfer.js');
+  return (plan, ctx) => renderTransfer(plan, format, ctx);
 }
 
 async function coefficients(format: string): Promise<Renderer<readonly CoefficientTable[]>> {

@@ -45,8 +45,8 @@ export interface Dataset {
   readonly used: CoefficientsUsed;
   /** The tables the data was read with: the guide's, with the local dictionary's names and values over them. */
   readonly coefficients: Coefficients;
-  /** The townships' locations by key, when a places file is given. */
-  readonly places: ReadonlyMap<string, PlaceRow>;
+  /** The townships' locations, when a places file is given. */
+  readonly places: PlaceIndex;
 }
 
 /** A township's crop demand by soil grade, for each nutrient of the basis. */
@@ -115,6 +115,57 @@ function checkSoilTownships(
     const agree = (soilOfName.get(t.name) ?? []).filter((k) => sameTownship(townshipIdOf(k), t));
     if (agree.length > 1)
       log.report(place(agree[0]!), 'township-ambiguous', { township: t.name, places: agree.map((k) => townshipLabel(townshipIdOf(k))).join(' / ') });
+  }
+}
+
+/**
+ * Each township of the data against the places file: one without a location, which can neither send nor receive (said
+ * at the places file, which lacks it), and a place naming no township of the data (with the township it most likely
+ * means).
+ */
+function checkPlaces(places: PlaceIndex, file: string, townships: readonly TownshipData[], log: ProblemLog): void {
+  const used = new Set<string>();
+  for (const t of townships) {
+    const place = places.of(t.key);
+    if (place) used.add(place.township);
+    else log.report({ file, line: 0, column: 0 }, 'township-no-place', { township: townshipLabel(t) });
+  }
+  let matcher: TownshipMatcher | undefined;
+  for (const p of places.all())
+    if (!used.has(p.township))
+      log.report({ file: p.file, line: p.line, column: 0 }, 'place-no-township', {
+        township: townshipLabel(townshipIdOf(p.township)),
+        nearest: (matcher ??= new TownshipMatcher(townships.map((t) => t.key))).nearest(p.township) ?? '',
+      });
+}
+
+/** The townships' locations: by key, else the one place of the name whose county and city agree (a file without them). */
+export class PlaceIndex {
+  private byName?: Map<string, PlaceRow[]>;
+
+  constructor(private readonly places: ReadonlyMap<string, PlaceRow>) {}
+
+  get size(): number {
+    return this.places.size;
+  }
+
+  all(): Iterable<PlaceRow> {
+    return this.places.values();
+  }
+
+  of(key: string): PlaceRow | undefined {
+    const exact = this.places.get(key);
+    if (exact || this.places.size === 0) return exact;
+    if (!this.byName) {
+      this.byName = new Map();
+      for (const p of this.places.values()) {
+        const name = townshipIdOf(p.township).name;
+        this.byName.set(name, [...(this.byName.get(name) ?? []), p]);
+      }
+    }
+    const id = townshipIdOf(key);
+    const agree = (this.byName.get(id.name) ?? []).filter((p) => sameTownship(townshipIdOf(p.township), id));
+    return agree.length === 1 ? agree[0] : undefined;
   }
 }
 
@@ -205,7 +256,7 @@ export async function loadDataset(
         used: tally.used,
         soilGrade: () => ({ grade: params.soilGrade, source: { from: 'parameter' } }),
         coefficients: c,
-        places: new Map(),
+        places: new PlaceIndex(new Map()),
       };
   }
   const adjust = options.adjust?.(c);
@@ -302,7 +353,7 @@ export async function loadDataset(
   if (livestockFile) summaries.push(livestockFile);
   if (adjust) for (const r of adjust.extraLivestock()) tally.addLivestock(r);
 
-  const dataset = { townships: tally.townships, files: summaries, used: tally.used, soilGrade: gradeOf, coefficients: c, places };
+  const dataset = { townships: tally.townships, files: summaries, used: tally.used, soilGrade: gradeOf, coefficients: c, places: new PlaceIndex(places) };
   // Checks across files need a readable crops file to compare with.
   if (!cropsFile?.readable) return dataset;
   // A township of the livestock file missing from the crops file may be one of the crops file's written another way.
@@ -317,5 +368,6 @@ export async function loadDataset(
       });
   }
   if (soil.size > 0) checkSoilTownships(soil, listed, (k) => tally.townships.get(k) ?? { key: k, ...townshipIdOf(k) }, log);
+  if (files.places) checkPlaces(dataset.places, inputName(files.places), [...tally.townships.values()], log);
   return dataset;
 }

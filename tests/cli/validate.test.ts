@@ -139,6 +139,16 @@ const CASES: Case[] = [
       at('places-problems.csv', 'place-duplicate', 6, 3),
     ],
   },
+  {
+    name: 'a places file that lacks two townships and names one otherwise (拉堡): township-no-place, place-no-township',
+    args: ['tests/fixtures/regions/crops.csv', 'tests/fixtures/regions/livestock.csv', `${BAD}/places-partial.csv`],
+    exit: 0,
+    problems: [
+      at('places-partial.csv', 'township-no-place', 0, 0),
+      at('places-partial.csv', 'township-no-place', 0, 0),
+      at('places-partial.csv', 'place-no-township', 3, 0),
+    ],
+  },
   // Tables as statistics and workbooks give them.
   one('not-a-workbook.xlsx', 'workbook-invalid', 1, 0),
   one('no-table.xlsx', 'sheet-not-found', 1, 0),

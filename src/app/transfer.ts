@@ -1,0 +1,35 @@
+import { loadCoefficients } from '../coefficients/load.js';
+import type { EncodingOption } from '../input/errors.js';
+import type { Progress } from '../input/read.js';
+import { ProblemLog, type Problem } from '../problems.js';
+import { buildReport } from '../report/report.js';
+import { loadDataset } from '../tally/dataset.js';
+import type { TransferPlan } from '../transfer/plan.js';
+import { scenarioOf } from './report.js';
+import type { ResolvedRun } from './run.js';
+
+/**
+ * A transfer plan for a run (docs/transfer.md): the report of its data, parameters and scenario, and the townships'
+ * locations from `places`; the most surplus placed within `maxKm`, then the least PE × km. No plan when the data have
+ * errors.
+ */
+export async function transferRun(
+  run: ResolvedRun,
+  places: string,
+  maxKm: number,
+  options: { readonly encoding?: EncodingOption; readonly strict?: boolean; readonly onProgress?: Progress } = {},
+): Promise<{ readonly plan: TransferPlan | undefined; readonly problems: readonly Problem[]; readonly unmatched: readonly string[] }> {
+  const scenario = await scenarioOf(run);
+  const log = new ProblemLog({ strict: options.strict });
+  const dataset = await loadDataset({ ...run.files, places }, run.params.values, await loadCoefficients(), log, {
+    encoding: options.encoding,
+    adjust: scenario?.adjust,
+    onProgress: options.onProgress,
+    sheets: run.sheets,
+  });
+  const report = log.hasErrors ? undefined : buildReport(dataset, run.params, log);
+  const unmatched = scenario?.unmatched() ?? [];
+  if (!report) return { plan: undefined, problems: log.problems, unmatched };
+  const { transferPlan } = await import('../transfer/plan.js');
+  return { plan: await transferPlan(report, dataset.places, maxKm), problems: log.problems, unmatched };
+}

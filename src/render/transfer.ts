@@ -1,0 +1,84 @@
+import type { TransferPlan, FlowEnd } from '../transfer/plan.js';
+import type { Lang } from '../i18n/index.js';
+import { markdownText, visible } from '../safe-text.js';
+import { placeName } from './columns.js';
+import type { RenderContext } from './context.js';
+import { csvTable } from './csv.js';
+import { countsInWan, formatCount, formatIndex, formatNumber } from './format.js';
+import { drawTable } from './report-table.js';
+
+const named = (e: FlowEnd, lang: Lang) => placeName(e, lang);
+
+/** The transfer plan in a format: its flows, each township's change, and the totals (docs/transfer.md). */
+export function renderTransfer(plan: TransferPlan, format: string, { lang, t, chalk }: RenderContext): string {
+  const x = t.ui.transfer;
+  const flowHead = [x.from, x.to, x.pe, x.km];
+  const flowRows = plan.flows.map(
+    (f) =>
+      [
+        named(
+          { name: f.from, ...(f.fromCounty === undefined ? {} : { county: f.fromCounty }), ...(f.fromCity === undefined ? {} : { city: f.fromCity }) },
+          lang,
+        ),
+        named({ name: f.to, ...(f.toCounty === undefined ? {} : { county: f.toCounty }), ...(f.toCity === undefined ? {} : { city: f.toCity }) }, lang),
+        f.pe,
+        f.km,
+      ] as const,
+  );
+  const moved = plan.townships.filter((s) => s.sentPe > 0 || s.receivedPe > 0 || s.unplacedPe > 0);
+  const townHead = [t.ui.township, x.surplus, x.sent, x.received, x.unplaced, x.before, x.after];
+  // Each column of counts in one unit (in Chinese all in 万 when one value reaches 10,000).
+  const inWan = (get: (s: TransferPlan['townships'][number]) => number) => countsInWan(moved.map(get));
+  const wan = { surplus: inWan((s) => s.surplusPe), sent: inWan((s) => s.sentPe), received: inWan((s) => s.receivedPe), unplaced: inWan((s) => s.unplacedPe) };
+  const flowWan = countsInWan(plan.flows.map((f) => f.pe));
+  const townRow = (s: TransferPlan['townships'][number]) => [
+    named(s, lang),
+    formatCount(s.surplusPe, lang, wan.surplus),
+    formatCount(s.sentPe, lang, wan.sent),
+    formatCount(s.receivedPe, lang, wan.received),
+    formatCount(s.unplacedPe, lang, wan.unplaced),
+    formatIndex(s.loadIndexBefore),
+    formatIndex(s.loadIndexAfter),
+  ];
+  const summary = x.summary(
+    formatCount(plan.total.surplusPe, lang),
+    formatCount(plan.total.placedPe, lang),
+    formatCount(plan.total.unplacedPe, lang),
+    formatNumber(plan.total.peKm),
+    formatNumber(plan.maxKm, 1),
+  );
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(plan, null, 2)}\n`;
+    case 'csv':
+      return csvTable([flowHead, ...flowRows.map((r) => [...r])]);
+    case 'md':
+      return [
+        `## ${markdownText(x.title(formatNumber(plan.maxKm, 1)))}`,
+        '',
+        markdownText(summary),
+        '',
+        `| ${flowHead.map(markdownText).join(' | ')} |`,
+        '| --- | --- | ---: | ---: |',
+        ...flowRows.map(([a, b, pe, km]) => `| ${markdownText(a)} | ${markdownText(b)} | ${formatCount(pe, lang, flowWan)} | ${formatNumber(km, 1)} |`),
+        '',
+        `| ${townHead.map(markdownText).join(' | ')} |`,
+        `| --- |${' ---: |'.repeat(townHead.length - 1)}`,
+        ...moved.map((s) => `| ${townRow(s).map(markdownText).join(' | ')} |`),
+        '',
+      ].join('\n');
+    default: {
+      const flows = drawTable(
+        flowHead.map((h) => chalk.bold(h)),
+        flowRows.map(([a, b, pe, km]) => [visible(a), visible(b), formatCount(pe, lang, flowWan), formatNumber(km, 1)]),
+        ['left', 'left', 'right', 'right'],
+      );
+      const towns = drawTable(
+        townHead.map((h) => chalk.bold(h)),
+        moved.map((s) => townRow(s).map(visible)),
+        ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
+      );
+      return `${chalk.bold(x.title(formatNumber(plan.maxKm, 1)))}\n${summary}\n${plan.flows.length > 0 ? `${flows}\n` : ''}${moved.length > 0 ? `${towns}\n` : ''}`;
+    }
+  }
+}

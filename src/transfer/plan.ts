@@ -1,0 +1,101 @@
+/**
+ * The transfer plan as landcap writes it (docs/transfer.md): its flows between townships, each township's surplus,
+ * what it sends, receives and cannot place, and its load index before and after; every renderer is fed this object.
+ */
+import { loadIndexAfter, planTotals, reachableArcs, surplusAndHeadroom, type TransferSite } from '../method/transfer.js';
+import type { Balance } from '../method/balance.js';
+import type { Report } from '../report/report.js';
+import { SCHEMA_VERSION } from '../report/report.js';
+import { townshipKey } from '../input/township.js';
+import type { PlaceIndex } from '../tally/dataset.js';
+import { solveTransfer } from './solve.js';
+
+/** A township of a flow: its name, and its county and city where the data give them. */
+export interface FlowEnd {
+  readonly name: string;
+  readonly county?: string;
+  readonly city?: string;
+}
+
+/** A flow: from and to by name, with their counties and cities where the data give them (as the JSON writes it). */
+export interface TransferFlow {
+  readonly from: string;
+  readonly to: string;
+  readonly fromCounty?: string;
+  readonly fromCity?: string;
+  readonly toCounty?: string;
+  readonly toCity?: string;
+  /** Pig equivalents a year. */
+  readonly pe: number;
+  readonly km: number;
+}
+
+export interface TransferTownship extends FlowEnd {
+  readonly stockPe: number;
+  readonly capacityPe: number;
+  readonly surplusPe: number;
+  readonly headroomPe: number;
+  readonly sentPe: number;
+  readonly receivedPe: number;
+  readonly unplacedPe: number;
+  readonly loadIndexBefore: number | null;
+  readonly loadIndexAfter: number | null;
+  /** Whether the places file gives its location. */
+  readonly located: boolean;
+}
+
+export interface TransferPlan {
+  readonly schemaVersion: typeof SCHEMA_VERSION;
+  readonly maxKm: number;
+  readonly flows: readonly TransferFlow[];
+  readonly townships: readonly TransferTownship[];
+  readonly total: { readonly surplusPe: number; readonly placedPe: number; readonly unplacedPe: number; readonly peKm: number };
+}
+
+const end = (b: Balance): FlowEnd => ({
+  name: b.name,
+  ...(b.county === undefined ? {} : { county: b.county }),
+  ...(b.city === undefined ? {} : { city: b.city }),
+});
+
+/** The plan for a report's townships at the places given: the most placed within `maxKm`, then the least PE × km. */
+export async function transferPlan(report: Report, places: PlaceIndex, maxKm: number): Promise<TransferPlan> {
+  const sites: TransferSite[] = report.townships.map((b) => {
+    const at = places.of(townshipKey(b.name, b.county ?? '', b.city ?? ''))?.at;
+    return { ...surplusAndHeadroom(b.stockPe, b.capacityPe), ...(at ? { at } : {}) };
+  });
+  const flows = await solveTransfer(sites, reachableArcs(sites, maxKm));
+  const totals = planTotals(sites, flows);
+  const unplacedPe = totals.unplacedPe.reduce((a, b) => a + b, 0);
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    maxKm,
+    flows: flows.map((f) => {
+      const [a, b] = [report.townships[f.from]!, report.townships[f.to]!];
+      return {
+        from: a.name,
+        to: b.name,
+        ...(a.county === undefined ? {} : { fromCounty: a.county }),
+        ...(a.city === undefined ? {} : { fromCity: a.city }),
+        ...(b.county === undefined ? {} : { toCounty: b.county }),
+        ...(b.city === undefined ? {} : { toCity: b.city }),
+        pe: f.pe,
+        km: f.km,
+      };
+    }),
+    townships: report.townships.map((b, i) => ({
+      ...end(b),
+      stockPe: b.stockPe,
+      capacityPe: b.capacityPe,
+      surplusPe: sites[i]!.surplusPe,
+      headroomPe: sites[i]!.headroomPe,
+      sentPe: totals.sentPe[i]!,
+      receivedPe: totals.receivedPe[i]!,
+      unplacedPe: totals.unplacedPe[i]!,
+      loadIndexBefore: b.loadIndex,
+      loadIndexAfter: loadIndexAfter(b.stockPe, b.capacityPe, totals.sentPe[i]!, totals.receivedPe[i]!),
+      located: sites[i]!.at !== undefined,
+    })),
+    total: { surplusPe: totals.surplusPe, placedPe: totals.placedPe, unplacedPe, peKm: totals.peKm },
+  };
+}
