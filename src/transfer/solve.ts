@@ -10,12 +10,45 @@ import type { Arc, Flow, TransferSite } from '../method/transfer.js';
 /** Flows below this share of the placed total are the solver's rounding, not a plan's flow. */
 const NEGLIGIBLE = 1e-12;
 
+type Highs = Awaited<ReturnType<(typeof import('highs'))['default']>>;
+
+/**
+ * The pairs within reach in groups that share no township: each group is a plan of its own (a county's townships do
+ * not compete with another province's), and a country's townships are many small programmes, not one large one.
+ */
+function groupsOf(arcs: readonly Arc[]): Arc[][] {
+  const parent = new Map<number, number>();
+  const find = (x: number): number => {
+    let r = x;
+    while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(x, r);
+    return r;
+  };
+  for (const a of arcs) {
+    const [x, y] = [find(a.from), find(a.to)];
+    if (x !== y) parent.set(x, y);
+  }
+  const groups = new Map<number, Arc[]>();
+  for (const a of arcs) {
+    const g = find(a.from);
+    const list = groups.get(g);
+    if (list) list.push(a);
+    else groups.set(g, [a]);
+  }
+  return [...groups.values()];
+}
+
 /** The plan's flows over `arcs` (reachableArcs): the most placed, then the least PE × km. */
 export async function solveTransfer(sites: readonly TransferSite[], arcs: readonly Arc[]): Promise<Flow[]> {
   if (arcs.length === 0) return [];
   // Required where it is installed, not bundled: its WebAssembly file lies beside it.
   const loadHighs = createRequire(import.meta.url)('highs') as (typeof import('highs'))['default'];
   const highs = await loadHighs();
+  return groupsOf(arcs).flatMap((group) => solveGroup(highs, sites, group));
+}
+
+/** One group's plan: the two programmes on one model. */
+function solveGroup(highs: Highs, sites: readonly TransferSite[], arcs: readonly Arc[]): Flow[] {
   // Rows: each sender, then each receiver, that an arc touches.
   const rowOf = new Map<string, number>();
   const rowUpper: number[] = [];
@@ -50,20 +83,27 @@ export async function solveTransfer(sites: readonly TransferSite[], arcs: readon
   };
   const values = highs.withModel(model, (m) => {
     m.options.set({ output_flag: false });
-    const optimal = () => {
-      const status = m.run().modelStatus;
-      if (status !== highs.constants.modelStatus.optimal) throw new Error(`the transfer plan's solver ended with status ${status}`);
-    };
-    optimal();
+    const run = () => m.run().modelStatus;
+    const fail = (status: number) => new Error(`the transfer plan's solver ended with status ${status}`);
+    let status = run();
+    if (status !== highs.constants.modelStatus.optimal) throw fail(status);
     const placed = m.getObjectiveValue();
     // Hold the placed total, and ask for the least PE × km.
-    m.addRow(placed, highs.infinity, { indices: Int32Array.from(arcs, (_, j) => j), values: new Float64Array(n).fill(1) });
+    const all = Int32Array.from(arcs, (_, j) => j);
+    m.addRow(placed, highs.infinity, { indices: all, values: new Float64Array(n).fill(1) });
     m.changeObjectiveSense(highs.constants.objectiveSense.minimize);
     m.changeColsCost(
       { kind: 'range', from: 0, to: n - 1 },
       Float64Array.from(arcs, (a) => a.km),
     );
-    optimal();
+    status = run();
+    if (status === highs.constants.modelStatus.infeasible) {
+      // The total found, held exactly, can lie beyond the solver's own tolerances (a large programme): held to a
+      // billionth of itself less.
+      m.changeRowsBounds({ kind: 'range', from: rowUpper.length, to: rowUpper.length }, [placed - Math.max(1e-7, 1e-9 * placed)], [highs.infinity]);
+      status = run();
+    }
+    if (status !== highs.constants.modelStatus.optimal) throw fail(status);
     return Float64Array.from(m.getSolution().colValue);
   });
   const total = values.reduce((a, b) => a + b, 0);
