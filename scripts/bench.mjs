@@ -5,14 +5,15 @@
 //   - the national report (40,000 townships) against the same report by a baseline commit (BENCH_BASELINE, default
 //     4c64e1b, built beside this checkout in a git worktree), and against bare `node -e 0` for a county's;
 //   - validate of the national files; the HTML page and the Excel workbook of the national report, and the page of a
-//     township whose load index is a million (a page of bounded size, whatever the figures).
+//     township whose load index is a million (a page of bounded size, whatever the figures);
+//   - a prefecture's transfer plan (2,000 townships within 30 km).
 // Inputs are generated, always the same, in the system's temporary folder. BENCH_RUNS sets the rounds (default 5).
 import { spawnSync } from 'node:child_process';
 import { closeSync, openSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ROWS_PER_TOWNSHIP, generate, generateWorkbook } from './bench/generate.mjs';
+import { ROWS_PER_TOWNSHIP, generate, generateTransfer, generateWorkbook } from './bench/generate.mjs';
 import { buildCommit } from './same-numbers.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -25,6 +26,8 @@ const national = await generate(join(work, 'national-40000'), 40_000);
 const county = await generate(join(work, 'county-30'), 30);
 // 200,000 rows of crops in a workbook (10,000 townships × 20 crops), and the same rows as CSV.
 const workbook = await generateWorkbook(join(work, 'workbook-10000'), 10_000);
+// A prefecture's transfer plan: 2,000 townships over 1.6° × 1.6°, about half over capacity, within 30 km.
+const prefecture = await generateTransfer(join(work, 'transfer-2000'), 2_000, 1.6);
 const nationalRows = 40_000 * (ROWS_PER_TOWNSHIP.crops + ROWS_PER_TOWNSHIP.livestock) + 20_000;
 // A township whose load index is about a million: 30,000 pigs on 0.1 亩 of maize.
 const huge = join(work, 'huge-load');
@@ -93,6 +96,14 @@ const xlsx = {
   label: '(7) report --format xlsx, national',
   run: () => nodeRun([bin, 'report', '--format', 'xlsx', ...files(national), '--output', out('report.xlsx')], out('xlsx.txt')),
 };
+const transfer = {
+  label: '(8) transfer, a prefecture (2,000 townships)',
+  run: () =>
+    nodeRun(
+      [bin, 'transfer', '--format', 'json', '--crops', prefecture.crops, '--livestock', prefecture.livestock, '--places', prefecture.places],
+      out('transfer.json'),
+    ),
+};
 const hugeHtml = {
   label: '(4) report --format html, a load index of 1e6',
   run: () => nodeRun([bin, 'report', '--format', 'html', '--crops', join(huge, 'crops.csv'), '--livestock', join(huge, 'livestock.csv')], out('huge.html')),
@@ -114,7 +125,7 @@ const bareNode = {
 };
 
 measureInRounds([countyRun, bareNode], 5 * runs);
-measureInRounds([report, baseline, validate, html, xlsx, hugeHtml, workbookValidate, workbookCsv]);
+measureInRounds([report, baseline, validate, html, xlsx, transfer, hugeHtml, workbookValidate, workbookCsv]);
 
 console.log('\nfigures (ratios: the median of the ratios taken round by round)');
 console.log(
@@ -122,8 +133,13 @@ console.log(
 );
 console.log(`  national report ÷ ${baselineCommit}'s: ${pairedRatio(report, baseline).toFixed(3)}`);
 console.log(`  national validate: ${Math.round(nationalRows / validate.seconds).toLocaleString('en-US')} rows/s, peak RSS ${validate.rssMb.toFixed(0)} MB`);
-console.log(`  national HTML: ${html.seconds.toFixed(3)} s, peak RSS ${html.rssMb.toFixed(0)} MB, ${(statSync(out('report.html')).size / 1e6).toFixed(1)} MB page`);
-console.log(`  national workbook: ${xlsx.seconds.toFixed(3)} s, peak RSS ${xlsx.rssMb.toFixed(0)} MB, ${(statSync(out('report.xlsx')).size / 1e6).toFixed(1)} MB file`);
+console.log(
+  `  national HTML: ${html.seconds.toFixed(3)} s, peak RSS ${html.rssMb.toFixed(0)} MB, ${(statSync(out('report.html')).size / 1e6).toFixed(1)} MB page`,
+);
+console.log(
+  `  national workbook: ${xlsx.seconds.toFixed(3)} s, peak RSS ${xlsx.rssMb.toFixed(0)} MB, ${(statSync(out('report.xlsx')).size / 1e6).toFixed(1)} MB file`,
+);
+console.log(`  prefecture transfer plan: ${transfer.seconds.toFixed(3)} s, peak RSS ${transfer.rssMb.toFixed(0)} MB`);
 console.log(`  county report ÷ node -e 0: ${pairedRatio(countyRun, bareNode).toFixed(3)}`);
 console.log(
   `  workbook of 200,000 rows: ${workbookValidate.seconds.toFixed(3)} s, peak RSS ${workbookValidate.rssMb.toFixed(0)} MB; ÷ the same rows as CSV: ${pairedRatio(workbookValidate, workbookCsv).toFixed(3)}`,

@@ -75,8 +75,8 @@ function* cropRows(townships, rnd) {
   }
 }
 
-function* livestockRows(townships, rnd) {
-  for (let t = 0; t < townships; t++) for (const [species, n] of SPECIES) yield `${name(t)},${species},${Math.round(n * (0.2 + rnd() * 1.6))}`;
+function* livestockRows(townships, rnd, times = 1) {
+  for (let t = 0; t < townships; t++) for (const [species, n] of SPECIES) yield `${name(t)},${species},${Math.round(times * n * (0.2 + rnd() * 1.6))}`;
 }
 
 function* soilRows(townships, rnd) {
@@ -97,6 +97,27 @@ export async function generate(dir, townships) {
 }
 
 export const ROWS_PER_TOWNSHIP = { crops: CROPS.length, livestock: SPECIES.length };
+
+/**
+ * A transfer plan's inputs: `townships` townships as `generate` makes them, their stock fifteen times as large (about
+ * half of them then over capacity), and synthetic locations spread over `degrees` × `degrees` of longitude and latitude
+ * from 108.6°E, 23.5°N (a prefecture at 2,000 townships over 1.6°); written once.
+ */
+export async function generateTransfer(dir, townships, degrees) {
+  mkdirSync(dir, { recursive: true });
+  const files = { crops: join(dir, 'crops.csv'), livestock: join(dir, 'livestock.csv'), places: join(dir, 'places.csv') };
+  if (existsSync(join(dir, 'complete'))) return files;
+  const rnd = random(20261202 + townships);
+  await write(files.crops, 'township,crop,area_mu,yield_kg_per_mu,production_kg', cropRows(townships, rnd));
+  await write(files.livestock, 'township,species,stock', livestockRows(townships, rnd, 15));
+  await write(files.places, 'township,lon,lat', placeRows(townships, rnd, degrees));
+  writeFileSync(join(dir, 'complete'), '');
+  return files;
+}
+
+function* placeRows(townships, rnd, degrees) {
+  for (let t = 0; t < townships; t++) yield `${name(t)},${(108.6 + rnd() * degrees).toFixed(4)},${(23.5 + rnd() * degrees).toFixed(4)}`;
+}
 
 /** An XML text node's characters escaped. */
 const xmlText = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
