@@ -89,9 +89,7 @@ const REGION_SUFFIXES = ['自治县', '自治州', '自治旗', '地区', '新�
 
 /** A county's or city's name without its ending: 鹿寨县 → 鹿寨; 柳江区 and 柳江县 (its name before 2016) → 柳江. */
 export function regionStem(name: string): string {
-  const key = name.normalize('NFKC').replace(/\s+/g, '');
-  for (const suffix of REGION_SUFFIXES) if (key.length > suffix.length + 1 && key.endsWith(suffix)) return key.slice(0, -suffix.length);
-  return key;
+  return withoutEnding(name, REGION_SUFFIXES);
 }
 
 const sameRegion = (a: string, b: string) => a === '' || b === '' || a === b || regionStem(a) === regionStem(b);
@@ -113,6 +111,44 @@ export function regionWrittenOtherwise(written: TownshipId, known: TownshipId): 
   );
 }
 
+/**
+ * Entries by township key (soil rows, a location), found by a key as another file writes it: the entry of that key,
+ * else the one entry of its name whose county and city agree (sameTownship) — a file without a county column naming
+ * a township of a file with one, or the reverse. Names are indexed only for keys with a region, once first needed.
+ */
+export class TownshipIndex<T> {
+  private regioned?: Map<string, string[]>;
+
+  constructor(private readonly entries: ReadonlyMap<string, T>) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  values(): Iterable<T> {
+    return this.entries.values();
+  }
+
+  of(key: string): T | undefined {
+    const exact = this.entries.get(key);
+    if (exact !== undefined || this.entries.size === 0) return exact;
+    if (!this.regioned) {
+      this.regioned = new Map();
+      for (const k of this.entries.keys()) {
+        if (!hasRegion(k)) continue;
+        const name = townshipIdOf(k).name;
+        this.regioned.set(name, [...(this.regioned.get(name) ?? []), k]);
+      }
+    }
+    // Without a region on either side, an entry of this name would have been this key's.
+    if (this.regioned.size === 0 && !hasRegion(key)) return undefined;
+    const id = townshipIdOf(key);
+    const bare = hasRegion(key) && this.entries.has(id.name) ? [id.name] : [];
+    const agree = [...bare, ...(this.regioned.get(id.name) ?? [])].filter((k) => sameTownship(townshipIdOf(k), id));
+    return agree.length === 1 ? this.entries.get(agree[0]!) : undefined;
+  }
+}
+
 /** A township for people: its county and name (柳江区 拉堡镇), with the city when it has no county. */
 export function townshipLabel(id: TownshipId): string {
   return [id.county || id.city, id.name].filter((x) => x !== '').join(' ');
@@ -131,13 +167,12 @@ export function isNamedScope(scope: string): boolean {
   return scope.startsWith(NAMED);
 }
 
-/** The regions a township's row counts in, for totals rows to be checked against: the file, its city, its county. */
 const WHOLE_FILE: readonly string[] = [''];
 
+/** The regions a township's row counts in, for totals rows to be checked against: the file, its city, its county. */
 export function scopesOf(key: string): readonly string[] {
   if (!hasRegion(key)) return WHOLE_FILE;
   const { county, city } = townshipIdOf(key);
-  if (county === '' && city === '') return [''];
   // The file, the city, the county; and the county and the city by name alone, for a label that names them (柳江区小计).
   const scopes = [''];
   if (city !== '') scopes.push(regionScope('', city), `${NAMED}${city}`);
@@ -215,8 +250,13 @@ const TOWNSHIP_SUFFIXES = ['街道办事处', '民族乡', '办事处', '街道'
 
 /** A township's name without its ending: 拉堡镇 → 拉堡. */
 export function townshipStem(name: string): string {
+  return withoutEnding(name, TOWNSHIP_SUFFIXES);
+}
+
+/** A name, full-width forms and spaces folded, without the first of `endings` it ends with (leaving two characters or more). */
+function withoutEnding(name: string, endings: readonly string[]): string {
   const key = name.normalize('NFKC').replace(/\s+/g, '');
-  for (const suffix of TOWNSHIP_SUFFIXES) if (key.length > suffix.length + 1 && key.endsWith(suffix)) return key.slice(0, -suffix.length);
+  for (const ending of endings) if (key.length > ending.length + 1 && key.endsWith(ending)) return key.slice(0, -ending.length);
   return key;
 }
 

@@ -7,7 +7,7 @@ import { openInput, readTable, type FileSummary, type OpenedInput, type Progress
 import { LocalReader } from '../input/local.js';
 import { SoilReader, type SoilRow } from '../input/soil.js';
 import { PlacesReader, type PlaceRow } from '../input/places.js';
-import { TownshipMatcher, sameTownship, townshipIdOf, townshipLabel, type TownshipId } from '../input/township.js';
+import { TownshipIndex, TownshipMatcher, sameTownship, townshipIdOf, townshipLabel, type TownshipId } from '../input/township.js';
 import type { InputKind } from '../input/columns.js';
 import type { InputRef } from '../input/source.js';
 import type { Header, Row } from '../input/table.js';
@@ -46,7 +46,7 @@ export interface Dataset {
   /** The tables the data was read with: the guide's, with the local dictionary's names and values over them. */
   readonly coefficients: Coefficients;
   /** The townships' locations, when a places file is given. */
-  readonly places: PlaceIndex;
+  readonly places: TownshipIndex<PlaceRow>;
 }
 
 /** A township's crop demand by soil grade, for each nutrient of the basis. */
@@ -123,7 +123,7 @@ function checkSoilTownships(
  * at the places file, which lacks it), and a place naming no township of the data (with the township it most likely
  * means).
  */
-function checkPlaces(places: PlaceIndex, file: string, townships: readonly TownshipData[], log: ProblemLog): void {
+function checkPlaces(places: TownshipIndex<PlaceRow>, file: string, townships: readonly TownshipData[], log: ProblemLog): void {
   const used = new Set<string>();
   for (const t of townships) {
     const place = places.of(t.key);
@@ -131,42 +131,12 @@ function checkPlaces(places: PlaceIndex, file: string, townships: readonly Towns
     else log.report({ file, line: 0, column: 0 }, 'township-no-place', { township: townshipLabel(t) });
   }
   let matcher: TownshipMatcher | undefined;
-  for (const p of places.all())
+  for (const p of places.values())
     if (!used.has(p.township))
       log.report({ file: p.file, line: p.line, column: 0 }, 'place-no-township', {
         township: townshipLabel(townshipIdOf(p.township)),
         nearest: (matcher ??= new TownshipMatcher(townships.map((t) => t.key))).nearest(p.township) ?? '',
       });
-}
-
-/** The townships' locations: by key, else the one place of the name whose county and city agree (a file without them). */
-export class PlaceIndex {
-  private byName?: Map<string, PlaceRow[]>;
-
-  constructor(private readonly places: ReadonlyMap<string, PlaceRow>) {}
-
-  get size(): number {
-    return this.places.size;
-  }
-
-  all(): Iterable<PlaceRow> {
-    return this.places.values();
-  }
-
-  of(key: string): PlaceRow | undefined {
-    const exact = this.places.get(key);
-    if (exact || this.places.size === 0) return exact;
-    if (!this.byName) {
-      this.byName = new Map();
-      for (const p of this.places.values()) {
-        const name = townshipIdOf(p.township).name;
-        this.byName.set(name, [...(this.byName.get(name) ?? []), p]);
-      }
-    }
-    const id = townshipIdOf(key);
-    const agree = (this.byName.get(id.name) ?? []).filter((p) => sameTownship(townshipIdOf(p.township), id));
-    return agree.length === 1 ? agree[0] : undefined;
-  }
 }
 
 /** Changes rows as they are read, and adds rows (a scenario: src/scenario). */
@@ -256,37 +226,21 @@ export async function loadDataset(
         used: tally.used,
         soilGrade: () => ({ grade: params.soilGrade, source: { from: 'parameter' } }),
         coefficients: c,
-        places: new PlaceIndex(new Map()),
+        places: new TownshipIndex<PlaceRow>(new Map()),
       };
   }
   const adjust = options.adjust?.(c);
 
   const soil = new Map<string, Map<LandUse | null, SoilRow>>();
-  /**
-   * The soil file's townships with a county or city, of each name (those without are found by their name as their
-   * key), for a township that a file with other regions names.
-   */
-  const soilByName = new Map<string, string[]>();
   /** A township's soil rows: those of its key, else of the one soil township of its name that agrees with it. */
-  const soilOf = (key: string): Map<LandUse | null, SoilRow> | undefined => {
-    const rows = soil.get(key);
-    if (rows || soil.size === 0) return rows;
-    const id = townshipIdOf(key);
-    const bare = key !== id.name && soil.has(id.name) ? [id.name] : [];
-    const agree = [...bare, ...(soilByName.get(id.name) ?? [])].filter((k) => sameTownship(townshipIdOf(k), id));
-    return agree.length === 1 ? soil.get(agree[0]!) : undefined;
-  };
+  const soilOf = new TownshipIndex(soil);
   const readSoil = async (input: DatasetInput) => {
     let reader: SoilReader | undefined;
     const onRow = (row: Row, header: Header) => {
       const r = (reader ??= new SoilReader(header, c)).read(row);
       if (!r) return;
       let byLandUse = soil.get(r.township);
-      if (!byLandUse) {
-        soil.set(r.township, (byLandUse = new Map()));
-        const name = townshipIdOf(r.township).name;
-        if (name !== r.township) soilByName.set(name, [...(soilByName.get(name) ?? []), r.township]);
-      }
+      if (!byLandUse) soil.set(r.township, (byLandUse = new Map()));
       byLandUse.set(r.landUse, r);
     };
     return readTable(await open(input), 'soil', log, onRow, sheet('soil'));
@@ -302,7 +256,7 @@ export async function loadDataset(
   const gradeOf: GradeOf = (townshipName, landUse, n) => {
     if (lastTownship !== townshipName) {
       lastTownship = townshipName;
-      lastRows = soilOf(townshipName);
+      lastRows = soilOf.of(townshipName);
       lastGrades = [];
     }
     if (!lastRows) return defaultGrade;
@@ -353,7 +307,7 @@ export async function loadDataset(
   if (livestockFile) summaries.push(livestockFile);
   if (adjust) for (const r of adjust.extraLivestock()) tally.addLivestock(r);
 
-  const dataset = { townships: tally.townships, files: summaries, used: tally.used, soilGrade: gradeOf, coefficients: c, places: new PlaceIndex(places) };
+  const dataset = { townships: tally.townships, files: summaries, used: tally.used, soilGrade: gradeOf, coefficients: c, places: new TownshipIndex(places) };
   // Checks across files need a readable crops file to compare with.
   if (!cropsFile?.readable) return dataset;
   // A township of the livestock file missing from the crops file may be one of the crops file's written another way.

@@ -219,7 +219,7 @@ export class Tally {
   private readonly byName = new Map<string, TownshipData[]>();
   private readonly resolved = new Map<string, TownshipData>();
   /** What has been said once: a key found ambiguous in a file, a region a file writes otherwise. */
-  private readonly ambiguous = new Set<string>();
+  private readonly said = new Set<string>();
   readonly used: CoefficientsUsed = { crops: new Map(), species: new Map(), names: new Map() };
   /** The township of the last row: files list a township's rows together. */
   private last: TownshipData | undefined;
@@ -246,8 +246,7 @@ export class Tally {
   private find(key: string, file: string, line: number): TownshipData | undefined {
     let t = this.townships.get(key) ?? this.resolved.get(key);
     // A name alone, and no township with a region read: a new township (a file without regions, as most are).
-    if (!t && this.byName.size === 0 && !hasRegion(key))
-      this.townships.set(key, (t = new TownshipData(key, this.townships.size, this.keepDetails?.(key) === true)));
+    if (!t && this.byName.size === 0 && !hasRegion(key)) t = this.create(key);
     if (!t) {
       const id = townshipIdOf(key);
       // The township of this name from a file without regions (by its name), and those with regions.
@@ -255,17 +254,14 @@ export class Tally {
       const named = this.byName.get(id.name);
       const agree = [...(bare ? [bare] : []), ...(named ?? [])].filter((o) => sameTownship(o, id));
       if (agree.length > 1) {
-        if (!this.ambiguous.has(`${file}\u0000${key}`)) {
-          this.ambiguous.add(`${file}\u0000${key}`);
+        if (this.once(`${file}\u0000${key}`))
           this.log.report({ file, line, column: 0 }, 'township-ambiguous', { township: id.name, places: agree.map(townshipLabel).join(' / ') });
-        }
         return undefined;
       }
       if (agree.length === 1) {
         t = agree[0]!;
-        const pair = `${file}\u0000${id.city}\u0000${id.county}\u0000${t.city}\u0000${t.county}`;
         // Said once for each way a file writes a region otherwise.
-        if (regionWrittenOtherwise(id, t) && !this.ambiguous.has(pair) && this.ambiguous.add(pair))
+        if (regionWrittenOtherwise(id, t) && this.once(`${file}\u0000${id.city}\u0000${id.county}\u0000${t.city}\u0000${t.county}`))
           this.log.report({ file, line, column: 0 }, 'region-name-differs', {
             written: [id.city, id.county].filter((x) => x !== '').join(' '),
             known: [t.city, t.county].filter((x) => x !== '').join(' '),
@@ -275,7 +271,7 @@ export class Tally {
         t.city ||= id.city;
         this.resolved.set(key, t);
       } else {
-        this.townships.set(key, (t = new TownshipData(key, this.townships.size, this.keepDetails?.(key) === true)));
+        t = this.create(key);
         if (key !== id.name) {
           if (named) named.push(t);
           else this.byName.set(id.name, [t]);
@@ -283,6 +279,19 @@ export class Tally {
       }
     }
     return (this.last = t);
+  }
+
+  private create(key: string): TownshipData {
+    const t = new TownshipData(key, this.townships.size, this.keepDetails?.(key) === true);
+    this.townships.set(key, t);
+    return t;
+  }
+
+  /** Whether `what` is said for the first time (and, from now on, said). */
+  private once(what: string): boolean {
+    if (this.said.has(what)) return false;
+    this.said.add(what);
+    return true;
   }
 
   private static count(m: Map<string, { rows: number; local: boolean }>, key: string, local: boolean): void {

@@ -6,8 +6,8 @@ import { loadIndexAfter, planTotals, reachableArcs, surplusAndHeadroom, type Tra
 import type { Balance } from '../method/balance.js';
 import type { Report } from '../report/report.js';
 import { SCHEMA_VERSION } from '../report/report.js';
-import { townshipKey } from '../input/township.js';
-import type { PlaceIndex } from '../tally/dataset.js';
+import type { PlaceRow } from '../input/places.js';
+import { townshipKey, type TownshipIndex } from '../input/township.js';
 import { solveTransfer } from './solve.js';
 
 /** A township of a flow: its name, and its county and city where the data give them. */
@@ -59,7 +59,7 @@ const end = (b: Balance): FlowEnd => ({
 });
 
 /** The plan for a report's townships at the places given: the most placed within `maxKm`, then the least PE × km. */
-export async function transferPlan(report: Report, places: PlaceIndex, maxKm: number): Promise<TransferPlan> {
+export async function transferPlan(report: Report, places: TownshipIndex<PlaceRow>, maxKm: number): Promise<TransferPlan> {
   const sites: TransferSite[] = report.townships.map((b) => {
     const at = places.of(townshipKey(b.name, b.county ?? '', b.city ?? ''))?.at;
     return { ...surplusAndHeadroom(b.stockPe, b.capacityPe), ...(at ? { at } : {}) };
