@@ -5,7 +5,7 @@ import { en } from '../../src/i18n/en.js';
 import { zh } from '../../src/i18n/zh.js';
 import { main } from '../../src/cli/main.js';
 import stringWidth from 'string-width';
-import { landcap, landcapInProcess, tempDir } from '../helpers.js';
+import { landcap, landcapBinary, landcapInProcess, tempDir } from '../helpers.js';
 
 /** Runs the CLI in-process with a terminal of the given width (and, optionally, a terminal on stderr). */
 async function inTerminal(args: string[], columns: number, env: Record<string, string> = { NO_COLOR: '1' }) {
@@ -122,7 +122,7 @@ describe('progress and colour', () => {
       ['validate', join(dir, 'crops.csv')],
       ['report'],
     ]) {
-      const r = landcap(args, { env: { NO_COLOR: '', FORCE_COLOR: '' } });
+      const r = landcapBinary(args, { env: { NO_COLOR: '', FORCE_COLOR: '' } });
       expect(r.status).toBe(0);
       expect(r.stdout + r.stderr).not.toMatch(/\x1b|\r/); // eslint-disable-line no-control-regex
     }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { ROOT, hasStackTrace, landcap, landcapInProcess, tempDir } from '../helpers.js';
+import { ROOT, hasStackTrace, landcapBinary, landcapInProcess, tempDir } from '../helpers.js';
 
 const seed = (path: string) => readFileSync(join(ROOT, path), 'utf8');
 // Good files weigh more than bad ones, so that many runs succeed and write their output.
@@ -267,7 +267,7 @@ export function fuzzHalf(half: 1 | 2): void {
       fc.assert(
         fc.property(run, (r) => {
           const args = prepare(dir, r);
-          check(dir, args, r, landcap(args));
+          check(dir, args, r, landcapBinary(args));
         }),
         { numRuns: 20 },
       );
