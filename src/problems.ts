@@ -87,6 +87,12 @@ export const PROBLEM_CODES = {
   // places (docs/transfer.md)
   'place-outside-china': 'error',
   'place-duplicate': 'error',
+  // a map of the townships (docs/transfer.md)
+  'map-not-features': 'error',
+  'map-feature-unnamed': 'warning',
+  'map-feature-invalid': 'error',
+  'map-outside-china': 'error',
+  'map-township-repeated': 'warning',
   // across files
   'township-no-land': 'warning',
   'township-soil-only': 'warning',
@@ -94,6 +100,8 @@ export const PROBLEM_CODES = {
   'region-name-differs': 'warning',
   'township-no-place': 'warning',
   'place-no-township': 'warning',
+  'township-not-on-map': 'warning',
+  'map-no-township': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

@@ -2,10 +2,11 @@ import { distance } from 'fastest-levenshtein';
 import { loadCoefficients } from '../coefficients/load.js';
 import type { EncodingOption } from '../input/errors.js';
 import type { Progress } from '../input/read.js';
-import { explainTownship, type Explanation } from '../explain/explain.js';
+import { explainTownship, type ExplainedTransfer, type Explanation } from '../explain/explain.js';
+import { buildReport } from '../report/report.js';
 import { ProblemLog, type Problem } from '../problems.js';
-import { loadDataset } from '../tally/dataset.js';
-import { townshipIdOf } from '../input/township.js';
+import { loadDataset, type Dataset } from '../tally/dataset.js';
+import { townshipIdOf, townshipKey } from '../input/township.js';
 import { scenarioOf } from './report.js';
 import type { ResolvedRun } from './run.js';
 
@@ -48,7 +49,14 @@ export interface ExplainResult {
 export async function explainRun(
   run: ResolvedRun,
   township: string,
-  options: { readonly encoding?: EncodingOption; readonly strict?: boolean; readonly onProgress?: Progress; readonly county?: string } = {},
+  options: {
+    readonly encoding?: EncodingOption;
+    readonly strict?: boolean;
+    readonly onProgress?: Progress;
+    readonly county?: string;
+    /** The farthest manure is carried, for the township's flows in a transfer plan (with --places or --map). */
+    readonly maxKm?: number;
+  } = {},
 ): Promise<ExplainResult> {
   const name = township.trim();
   const county = options.county?.trim();
@@ -80,5 +88,29 @@ export async function explainRun(
       unmatched,
       nearest: nearestNames(name, [...new Set([...dataset.townships.values()].map((t) => t.name))]),
     };
-  return { explanation: explainTownship(found[0]!, dataset, run.params, dataset.coefficients), problems: log.problems, unmatched };
+  const explanation = explainTownship(found[0]!, dataset, run.params, dataset.coefficients);
+  const located = run.files.places !== undefined || run.files.map !== undefined;
+  const transfer = located ? await transferPart(found[0]!.key, dataset, run, log, options.maxKm ?? 30) : undefined;
+  return { explanation: transfer ? { ...explanation, transfer } : explanation, problems: log.problems, unmatched };
+}
+
+/** The township's flows in the run's transfer plan, and what it sends, receives and cannot place. */
+async function transferPart(key: string, dataset: Dataset, run: ResolvedRun, log: ProblemLog, maxKm: number): Promise<ExplainedTransfer | undefined> {
+  const report = buildReport(dataset, run.params, log);
+  if (!report) return undefined;
+  const { transferPlan } = await import('../transfer/plan.js');
+  const plan = await transferPlan(report, dataset.places, maxKm);
+  const i = report.townships.findIndex((b) => townshipKey(b.name, b.county ?? '', b.city ?? '') === key);
+  const s = plan.townships[i];
+  if (!s) return undefined;
+  const is = (name: string, county: string | undefined, city: string | undefined) => townshipKey(name, county ?? '', city ?? '') === key;
+  return {
+    maxKm,
+    flows: plan.flows.filter((f) => is(f.from, f.fromCounty, f.fromCity) || is(f.to, f.toCounty, f.toCity)),
+    sentPe: s.sentPe,
+    receivedPe: s.receivedPe,
+    unplacedPe: s.unplacedPe,
+    loadIndexAfter: s.loadIndexAfter,
+    located: s.located,
+  };
 }

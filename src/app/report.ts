@@ -8,6 +8,8 @@ import { render, whole, type ReportFormat } from '../render/registry.js';
 import { buildReport, type Report } from '../report/report.js';
 import { loadDataset, type LoadOptions } from '../tally/dataset.js';
 import type { ResolvedRun } from './run.js';
+import { drawingOf } from './map.js';
+import type { MapDrawing } from '../render/map-drawing.js';
 
 /**
  * The balance report, as a library computes it: inputs as paths, CSV text or rows in memory; parameters as a set
@@ -30,6 +32,8 @@ export interface Inputs {
   readonly soil?: InputSource;
   /** A county's local dictionary of names and values (docs/local.md). */
   readonly local?: InputSource;
+  /** A GeoJSON map of the townships (a path), drawn in the HTML page (docs/transfer.md, maps). */
+  readonly map?: string;
 }
 
 export interface ComputeResult {
@@ -37,6 +41,8 @@ export interface ComputeResult {
   readonly report: Report | undefined;
   /** Every problem found, errors and warnings, in the order found. */
   readonly problems: readonly Problem[];
+  /** The map projected for drawing, when one is given and the report computed. */
+  readonly map?: MapDrawing;
 }
 
 export interface ComputeOptions extends LoadOptions {
@@ -100,10 +106,12 @@ export async function computeReport(inputs: Inputs, parameters: Partial<Paramete
     livestock: await inputRef(inputs.livestock, 'livestock'),
     ...(inputs.soil !== undefined ? { soil: await inputRef(inputs.soil, 'soil') } : {}),
     ...(inputs.local !== undefined ? { local: await inputRef(inputs.local, 'local') } : {}),
+    ...(inputs.map !== undefined ? { map: inputs.map } : {}),
   };
   const dataset = await loadDataset(files, params.values, c, log, options);
   const report = log.hasErrors ? undefined : buildReport(dataset, params, log);
-  return { report, problems: log.problems };
+  const map = report && (await drawingOf(dataset));
+  return { report, problems: log.problems, ...(map ? { map } : {}) };
 }
 
 /** Renders a report as the command line does, without colour: `table`, `json`, `csv`, `md` or `html`. */

@@ -27,6 +27,10 @@ export interface InputPaths {
   readonly soil?: string;
   /** A county's local dictionary (docs/local.md): `--local`, or `"local"` in the parameters file. */
   readonly local?: string;
+  /** The townships' locations (`--places`, docs/transfer.md). */
+  readonly places?: string;
+  /** A GeoJSON map of the townships (`--map`). */
+  readonly map?: string;
 }
 
 /** What a run is asked for: its files (or a bundled sample), a parameters file, a scenario, parameter values as text. */
@@ -38,6 +42,8 @@ export interface RunRequest {
   readonly sample?: string;
   readonly params?: string;
   readonly scenario?: string;
+  readonly places?: string;
+  readonly map?: string;
   /** Parameter values as their flags give them (`--manure-share 40%`), by parameter name. */
   readonly flags?: Readonly<Partial<Record<ParameterName, string | readonly string[]>>>;
   /** `--set name=value` items. */
@@ -139,6 +145,8 @@ export async function resolveRun(request: RunRequest, t: Messages): Promise<Reso
   const params = await runParameters({ ...request, params: paramsPath }, scenario);
   const local = request.local ?? params.local;
   if (local !== undefined) files = { ...files, local };
+  if (request.places !== undefined) files = { ...files, places: request.places };
+  if (request.map !== undefined) files = { ...files, map: request.map };
   const named: NamedInput[] = [
     { path: files.crops, given: '--crops' },
     { path: files.livestock, given: '--livestock' },
@@ -146,6 +154,8 @@ export async function resolveRun(request: RunRequest, t: Messages): Promise<Reso
     ...(paramsPath !== undefined ? [{ path: paramsPath, given: '--params' }] : []),
     ...(local !== undefined ? [{ path: local, given: request.local !== undefined ? '--local' : paramsPath! }] : []),
     ...(request.scenario !== undefined ? [{ path: request.scenario, given: '--scenario' }] : []),
+    ...(request.places !== undefined ? [{ path: request.places, given: '--places' }] : []),
+    ...(request.map !== undefined ? [{ path: request.map, given: '--map' }] : []),
   ];
   return {
     files,

@@ -2,7 +2,9 @@ import { loadCoefficients } from '../coefficients/load.js';
 import type { EncodingOption } from '../input/errors.js';
 import type { Progress } from '../input/read.js';
 import { ProblemLog, type Problem } from '../problems.js';
-import { buildReport } from '../report/report.js';
+import { buildReport, type Report } from '../report/report.js';
+import type { MapDrawing } from '../render/map-drawing.js';
+import { drawingOf } from './map.js';
 import { loadDataset } from '../tally/dataset.js';
 import type { TransferPlan } from '../transfer/plan.js';
 import { scenarioOf } from './report.js';
@@ -10,18 +12,23 @@ import type { ResolvedRun } from './run.js';
 
 /**
  * A transfer plan for a run (docs/transfer.md): the report of its data, parameters and scenario, and the townships'
- * locations from `places`; the most surplus placed within `maxKm`, then the least PE × km. No plan when the data have
- * errors.
+ * locations from its places file, else its map's area centroids; the most surplus placed within `maxKm`, then the
+ * least PE × km. No plan when the data have errors. With a map, the map projected for drawing.
  */
 export async function transferRun(
   run: ResolvedRun,
-  places: string,
   maxKm: number,
   options: { readonly encoding?: EncodingOption; readonly strict?: boolean; readonly onProgress?: Progress } = {},
-): Promise<{ readonly plan: TransferPlan | undefined; readonly problems: readonly Problem[]; readonly unmatched: readonly string[] }> {
+): Promise<{
+  readonly plan: TransferPlan | undefined;
+  readonly problems: readonly Problem[];
+  readonly unmatched: readonly string[];
+  readonly report?: Report;
+  readonly map?: MapDrawing;
+}> {
   const scenario = await scenarioOf(run);
   const log = new ProblemLog({ strict: options.strict });
-  const dataset = await loadDataset({ ...run.files, places }, run.params.values, await loadCoefficients(), log, {
+  const dataset = await loadDataset(run.files, run.params.values, await loadCoefficients(), log, {
     encoding: options.encoding,
     adjust: scenario?.adjust,
     onProgress: options.onProgress,
@@ -31,5 +38,6 @@ export async function transferRun(
   const unmatched = scenario?.unmatched() ?? [];
   if (!report) return { plan: undefined, problems: log.problems, unmatched };
   const { transferPlan } = await import('../transfer/plan.js');
-  return { plan: await transferPlan(report, dataset.places, maxKm), problems: log.problems, unmatched };
+  const map = await drawingOf(dataset);
+  return { plan: await transferPlan(report, dataset.places, maxKm), problems: log.problems, unmatched, report, ...(map ? { map } : {}) };
 }

@@ -12,6 +12,8 @@ export interface InputOptions {
   readonly sample?: string;
   readonly params?: string;
   readonly scenario?: string;
+  readonly places?: string;
+  readonly map?: string;
   readonly set?: string[];
   readonly sheet?: string[];
   readonly encoding: EncodingOption;
@@ -86,6 +88,8 @@ export function runRequest(opts: InputOptions & Record<string, unknown>): RunReq
     sample: opts.sample,
     params: opts.params,
     scenario: opts.scenario,
+    places: opts.places,
+    map: opts.map,
     set: opts.set,
     sheets: opts.sheet,
     flags,
@@ -101,4 +105,13 @@ export function addOutputOptions(cmd: Command, kind: keyof Documents, t: Message
 /** Example command lines under a command's help. */
 export function addExamples(cmd: Command, t: Messages, examples: readonly string[]): Command {
   return cmd.addHelpText('after', () => `\n${t.help.titles['Examples:']}\n${examples.map((e) => `  $ ${e}`).join('\n')}\n`);
+}
+
+/** --max-km: the farthest manure is carried in a transfer plan (docs/transfer.md), above 0 and at most 1,000 km. */
+export function maxKmOption(t: Messages): Option {
+  return new Option('--max-km <km>', t.help.options.maxKm).default(30).argParser((value: string) => {
+    const km = Number(value);
+    if (!Number.isFinite(km) || km <= 0 || km > 1000) throw new InvalidArgumentError(t.ui.transfer.badKm);
+    return km;
+  });
 }

@@ -7,6 +7,7 @@ import { basisNutrients, SOIL_GRADES, type Basis, type LandUse, type Measure, ty
 import type { ParameterName, ParameterSet, ParameterSource, Parameters } from '../params/params.js';
 import { supplyPerPe, useRate, type Balance } from '../method/balance.js';
 import { SCHEMA_VERSION } from '../report/report.js';
+import type { TransferFlow } from '../transfer/plan.js';
 
 export interface ExplainedCrop {
   readonly file: string;
@@ -83,8 +84,21 @@ export interface Explanation {
   readonly livestock: readonly ExplainedLivestock[];
   /** The township's balance, computed exactly as the report computes it. */
   readonly balance: Balance;
+  /** Its part in a transfer plan, when the run locates the townships (--places or --map). */
+  readonly transfer?: ExplainedTransfer;
   /** The load grades (METHOD table C), with what each means. */
   readonly loadGrades: readonly { readonly grade: string; readonly meaning: { readonly zh: string; readonly en: string } }[];
+}
+
+/** A township's part in a transfer plan (docs/transfer.md): the flows from and to it, what it cannot place, its load index after. */
+export interface ExplainedTransfer {
+  readonly maxKm: number;
+  readonly flows: readonly TransferFlow[];
+  readonly sentPe: number;
+  readonly receivedPe: number;
+  readonly unplacedPe: number;
+  readonly loadIndexAfter: number | null;
+  readonly located: boolean;
 }
 
 /** Builds the explanation from a township's sums and the row detail kept for it while loading. */

@@ -267,6 +267,26 @@ const problems: Record<ProblemCode, ProblemText> = {
     message: (a) => `"${s(a.header)}": ${num(a.value)} is outside China's extent (${num(a.min)}–${num(a.max)} degrees)`,
     hint: () => 'give longitude (经度) and latitude (纬度) in decimal degrees, each in its own column',
   },
+  'map-not-features': {
+    message: () => 'this is JSON but not a GeoJSON FeatureCollection of the townships',
+    hint: () => 'export the townships layer as GeoJSON (in QGIS: Export → Save Features As → GeoJSON, CRS EPSG:4326)',
+  },
+  'map-feature-unnamed': {
+    message: (a) => `feature ${s(a.feature)} names no township (its properties: ${s(a.properties) || 'none'}): it is left out`,
+    hint: () => 'give each township feature a property name, 乡镇 or township (and 县, 市 where names repeat)',
+  },
+  'map-feature-invalid': {
+    message: (a) => `feature ${s(a.feature)} ("${s(a.township)}") is not a polygon that can be drawn (geometry ${s(a.type) || 'missing'})`,
+    hint: () => 'a township is a Polygon or MultiPolygon of rings of [longitude, latitude]',
+  },
+  'map-outside-china': {
+    message: (a) => `feature ${s(a.feature)} ("${s(a.township)}") has a point at ${num(a.lon)}, ${num(a.lat)}, outside China's extent in degrees`,
+    hint: () => 'the map may be in projected metres (a Gauss-Krüger zone, say): export it in longitude and latitude (EPSG:4326)',
+  },
+  'map-township-repeated': {
+    message: (a) => `township "${s(a.township)}" is drawn by more than one feature (${s(a.first)} and ${s(a.feature)}): they are drawn as one township`,
+    hint: () => 'if they are townships of two counties, give the features a 县 (county) property',
+  },
   'place-duplicate': {
     message: (a) => `township "${s(a.township)}" has a location already (line ${s(a.firstLine)})`,
     hint: () => 'give each township one location',
@@ -278,11 +298,19 @@ const problems: Record<ProblemCode, ProblemText> = {
   'township-soil-only': { message: (a) => `township "${s(a.township)}" has soil data but no crops` },
   'township-no-place': {
     message: (a) => `township "${s(a.township)}" has no location in this file: it can neither send nor receive manure in a transfer plan`,
-    hint: () => 'add its longitude and latitude',
+    hint: (a) => (a.nearest ? `is it "${s(a.nearest)}" of the places file? Write the name the same way in both` : 'add its longitude and latitude'),
   },
   'place-no-township': {
     message: (a) => `the location of "${s(a.township)}" names no township of the data`,
     hint: (a) => (a.nearest ? `is it "${s(a.nearest)}"? Write the name as the data does` : 'check the name, or drop the row'),
+  },
+  'township-not-on-map': {
+    message: (a) => `township "${s(a.township)}" is not on the map: it is not drawn${a.located === 'no' ? ', and can neither send nor receive manure in a transfer plan' : ''}`,
+    hint: (a) => (a.nearest ? `is it "${s(a.nearest)}" of the map? Write the name the same way in both` : 'add it to the map'),
+  },
+  'map-no-township': {
+    message: (a) => `the map's "${s(a.township)}" names no township of the data: it is drawn in grey`,
+    hint: (a) => (a.nearest ? `is it "${s(a.nearest)}"? Write the name as the data does` : ''),
   },
   'region-name-differs': {
     message: (a) => `"${s(a.written)}" is read as "${s(a.known)}", where the other file has township "${s(a.township)}"`,
@@ -526,6 +554,7 @@ const ui = {
   scenarioUnmatched: (where: string) => `${where} matches no row of the data and changes nothing`,
   transfer: {
     badKm: 'give the farthest distance in km, above 0 and at most 1,000',
+    noLocations: "give the townships' locations: --places FILE (longitude and latitude) or --map FILE.geojson (their areas)",
     title: (km: string) => `Where the surplus can go: a transfer plan within ${km} km`,
     summary: (surplus: string, placed: string, unplaced: string, peKm: string, km: string) =>
       `Surplus ${surplus} PE; ${placed} placed within ${km} km, ${unplaced} not; ${peKm} PE × km.`,
@@ -539,6 +568,18 @@ const ui = {
     unplaced: 'Unplaced (PE)',
     before: 'Load index before',
     after: 'Load index after',
+    flows: 'Flows',
+    flowsSheet: 'Flows',
+    townshipsSheet: 'Townships',
+    townships: 'Townships that send, receive or keep a surplus',
+    placed: 'Placed (PE)',
+    peKm: 'PE × km',
+    none: 'No surplus can be placed within reach.',
+    explainHeading: (km: string) => `In a transfer plan within ${km} km`,
+    explainSends: (to: string, pe: string, km: string) => `sends ${pe} PE a year to ${to}, ${km} km`,
+    explainReceives: (from: string, pe: string, km: string) => `receives ${pe} PE a year from ${from}, ${km} km`,
+    explainUnplaced: (pe: string) => `${pe} PE of its surplus cannot be placed within reach`,
+    explainNone: 'no flow',
   },
   compare: {
     title: (base: string, scenario: string) => `${scenario} compared with ${base}`,
@@ -639,6 +680,12 @@ const ui = {
     table: 'Balance by township',
     regionTable: { county: 'Balance by county', city: 'Balance by city' },
     footer: (generator: string) => `Computed by ${generator} with the national method (农办牧〔2018〕1号); every coefficient's provenance is listed above.`,
+    map: 'Map of the townships by status',
+    transferMap: 'Map of the plan: townships by status before it, flows as arrows',
+    offData: 'not in the data',
+    km: (km: string) => `${km} km`,
+    flowTitle: (from: string, to: string, pe: string, km: string) => `${from} → ${to}: ${pe} PE a year, ${km} km`,
+    beforeAfter: (before: string, after: string) => `load index ${before} → ${after}`,
   },
   io: {
     'not-found': () => 'no such file',
@@ -662,6 +709,7 @@ const ui = {
     'unknown-keys': (a) => `unknown key(s) ${s(a.keys)}${a.known ? ` (known: ${s(a.known)})` : ''}`,
     'not-number': (a) => `"${s(a.text)}" is not a number`,
     'not-species-ratio': (a) => `"${s(a.text)}" is not species=ratio, for example 生猪=0.5`,
+    'not-utf8': () => 'is not UTF-8 text: save it as UTF-8',
     'not-json': (a) => `not valid JSON: ${s(a.detail)}`,
     'json-duplicate-key': (a) => `key "${s(a.key)}" is given twice in one object (line ${s(a.line)}, column ${s(a.column)}); keep one of them`,
     'json-too-deep': (a) => `values nested more than ${s(a.depth)} deep (line ${s(a.line)}, column ${s(a.column)}): no parameters or scenario file is`,
@@ -738,6 +786,7 @@ const help = {
   },
   options: {
     places: "the townships' locations: a CSV file or .xlsx workbook with township, 经度 (lon) and 纬度 (lat) in decimal degrees",
+    map: "a GeoJSON map of the townships (polygons named by a property name, 乡镇 or township, in longitude and latitude): drawn in the HTML page; locates the townships when --places is not given",
     maxKm: 'the farthest manure is carried, km (default 30)',
     crops: 'crops: a CSV file or an .xlsx workbook, a row per township and crop or a column per crop',
     livestock: 'livestock: a CSV file or an .xlsx workbook, a row per township and species or a column per species',

@@ -43,6 +43,7 @@ const help: Messages['help'] = {
   },
   options: {
     places: '各乡镇位置：CSV 文件或 .xlsx 工作簿，含乡镇、经度、纬度（十进制度）',
+    map: '乡镇 GeoJSON 地图（各面以 name、乡镇 或 township 属性命名，经纬度坐标）：绘入 HTML 页面；未给 --places 时以其面积重心定位乡镇',
     maxKm: '粪污最远运距，km（默认 30）',
     crops: '作物：CSV 文件或 .xlsx 工作簿，每个乡镇、每种作物一行，或每种作物一列',
     livestock: '畜禽：CSV 文件或 .xlsx 工作簿，每个乡镇、每个畜种一行，或每个畜种一列',
@@ -316,6 +317,26 @@ export const zh: Messages = {
       message: (a) => `“${s(a.header)}”：${num(a.value)} 不在中国范围内（${num(a.min)}–${num(a.max)} 度）`,
       hint: () => '经度、纬度请以十进制度数分两列填写',
     },
+    'map-not-features': {
+      message: () => '这是 JSON，但不是乡镇的 GeoJSON 要素集（FeatureCollection）',
+      hint: () => '请把乡镇图层导出为 GeoJSON（QGIS：导出 → 要素另存为 → GeoJSON，坐标系 EPSG:4326）',
+    },
+    'map-feature-unnamed': {
+      message: (a) => `第 ${s(a.feature)} 个要素没有乡镇名称（其属性：${s(a.properties) || '无'}），未采用`,
+      hint: () => '请给每个乡镇要素一个 name、乡镇 或 township 属性（重名时再加 县、市）',
+    },
+    'map-feature-invalid': {
+      message: (a) => `第 ${s(a.feature)} 个要素（“${s(a.township)}”）不是可绘制的面（几何类型 ${s(a.type) || '缺失'}）`,
+      hint: () => '乡镇应为 Polygon 或 MultiPolygon，各环由 [经度, 纬度] 组成',
+    },
+    'map-outside-china': {
+      message: (a) => `第 ${s(a.feature)} 个要素（“${s(a.township)}”）有一点位于 ${num(a.lon)}, ${num(a.lat)}，不在以度计的中国范围内`,
+      hint: () => '地图可能是投影坐标（米，如高斯-克吕格分带）：请以经纬度（EPSG:4326）导出',
+    },
+    'map-township-repeated': {
+      message: (a) => `乡镇“${s(a.township)}”由多个要素绘出（第 ${s(a.first)} 和第 ${s(a.feature)} 个）：合为一个乡镇绘制`,
+      hint: () => '如果它们是两个县的同名乡镇，请给要素加上“县”属性',
+    },
     'place-duplicate': {
       message: (a) => `乡镇“${s(a.township)}”已有位置（第 ${s(a.firstLine)} 行）`,
       hint: () => '每个乡镇只给一个位置',
@@ -327,11 +348,19 @@ export const zh: Messages = {
     'township-soil-only': { message: (a) => `乡镇“${s(a.township)}”有土壤数据，但没有作物` },
     'township-no-place': {
       message: (a) => `乡镇“${s(a.township)}”在本文件中没有位置：转运方案中它既不能运出也不能接收粪污`,
-      hint: () => '请补上其经度和纬度',
+      hint: (a) => (a.nearest ? `是否即位置文件中的“${s(a.nearest)}”？请在两处写法一致` : '请补上其经度和纬度'),
     },
     'place-no-township': {
       message: (a) => `“${s(a.township)}”的位置不对应数据中的任何乡镇`,
       hint: (a) => (a.nearest ? `是否即“${s(a.nearest)}”？请按数据中的写法填写` : '请核对名称，或删去该行'),
+    },
+    'township-not-on-map': {
+      message: (a) => `乡镇“${s(a.township)}”不在地图上：未绘出${a.located === 'no' ? '，转运方案中它既不能运出也不能接收粪污' : ''}`,
+      hint: (a) => (a.nearest ? `是否即地图中的“${s(a.nearest)}”？请在两处写法一致` : '请在地图中补上该乡镇'),
+    },
+    'map-no-township': {
+      message: (a) => `地图中的“${s(a.township)}”不对应数据中的任何乡镇：以灰色绘出`,
+      hint: (a) => (a.nearest ? `是否即“${s(a.nearest)}”？请按数据中的写法填写` : ''),
     },
     'region-name-differs': {
       message: (a) => `“${s(a.written)}”按另一文件中乡镇“${s(a.township)}”所在的“${s(a.known)}”读取`,
@@ -570,6 +599,7 @@ export const zh: Messages = {
     scenarioUnmatched: (where: string) => `${where} 未匹配到任何数据行，未作改变`,
     transfer: {
       badKm: '请给出最远运距（km），大于 0 且不超过 1000',
+      noLocations: '请给出各乡镇位置：--places 文件（经纬度）或 --map 文件.geojson（乡镇范围）',
       title: (km: string) => `粪污转运方案（运距 ${km} km 以内）`,
       summary: (surplus: string, placed: string, unplaced: string, peKm: string, km: string) =>
         `超载部分共 ${surplus} 猪当量：${km} km 以内可消纳 ${placed}，无法消纳 ${unplaced}；运量 ${peKm} 猪当量·千米。`,
@@ -583,6 +613,18 @@ export const zh: Messages = {
       unplaced: '无法消纳（猪当量）',
       before: '转运前负荷指数',
       after: '转运后负荷指数',
+      flows: '转运去向',
+      flowsSheet: '转运去向',
+      townshipsSheet: '各乡镇',
+      townships: '运出、接收或仍有超载的乡镇',
+      placed: '可消纳（猪当量）',
+      peKm: '猪当量·千米',
+      none: '运距以内没有可消纳的超载量。',
+      explainHeading: (km: string) => `转运方案（运距 ${km} km 以内）中`,
+      explainSends: (to: string, pe: string, km: string) => `每年运出 ${pe} 猪当量至${to}，${km} 千米`,
+      explainReceives: (from: string, pe: string, km: string) => `每年接收来自${from}的 ${pe} 猪当量，${km} 千米`,
+      explainUnplaced: (pe: string) => `超载量中有 ${pe} 猪当量在运距以内无法消纳`,
+      explainNone: '无转运',
     },
     compare: {
       title: (base: string, scenario: string) => `${scenario} 与 ${base} 对比`,
@@ -678,6 +720,12 @@ export const zh: Messages = {
       table: '各乡镇平衡表',
       regionTable: { county: '各县（市、区）平衡表', city: '各市平衡表' },
       footer: (generator: string) => `由 ${generator} 按国家方法（农办牧〔2018〕1号）测算；各系数来源见上文。`,
+      map: '各乡镇承载状况图',
+      transferMap: '转运方案图：乡镇按转运前状况着色，箭头为转运',
+      offData: '数据中无此乡镇',
+      km: (km: string) => `${km} 千米`,
+      flowTitle: (from: string, to: string, pe: string, km: string) => `${from} → ${to}：每年 ${pe} 猪当量，${km} 千米`,
+      beforeAfter: (before: string, after: string) => `负荷指数 ${before} → ${after}`,
     },
     io: {
       'not-found': () => '文件不存在',
@@ -699,6 +747,7 @@ export const zh: Messages = {
       'unknown-keys': (a) => `未知的键 ${s(a.keys)}${a.known ? `（可用：${s(a.known)}）` : ''}`,
       'not-number': (a) => `“${s(a.text)}”不是数字`,
       'not-species-ratio': (a) => `“${s(a.text)}”不是 畜种=比值 的形式，例如 生猪=0.5`,
+      'not-utf8': () => '不是 UTF-8 文本：请另存为 UTF-8',
       'not-json': (a) => `不是有效的 JSON：${s(a.detail)}`,
       'json-duplicate-key': (a) => `同一对象中键“${s(a.key)}”出现了两次（第 ${s(a.line)} 行第 ${s(a.column)} 列），请只保留一个`,
       'json-too-deep': (a) => `嵌套超过 ${s(a.depth)} 层（第 ${s(a.line)} 行第 ${s(a.column)} 列）：参数或情景文件不会有这样的结构`,

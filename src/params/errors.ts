@@ -10,6 +10,7 @@ export const PARAMETER_ERRORS = [
   'unknown-keys',
   'not-number',
   'not-species-ratio',
+  'not-utf8',
   'not-json',
   'json-duplicate-key',
   'json-too-deep',

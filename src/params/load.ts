@@ -9,25 +9,36 @@ import { ParameterError } from './errors.js';
  * when it is not JSON, or is JSON that JSON.parse would read without a word but not as the user meant (jsonHazard).
  */
 export async function readJsonFile(path: string): Promise<unknown> {
-  let text: string;
+  return (await readJsonText(path)).value;
+}
+
+/** readJsonFile's value, with the text it was read from (without a byte order mark). */
+export async function readJsonText(path: string): Promise<{ readonly value: unknown; readonly text: string }> {
+  let bytes: Uint8Array;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (error) {
     throw InputFileError.from(path, error);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ParameterError(path, 'not-utf8', {});
   }
   const json = text.replace(/^\uFEFF/, '');
   let value: unknown;
   try {
     value = JSON.parse(json) as unknown;
   } catch (error) {
-    throw new ParameterError(path, 'not-json', { detail: bounded(withLineAndColumn((error as Error).message, json), 200) });
+    throw new ParameterError(path, 'not-json', { detail: bounded(withLineAndColumn((error as Error).message, json).replace(/\r?\n/g, '\\n'), 200) });
   }
   const hazard = jsonHazard(json);
   if (hazard) {
     const { line, column } = lineAndColumn(json, hazard.at);
     throw new ParameterError(path, hazard.code, { ...hazard.args, line, column });
   }
-  return value;
+  return { value, text: json };
 }
 
 /** Nesting no parameters or scenario file needs (a scenario's is three deep). */
@@ -83,14 +94,42 @@ export async function readParametersFile(path: string): Promise<ParametersFile> 
 
 /** The line and column an editor shows for a position in a text. */
 function lineAndColumn(text: string, at: number): { line: number; column: number } {
-  const before = text.slice(0, at);
-  return { line: before.split('\n').length, column: at - before.lastIndexOf('\n') };
+  return linesAndColumns(text, [at])[0]!;
 }
 
-/** A JSON.parse message that gives a position in the text, with the line and column an editor shows added. */
+/** The lines and columns an editor shows for positions in a text, given in order, in one pass over it. */
+export function linesAndColumns(text: string, ascending: readonly number[]): { line: number; column: number }[] {
+  let line = 1;
+  let start = 0;
+  let next = text.indexOf('\n');
+  return ascending.map((at) => {
+    for (; next !== -1 && next < at; next = text.indexOf('\n', next + 1)) {
+      line++;
+      start = next + 1;
+    }
+    return { line, column: at - start + 1 };
+  });
+}
+
+/** A JSON.parse message with the line and column an editor shows added, where its position can be known. */
 function withLineAndColumn(message: string, text: string): string {
-  const m = /at position (\d+)/.exec(message);
-  if (!m) return message;
-  const { line, column } = lineAndColumn(text, Number(m[1]));
+  const at = errorPosition(message, text);
+  if (at === undefined) return message;
+  const { line, column } = lineAndColumn(text, at);
   return `${message} (line ${line}, column ${column})`;
+}
+
+/**
+ * Where JSON.parse stopped: the position its message gives, or, for an unexpected token, the token within the piece
+ * of text the message quotes (up to 10 characters each side of it, "..." where the text goes on).
+ */
+function errorPosition(message: string, text: string): number | undefined {
+  const given = /at position (\d+)/.exec(message);
+  if (given) return Number(given[1]);
+  const quoted = /^Unexpected token '(.+?)', (\.\.\.)?"([\s\S]*?)(\.\.\.)?" is not valid JSON$/.exec(message);
+  if (!quoted) return undefined;
+  const [, token, before, piece = ''] = quoted;
+  const start = before ? text.indexOf(piece) : 0;
+  const at = start + (before ? 10 : piece.indexOf(token!));
+  return start >= 0 && text.startsWith(token!, at) ? at : undefined;
 }

@@ -2,6 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../i18n/index.js';
 import type { Messages } from '../i18n/en.js';
 import type { RegionLevel } from '../report/regions.js';
+import type { MapDrawing } from './map-drawing.js';
 
 /** Extra columns of the report's table, Markdown, HTML and CSV. */
 export interface ColumnChoice {
@@ -34,6 +35,8 @@ export interface RenderContext {
   readonly width?: number;
   /** Title, region and year for the HTML page. */
   readonly meta?: HtmlMeta;
+  /** The townships' map, projected, for the HTML page (`--map`). */
+  readonly map?: MapDrawing;
 }
 
 /** A rendered document: text, text in parts to write one after another (a national report's JSON), or a workbook's bytes. */

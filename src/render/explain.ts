@@ -7,6 +7,8 @@ import { sourceText } from './notes.js';
 import { blocksToMarkdown, blocksToText, type Block } from './blocks.js';
 import type { Explanation } from '../explain/explain.js';
 import type { RenderContext } from './context.js';
+import type { Lang } from '../i18n/index.js';
+import { placeName } from './columns.js';
 
 const kg = (v: number) => formatNumber(v, 2);
 
@@ -21,7 +23,7 @@ function localSources(items: readonly string[]): string {
   return [...new Set(items)].join('; ');
 }
 
-function blocks(e: Explanation, t: Messages, loadMeaning: (grade: string) => string): Block[] {
+function blocks(e: Explanation, t: Messages, lang: Lang, loadMeaning: (grade: string) => string): Block[] {
   const x = t.ui.explain;
   const nutrients = basisNutrients(e.basis);
   const prov = (p: Provenance) => t.ui.provenanceNames[p];
@@ -122,16 +124,34 @@ function blocks(e: Explanation, t: Messages, loadMeaning: (grade: string) => str
     .map(([s, h]) => x.headroomEach(formatNumber(h, 0), s))
     .join(x.headroomOr);
   out.push({ kind: 'line', text: x.headroomLine(kg(b.headroomPe), perSpecies) });
+  if (e.transfer) out.push(...transferBlocks(e, t, lang));
   return out;
+}
+
+/** The township's flows in the transfer plan, each with its distance; what it cannot place; its load index after. */
+function transferBlocks(e: Explanation, t: Messages, lang: Lang): Block[] {
+  const tr = e.transfer!;
+  const x = t.ui.transfer;
+  const self = (name: string, county: string | undefined) => name === e.township && county === e.county;
+  const label = (name: string, county: string | undefined) => placeName({ name, ...(county === undefined ? {} : { county }) }, lang);
+  const lines = tr.flows.map((f) =>
+    self(f.from, f.fromCounty)
+      ? x.explainSends(label(f.to, f.toCounty), kg(f.pe), formatNumber(f.km, 1))
+      : x.explainReceives(label(f.from, f.fromCounty), kg(f.pe), formatNumber(f.km, 1)),
+  );
+  if (tr.unplacedPe > 0) lines.push(x.explainUnplaced(kg(tr.unplacedPe)));
+  if (lines.length === 0) lines.push(x.explainNone);
+  const after = t.ui.label(x.after, `${formatIndex(e.balance.loadIndex)} → ${formatIndex(tr.loadIndexAfter)}`);
+  return [{ kind: 'heading', text: x.explainHeading(formatNumber(tr.maxKm, 1)) }, ...[...lines, after].map((text): Block => ({ kind: 'line', text }))];
 }
 
 export function renderExplainText(e: Explanation, { t, chalk, lang }: RenderContext): string {
   return blocksToText(
-    blocks(e, t, (grade) => e.loadGrades.find((g) => g.grade === grade)?.meaning[lang] ?? ''),
+    blocks(e, t, lang, (grade) => e.loadGrades.find((g) => g.grade === grade)?.meaning[lang] ?? ''),
     chalk,
   );
 }
 
 export function renderExplainMarkdown(e: Explanation, { t, lang }: RenderContext): string {
-  return blocksToMarkdown(blocks(e, t, (grade) => e.loadGrades.find((g) => g.grade === grade)?.meaning[lang] ?? ''));
+  return blocksToMarkdown(blocks(e, t, lang, (grade) => e.loadGrades.find((g) => g.grade === grade)?.meaning[lang] ?? ''));
 }

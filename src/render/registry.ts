@@ -65,6 +65,8 @@ export const RENDERERS = {
     json: async () => transfer('json'),
     csv: async () => transfer('csv'),
     md: async () => transfer('md'),
+    html: async () => (await import('./transfer-html.js')).renderTransferHtml,
+    xlsx: async () => (await import('./transfer-xlsx.js')).renderTransferXlsx,
   },
   validate: {
     text: async () => (await import('./validate.js')).renderValidationText,

@@ -8,13 +8,16 @@ import { countsInWan, formatCount, formatIndex, formatNumber } from './format.js
 import { coefficientLines, parameterLines, summarySentence } from './notes.js';
 import type { Report } from '../report/report.js';
 import type { RenderContext } from './context.js';
+import type { MapDrawing } from './map-drawing.js';
+import { OFF_DATA, mapSvg } from './map-svg.js';
+import { townshipKey } from '../input/township.js';
 
 const esc = htmlText;
 
 /** Status colours, readable on screen and in greyscale print (each also has its word in the table and legend). */
-const COLOUR: Record<Status, string> = { ok: '#2e7d32', warning: '#e6a700', overloaded: '#c62828', 'no-land': '#7b1fa2' };
+export const COLOUR: Record<Status, string> = { ok: '#2e7d32', warning: '#e6a700', overloaded: '#c62828', 'no-land': '#7b1fa2' };
 
-const CSS = `
+export const CSS = `
 *{box-sizing:border-box}
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei","Helvetica Neue",Arial,sans-serif;color:#1d2327;margin:0;background:#f6f7f8;line-height:1.45}
 main{max-width:1000px;margin:0 auto;padding:24px;background:#fff}
@@ -122,10 +125,36 @@ function stockCapacityChart(rows: readonly Balance[], t: Messages, lang: Lang): 
   return parts.join('');
 }
 
+/** The legend of the statuses drawn. */
+export function statusLegend(statuses: readonly Status[], t: Messages): string {
+  return statuses.map((s) => `<span style="--c:${COLOUR[s]}">${esc(t.ui.statuses[s])}</span>`).join('');
+}
+
+/** A map's legend: the statuses drawn, grey for the map's townships that are not in the data, and the scale. */
+export function mapLegend(map: MapDrawing, statuses: readonly Status[], t: Messages): string {
+  const offData = map.shapes.some((s) => s.key === undefined) ? `<span style="--c:${OFF_DATA}">${esc(t.ui.html.offData)}</span>` : '';
+  return `<div class="legend">${statusLegend(statuses, t)}${offData}</div>`;
+}
+
+/** The report's townships on the map, each filled by its status, its load index in its tooltip. */
+function reportMap(report: Report, map: MapDrawing, lang: Lang, t: Messages): string {
+  const byKey = new Map(report.townships.map((b) => [townshipKey(b.name, b.county ?? '', b.city ?? ''), b]));
+  return mapSvg(
+    map,
+    (key) => {
+      const b = byKey.get(key);
+      if (!b) return undefined;
+      const shown = b.loadIndex === null ? '' : `${t.ui.label(t.ui.html.loadIndex, formatIndex(b.loadIndex))} `;
+      return { colour: COLOUR[b.status], status: b.status, title: `${placeName(b, lang)}: ${shown}${t.ui.paren(t.ui.statuses[b.status])}` };
+    },
+    { title: t.ui.html.map, offData: t.ui.html.offData, km: t.ui.html.km(formatNumber(map.scale.km)) },
+  );
+}
+
 /** One self-contained HTML page: inline CSS and SVG, no scripts, fonts or other requests; fit for A4 print. */
 export function renderHtml(
   report: Report,
-  { lang, t, meta = {}, columns: choice = {}, by }: RenderContext,
+  { lang, t, meta = {}, columns: choice = {}, by, map }: RenderContext,
   thresholds: readonly number[] = [0.7, 1.0],
 ): string {
   const h = t.ui.html;
@@ -159,7 +188,10 @@ export function renderHtml(
     counties.length > 1
       ? `<section class="chart">\n<h2>${esc(h.countyChart)}</h2>\n${loadChart(byLoadIndex(counties).slice(0, CHART_TOWNSHIPS), t, lang, thresholds, 'county-chart', h.countyChart)}\n</section>\n`
       : '';
-  const legend = STATUSES.map((s) => `<span style="--c:${COLOUR[s]}">${esc(t.ui.statuses[s])}</span>`).join('');
+  const legend = statusLegend(counts.map(([s]) => s), t);
+  const mapSection = map
+    ? `<section class="chart">\n<h2>${esc(h.map)}</h2>\n${mapLegend(map, counts.map(([s]) => s), t)}\n${reportMap(report, map, lang, t)}\n</section>\n`
+    : '';
   return `<!doctype html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
 <head>
@@ -205,7 +237,7 @@ ${card(
 <div class="statuses">${counts.map(([s, n]) => `<span class="chip" style="background:${COLOUR[s]}">${esc(t.ui.statuses[s])} ${n}</span>`).join('')}</div>
 <p class="sentence">${esc(summarySentence(report, lang, t))}</p>
 </section>
-<section class="chart">
+${mapSection}<section class="chart">
 <h2>${esc(h.loadChart)}</h2>
 <div class="legend">${legend}</div>
 ${chartNote}${loadChart(charted, t, lang, thresholds)}

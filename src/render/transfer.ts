@@ -1,4 +1,4 @@
-import type { TransferPlan, FlowEnd } from '../transfer/plan.js';
+import type { TransferPlan, FlowEnd, TransferFlow } from '../transfer/plan.js';
 import type { Lang } from '../i18n/index.js';
 import { markdownText, visible } from '../safe-text.js';
 import { placeName } from './columns.js';
@@ -9,22 +9,22 @@ import { drawTable } from './report-table.js';
 
 const named = (e: FlowEnd, lang: Lang) => placeName(e, lang);
 
+/** A flow's two townships, each with its county and city where the data give them. */
+export function flowEnds(f: TransferFlow): { readonly fromEnd: FlowEnd; readonly toEnd: FlowEnd } {
+  return {
+    fromEnd: { name: f.from, ...(f.fromCounty === undefined ? {} : { county: f.fromCounty }), ...(f.fromCity === undefined ? {} : { city: f.fromCity }) },
+    toEnd: { name: f.to, ...(f.toCounty === undefined ? {} : { county: f.toCounty }), ...(f.toCity === undefined ? {} : { city: f.toCity }) },
+  };
+}
+
 /** The transfer plan in a format: its flows, each township's change, and the totals (docs/transfer.md). */
 export function renderTransfer(plan: TransferPlan, format: string, { lang, t, chalk }: RenderContext): string {
   const x = t.ui.transfer;
   const flowHead = [x.from, x.to, x.pe, x.km];
-  const flowRows = plan.flows.map(
-    (f) =>
-      [
-        named(
-          { name: f.from, ...(f.fromCounty === undefined ? {} : { county: f.fromCounty }), ...(f.fromCity === undefined ? {} : { city: f.fromCity }) },
-          lang,
-        ),
-        named({ name: f.to, ...(f.toCounty === undefined ? {} : { county: f.toCounty }), ...(f.toCity === undefined ? {} : { city: f.toCity }) }, lang),
-        f.pe,
-        f.km,
-      ] as const,
-  );
+  const flowRows = plan.flows.map((f) => {
+    const { fromEnd, toEnd } = flowEnds(f);
+    return [named(fromEnd, lang), named(toEnd, lang), f.pe, f.km] as const;
+  });
   const moved = plan.townships.filter((s) => s.sentPe > 0 || s.receivedPe > 0 || s.unplacedPe > 0);
   const townHead = [t.ui.township, x.surplus, x.sent, x.received, x.unplaced, x.before, x.after];
   // Each column of counts in one unit (in Chinese all in 万 when one value reaches 10,000).

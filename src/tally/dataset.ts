@@ -7,6 +7,7 @@ import { openInput, readTable, type FileSummary, type OpenedInput, type Progress
 import { LocalReader } from '../input/local.js';
 import { SoilReader, type SoilRow } from '../input/soil.js';
 import { PlacesReader, type PlaceRow } from '../input/places.js';
+import type { MapShape } from '../input/map.js';
 import { TownshipIndex, TownshipMatcher, sameTownship, townshipIdOf, townshipLabel, type TownshipId } from '../input/township.js';
 import type { InputKind } from '../input/columns.js';
 import type { InputRef } from '../input/source.js';
@@ -31,6 +32,8 @@ export interface InputFiles {
   readonly local?: DatasetInput;
   /** The townships' locations, for a transfer plan (docs/transfer.md). */
   readonly places?: DatasetInput;
+  /** A GeoJSON map of the townships, to draw (and to locate them when there is no places file). */
+  readonly map?: string;
 }
 
 /** The files `validate` may be given: any of the three kinds. */
@@ -45,8 +48,10 @@ export interface Dataset {
   readonly used: CoefficientsUsed;
   /** The tables the data was read with: the guide's, with the local dictionary's names and values over them. */
   readonly coefficients: Coefficients;
-  /** The townships' locations, when a places file is given. */
+  /** The townships' locations: the places file's, else the map's area centroids. */
   readonly places: TownshipIndex<PlaceRow>;
+  /** The townships' shapes, when a map is given. */
+  readonly map?: TownshipIndex<MapShape>;
 }
 
 /** A township's crop demand by soil grade, for each nutrient of the basis. */
@@ -119,24 +124,34 @@ function checkSoilTownships(
 }
 
 /**
- * Each township of the data against the places file: one without a location, which can neither send nor receive (said
- * at the places file, which lacks it), and a place naming no township of the data (with the township it most likely
- * means).
+ * Each township of the data against the places file or the map: one missing from it (said at that file, which lacks
+ * it, with the entry of it that it most likely is), and an entry naming no township of the data (with the township it
+ * most likely means). A township the map lacks has no location either when the map gives the locations.
  */
-function checkPlaces(places: TownshipIndex<PlaceRow>, file: string, townships: readonly TownshipData[], log: ProblemLog): void {
+function checkLocations(
+  entries: TownshipIndex<PlaceRow & { readonly column?: number }>,
+  file: string,
+  townships: readonly TownshipData[],
+  log: ProblemLog,
+  codes: { readonly missing: 'township-no-place' | 'township-not-on-map'; readonly extra: 'place-no-township' | 'map-no-township'; readonly locates: boolean },
+): void {
   const used = new Set<string>();
+  const missing: TownshipData[] = [];
   for (const t of townships) {
-    const place = places.of(t.key);
-    if (place) used.add(place.township);
-    else log.report({ file, line: 0, column: 0 }, 'township-no-place', { township: townshipLabel(t) });
+    const entry = entries.of(t.key);
+    if (entry) used.add(entry.township);
+    else missing.push(t);
   }
+  const unused = [...entries.values()].filter((p) => !used.has(p.township));
+  const unusedMatcher = new TownshipMatcher(unused.map((p) => p.township));
+  for (const t of missing)
+    log.report({ file, line: 0, column: 0 }, codes.missing, { township: townshipLabel(t), nearest: unusedMatcher.nearest(t.key) ?? '', located: codes.locates ? 'no' : 'yes' });
   let matcher: TownshipMatcher | undefined;
-  for (const p of places.values())
-    if (!used.has(p.township))
-      log.report({ file: p.file, line: p.line, column: 0 }, 'place-no-township', {
-        township: townshipLabel(townshipIdOf(p.township)),
-        nearest: (matcher ??= new TownshipMatcher(townships.map((t) => t.key))).nearest(p.township) ?? '',
-      });
+  for (const p of unused)
+    log.report({ file: p.file, line: p.line, column: p.column ?? 0 }, codes.extra, {
+      township: townshipLabel(townshipIdOf(p.township)),
+      nearest: (matcher ??= new TownshipMatcher(townships.map((t) => t.key))).nearest(p.township) ?? '',
+    });
 }
 
 /** Changes rows as they are read, and adds rows (a scenario: src/scenario). */
@@ -294,6 +309,7 @@ export async function loadDataset(
     };
     summaries.push(await readTable(await open(files.places), 'places', log, onRow, sheet('places')));
   }
+  const shapes = files.map === undefined ? undefined : await (await import('../input/map.js')).readTownshipMap(files.map, log);
   if (files.soil) summaries.push(await readSoil(files.soil));
   const cropsFile = files.crops === undefined ? undefined : await readCrops(files.crops);
   if (cropsFile) summaries.push(cropsFile);
@@ -307,7 +323,16 @@ export async function loadDataset(
   if (livestockFile) summaries.push(livestockFile);
   if (adjust) for (const r of adjust.extraLivestock()) tally.addLivestock(r);
 
-  const dataset = { townships: tally.townships, files: summaries, used: tally.used, soilGrade: gradeOf, coefficients: c, places: new TownshipIndex(places) };
+  const map = shapes && new TownshipIndex(shapes);
+  const dataset: Dataset = {
+    townships: tally.townships,
+    files: summaries,
+    used: tally.used,
+    soilGrade: gradeOf,
+    coefficients: c,
+    places: files.places === undefined && map ? map : new TownshipIndex(places),
+    ...(map ? { map } : {}),
+  };
   // Checks across files need a readable crops file to compare with.
   if (!cropsFile?.readable) return dataset;
   // A township of the livestock file missing from the crops file may be one of the crops file's written another way.
@@ -322,6 +347,8 @@ export async function loadDataset(
       });
   }
   if (soil.size > 0) checkSoilTownships(soil, listed, (k) => tally.townships.get(k) ?? { key: k, ...townshipIdOf(k) }, log);
-  if (files.places) checkPlaces(dataset.places, inputName(files.places), [...tally.townships.values()], log);
+  const all = [...tally.townships.values()];
+  if (files.places) checkLocations(dataset.places, inputName(files.places), all, log, { missing: 'township-no-place', extra: 'place-no-township', locates: true });
+  if (map) checkLocations(map, files.map!, all, log, { missing: 'township-not-on-map', extra: 'map-no-township', locates: files.places === undefined });
   return dataset;
 }

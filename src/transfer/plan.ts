@@ -4,6 +4,7 @@
  */
 import { loadIndexAfter, planTotals, reachableArcs, surplusAndHeadroom, type TransferSite } from '../method/transfer.js';
 import type { Balance } from '../method/balance.js';
+import type { Status } from '../method/types.js';
 import type { Report } from '../report/report.js';
 import { SCHEMA_VERSION } from '../report/report.js';
 import type { PlaceRow } from '../input/places.js';
@@ -40,7 +41,9 @@ export interface TransferTownship extends FlowEnd {
   readonly unplacedPe: number;
   readonly loadIndexBefore: number | null;
   readonly loadIndexAfter: number | null;
-  /** Whether the places file gives its location. */
+  /** The report's status of the township, before the plan. */
+  readonly status: Status;
+  /** Whether the places file (or the map) gives its location. */
   readonly located: boolean;
 }
 
@@ -94,6 +97,7 @@ export async function transferPlan(report: Report, places: TownshipIndex<PlaceRo
       unplacedPe: totals.unplacedPe[i]!,
       loadIndexBefore: b.loadIndex,
       loadIndexAfter: loadIndexAfter(b.stockPe, b.capacityPe, totals.sentPe[i]!, totals.receivedPe[i]!),
+      status: b.status,
       located: sites[i]!.at !== undefined,
     })),
     total: { surplusPe: totals.surplusPe, placedPe: totals.placedPe, unplacedPe, peKm: totals.peKm },

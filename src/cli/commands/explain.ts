@@ -2,11 +2,12 @@ import { Command, Option } from 'commander';
 import type { Messages } from '../../i18n/en.js';
 import type { Context } from '../context.js';
 import { DataFailure, UsageError } from '../errors.js';
-import { addExamples, addInputOptions, addOutputOptions, addParameterOptions, runRequest, type InputOptions, type OutputOptions } from '../options.js';
+import { maxKmOption, addExamples, addInputOptions, addOutputOptions, addParameterOptions, runRequest, type InputOptions, type OutputOptions } from '../options.js';
 
 interface ExplainOptions extends InputOptions, OutputOptions {
   readonly township: string;
   readonly county?: string;
+  readonly maxKm: number;
 }
 
 /** landcap explain: the whole calculation for one township, every number with its formula and source. */
@@ -15,7 +16,10 @@ export function explainCommand(context: () => Context, t: Messages): Command {
   const cmd = new Command('explain')
     .description(t.help.commands.explain)
     .addOption(new Option('--township <name>', o.township).makeOptionMandatory())
-    .option('--county <name>', o.county);
+    .option('--county <name>', o.county)
+    .option('--places <file>', o.places)
+    .option('--map <file>', o.map)
+    .addOption(maxKmOption(t));
   addInputOptions(cmd, t);
   addParameterOptions(cmd, t);
   addOutputOptions(cmd, 'explain', t);
@@ -28,6 +32,7 @@ export function explainCommand(context: () => Context, t: Messages): Command {
     await ctx.checkOutput(opts.output, run.named);
     const { explanation, problems, unmatched, nearest, counties, notIn } = await explainRun(run, opts.township, {
       county: opts.county,
+      maxKm: opts.maxKm,
       encoding: opts.encoding,
       strict: opts.strict,
       onProgress: ctx.progress(),

@@ -29,6 +29,7 @@ export function reportCommand(context: () => Context, t: Messages): Command {
     .option('--title <text>', o.title)
     .option('--region <text>', o.region)
     .option('--year <year>', o.year)
+    .option('--map <file>', o.map)
     .option('--fail-on-overload', o.failOnOverload);
   addExamples(cmd, t, [
     'landcap report',
@@ -46,7 +47,7 @@ export function reportCommand(context: () => Context, t: Messages): Command {
     const run = await resolveRun(runRequest(opts), ctx.t);
     if (run.defaultSample) ctx.err(`${ctx.t.ui.runningSample(run.sample!)}\n`);
     await ctx.checkOutput(opts.output, run.named, opts.format);
-    const { report, problems, unmatched } = await reportRun(run, { encoding: opts.encoding, strict: opts.strict, onProgress: ctx.progress() });
+    const { report, problems, unmatched, map } = await reportRun(run, { encoding: opts.encoding, strict: opts.strict, onProgress: ctx.progress() });
     ctx.endProgress();
     ctx.printProblems(problems);
     if (run.scenario) ctx.printUnmatched(run.scenario.path, unmatched);
@@ -56,6 +57,7 @@ export function reportCommand(context: () => Context, t: Messages): Command {
       columns: { headroom: opts.headroom, range: opts.range },
       by: opts.by,
       meta: { title: opts.title, region: opts.region, year: opts.year, generator: `landcap ${VERSION}` },
+      ...(map ? { map } : {}),
     });
     // A township with stock and no land is over any capacity: it fails too.
     const over = report.townships.filter((b) => b.status === 'overloaded' || b.status === 'no-land');

@@ -1,0 +1,140 @@
+/**
+ * A map of the townships (docs/transfer.md, maps): a GeoJSON FeatureCollection whose Polygon and MultiPolygon
+ * features name their township. Each feature is checked where it is written (its line and column in the file), its
+ * rings wound the way the drawing needs, and its area centroid taken as the township's location.
+ */
+import type { LonLat } from '../method/transfer.js';
+import { linesAndColumns, readJsonText } from '../params/load.js';
+import type { ProblemLog } from '../problems.js';
+import { matchHeader } from './columns.js';
+import { CHINA_EXTENT, type PlaceRow } from './places.js';
+import { townshipKey } from './township.js';
+
+/** A polygon: its rings of [longitude, latitude], the outer ring first. */
+export type Rings = readonly (readonly (readonly [number, number])[])[];
+
+/** A township as the map draws it: where the file has it, its polygons, and its area centroid as its location. */
+export interface MapShape extends PlaceRow {
+  readonly column: number;
+  /** The feature's number in the file, from 1. */
+  readonly feature: number;
+  readonly polygons: readonly Rings[];
+}
+
+/** What the map properties may call a township's name besides the places file's headers (乡镇, township …). */
+const NAME_PROPERTIES = ['name', '名称', '乡镇名称', 'xzqmc', 'xzmc'];
+
+/**
+ * Reads a map: its features by township key, each located at its area centroid. A file that is not JSON is an
+ * error of the file (exit 2, at its line and column); JSON that is not a map, or a feature that cannot be drawn or
+ * named, is a problem at its line (no map, when the file is not one).
+ */
+export async function readTownshipMap(path: string, log: ProblemLog): Promise<Map<string, MapShape> | undefined> {
+  const { value: json, text } = await readJsonText(path);
+  const d3 = await import('d3-geo');
+  const at = linesAndColumns(text, featureOffsets(text));
+  const shapes = new Map<string, MapShape>();
+  const features = featuresOf(json);
+  if (!features) {
+    log.report({ file: path, line: 1, column: 1 }, 'map-not-features', {});
+    return undefined;
+  }
+  features.forEach((f, i) => {
+    const where = { file: path, ...(at[i] ?? { line: 1, column: 1 }) };
+    const feature = i + 1;
+    const props = isObject(f) && isObject(f.properties) ? f.properties : {};
+    const id = nameOf(props);
+    if (!id) return log.report(where, 'map-feature-unnamed', { feature, properties: Object.keys(props).slice(0, 6).join(', ') });
+    const geometry = isObject(f) && isObject(f.geometry) ? f.geometry : undefined;
+    const polygons = polygonsOf(geometry);
+    if (!polygons) return log.report(where, 'map-feature-invalid', { feature, township: id.name, type: String(geometry?.type ?? '') });
+    const outside = polygons.flat(2).find(([lon, lat]) => !within(lon, 'lon') || !within(lat, 'lat'));
+    if (outside) return log.report(where, 'map-outside-china', { feature, township: id.name, lon: outside[0], lat: outside[1] });
+    const key = townshipKey(id.name, id.county, id.city);
+    const before = shapes.get(key);
+    if (before) log.report(where, 'map-township-repeated', { township: id.name, feature, first: before.feature });
+    // d3-geo takes a ring that runs counter-clockwise as all the sphere but the polygon: such a polygon is turned.
+    const wound = polygons.map((rings) => (d3.geoArea({ type: 'Polygon', coordinates: rings as [number, number][][] }) > 2 * Math.PI ? rings.map((r) => [...r].reverse()) : rings));
+    const all = [...(before?.polygons ?? []), ...wound];
+    const [lon, lat] = d3.geoCentroid({ type: 'MultiPolygon', coordinates: all as [number, number][][][] });
+    shapes.set(key, { ...(before ?? { ...where, feature }), township: key, at: { lon, lat } satisfies LonLat, polygons: all });
+  });
+  return shapes;
+}
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** A FeatureCollection's features, or a single Feature as one; undefined when the JSON is neither. */
+function featuresOf(json: unknown): unknown[] | undefined {
+  if (!isObject(json)) return undefined;
+  if (json.type === 'FeatureCollection' && Array.isArray(json.features)) return json.features;
+  if (json.type === 'Feature') return [json];
+  return undefined;
+}
+
+/** The township a feature's properties name, read by the places file's headers (乡镇, 县, 市 …) or name/名称. */
+function nameOf(props: Record<string, unknown>): { name: string; county: string; city: string } | undefined {
+  const found: Record<string, string> = {};
+  for (const [key, value] of Object.entries(props)) {
+    if (typeof value !== 'string' || value.trim() === '') continue;
+    const m = matchHeader('places', key);
+    const field = m.ok ? m.match.field : NAME_PROPERTIES.includes(key.trim().toLowerCase()) ? 'township' : undefined;
+    if (field && !(field in found)) found[field] = value.trim();
+  }
+  return found.township === undefined ? undefined : { name: found.township, county: found.county ?? '', city: found.city ?? '' };
+}
+
+/** A Polygon's or MultiPolygon's polygons, each ring of at least four positions of two finite numbers; else undefined. */
+function polygonsOf(geometry: Record<string, unknown> | undefined): Rings[] | undefined {
+  const c = geometry?.coordinates;
+  const polygons = geometry?.type === 'Polygon' ? [c] : geometry?.type === 'MultiPolygon' && Array.isArray(c) ? c : undefined;
+  if (!polygons || polygons.length === 0) return undefined;
+  const position = (p: unknown): p is [number, number] => Array.isArray(p) && p.length >= 2 && Number.isFinite(p[0]) && Number.isFinite(p[1]);
+  const ring = (r: unknown): r is [number, number][] => Array.isArray(r) && r.length >= 4 && r.every(position);
+  const polygon = (p: unknown): p is [number, number][][] => Array.isArray(p) && p.length > 0 && p.every(ring);
+  return polygons.every(polygon) ? polygons.map((p) => p.map((r) => r.map(([lon, lat]) => [lon, lat] as const))) : undefined;
+}
+
+const within = (value: number, axis: 'lon' | 'lat') => value >= CHINA_EXTENT[axis][0] && value <= CHINA_EXTENT[axis][1];
+
+/**
+ * Where each feature of `features` starts in the text, in order: the elements of the array under the top object's
+ * "features" key (or the top object itself when it is one Feature).
+ */
+export function featureOffsets(text: string): number[] {
+  const offsets: number[] = [];
+  let depth = 0;
+  let inFeatures = false;
+  let lastKey = '';
+  let expectElement = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"') {
+      let end = i + 1;
+      while (text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+      if (expectElement) offsets.push(i);
+      expectElement = false;
+      if (depth === 1) lastKey = text.slice(i + 1, end);
+      i = end;
+    } else if (c === '{' || c === '[') {
+      if (depth === 0 && c === '{') offsets.push(i);
+      if (expectElement) offsets.push(i);
+      expectElement = false;
+      depth++;
+      if (depth === 2 && c === '[' && lastKey === 'features') {
+        inFeatures = true;
+        offsets.length = 0;
+        expectElement = true;
+      }
+    } else if (c === '}' || c === ']') {
+      expectElement = false;
+      depth--;
+      if (depth === 1) inFeatures = false;
+    } else if (c === ',' && inFeatures && depth === 2) expectElement = true;
+    else if (expectElement && !/\s/.test(c)) {
+      offsets.push(i);
+      expectElement = false;
+    }
+  }
+  return offsets;
+}

@@ -1,0 +1,184 @@
+// Maps (docs/transfer.md, maps): a GeoJSON map of the townships locates them for a transfer plan (area centroids),
+// is drawn in the HTML pages, and is checked feature by feature; the plan's workbook and explain's flows.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { ROOT, hasStackTrace, landcapInProcess, tempDir } from '../helpers.js';
+
+const DIR = 'tests/fixtures/regions';
+const PYTHON = ['/usr/bin/python3', 'python3'].find((p) => spawnSync(p, ['-c', 'import openpyxl']).status === 0);
+const MAP = 'tests/fixtures/map/townships.geojson';
+const DATA = ['--crops', `${DIR}/crops.csv`, '--livestock', `${DIR}/livestock.csv`];
+
+interface Feature {
+  properties: Record<string, string>;
+  geometry: { type: string; coordinates: number[][][] };
+}
+const features = (JSON.parse(readFileSync(join(ROOT, MAP), 'utf8')) as { features: Feature[] }).features;
+
+/** A polygon's centroid in the plane of longitude and latitude (shoelace), as a check of the spherical one. */
+function planarCentroid(ring: number[][]): { lon: number; lat: number } {
+  let a = 0;
+  let x = 0;
+  let y = 0;
+  for (let i = 0; i < ring.length - 1; i++) {
+    const [x0, y0] = ring[i]!;
+    const [x1, y1] = ring[i + 1]!;
+    const cross = x0! * y1! - x1! * y0!;
+    a += cross;
+    x += (x0! + x1!) * cross;
+    y += (y0! + y1!) * cross;
+  }
+  return { lon: x / (3 * a), lat: y / (3 * a) };
+}
+
+function cosinesKm(a: { lon: number; lat: number }, b: { lon: number; lat: number }): number {
+  const r = Math.PI / 180;
+  return 6371.0 * Math.acos(Math.min(1, Math.sin(a.lat * r) * Math.sin(b.lat * r) + Math.cos(a.lat * r) * Math.cos(b.lat * r) * Math.cos((b.lon - a.lon) * r)));
+}
+
+/** Writes a map of the given features (or text) to a new folder; returns its path. */
+function mapFile(content: string | Uint8Array | object): string {
+  const file = join(tempDir('landcap-map-'), 'map.geojson');
+  writeFileSync(file, typeof content === 'string' || content instanceof Uint8Array ? content : JSON.stringify(content, null, 1));
+  return file;
+}
+const collection = (fs: unknown[]) => ({ type: 'FeatureCollection', features: fs });
+
+/** The line (from 1) of the n-th feature (from 0) in a map written with one space per level. */
+const featureLine = (text: string, n: number) => text.split('\n').map((l, i) => [l, i + 1] as const).filter(([l]) => l === '  {')[n]![1];
+
+describe('a map of the townships', () => {
+  it('transfer --map: each township located at its area centroid; the plan as far as those places are', async () => {
+    const r = await landcapInProcess(['transfer', '--format', 'json', ...DATA, '--map', MAP, '--max-km', '30']);
+    expect(r.status, r.stderr).toBe(0);
+    const plan = JSON.parse(r.stdout) as { flows: { from: string; fromCounty: string; to: string; toCounty: string; km: number }[] };
+    expect(plan.flows.length).toBeGreaterThan(0);
+    const at = (name: string, county: string) => planarCentroid(features.find((f) => f.properties.name === name && f.properties['县'] === county)!.geometry.coordinates[0]!);
+    // A county-sized polygon's spherical centroid is within metres of its planar one.
+    for (const f of plan.flows) expect(Math.abs(f.km - cosinesKm(at(f.from, f.fromCounty), at(f.to, f.toCounty)))).toBeLessThan(0.05);
+    // The map's township that the data do not have: at its feature's line and column, drawn grey.
+    const text = readFileSync(join(ROOT, MAP), 'utf8');
+    expect(r.stderr).toContain(`${MAP}:${featureLine(text, 6)}:3: warning map-no-township the map's "柳江区 进德镇" names no township of the data`);
+  });
+
+  it('report --map --format html: one path per township of the map, filled by its status, the grey one not in the data', async () => {
+    const json = JSON.parse((await landcapInProcess(['report', '--format', 'json', ...DATA])).stdout) as { townships: { name: string; county: string; status: string }[] };
+    const r = await landcapInProcess(['report', '--format', 'html', ...DATA, '--map', MAP]);
+    expect(r.status, r.stderr).toBe(0);
+    const paths = [...r.stdout.matchAll(/<path class="township ([^"]+)" data-township="([^"]+)"/g)].map((m) => ({ cls: m[1]!, label: m[2]! }));
+    expect(paths).toHaveLength(features.length);
+    for (const t of json.townships) expect(paths).toContainEqual({ cls: `status-${t.status}`, label: `${t.county} ${t.name}` });
+    expect(paths.filter((p) => p.cls === 'off-data')).toEqual([{ cls: 'off-data', label: '柳江区 进德镇' }]);
+    expect(r.stdout).toMatch(/<g class="scale-bar">.*\d+ km<\/text>/s);
+    // The legend lists the statuses drawn, and grey.
+    expect(r.stdout).toContain('not in the data');
+  });
+
+  it('transfer --format html: an arrow per flow; xlsx: the flows and townships read back by another program', async () => {
+    const args = ['transfer', ...DATA, '--places', `${DIR}/places.csv`, '--map', MAP];
+    const plan = JSON.parse((await landcapInProcess([...args, '--format', 'json'])).stdout) as {
+      flows: { pe: number; km: number }[];
+      townships: { name: string; sentPe: number; loadIndexAfter: number }[];
+    };
+    const html = await landcapInProcess([...args, '--format', 'html', '--lang', 'zh']);
+    expect(html.status, html.stderr).toBe(0);
+    expect(html.stdout.match(/<line class="flow"/g)).toHaveLength(plan.flows.length);
+    expect(html.stdout).toContain('转运方案图');
+    const out = join(tempDir(), 'plan.xlsx');
+    expect((await landcapInProcess([...args, '--format', 'xlsx', '--output', out])).status).toBe(0);
+    if (!PYTHON) return expect(process.env.LANDCAP_REQUIRE_OPENPYXL, 'python3-openpyxl is needed').toBeUndefined();
+    const dump = JSON.parse(execFileSync(PYTHON, [join(ROOT, 'tests/fixtures/regions/read-xlsx.py'), out], { encoding: 'utf8' })) as {
+      name: string;
+      rows: { value: unknown }[][];
+    }[];
+    const sheet = (name: string) => dump.find((d) => d.name === name)!.rows;
+    const flows = sheet('Flows');
+    const peColumn = flows[0]!.findIndex((c) => c.value === 'PE a year');
+    const kmColumn = flows[0]!.findIndex((c) => c.value === 'km');
+    expect(flows.slice(1, -1).map((row) => [row[peColumn]!.value, row[kmColumn]!.value])).toEqual(plan.flows.map((f) => [f.pe, f.km]));
+    expect(flows.at(-1)![peColumn]!.value).toBeCloseTo(plan.flows.reduce((a, f) => a + f.pe, 0), 6);
+    expect(sheet('Townships').length).toBe(plan.townships.length + 1);
+  });
+
+  it('explain --places lists the township’s flows as the plan has them', async () => {
+    const plan = JSON.parse((await landcapInProcess(['transfer', '--format', 'json', ...DATA, '--places', `${DIR}/places.csv`])).stdout) as {
+      flows: { from: string; fromCounty: string; to: string; toCounty: string; pe: number; km: number }[];
+    };
+    const sent = plan.flows.find((f) => f.from === '拉堡镇')!;
+    const r = await landcapInProcess(['explain', ...DATA, '--places', `${DIR}/places.csv`, '--township', '拉堡镇']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain(
+      `sends ${sent.pe.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} PE a year to ${sent.toCounty} ${sent.to}, ${sent.km.toFixed(1)} km`,
+    );
+    const json = JSON.parse((await landcapInProcess(['explain', ...DATA, '--places', `${DIR}/places.csv`, '--township', '拉堡镇', '--format', 'json'])).stdout);
+    expect(json.transfer.flows).toEqual(plan.flows.filter((f) => f.from === '拉堡镇' || f.to === '拉堡镇'));
+  });
+
+  it('transfer without --places or --map: exit 2, asking for one', async () => {
+    const r = await landcapInProcess(['transfer', ...DATA]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--places FILE');
+  });
+
+  describe('bad maps: located, exit 1 or 2, no stack trace', () => {
+    const square = (lon: number, lat: number, d = 0.05) => [
+      [
+        [lon, lat],
+        [lon + d, lat],
+        [lon + d, lat + d],
+        [lon, lat + d],
+        [lon, lat],
+      ],
+    ];
+    const feature = (props: object, geometry: object) => ({ type: 'Feature', properties: props, geometry });
+    const good = features.slice(0, 6);
+    const run = async (map: string, extra: string[] = []) => {
+      const r = await landcapInProcess(['transfer', ...DATA, '--map', map, ...extra]);
+      expect(hasStackTrace(r.stderr)).toBe(false);
+      return r;
+    };
+
+    it('not JSON: exit 2 at its line and column; not UTF-8: exit 2', async () => {
+      const r = await run(mapFile('{\n "type": "FeatureCollection",\n "features": [,]\n}\n'));
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/map\.geojson: not valid JSON: .*\(line 3, column 15\)/);
+      const gbk = await run(mapFile(iconv.encode(JSON.stringify(collection([feature({ name: '拉堡镇' }, { type: 'Polygon', coordinates: square(109.3, 24.2) })])), 'gbk')));
+      expect(gbk.status).toBe(2);
+      expect(gbk.stderr).toContain('map.geojson: is not UTF-8 text');
+    });
+
+    it('JSON that is no FeatureCollection; a point; a map in metres: errors at the feature, exit 1', async () => {
+      expect((await run(mapFile({ type: 'Topology' }))).stderr).toContain('map.geojson:1:1: error map-not-features');
+      const point = feature({ name: '拉堡镇', 县: '柳江区' }, { type: 'Point', coordinates: [109.3, 24.2] });
+      const file = mapFile(collection([...good.slice(0, 3), point]));
+      const r = await run(file);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(`map.geojson:${featureLine(readFileSync(file, 'utf8'), 3)}:3: error map-feature-invalid feature 4 ("拉堡镇") is not a polygon`);
+      const metres = mapFile(collection([feature({ name: '拉堡镇' }, { type: 'Polygon', coordinates: square(36_534_000, 2_684_000, 5000) })]));
+      const m = await run(metres);
+      expect(m.status).toBe(1);
+      expect(m.stderr).toMatch(/error map-outside-china feature 1 \("拉堡镇"\) has a point at 36,534,000, 2,684,000.*projected metres/);
+    });
+
+    it('a feature with no name, a township in two features, a township not on the map (with the map’s likely name): warnings', async () => {
+      const renamed = good.map((f) => (f.properties.name === '拉堡镇' ? { ...f, properties: { ...f.properties, name: '拉堡' } } : f));
+      const extra = feature({ name: '中渡镇', 县: '鹿寨县', 市: '柳州市' }, { type: 'Polygon', coordinates: square(109.8, 24.7, 0.02) });
+      const r = await run(mapFile(collection([...renamed, feature({ id: 7 }, { type: 'Polygon', coordinates: square(109.5, 24.5) }), extra])), [
+        '--format',
+        'json',
+      ]);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).toContain('warning map-feature-unnamed feature 7 names no township (its properties: id): it is left out');
+      expect(r.stderr).toContain('warning map-township-repeated township "中渡镇" is drawn by more than one feature (6 and 8)');
+      expect(r.stderr).toContain(
+        'warning township-not-on-map township "柳江区 拉堡镇" is not on the map: it is not drawn, and can neither send nor receive manure in a transfer plan (hint: is it "柳江区 拉堡" of the map?',
+      );
+      expect(r.stderr).toContain('warning map-no-township the map\'s "柳江区 拉堡" names no township of the data: it is drawn in grey (hint: is it "柳江区 拉堡镇"?');
+      const plan = JSON.parse(r.stdout) as { townships: { name: string; located: boolean }[] };
+      expect(plan.townships.filter((t) => !t.located).map((t) => t.name)).toEqual(['拉堡镇']);
+    });
+  });
+});
