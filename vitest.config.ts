@@ -6,6 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     // Both cores: the test files run two at a time (much of a run through the binary is waiting on it).
     maxWorkers: 2,
+    isolate: false,
     hookTimeout: 60_000,
     // The JSON report is what CI's summary line (scripts/test-summary.mjs) is read from.
     reporters: ['default', 'json'],

@@ -6,7 +6,8 @@
 //     4c64e1b, built beside this checkout in a git worktree), and against bare `node -e 0` for a county's;
 //   - validate of the national files; the HTML page and the Excel workbook of the national report, and the page of a
 //     township whose load index is a million (a page of bounded size, whatever the figures);
-//   - a prefecture's transfer plan (2,000 townships within 30 km).
+//   - a prefecture's transfer plan (2,000 townships within 30 km), and a country's (40,000 townships over 20° × 20°,
+//     once: it takes half a minute).
 // Inputs are generated, always the same, in the system's temporary folder. BENCH_RUNS sets the rounds (default 5).
 import { spawnSync } from 'node:child_process';
 import { closeSync, openSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -28,6 +29,8 @@ const county = await generate(join(work, 'county-30'), 30);
 const workbook = await generateWorkbook(join(work, 'workbook-10000'), 10_000);
 // A prefecture's transfer plan: 2,000 townships over 1.6° × 1.6°, about half over capacity, within 30 km.
 const prefecture = await generateTransfer(join(work, 'transfer-2000'), 2_000, 1.6);
+// A country's: 40,000 townships over 20° × 20°, within 30 km.
+const country = await generateTransfer(join(work, 'transfer-40000'), 40_000, 20);
 const nationalRows = 40_000 * (ROWS_PER_TOWNSHIP.crops + ROWS_PER_TOWNSHIP.livestock) + 20_000;
 // A township whose load index is about a million: 30,000 pigs on 0.1 亩 of maize.
 const huge = join(work, 'huge-load');
@@ -104,6 +107,14 @@ const transfer = {
       out('transfer.json'),
     ),
 };
+const nationalTransfer = {
+  label: '(9) transfer, a country (40,000 townships), one run',
+  run: () =>
+    nodeRun(
+      [bin, 'transfer', '--format', 'json', '--crops', country.crops, '--livestock', country.livestock, '--places', country.places],
+      out('transfer-national.json'),
+    ),
+};
 const hugeHtml = {
   label: '(4) report --format html, a load index of 1e6',
   run: () => nodeRun([bin, 'report', '--format', 'html', '--crops', join(huge, 'crops.csv'), '--livestock', join(huge, 'livestock.csv')], out('huge.html')),
@@ -126,6 +137,7 @@ const bareNode = {
 
 measureInRounds([countyRun, bareNode], 5 * runs);
 measureInRounds([report, baseline, validate, html, xlsx, transfer, hugeHtml, workbookValidate, workbookCsv]);
+measureInRounds([nationalTransfer], 1);
 
 console.log('\nfigures (ratios: the median of the ratios taken round by round)');
 console.log(
@@ -140,6 +152,7 @@ console.log(
   `  national workbook: ${xlsx.seconds.toFixed(3)} s, peak RSS ${xlsx.rssMb.toFixed(0)} MB, ${(statSync(out('report.xlsx')).size / 1e6).toFixed(1)} MB file`,
 );
 console.log(`  prefecture transfer plan: ${transfer.seconds.toFixed(3)} s, peak RSS ${transfer.rssMb.toFixed(0)} MB`);
+console.log(`  national transfer plan (one run): ${nationalTransfer.seconds.toFixed(3)} s, peak RSS ${nationalTransfer.rssMb.toFixed(0)} MB`);
 console.log(`  county report ÷ node -e 0: ${pairedRatio(countyRun, bareNode).toFixed(3)}`);
 console.log(
   `  workbook of 200,000 rows: ${workbookValidate.seconds.toFixed(3)} s, peak RSS ${workbookValidate.rssMb.toFixed(0)} MB; ÷ the same rows as CSV: ${pairedRatio(workbookValidate, workbookCsv).toFixed(3)}`,

@@ -1,8 +1,10 @@
 /**
  * The transfer plan solved exactly as a linear programme by HiGHS (the `highs` package: HiGHS compiled to
  * WebAssembly, loaded only here). One variable per pair within reach (x ≥ 0, PE a year); a row per township with
- * surplus (Σ sent ≤ surplus) and one per township with headroom (Σ received ≤ headroom). First the most PE that can
- * be placed (maximise Σ x); then, with Σ x held at that, the least Σ km × x. docs/transfer.md works a case by hand.
+ * surplus (Σ sent ≤ surplus) and one per township with headroom (Σ received ≤ headroom). The two aims — the most PE
+ * placed, then the least PE × km — are one objective: maximise Σ (M − km) x, with M larger than the km of any chain
+ * of changes that places one more PE, so that no saving of km outweighs a PE placed. docs/transfer.md works a case by
+ * hand and gives the bound.
  */
 import { createRequire } from 'node:module';
 import type { Arc, Flow, TransferSite } from '../method/transfer.js';
@@ -47,7 +49,7 @@ export async function solveTransfer(sites: readonly TransferSite[], arcs: readon
   return groupsOf(arcs).flatMap((group) => solveGroup(highs, sites, group));
 }
 
-/** One group's plan: the two programmes on one model. */
+/** One group's plan. */
 function solveGroup(highs: Highs, sites: readonly TransferSite[], arcs: readonly Arc[]): Flow[] {
   // Rows: each sender, then each receiver, that an arc touches.
   const rowOf = new Map<string, number>();
@@ -70,11 +72,16 @@ function solveGroup(highs: Highs, sites: readonly TransferSite[], arcs: readonly
     indices.set(s < r ? [s, r] : [r, s], 2 * j);
   });
   const n = arcs.length;
+  // A PE placed is worth more than any saving of km: placing one more PE changes the flows along a chain that uses
+  // each sender at most once, so it adds at most (senders or receivers, the fewer, + 1) × the farthest pair's km.
+  const senders = new Set(arcs.map((a) => a.from)).size;
+  const receivers = new Set(arcs.map((a) => a.to)).size;
+  const M = (Math.min(senders, receivers) + 1) * arcs.reduce((max, a) => Math.max(max, a.km), 0) + 1;
   const model = {
     numCols: n,
     numRows: rowUpper.length,
     sense: highs.constants.objectiveSense.maximize,
-    colCost: new Float64Array(n).fill(1),
+    colCost: Float64Array.from(arcs, (a) => M - a.km),
     colLower: new Float64Array(n),
     colUpper: new Float64Array(n).fill(highs.infinity),
     rowLower: new Float64Array(rowUpper.length),
@@ -83,27 +90,8 @@ function solveGroup(highs: Highs, sites: readonly TransferSite[], arcs: readonly
   };
   const values = highs.withModel(model, (m) => {
     m.options.set({ output_flag: false });
-    const run = () => m.run().modelStatus;
-    const fail = (status: number) => new Error(`the transfer plan's solver ended with status ${status}`);
-    let status = run();
-    if (status !== highs.constants.modelStatus.optimal) throw fail(status);
-    const placed = m.getObjectiveValue();
-    // Hold the placed total, and ask for the least PE × km.
-    const all = Int32Array.from(arcs, (_, j) => j);
-    m.addRow(placed, highs.infinity, { indices: all, values: new Float64Array(n).fill(1) });
-    m.changeObjectiveSense(highs.constants.objectiveSense.minimize);
-    m.changeColsCost(
-      { kind: 'range', from: 0, to: n - 1 },
-      Float64Array.from(arcs, (a) => a.km),
-    );
-    status = run();
-    if (status === highs.constants.modelStatus.infeasible) {
-      // The total found, held exactly, can lie beyond the solver's own tolerances (a large programme): held to a
-      // billionth of itself less.
-      m.changeRowsBounds({ kind: 'range', from: rowUpper.length, to: rowUpper.length }, [placed - Math.max(1e-7, 1e-9 * placed)], [highs.infinity]);
-      status = run();
-    }
-    if (status !== highs.constants.modelStatus.optimal) throw fail(status);
+    const status = m.run().modelStatus;
+    if (status !== highs.constants.modelStatus.optimal) throw new Error(`the transfer plan's solver ended with status ${status}`);
     return Float64Array.from(m.getSolution().colValue);
   });
   const total = values.reduce((a, b) => a + b, 0);

@@ -97,6 +97,25 @@ describe('the transfer plan', () => {
     expect(plan.unplacedPe.map((x) => Math.round(x * 1e6) / 1e6)).toEqual([100, 0, 0, 0, 0]);
   });
 
+  it('places the most even when it takes the longest chain of changes: 40 senders, 40 receivers, 1 km pairs one way, 30 km the other', async () => {
+    // Sender i reaches receiver i at 30 km and receiver i − 1 at 1 km. The cheap pairs place 39 PE; all 40 are placed
+    // only by every sender using its 30 km pair, a change along the whole chain: the plan must find it.
+    const k = 40;
+    const sites: TransferSite[] = [
+      ...Array.from({ length: k }, () => ({ surplusPe: 1, headroomPe: 0 })),
+      ...Array.from({ length: k }, () => ({ surplusPe: 0, headroomPe: 1 })),
+    ];
+    const arcs: Arc[] = Array.from({ length: k }, (_, i) => [
+      { from: i, to: k + i, km: 30 },
+      ...(i > 0 ? [{ from: i, to: k + i - 1, km: 1 }] : []),
+    ]).flat();
+    const flows = await solveTransfer(sites, arcs);
+    const totals = planTotals(sites, flows);
+    expect(totals.placedPe).toBeCloseTo(k, 9);
+    expect(totals.peKm).toBeCloseTo(30 * k, 6);
+    expect(near(totals.peKm, minCostMaxFlow(sites, arcs).cost)).toBe(true);
+  });
+
   it('measures distance on the sphere of radius 6,371.0 km: a degree of a meridian is 111.19 km', () => {
     expect(greatCircleKm({ lon: 109.4, lat: 24 }, { lon: 109.4, lat: 25 })).toBeCloseTo((6371.0 * Math.PI) / 180, 9);
     // 柳州 to 南宁, by the spherical law of cosines (another formula for the same distance).
