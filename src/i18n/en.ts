@@ -641,12 +641,12 @@ const ui = {
     warning: number;
     noLand: number;
   }) =>
-    `Across ${a.townships} township${a.townships === 1 ? '' : 's'} the land can take the manure of ${a.capacity} pig equivalents; the stock is ${a.stock} (load index ${a.loadIndex}, grade ${a.grade}, ${a.status}).` +
+    `Across ${num(a.townships)} township${a.townships === 1 ? '' : 's'} the land can take the manure of ${a.capacity} pig equivalents; the stock is ${a.stock} (load index ${a.loadIndex}, grade ${a.grade}, ${a.status}).` +
     (a.overloaded > 0
-      ? ` ${a.overloaded} ${a.overloaded === 1 ? 'township is' : 'townships are'} overloaded: ${a.overloadedNames}.`
+      ? ` ${num(a.overloaded)} ${a.overloaded === 1 ? 'township is' : 'townships are'} overloaded: ${a.overloadedNames}.`
       : ' No township is overloaded.') +
-    (a.warning > 0 ? ` ${a.warning} ${a.warning === 1 ? 'is' : 'are'} near capacity (load index above 0.7).` : '') +
-    (a.noLand > 0 ? ` ${a.noLand} ${a.noLand === 1 ? 'has' : 'have'} livestock but no crop land.` : ''),
+    (a.warning > 0 ? ` ${num(a.warning)} ${a.warning === 1 ? 'is' : 'are'} near capacity (load index above 0.7).` : '') +
+    (a.noLand > 0 ? ` ${num(a.noLand)} ${a.noLand === 1 ? 'has' : 'have'} livestock but no crop land.` : ''),
   /** The sheets of an Excel workbook (--format xlsx). */
   xlsx: {
     balance: 'Balance',

@@ -20,7 +20,7 @@ export interface MapArrow {
   readonly title: string;
 }
 
-/** The most townships whose names are written on the map (a county's; a province's would cover it). */
+/** The most townships whose seats and names are drawn on the map (a county's; a province's would cover it). */
 const MAX_LABELS = 120;
 
 /** Grey: a township of the map that is not in the data. */
@@ -40,7 +40,8 @@ export function mapSvg(
   const parts = [
     `<svg id="map" viewBox="0 0 ${width} ${height + 30}" style="max-width:${width}px" role="img" aria-label="${esc(labels.title)}">`,
     '<defs><marker id="arrow-head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="4" markerHeight="4" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="#1d2327"/></marker></defs>',
-    '<g class="townships" stroke="#fff" stroke-width="0.8">',
+    // Borders as thin as the townships are many: a province's small shapes keep their colour.
+    `<g class="townships" stroke="#fff" stroke-width="${drawing.shapes.length > 1000 ? 0.1 : drawing.shapes.length > 200 ? 0.4 : 0.8}">`,
   ];
   for (const s of drawing.shapes) {
     const f = s.key === undefined ? undefined : fill(s.key);
@@ -63,16 +64,15 @@ export function mapSvg(
     }
     parts.push('</g>');
   }
-  // The townships' seats, and their names while there are few enough to read.
+  // The townships' seats and names, while there are few enough to read (a county's, not a province's).
   const located = drawing.shapes.flatMap((s) => {
     const at = s.key === undefined ? undefined : drawing.points.get(s.key);
     return at ? [{ at, label: s.label }] : [];
   });
-  parts.push('<g class="seats">', ...located.map(({ at }) => `<circle cx="${at[0]}" cy="${at[1]}" r="2.5" fill="#1d2327"/>`), '</g>');
   if (located.length <= MAX_LABELS)
     parts.push(
-      '<g class="labels">',
-      ...located.map(({ at, label }) => `<text class="value" x="${at[0] + 5}" y="${at[1] - 5}">${esc(label)}</text>`),
+      '<g class="seats">',
+      ...located.map(({ at, label }) => `<circle cx="${at[0]}" cy="${at[1]}" r="2.5" fill="#1d2327"/><text class="value" x="${at[0] + 5}" y="${at[1] - 5}">${esc(label)}</text>`),
       '</g>',
     );
   const y = height + 18;

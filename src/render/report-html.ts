@@ -125,6 +125,18 @@ function stockCapacityChart(rows: readonly Balance[], t: Messages, lang: Lang): 
   return parts.join('');
 }
 
+/** A page's start, to its head's end: its language, its title, and the page's style. */
+export function pageHead(lang: Lang, title: string): string {
+  return `<!doctype html>
+<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)}</title>
+<style>${CSS}</style>
+</head>`;
+}
+
 /** The legend of the statuses drawn. */
 export function statusLegend(statuses: readonly Status[], t: Messages): string {
   return statuses.map((s) => `<span style="--c:${COLOUR[s]}">${esc(t.ui.statuses[s])}</span>`).join('');
@@ -192,14 +204,7 @@ export function renderHtml(
   const mapSection = map
     ? `<section class="chart">\n<h2>${esc(h.map)}</h2>\n${mapLegend(map, counts.map(([s]) => s), t)}\n${reportMap(report, map, lang, t)}\n</section>\n`
     : '';
-  return `<!doctype html>
-<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(title)}${subtitle ? ` — ${esc(subtitle)}` : ''}</title>
-<style>${CSS}</style>
-</head>
+  return `${pageHead(lang, `${title}${subtitle ? ` — ${subtitle}` : ''}`)}
 <body>
 <main>
 <header>

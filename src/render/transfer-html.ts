@@ -6,8 +6,8 @@ import { placeName } from './columns.js';
 import type { RenderContext } from './context.js';
 import { countsInWan, formatCount, formatIndex, formatNumber } from './format.js';
 import { mapSvg } from './map-svg.js';
-import { COLOUR, CSS, mapLegend } from './report-html.js';
-import { flowEnds } from './transfer.js';
+import { COLOUR, mapLegend, pageHead } from './report-html.js';
+import { flowEnds, planSummary, townshipRows } from './transfer.js';
 
 /**
  * The transfer plan as one self-contained HTML page (docs/transfer.md): its totals, the map of the townships coloured
@@ -18,7 +18,6 @@ export function renderTransferHtml(plan: TransferPlan, { lang, t, meta = {}, map
   const x = t.ui.transfer;
   const h = t.ui.html;
   const title = meta.title ?? x.title(formatNumber(plan.maxKm, 1));
-  const moved = plan.townships.filter((s) => s.sentPe > 0 || s.receivedPe > 0 || s.unplacedPe > 0);
   const card = (label: string, value: string) => `<div class="card"><div class="label">${esc(label)}</div><div class="value">${esc(value)}</div></div>`;
   const wan = (values: readonly number[]) => countsInWan(values);
   const byKey = new Map(plan.townships.map((s) => [townshipKey(s.name, s.county ?? '', s.city ?? ''), s]));
@@ -50,33 +49,11 @@ export function renderTransferHtml(plan: TransferPlan, { lang, t, meta = {}, map
         `<tr class="flow"><td>${esc(placeName(f.fromEnd, lang))}</td><td>${esc(placeName(f.toEnd, lang))}</td><td class="num">${formatCount(f.pe, lang, flowWan)}</td><td class="num">${formatNumber(f.km, 1)}</td></tr>`,
     )
     .join('')}</tbody></table>`;
-  const columnWan = (get: (s: TransferTownship) => number) => wan(moved.map(get));
-  const w = { surplus: columnWan((s) => s.surplusPe), sent: columnWan((s) => s.sentPe), received: columnWan((s) => s.receivedPe), unplaced: columnWan((s) => s.unplacedPe) };
-  const townTable = `<table><thead><tr>${[t.ui.township, x.surplus, x.sent, x.received, x.unplaced, x.before, x.after]
-    .map((l, i) => `<th class="${i > 0 ? 'num' : ''}">${esc(l)}</th>`)
-    .join('')}</tr></thead><tbody>${moved
-    .map(
-      (s) =>
-        `<tr class="status-${s.status}"><td>${esc(placeName(s, lang))}</td>${[
-          formatCount(s.surplusPe, lang, w.surplus),
-          formatCount(s.sentPe, lang, w.sent),
-          formatCount(s.receivedPe, lang, w.received),
-          formatCount(s.unplacedPe, lang, w.unplaced),
-          formatIndex(s.loadIndexBefore),
-          formatIndex(s.loadIndexAfter),
-        ]
-          .map((v) => `<td class="num">${v}</td>`)
-          .join('')}</tr>`,
-    )
+  const towns = townshipRows(plan, lang, t);
+  const townTable = `<table><thead><tr>${towns.head.map((l, i) => `<th class="${i > 0 ? 'num' : ''}">${esc(l)}</th>`).join('')}</tr></thead><tbody>${towns.rows
+    .map((r, i) => `<tr class="status-${towns.moved[i]!.status}"><td>${esc(r[0]!)}</td>${r.slice(1).map((v) => `<td class="num">${v}</td>`).join('')}</tr>`)
     .join('')}</tbody></table>`;
-  return `<!doctype html>
-<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(title)}</title>
-<style>${CSS}</style>
-</head>
+  return `${pageHead(lang, title)}
 <body>
 <main>
 <header>
@@ -89,15 +66,7 @@ ${card(x.placed, formatCount(plan.total.placedPe, lang))}
 ${card(x.unplaced, formatCount(plan.total.unplacedPe, lang))}
 ${card(x.peKm, formatNumber(plan.total.peKm))}
 </div>
-<p class="sentence">${esc(
-    x.summary(
-      formatCount(plan.total.surplusPe, lang),
-      formatCount(plan.total.placedPe, lang),
-      formatCount(plan.total.unplacedPe, lang),
-      formatNumber(plan.total.peKm),
-      formatNumber(plan.maxKm, 1),
-    ),
-  )}</p>
+<p class="sentence">${esc(planSummary(plan, lang, t))}</p>
 </section>
 ${mapSection}<section class="table">
 <h2>${esc(x.flows)}</h2>

@@ -1,4 +1,5 @@
-import type { TransferPlan, FlowEnd, TransferFlow } from '../transfer/plan.js';
+import type { TransferPlan, FlowEnd, TransferFlow, TransferTownship } from '../transfer/plan.js';
+import type { Messages } from '../i18n/en.js';
 import type { Lang } from '../i18n/index.js';
 import { markdownText, visible } from '../safe-text.js';
 import { placeName } from './columns.js';
@@ -25,28 +26,9 @@ export function renderTransfer(plan: TransferPlan, format: string, { lang, t, ch
     const { fromEnd, toEnd } = flowEnds(f);
     return [named(fromEnd, lang), named(toEnd, lang), f.pe, f.km] as const;
   });
-  const moved = plan.townships.filter((s) => s.sentPe > 0 || s.receivedPe > 0 || s.unplacedPe > 0);
-  const townHead = [t.ui.township, x.surplus, x.sent, x.received, x.unplaced, x.before, x.after];
-  // Each column of counts in one unit (in Chinese all in 万 when one value reaches 10,000).
-  const inWan = (get: (s: TransferPlan['townships'][number]) => number) => countsInWan(moved.map(get));
-  const wan = { surplus: inWan((s) => s.surplusPe), sent: inWan((s) => s.sentPe), received: inWan((s) => s.receivedPe), unplaced: inWan((s) => s.unplacedPe) };
+  const { head: townHead, moved, rows: townRows } = townshipRows(plan, lang, t);
   const flowWan = countsInWan(plan.flows.map((f) => f.pe));
-  const townRow = (s: TransferPlan['townships'][number]) => [
-    named(s, lang),
-    formatCount(s.surplusPe, lang, wan.surplus),
-    formatCount(s.sentPe, lang, wan.sent),
-    formatCount(s.receivedPe, lang, wan.received),
-    formatCount(s.unplacedPe, lang, wan.unplaced),
-    formatIndex(s.loadIndexBefore),
-    formatIndex(s.loadIndexAfter),
-  ];
-  const summary = x.summary(
-    formatCount(plan.total.surplusPe, lang),
-    formatCount(plan.total.placedPe, lang),
-    formatCount(plan.total.unplacedPe, lang),
-    formatNumber(plan.total.peKm),
-    formatNumber(plan.maxKm, 1),
-  );
+  const summary = planSummary(plan, lang, t);
   switch (format) {
     case 'json':
       return `${JSON.stringify(plan, null, 2)}\n`;
@@ -64,7 +46,7 @@ export function renderTransfer(plan: TransferPlan, format: string, { lang, t, ch
         '',
         `| ${townHead.map(markdownText).join(' | ')} |`,
         `| --- |${' ---: |'.repeat(townHead.length - 1)}`,
-        ...moved.map((s) => `| ${townRow(s).map(markdownText).join(' | ')} |`),
+        ...townRows.map((r) => `| ${r.map(markdownText).join(' | ')} |`),
         '',
       ].join('\n');
     default: {
@@ -75,10 +57,45 @@ export function renderTransfer(plan: TransferPlan, format: string, { lang, t, ch
       );
       const towns = drawTable(
         townHead.map((h) => chalk.bold(h)),
-        moved.map((s) => townRow(s).map(visible)),
+        townRows.map((r) => r.map(visible)),
         ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
       );
       return `${chalk.bold(x.title(formatNumber(plan.maxKm, 1)))}\n${summary}\n${plan.flows.length > 0 ? `${flows}\n` : ''}${moved.length > 0 ? `${towns}\n` : ''}`;
     }
   }
+}
+
+/**
+ * The townships that send, receive or keep a surplus, as rows of text (name, surplus, sent, received, unplaced, load
+ * index before and after), each column of counts in one unit (in Chinese all in 万 when one value reaches 10,000).
+ */
+export function townshipRows(plan: TransferPlan, lang: Lang, t: Messages): { head: string[]; moved: TransferTownship[]; rows: string[][] } {
+  const x = t.ui.transfer;
+  const moved = plan.townships.filter((s) => s.sentPe > 0 || s.receivedPe > 0 || s.unplacedPe > 0);
+  const inWan = (get: (s: TransferTownship) => number) => countsInWan(moved.map(get));
+  const wan = { surplus: inWan((s) => s.surplusPe), sent: inWan((s) => s.sentPe), received: inWan((s) => s.receivedPe), unplaced: inWan((s) => s.unplacedPe) };
+  return {
+    head: [t.ui.township, x.surplus, x.sent, x.received, x.unplaced, x.before, x.after],
+    moved,
+    rows: moved.map((s) => [
+      named(s, lang),
+      formatCount(s.surplusPe, lang, wan.surplus),
+      formatCount(s.sentPe, lang, wan.sent),
+      formatCount(s.receivedPe, lang, wan.received),
+      formatCount(s.unplacedPe, lang, wan.unplaced),
+      formatIndex(s.loadIndexBefore),
+      formatIndex(s.loadIndexAfter),
+    ]),
+  };
+}
+
+/** The plan in a sentence: the surplus, what is placed within reach and what is not, and the PE × km. */
+export function planSummary(plan: TransferPlan, lang: Lang, t: Messages): string {
+  return t.ui.transfer.summary(
+    formatCount(plan.total.surplusPe, lang),
+    formatCount(plan.total.placedPe, lang),
+    formatCount(plan.total.unplacedPe, lang),
+    formatNumber(plan.total.peKm),
+    formatNumber(plan.maxKm, 1),
+  );
 }
