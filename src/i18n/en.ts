@@ -787,7 +787,7 @@ const help = {
   options: {
     places: "the townships' locations: a CSV file or .xlsx workbook with township, 经度 (lon) and 纬度 (lat) in decimal degrees",
     map: "a GeoJSON map of the townships (polygons named by a property name, 乡镇 or township, in longitude and latitude): drawn in the HTML page; locates the townships when --places is not given",
-    maxKm: 'the farthest manure is carried, km (default 30)',
+    maxKm: 'the farthest manure is carried, in km',
     crops: 'crops: a CSV file or an .xlsx workbook, a row per township and crop or a column per crop',
     livestock: 'livestock: a CSV file or an .xlsx workbook, a row per township and species or a column per species',
     soil: 'soil: grades or measured values per township (optional; CSV or .xlsx)',

@@ -44,7 +44,7 @@ const help: Messages['help'] = {
   options: {
     places: '各乡镇位置：CSV 文件或 .xlsx 工作簿，含乡镇、经度、纬度（十进制度）',
     map: '乡镇 GeoJSON 地图（各面以 name、乡镇 或 township 属性命名，经纬度坐标）：绘入 HTML 页面；未给 --places 时以其面积重心定位乡镇',
-    maxKm: '粪污最远运距，km（默认 30）',
+    maxKm: '粪污最远运距（千米）',
     crops: '作物：CSV 文件或 .xlsx 工作簿，每个乡镇、每种作物一行，或每种作物一列',
     livestock: '畜禽：CSV 文件或 .xlsx 工作簿，每个乡镇、每个畜种一行，或每个畜种一列',
     soil: '土壤：各乡镇的分级或测定值（可选；CSV 或 .xlsx）',

@@ -23,7 +23,11 @@ export function explainCommand(context: () => Context, t: Messages): Command {
   addInputOptions(cmd, t);
   addParameterOptions(cmd, t);
   addOutputOptions(cmd, 'explain', t);
-  addExamples(cmd, t, ['landcap explain --township 城关街道', 'landcap explain --sample beipiao-county-2024 --township 北票市 --format md > 北票市.md']);
+  addExamples(cmd, t, [
+    'landcap explain --township 城关街道',
+    'landcap explain --sample beipiao-county-2024 --township 北票市 --format md > 北票市.md',
+    'landcap explain --crops crops.csv --livestock livestock.csv --places places.csv --township 拉堡镇',
+  ]);
   return cmd.action(async (opts: ExplainOptions & Record<string, unknown>) => {
     const ctx = context();
     const [{ resolveRun }, { explainRun }] = await Promise.all([import('../../app/run.js'), import('../../app/explain.js')]);
