@@ -14,6 +14,8 @@ import {
   type RenderContext,
 } from '../app/present.js';
 import type { Documents } from '../app/vocabulary.js';
+import type { ResolvedRun } from '../app/run.js';
+import { runRequest, type InputOptions, type OutputOptions } from './options.js';
 import { formatProblem, langFromEnv, messages, type Lang } from '../i18n/index.js';
 import type { Messages } from '../i18n/en.js';
 
@@ -211,6 +213,25 @@ export class Context {
   /** Notes the changes of a scenario that matched no row of the data. */
   printUnmatched(file: string, where: readonly string[]): void {
     for (const w of where) this.err(`${this.chalkErr.yellow(visible(`${file}: ${this.t.ui.scenarioUnmatched(w)}`))}\n`);
+  }
+
+  /**
+   * A dataset command's start: its files and parameters resolved (the bundled sample said when it runs for want of
+   * files), and its --output checked before anything is read.
+   */
+  async startRun(opts: InputOptions & OutputOptions & Record<string, unknown>): Promise<ResolvedRun> {
+    const { resolveRun } = await import('../app/run.js');
+    const run = await resolveRun(runRequest(opts), this.t);
+    if (run.defaultSample) this.err(`${this.t.ui.runningSample(run.sample!)}\n`);
+    await this.checkOutput(opts.output, run.named, opts.format);
+    return run;
+  }
+
+  /** After a run's files are read: the progress line cleared, its problems and its scenario's unmatched changes said. */
+  endRead(run: ResolvedRun, read: { readonly problems: readonly Problem[]; readonly unmatched: readonly string[] }): void {
+    this.endProgress();
+    this.printProblems(read.problems);
+    if (run.scenario) this.printUnmatched(run.scenario.path, read.unmatched);
   }
 }
 

@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import type { Messages } from '../../i18n/en.js';
 import type { Context } from '../context.js';
 import { DataFailure, UsageError } from '../errors.js';
-import { maxKmOption, addExamples, addInputOptions, addOutputOptions, addParameterOptions, runRequest, type InputOptions, type OutputOptions } from '../options.js';
+import { maxKmOption, addExamples, addInputOptions, addOutputOptions, addParameterOptions, type InputOptions, type OutputOptions } from '../options.js';
 
 interface ExplainOptions extends InputOptions, OutputOptions {
   readonly township: string;
@@ -30,10 +30,8 @@ export function explainCommand(context: () => Context, t: Messages): Command {
   ]);
   return cmd.action(async (opts: ExplainOptions & Record<string, unknown>) => {
     const ctx = context();
-    const [{ resolveRun }, { explainRun }] = await Promise.all([import('../../app/run.js'), import('../../app/explain.js')]);
-    const run = await resolveRun(runRequest(opts), ctx.t);
-    if (run.defaultSample) ctx.err(`${ctx.t.ui.runningSample(run.sample!)}\n`);
-    await ctx.checkOutput(opts.output, run.named);
+    const { explainRun } = await import('../../app/explain.js');
+    const run = await ctx.startRun(opts);
     const { explanation, problems, unmatched, nearest, counties, notIn } = await explainRun(run, opts.township, {
       county: opts.county,
       maxKm: opts.maxKm,
@@ -41,9 +39,7 @@ export function explainCommand(context: () => Context, t: Messages): Command {
       strict: opts.strict,
       onProgress: ctx.progress(),
     });
-    ctx.endProgress();
-    ctx.printProblems(problems);
-    if (run.scenario) ctx.printUnmatched(run.scenario.path, unmatched);
+    ctx.endRead(run, { problems, unmatched });
     if (counties && notIn !== undefined) throw new UsageError(ctx.t.ui.explain.notInCounty(opts.township.trim(), notIn, counties.join(ctx.t.ui.enumSeparator)));
     if (counties) throw new UsageError(ctx.t.ui.explain.ambiguous(opts.township.trim(), counties.join(ctx.t.ui.enumSeparator)));
     if (nearest) throw new UsageError(ctx.t.ui.explain.notFound(opts.township.trim(), nearest.join(', ')));

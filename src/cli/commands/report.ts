@@ -3,7 +3,7 @@ import type { Messages } from '../../i18n/en.js';
 import { REGION_LEVELS, type RegionLevel } from '../../app/vocabulary.js';
 import type { Context } from '../context.js';
 import { DataFailure, UsageError } from '../errors.js';
-import { addExamples, addInputOptions, addOutputOptions, addParameterOptions, runRequest, type InputOptions, type OutputOptions } from '../options.js';
+import { addExamples, addInputOptions, addOutputOptions, addParameterOptions, type InputOptions, type OutputOptions } from '../options.js';
 
 interface ReportOptions extends InputOptions, OutputOptions {
   readonly failOnOverload?: boolean;
@@ -39,18 +39,10 @@ export function reportCommand(context: () => Context, t: Messages): Command {
   ]);
   return cmd.action(async (opts: ReportOptions & Record<string, unknown>) => {
     const ctx = context();
-    const [{ resolveRun }, { reportRun }, { VERSION }] = await Promise.all([
-      import('../../app/run.js'),
-      import('../../app/report.js'),
-      import('../../app/version.js'),
-    ]);
-    const run = await resolveRun(runRequest(opts), ctx.t);
-    if (run.defaultSample) ctx.err(`${ctx.t.ui.runningSample(run.sample!)}\n`);
-    await ctx.checkOutput(opts.output, run.named, opts.format);
+    const [{ reportRun }, { VERSION }] = await Promise.all([import('../../app/report.js'), import('../../app/version.js')]);
+    const run = await ctx.startRun(opts);
     const { report, problems, unmatched, map } = await reportRun(run, { encoding: opts.encoding, strict: opts.strict, onProgress: ctx.progress() });
-    ctx.endProgress();
-    ctx.printProblems(problems);
-    if (run.scenario) ctx.printUnmatched(run.scenario.path, unmatched);
+    ctx.endRead(run, { problems, unmatched });
     if (!report) throw new DataFailure(ctx.failureSummary(problems));
     if (opts.by && !report.regions.some((r) => r.level === opts.by)) throw new UsageError(ctx.t.ui.noRegions(opts.by));
     await ctx.write('report', opts.format, report, opts.output, {

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import type { Messages } from '../../i18n/en.js';
 import type { Context } from '../context.js';
 import { DataFailure, UsageError } from '../errors.js';
-import { maxKmOption, addExamples, addInputOptions, addOutputOptions, addParameterOptions, runRequest, type InputOptions, type OutputOptions } from '../options.js';
+import { maxKmOption, addExamples, addInputOptions, addOutputOptions, addParameterOptions, type InputOptions, type OutputOptions } from '../options.js';
 
 interface TransferOptions extends InputOptions, OutputOptions {
   readonly maxKm: number;
@@ -24,22 +24,14 @@ export function transferCommand(context: () => Context, t: Messages): Command {
   return cmd.action(async (opts: TransferOptions & Record<string, unknown>) => {
     const ctx = context();
     if (opts.places === undefined && opts.map === undefined) throw new UsageError(ctx.t.ui.transfer.noLocations);
-    const [{ resolveRun }, { transferRun }, { VERSION }] = await Promise.all([
-      import('../../app/run.js'),
-      import('../../app/transfer.js'),
-      import('../../app/version.js'),
-    ]);
-    const run = await resolveRun(runRequest(opts), ctx.t);
-    if (run.defaultSample) ctx.err(`${ctx.t.ui.runningSample(run.sample!)}\n`);
-    await ctx.checkOutput(opts.output, run.named, opts.format);
+    const [{ transferRun }, { VERSION }] = await Promise.all([import('../../app/transfer.js'), import('../../app/version.js')]);
+    const run = await ctx.startRun(opts);
     const { plan, problems, unmatched, map } = await transferRun(run, opts.maxKm, {
       encoding: opts.encoding,
       strict: opts.strict,
       onProgress: ctx.progress(),
     });
-    ctx.endProgress();
-    ctx.printProblems(problems);
-    if (run.scenario) ctx.printUnmatched(run.scenario.path, unmatched);
+    ctx.endRead(run, { problems, unmatched });
     if (!plan) throw new DataFailure(ctx.failureSummary(problems));
     await ctx.write('transfer', opts.format, plan, opts.output, { ...(map ? { map } : {}), meta: { generator: `landcap ${VERSION}` } });
   });
