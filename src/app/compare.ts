@@ -17,9 +17,14 @@ async function readReportFile(path: string, t: Messages) {
   return report.data;
 }
 
-/** Two report files compared township by township. */
-export async function compareFiles(base: string, scenario: string, t: Messages): Promise<Comparison> {
-  return compareReports({ label: base, report: await readReportFile(base, t) }, { label: scenario, report: await readReportFile(scenario, t) });
+/**
+ * Two report files compared township by township; `warnings` says when they are not of one basis (a nitrogen basis
+ * report against a phosphorus one), whose capacities are not of one measure.
+ */
+export async function compareFiles(base: string, scenario: string, t: Messages): Promise<{ readonly comparison: Comparison; readonly warnings: readonly string[] }> {
+  const [a, b] = [await readReportFile(base, t), await readReportFile(scenario, t)];
+  const warnings = a.basis === b.basis ? [] : [t.ui.compare.basesDiffer(base, t.ui.basisName[a.basis], scenario, t.ui.basisName[b.basis])];
+  return { comparison: compareReports({ label: base, report: a }, { label: scenario, report: b }), warnings };
 }
 
 export interface ScenarioComparison {

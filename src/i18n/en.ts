@@ -593,6 +593,8 @@ const ui = {
     baseLabel: 'baseline',
     notAReport: (file: string) => `${file} is not a landcap report (run landcap report --format json)`,
     needTwo: 'give two report JSON files (BASE.json SCENARIO.json), or --scenario FILE with the inputs',
+    basesDiffer: (base: string, baseBasis: string, scenario: string, scenarioBasis: string) =>
+      `warning: ${base} is on the ${baseBasis} basis, ${scenario} on the ${scenarioBasis} basis: their capacities are not of one measure, and the changes below mix the two`,
   },
   farm: {
     title: (solidsSold: boolean) => `Scale-farm land requirement${solidsSold ? ' — solids composted and sold, liquid used on the farm' : ''}`,

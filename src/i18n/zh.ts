@@ -638,6 +638,8 @@ export const zh: Messages = {
       baseLabel: '基线',
       notAReport: (file: string) => `${file} 不是 landcap 报告（请用 landcap report --format json 生成）`,
       needTwo: '请给出两个报告 JSON 文件（基线 情景），或用 --scenario 文件 及输入数据',
+      basesDiffer: (base: string, baseBasis: string, scenario: string, scenarioBasis: string) =>
+      `警告：${base} 以${baseBasis}为基础，${scenario} 以${scenarioBasis}为基础：两者的承载力口径不同，下列变化混合了两种口径`,
     },
     farm: {
       title: (solidsSold: boolean) => `规模养殖场配套土地面积${solidsSold ? '（固体粪便堆肥外供、肥水就地利用）' : ''}`,

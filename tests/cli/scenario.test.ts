@@ -153,6 +153,12 @@ describe('landcap compare', () => {
     const table = landcap(['compare', join(dir, 'base.json'), join(dir, 'more.json')]);
     expect(table.stdout).toContain('城关街道');
     expect(table.stdout).toMatch(/\+5,000/);
+    expect(table.stderr).toBe('');
+    // A report of another basis: compared, with a warning that the capacities are not of one measure.
+    expect(landcap(['report', '--format', 'json', '--basis', 'P', '--output', join(dir, 'p.json')]).status).toBe(0);
+    const mixed = landcap(['compare', join(dir, 'base.json'), join(dir, 'p.json')]);
+    expect(mixed.status).toBe(0);
+    expect(mixed.stderr).toContain(`warning: ${join(dir, 'base.json')} is on the nitrogen basis, ${join(dir, 'p.json')} on the phosphorus basis`);
   });
 
   it('refuses files that are not reports, and a wrong number of arguments (exit 2)', () => {

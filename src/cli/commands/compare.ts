@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { visible } from '../../app/present.js';
 import type { Messages } from '../../i18n/en.js';
 import type { Context } from '../context.js';
 import { DataFailure, UsageError } from '../errors.js';
@@ -21,7 +22,9 @@ export function compareCommand(context: () => Context, t: Messages): Command {
         files.map((path, i) => ({ path, given: i === 0 ? 'BASE' : 'SCENARIO' })),
         opts.format,
       );
-      comparison = await app.compareFiles(files[0]!, files[1]!, ctx.t);
+      const compared = await app.compareFiles(files[0]!, files[1]!, ctx.t);
+      for (const w of compared.warnings) ctx.err(`${ctx.chalkErr.yellow(visible(w))}\n`);
+      comparison = compared.comparison;
     } else if (files.length === 0 && opts.scenario !== undefined) {
       // Two runs on the same inputs: without the scenario, and with it.
       const { resolveRun } = await import('../../app/run.js');
