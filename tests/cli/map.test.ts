@@ -3,6 +3,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { ROOT, hasStackTrace, landcapInProcess, tempDir } from '../helpers.js';
@@ -122,6 +123,26 @@ describe('a map of the townships', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--places FILE');
   });
+
+  it('no map makes it fail badly: 300 mutated maps, each run exit 0, 1 or 2 with no stack trace', async () => {
+    const text = readFileSync(join(ROOT, MAP), 'utf8');
+    const pieces = ['', '{', '}', '[', ']', ',', '"', 'null', '0', '-1', '1e400', '"Point"', '"MultiPolygon"', '"name"', '"乡镇"', '[[]]', '\u0000', '😀', '"\\u202e"'];
+    const file = join(tempDir('landcap-map-fuzz-'), 'map.geojson');
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.nat(), fc.nat({ max: 8 }), fc.constantFrom(...pieces)), { minLength: 1, maxLength: 4 }), async (edits) => {
+        let t = text;
+        for (const [at, cut, piece] of edits) {
+          const i = at % (t.length + 1);
+          t = t.slice(0, i) + piece + t.slice(i + cut);
+        }
+        writeFileSync(file, t);
+        const r = await landcapInProcess(['transfer', ...DATA, '--map', file, '--format', 'json']);
+        expect([0, 1, 2], r.stderr).toContain(r.status);
+        expect(hasStackTrace(r.stderr), r.stderr).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
+  }, 120_000);
 
   describe('bad maps: located, exit 1 or 2, no stack trace', () => {
     const square = (lon: number, lat: number, d = 0.05) => [
