@@ -7,7 +7,7 @@ import type { LonLat } from '../method/transfer.js';
 import { linesAndColumns, readJsonText } from '../params/load.js';
 import type { ProblemLog } from '../problems.js';
 import { matchHeader } from './columns.js';
-import { CHINA_EXTENT, type PlaceRow } from './places.js';
+import { withinChina, type PlaceRow } from './places.js';
 import { townshipKey } from './township.js';
 
 /** A polygon: its rings of [longitude, latitude], the outer ring first. */
@@ -48,7 +48,7 @@ export async function readTownshipMap(path: string, log: ProblemLog): Promise<Ma
     const geometry = isObject(f) && isObject(f.geometry) ? f.geometry : undefined;
     const polygons = polygonsOf(geometry);
     if (!polygons) return log.report(where, 'map-feature-invalid', { feature, township: id.name, type: String(geometry?.type ?? '') });
-    const outside = polygons.flat(2).find(([lon, lat]) => !within(lon, 'lon') || !within(lat, 'lat'));
+    const outside = polygons.flat(2).find(([lon, lat]) => !withinChina('lon', lon) || !withinChina('lat', lat));
     if (outside) return log.report(where, 'map-outside-china', { feature, township: id.name, lon: outside[0], lat: outside[1] });
     const key = townshipKey(id.name, id.county, id.city);
     const before = shapes.get(key);
@@ -95,13 +95,11 @@ function polygonsOf(geometry: Record<string, unknown> | undefined): Rings[] | un
   return polygons.every(polygon) ? polygons.map((p) => p.map((r) => r.map(([lon, lat]) => [lon, lat] as const))) : undefined;
 }
 
-const within = (value: number, axis: 'lon' | 'lat') => value >= CHINA_EXTENT[axis][0] && value <= CHINA_EXTENT[axis][1];
-
 /**
  * Where each feature of `features` starts in the text, in order: the elements of the array under the top object's
  * "features" key (or the top object itself when it is one Feature).
  */
-export function featureOffsets(text: string): number[] {
+function featureOffsets(text: string): number[] {
   const offsets: number[] = [];
   let depth = 0;
   let inFeatures = false;

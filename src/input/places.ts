@@ -9,6 +9,11 @@ import { TownshipColumn } from './township.js';
  */
 export const CHINA_EXTENT = { lon: [73, 136], lat: [3, 54] } as const;
 
+/** Whether a longitude or latitude lies within China's extent. */
+export function withinChina(axis: 'lon' | 'lat', value: number): boolean {
+  return value >= CHINA_EXTENT[axis][0] && value <= CHINA_EXTENT[axis][1];
+}
+
 /** A township's location, as a places file gives it (docs/transfer.md). */
 export interface PlaceRow {
   readonly file: string;
@@ -58,8 +63,8 @@ export class PlacesReader {
       state.bad = true;
       return undefined;
     }
-    const [min, max] = CHINA_EXTENT[axis];
-    if (value < min || value > max) {
+    if (!withinChina(axis, value)) {
+      const [min, max] = CHINA_EXTENT[axis];
       row.report(column, 'place-outside-china', { header: row.headerOf(column!), value, min, max });
       state.bad = true;
       return undefined;
