@@ -110,6 +110,7 @@ async function transferPart(key: string, dataset: Dataset, run: ResolvedRun, log
     sentPe: s.sentPe,
     receivedPe: s.receivedPe,
     unplacedPe: s.unplacedPe,
+    ...(s.unplacedReason ? { unplacedReason: s.unplacedReason } : {}),
     loadIndexAfter: s.loadIndexAfter,
     located: s.located,
   };

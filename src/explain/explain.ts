@@ -8,6 +8,7 @@ import type { ParameterName, ParameterSet, ParameterSource, Parameters } from '.
 import { supplyPerPe, useRate, type Balance } from '../method/balance.js';
 import { SCHEMA_VERSION } from '../report/report.js';
 import type { TransferFlow } from '../transfer/plan.js';
+import type { UnplacedReason } from '../method/transfer.js';
 
 export interface ExplainedCrop {
   readonly file: string;
@@ -97,6 +98,7 @@ export interface ExplainedTransfer {
   readonly sentPe: number;
   readonly receivedPe: number;
   readonly unplacedPe: number;
+  readonly unplacedReason?: UnplacedReason;
   readonly loadIndexAfter: number | null;
   readonly located: boolean;
 }

@@ -570,6 +570,8 @@ const ui = {
     after: 'Load index after',
     flows: 'Flows',
     flowsSheet: 'Flows',
+    why: 'Why unplaced',
+    reasons: { 'no-location': 'no location', 'none-within-reach': 'no receiver within reach', 'receivers-full': 'receivers within reach full' },
     townshipsSheet: 'Townships',
     townships: 'Townships that send, receive or keep a surplus',
     placed: 'Placed (PE)',
@@ -578,7 +580,7 @@ const ui = {
     explainHeading: (km: string) => `In a transfer plan within ${km} km`,
     explainSends: (to: string, pe: string, km: string) => `sends ${pe} PE a year to ${to}, ${km} km`,
     explainReceives: (from: string, pe: string, km: string) => `receives ${pe} PE a year from ${from}, ${km} km`,
-    explainUnplaced: (pe: string) => `${pe} PE of its surplus cannot be placed within reach`,
+    explainUnplaced: (pe: string, why: string) => `${pe} PE of its surplus cannot be placed: ${why}`,
     explainNone: 'no flow',
   },
   compare: {

@@ -615,6 +615,8 @@ export const zh: Messages = {
       after: '转运后负荷指数',
       flows: '转运去向',
       flowsSheet: '转运去向',
+      why: '无法消纳的原因',
+      reasons: { 'no-location': '无位置', 'none-within-reach': '运距内无可接收的乡镇', 'receivers-full': '运距内可接收的乡镇已满' },
       townshipsSheet: '各乡镇',
       townships: '运出、接收或仍有超载的乡镇',
       placed: '可消纳（猪当量）',
@@ -623,7 +625,7 @@ export const zh: Messages = {
       explainHeading: (km: string) => `转运方案（运距 ${km} km 以内）中`,
       explainSends: (to: string, pe: string, km: string) => `每年运出 ${pe} 猪当量至${to}，${km} 千米`,
       explainReceives: (from: string, pe: string, km: string) => `每年接收来自${from}的 ${pe} 猪当量，${km} 千米`,
-      explainUnplaced: (pe: string) => `超载量中有 ${pe} 猪当量在运距以内无法消纳`,
+      explainUnplaced: (pe: string, why: string) => `超载量中有 ${pe} 猪当量无法消纳：${why}`,
       explainNone: '无转运',
     },
     compare: {

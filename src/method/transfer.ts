@@ -127,3 +127,15 @@ export function planTotals(sites: readonly TransferSite[], flows: readonly Flow[
 export function loadIndexAfter(stockPe: number, capacityPe: number, sentPe: number, receivedPe: number): number | null {
   return capacityPe > 0 ? (stockPe - sentPe + receivedPe) / capacityPe : null;
 }
+
+/**
+ * Why a township keeps surplus that the plan does not place: it has no location; no township with headroom is within
+ * reach; or those within reach are full (in a plan that places the most, a receiver within reach with room left
+ * would have taken more).
+ */
+export type UnplacedReason = 'no-location' | 'none-within-reach' | 'receivers-full';
+
+export function unplacedReason(site: TransferSite, pairsWithinReach: number): UnplacedReason {
+  if (!site.at) return 'no-location';
+  return pairsWithinReach === 0 ? 'none-within-reach' : 'receivers-full';
+}

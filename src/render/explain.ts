@@ -139,7 +139,7 @@ function transferBlocks(e: Explanation, t: Messages, lang: Lang): Block[] {
       ? x.explainSends(label(f.to, f.toCounty), kg(f.pe), formatNumber(f.km, 1))
       : x.explainReceives(label(f.from, f.fromCounty), kg(f.pe), formatNumber(f.km, 1)),
   );
-  if (tr.unplacedPe > 0) lines.push(x.explainUnplaced(kg(tr.unplacedPe)));
+  if (tr.unplacedReason) lines.push(x.explainUnplaced(kg(tr.unplacedPe), x.reasons[tr.unplacedReason]));
   if (lines.length === 0) lines.push(x.explainNone);
   const after = t.ui.label(x.after, `${formatIndex(e.balance.loadIndex)} → ${formatIndex(tr.loadIndexAfter)}`);
   return [{ kind: 'heading', text: x.explainHeading(formatNumber(tr.maxKm, 1)) }, ...[...lines, after].map((text): Block => ({ kind: 'line', text }))];

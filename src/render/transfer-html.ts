@@ -50,8 +50,10 @@ export function renderTransferHtml(plan: TransferPlan, { lang, t, meta = {}, map
     )
     .join('')}</tbody></table>`;
   const towns = townshipRows(plan, lang, t);
-  const townTable = `<table><thead><tr>${towns.head.map((l, i) => `<th class="${i > 0 ? 'num' : ''}">${esc(l)}</th>`).join('')}</tr></thead><tbody>${towns.rows
-    .map((r, i) => `<tr class="status-${towns.moved[i]!.status}"><td>${esc(r[0]!)}</td>${r.slice(1).map((v) => `<td class="num">${v}</td>`).join('')}</tr>`)
+  // The name and the reason are text, the rest numbers.
+  const numeric = (i: number) => i > 0 && i < towns.head.length - 1;
+  const townTable = `<table><thead><tr>${towns.head.map((l, i) => `<th class="${numeric(i) ? 'num' : ''}">${esc(l)}</th>`).join('')}</tr></thead><tbody>${towns.rows
+    .map((r, i) => `<tr class="status-${towns.moved[i]!.status}">${r.map((v, j) => `<td class="${numeric(j) ? 'num' : ''}">${esc(v)}</td>`).join('')}</tr>`)
     .join('')}</tbody></table>`;
   return `${pageHead(lang, title)}
 <body>

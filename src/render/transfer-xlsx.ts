@@ -45,6 +45,7 @@ export function renderTransferXlsx(plan: TransferPlan, { t }: RenderContext): Ui
       { header: x.before, format: '0.000' },
       { header: x.after, format: '0.000' },
       { header: t.ui.status },
+      { header: x.why },
     ],
     rows: plan.townships.map((s): (Cell | CellValue)[] => [
       ...place(s),
@@ -57,6 +58,7 @@ export function renderTransferXlsx(plan: TransferPlan, { t }: RenderContext): Ui
       s.loadIndexBefore,
       s.loadIndexAfter,
       { value: t.ui.statuses[s.status], style: { fill: STATUS_FILL[s.status] } },
+      s.unplacedReason ? x.reasons[s.unplacedReason] : '',
     ]),
     frozenColumns: placeHeads('').length,
   };

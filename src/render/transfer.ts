@@ -45,7 +45,7 @@ export function renderTransfer(plan: TransferPlan, format: string, { lang, t, ch
         ...flowRows.map(([a, b, pe, km]) => `| ${markdownText(a)} | ${markdownText(b)} | ${formatCount(pe, lang, flowWan)} | ${formatNumber(km, 1)} |`),
         '',
         `| ${townHead.map(markdownText).join(' | ')} |`,
-        `| --- |${' ---: |'.repeat(townHead.length - 1)}`,
+        `| --- |${' ---: |'.repeat(townHead.length - 2)} --- |`,
         ...townRows.map((r) => `| ${r.map(markdownText).join(' | ')} |`),
         '',
       ].join('\n');
@@ -58,7 +58,7 @@ export function renderTransfer(plan: TransferPlan, format: string, { lang, t, ch
       const towns = drawTable(
         townHead.map((h) => chalk.bold(h)),
         townRows.map((r) => r.map(visible)),
-        ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
+        ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
       );
       return `${chalk.bold(x.title(formatNumber(plan.maxKm, 1)))}\n${summary}\n${plan.flows.length > 0 ? `${flows}\n` : ''}${moved.length > 0 ? `${towns}\n` : ''}`;
     }
@@ -67,7 +67,7 @@ export function renderTransfer(plan: TransferPlan, format: string, { lang, t, ch
 
 /**
  * The townships that send, receive or keep a surplus, as rows of text (name, surplus, sent, received, unplaced, load
- * index before and after), each column of counts in one unit (in Chinese all in 万 when one value reaches 10,000).
+ * index before and after, why surplus stays), each column of counts in one unit (in Chinese all in 万 when one value reaches 10,000).
  */
 export function townshipRows(plan: TransferPlan, lang: Lang, t: Messages): { head: string[]; moved: TransferTownship[]; rows: string[][] } {
   const x = t.ui.transfer;
@@ -75,7 +75,7 @@ export function townshipRows(plan: TransferPlan, lang: Lang, t: Messages): { hea
   const inWan = (get: (s: TransferTownship) => number) => countsInWan(moved.map(get));
   const wan = { surplus: inWan((s) => s.surplusPe), sent: inWan((s) => s.sentPe), received: inWan((s) => s.receivedPe), unplaced: inWan((s) => s.unplacedPe) };
   return {
-    head: [t.ui.township, x.surplus, x.sent, x.received, x.unplaced, x.before, x.after],
+    head: [t.ui.township, x.surplus, x.sent, x.received, x.unplaced, x.before, x.after, x.why],
     moved,
     rows: moved.map((s) => [
       named(s, lang),
@@ -85,6 +85,7 @@ export function townshipRows(plan: TransferPlan, lang: Lang, t: Messages): { hea
       formatCount(s.unplacedPe, lang, wan.unplaced),
       formatIndex(s.loadIndexBefore),
       formatIndex(s.loadIndexAfter),
+      s.unplacedReason ? x.reasons[s.unplacedReason] : '',
     ]),
   };
 }

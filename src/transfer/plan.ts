@@ -2,7 +2,7 @@
  * The transfer plan as landcap writes it (docs/transfer.md): its flows between townships, each township's surplus,
  * what it sends, receives and cannot place, and its load index before and after; every renderer is fed this object.
  */
-import { loadIndexAfter, planTotals, reachableArcs, surplusAndHeadroom, type TransferSite } from '../method/transfer.js';
+import { loadIndexAfter, planTotals, reachableArcs, surplusAndHeadroom, unplacedReason, type TransferSite, type UnplacedReason } from '../method/transfer.js';
 import type { Balance } from '../method/balance.js';
 import type { Status } from '../method/types.js';
 import type { Report } from '../report/report.js';
@@ -39,6 +39,8 @@ export interface TransferTownship extends FlowEnd {
   readonly sentPe: number;
   readonly receivedPe: number;
   readonly unplacedPe: number;
+  /** Why some surplus stays, when some does. */
+  readonly unplacedReason?: UnplacedReason;
   readonly loadIndexBefore: number | null;
   readonly loadIndexAfter: number | null;
   /** The report's status of the township, before the plan. */
@@ -67,7 +69,10 @@ export async function transferPlan(report: Report, places: TownshipIndex<PlaceRo
     const at = places.of(townshipKey(b.name, b.county ?? '', b.city ?? ''))?.at;
     return { ...surplusAndHeadroom(b.stockPe, b.capacityPe), ...(at ? { at } : {}) };
   });
-  const flows = await solveTransfer(sites, reachableArcs(sites, maxKm));
+  const arcs = reachableArcs(sites, maxKm);
+  const pairs = new Array<number>(sites.length).fill(0);
+  for (const a of arcs) pairs[a.from]!++;
+  const flows = await solveTransfer(sites, arcs);
   const totals = planTotals(sites, flows);
   const unplacedPe = totals.unplacedPe.reduce((a, b) => a + b, 0);
   return {
@@ -95,6 +100,8 @@ export async function transferPlan(report: Report, places: TownshipIndex<PlaceRo
       sentPe: totals.sentPe[i]!,
       receivedPe: totals.receivedPe[i]!,
       unplacedPe: totals.unplacedPe[i]!,
+      // A billionth of the surplus is the solver's rounding, not surplus kept.
+      ...(totals.unplacedPe[i]! > 1e-9 * sites[i]!.surplusPe ? { unplacedReason: unplacedReason(sites[i]!, pairs[i]!) } : {}),
       loadIndexBefore: b.loadIndex,
       loadIndexAfter: loadIndexAfter(b.stockPe, b.capacityPe, totals.sentPe[i]!, totals.receivedPe[i]!),
       status: b.status,

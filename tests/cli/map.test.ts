@@ -198,8 +198,12 @@ describe('a map of the townships', () => {
         'warning township-not-on-map township "柳江区 拉堡镇" is not on the map: it is not drawn, and can neither send nor receive manure in a transfer plan (hint: is it "柳江区 拉堡" of the map?',
       );
       expect(r.stderr).toContain('warning map-no-township the map\'s "柳江区 拉堡" names no township of the data: it is drawn in grey (hint: is it "柳江区 拉堡镇"?');
-      const plan = JSON.parse(r.stdout) as { townships: { name: string; located: boolean }[] };
+      const plan = JSON.parse(r.stdout) as { townships: { name: string; located: boolean; unplacedPe: number; surplusPe: number; unplacedReason?: string }[] };
       expect(plan.townships.filter((t) => !t.located).map((t) => t.name)).toEqual(['拉堡镇']);
+      // Its surplus stays where it is, for want of a location.
+      const laobao = plan.townships.find((t) => t.name === '拉堡镇')!;
+      expect(laobao.unplacedPe).toBe(laobao.surplusPe);
+      expect(laobao.unplacedReason).toBe('no-location');
     });
   });
 });

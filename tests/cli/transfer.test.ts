@@ -21,6 +21,7 @@ interface Plan {
     sentPe: number;
     receivedPe: number;
     unplacedPe: number;
+    unplacedReason?: string;
     loadIndexAfter: number | null;
   }[];
   total: { surplusPe: number; placedPe: number; unplacedPe: number; peKm: number };
@@ -65,6 +66,14 @@ describe('landcap transfer', () => {
         expect(t.sentPe).toBeLessThanOrEqual(t.surplusPe + 1e-6);
         expect(t.stockPe - t.sentPe + t.receivedPe).toBeLessThanOrEqual(Math.max(t.stockPe, t.capacityPe) + 1e-6);
       }
+      // Why surplus stays: no receiver within reach, or every receiver within reach full (worked out here).
+      p.townships.forEach((t, i) => {
+        if (t.unplacedPe <= 1e-6) return expect(t.unplacedReason).toBeUndefined();
+        const within = arcs.filter((a) => a.from === i).map((a) => p.townships[a.to]!);
+        if (within.length === 0) return expect(t.unplacedReason).toBe('none-within-reach');
+        expect(t.unplacedReason).toBe('receivers-full');
+        for (const r of within) expect(r.receivedPe).toBeCloseTo(r.capacityPe - r.stockPe, 4);
+      });
     });
   }
 
