@@ -90,7 +90,8 @@ export const PROBLEM_CODES = {
   // a map of the townships (docs/transfer.md)
   'map-not-features': 'error',
   'map-feature-unnamed': 'warning',
-  'map-feature-invalid': 'error',
+  'map-no-names': 'error',
+  'map-feature-invalid': 'warning',
   'map-outside-china': 'error',
   'map-township-repeated': 'warning',
   // across files

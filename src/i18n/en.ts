@@ -275,8 +275,12 @@ const problems: Record<ProblemCode, ProblemText> = {
     message: (a) => `feature ${s(a.feature)} names no township (its properties: ${s(a.properties) || 'none'}): it is left out`,
     hint: () => 'give each township feature a property name, 乡镇 or township (and 县, 市 where names repeat)',
   },
+  'map-no-names': {
+    message: (a) => `no feature of the map names its township (the first feature's properties: ${s(a.properties) || 'none'})`,
+    hint: () => 'name the property of the townships\' names name, 乡镇 or township (and their counties 县, cities 市), or export the layer with one of those',
+  },
   'map-feature-invalid': {
-    message: (a) => `feature ${s(a.feature)} ("${s(a.township)}") is not a polygon that can be drawn (geometry ${s(a.type) || 'missing'})`,
+    message: (a) => `feature ${s(a.feature)} ("${s(a.township)}") is not a polygon that can be drawn (geometry ${s(a.type) || 'missing'}): it is left out`,
     hint: () => 'a township is a Polygon or MultiPolygon of rings of [longitude, latitude]',
   },
   'map-outside-china': {
@@ -684,6 +688,8 @@ const ui = {
     table: 'Balance by township',
     regionTable: { county: 'Balance by county', city: 'Balance by city' },
     footer: (generator: string) => `Computed by ${generator} with the national method (农办牧〔2018〕1号); every coefficient's provenance is listed above.`,
+    transferFooter: (generator: string) =>
+      `Computed by ${generator} with the national method (农办牧〔2018〕1号); the report of the same inputs (landcap report) lists every parameter and coefficient with its provenance.`,
     map: 'Map of the townships by status',
     transferMap: 'Map of the plan: townships by status before it, flows as arrows',
     offData: 'not in the data',

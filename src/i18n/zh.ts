@@ -325,8 +325,12 @@ export const zh: Messages = {
       message: (a) => `第 ${s(a.feature)} 个要素没有乡镇名称（其属性：${s(a.properties) || '无'}），未采用`,
       hint: () => '请给每个乡镇要素一个 name、乡镇 或 township 属性（重名时再加 县、市）',
     },
+    'map-no-names': {
+      message: (a) => `地图中没有一个要素给出乡镇名称（第一个要素的属性：${s(a.properties) || '无'}）`,
+      hint: () => '请把乡镇名称属性命名为 name、乡镇 或 township（县、市同理），或导出时选用这些字段名',
+    },
     'map-feature-invalid': {
-      message: (a) => `第 ${s(a.feature)} 个要素（“${s(a.township)}”）不是可绘制的面（几何类型 ${s(a.type) || '缺失'}）`,
+      message: (a) => `第 ${s(a.feature)} 个要素（“${s(a.township)}”）不是可绘制的面（几何类型 ${s(a.type) || '缺失'}），未采用`,
       hint: () => '乡镇应为 Polygon 或 MultiPolygon，各环由 [经度, 纬度] 组成',
     },
     'map-outside-china': {
@@ -724,6 +728,7 @@ export const zh: Messages = {
       table: '各乡镇平衡表',
       regionTable: { county: '各县（市、区）平衡表', city: '各市平衡表' },
       footer: (generator: string) => `由 ${generator} 按国家方法（农办牧〔2018〕1号）测算；各系数来源见上文。`,
+      transferFooter: (generator: string) => `由 ${generator} 按国家方法（农办牧〔2018〕1号）测算；同一输入的承载力报告（landcap report）列出各参数与系数及其来源。`,
       map: '各乡镇承载状况图',
       transferMap: '转运方案图：乡镇按转运前状况着色，箭头为转运',
       offData: '数据中无此乡镇',

@@ -99,10 +99,14 @@ const MG_KG = u('mg/kg', 1, 'mg/kg');
 
 export const FIELD_SPECS: readonly FieldSpec[] = [
   // crops
-  { field: 'township', kind: 'crops', names: ['township', 'town', '乡镇', '乡镇名称', '乡镇街道', '乡镇(街道)', '乡(镇)', '乡镇/街道'] },
+  { field: 'township', kind: 'crops', names: ['township', 'town', '乡镇', '乡镇名称', '乡镇名', '乡镇街道', '乡镇(街道)', '乡(镇)', '乡镇/街道', 'township_name', 'town_name'] },
   // The regions above the township (optional, in every data file): 县(市、区) reads as 县 with its bracket ignored.
-  { field: 'county', kind: 'crops', names: ['county', 'district', '县', '区县', '县区', '县市区', '县(市、区)', '县(市)', '县(区)', '县级'] },
-  { field: 'city', kind: 'crops', names: ['city', 'prefecture', '市', '地市', '州市', '市州', '地级市', '市(州)'] },
+  {
+    field: 'county',
+    kind: 'crops',
+    names: ['county', 'district', '县', '区县', '县区', '县市区', '县(市、区)', '县(市)', '县(区)', '县级', '县名', '县名称', '区县名', '区县名称', '所属区县', '县级行政区', 'county_name', 'district_name'],
+  },
+  { field: 'city', kind: 'crops', names: ['city', 'prefecture', '市', '地市', '州市', '市州', '地级市', '市(州)', '市名', '市名称', '地市名称', '所属地市', 'city_name'] },
   { field: 'crop', kind: 'crops', names: ['crop', 'crops', '作物', '作物名称', '作物种类'] },
   { field: 'area', kind: 'crops', names: ['area', '面积', '播种面积', '种植面积'], units: AREA_UNITS, defaultUnit: MU, exact: { area_mu: MU, area_ha: HA } },
   {

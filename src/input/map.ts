@@ -21,8 +21,21 @@ export interface MapShape extends PlaceRow {
   readonly polygons: readonly Rings[];
 }
 
-/** What the map properties may call a township's name besides the places file's headers (乡镇, township …). */
-const NAME_PROPERTIES = ['name', '名称', '乡镇名称', 'xzqmc', 'xzmc'];
+/**
+ * What a map's properties may call a township's name, county and city besides the places file's headers (乡镇, 县,
+ * 市, township …): GIS layers' own names and the pinyin abbreviations of Chinese administrative data (XZMC 乡镇名称,
+ * XMC 县名称, SMC 市名称).
+ */
+const PROPERTY_FIELDS: Readonly<Record<string, 'township' | 'county' | 'city'>> = {
+  name: 'township',
+  名称: 'township',
+  xzqmc: 'township',
+  xzmc: 'township',
+  xmc: 'county',
+  qxmc: 'county',
+  smc: 'city',
+  dsmc: 'city',
+};
 
 /**
  * Reads a map: its features by township key, each located at its area centroid. A file that is not JSON is an
@@ -39,12 +52,16 @@ export async function readTownshipMap(path: string, log: ProblemLog): Promise<Ma
     log.report({ file: path, line: 1, column: 1 }, 'map-not-features', {});
     return undefined;
   }
+  let unnamed = 0;
   features.forEach((f, i) => {
     const where = { file: path, ...(at[i] ?? { line: 1, column: 1 }) };
     const feature = i + 1;
     const props = isObject(f) && isObject(f.properties) ? f.properties : {};
     const id = nameOf(props);
-    if (!id) return log.report(where, 'map-feature-unnamed', { feature, properties: Object.keys(props).slice(0, 6).join(', ') });
+    if (!id) {
+      unnamed++;
+      return log.report(where, 'map-feature-unnamed', { feature, properties: Object.keys(props).slice(0, 6).join(', ') });
+    }
     const geometry = isObject(f) && isObject(f.geometry) ? f.geometry : undefined;
     const polygons = polygonsOf(geometry);
     if (!polygons) return log.report(where, 'map-feature-invalid', { feature, township: id.name, type: String(geometry?.type ?? '') });
@@ -59,6 +76,12 @@ export async function readTownshipMap(path: string, log: ProblemLog): Promise<Ma
     const [lon, lat] = d3.geoCentroid({ type: 'MultiPolygon', coordinates: all as [number, number][][][] });
     shapes.set(key, { ...(before ?? { ...where, feature }), township: key, at: { lon, lat } satisfies LonLat, polygons: all });
   });
+  // A map none of whose features is named: its name property is one landcap does not know.
+  if (features.length > 0 && unnamed === features.length) {
+    const first = features[0];
+    const props = isObject(first) && isObject(first.properties) ? Object.keys(first.properties) : [];
+    log.report({ file: path, line: 1, column: 1 }, 'map-no-names', { properties: props.slice(0, 8).join(', ') });
+  }
   return shapes;
 }
 
@@ -78,7 +101,7 @@ function nameOf(props: Record<string, unknown>): { name: string; county: string;
   for (const [key, value] of Object.entries(props)) {
     if (typeof value !== 'string' || value.trim() === '') continue;
     const m = matchHeader('places', key);
-    const field = m.ok ? m.match.field : NAME_PROPERTIES.includes(key.trim().toLowerCase()) ? 'township' : undefined;
+    const field = m.ok ? m.match.field : PROPERTY_FIELDS[key.trim().toLowerCase()];
     if (field && !(field in found)) found[field] = value.trim();
   }
   return found.township === undefined ? undefined : { name: found.township, county: found.county ?? '', city: found.city ?? '' };

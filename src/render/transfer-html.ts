@@ -78,7 +78,7 @@ ${flows.length > 0 ? flowTable : `<p class="note">${esc(x.none)}</p>`}
 <h2>${esc(x.townships)}</h2>
 ${townTable}
 </section>
-<footer>${esc(h.footer(meta.generator ?? 'landcap'))}</footer>
+<footer>${esc(h.transferFooter(meta.generator ?? 'landcap'))}</footer>
 </main>
 </body>
 </html>

@@ -125,8 +125,10 @@ function checkSoilTownships(
 
 /**
  * Each township of the data against the places file or the map: one missing from it (said at that file, which lacks
- * it, with the entry of it that it most likely is), and an entry naming no township of the data (with the township it
- * most likely means). A township the map lacks has no location either when the map gives the locations.
+ * it, with the entry of it that it most likely is), an entry naming no township of the data (with the township it
+ * most likely means), and an entry without a county that would be the location of several counties' townships of its
+ * name (an error: which one it is, the file does not say). A township the map lacks has no location either when the
+ * map gives the locations.
  */
 function checkLocations(
   entries: TownshipIndex<PlaceRow & { readonly column?: number }>,
@@ -135,12 +137,21 @@ function checkLocations(
   log: ProblemLog,
   codes: { readonly missing: 'township-no-place' | 'township-not-on-map'; readonly extra: 'place-no-township' | 'map-no-township'; readonly locates: boolean },
 ): void {
-  const used = new Set<string>();
+  const used = new Map<string, TownshipData[]>();
   const missing: TownshipData[] = [];
   for (const t of townships) {
     const entry = entries.of(t.key);
-    if (entry) used.add(entry.township);
+    if (entry) used.set(entry.township, [...(used.get(entry.township) ?? []), t]);
     else missing.push(t);
+  }
+  // An entry without a county that several counties' townships of its name would all take as theirs: not guessed.
+  for (const p of entries.values()) {
+    const takers = used.get(p.township) ?? [];
+    if (takers.length > 1)
+      log.report({ file: p.file, line: p.line, column: p.column ?? 0 }, 'township-ambiguous', {
+        township: townshipIdOf(p.township).name,
+        places: takers.map(townshipLabel).join(' / '),
+      });
   }
   const unused = [...entries.values()].filter((p) => !used.has(p.township));
   const unusedMatcher = new TownshipMatcher(unused.map((p) => p.township));

@@ -173,15 +173,42 @@ describe('a map of the townships', () => {
 
     it('JSON that is no FeatureCollection; a point; a map in metres: errors at the feature, exit 1', async () => {
       expect((await run(mapFile({ type: 'Topology' }))).stderr).toContain('map.geojson:1:1: error map-not-features');
-      const point = feature({ name: '拉堡镇', 县: '柳江区' }, { type: 'Point', coordinates: [109.3, 24.2] });
-      const file = mapFile(collection([...good.slice(0, 3), point]));
+      // A point, or no geometry (as GeoJSON allows): left out with a warning; the township is then not on the map.
+      const point = feature({ name: '大埔镇', 县: '柳城县' }, { type: 'Point', coordinates: [109.24, 24.65] });
+      const file = mapFile(collection([...good.slice(0, 3), point, { type: 'Feature', properties: { name: '穿山镇' }, geometry: null }]));
       const r = await run(file);
-      expect(r.status).toBe(1);
-      expect(r.stderr).toContain(`map.geojson:${featureLine(readFileSync(file, 'utf8'), 3)}:3: error map-feature-invalid feature 4 ("拉堡镇") is not a polygon`);
+      expect(r.status, r.stderr).toBe(0);
+      const text = readFileSync(file, 'utf8');
+      expect(r.stderr).toContain(`map.geojson:${featureLine(text, 3)}:3: warning map-feature-invalid feature 4 ("大埔镇") is not a polygon that can be drawn (geometry Point): it is left out`);
+      expect(r.stderr).toContain(`map.geojson:${featureLine(text, 4)}:3: warning map-feature-invalid feature 5 ("穿山镇") is not a polygon that can be drawn (geometry missing)`);
+      expect(r.stderr).toContain('warning township-not-on-map township "柳城县 大埔镇" is not on the map');
       const metres = mapFile(collection([feature({ name: '拉堡镇' }, { type: 'Polygon', coordinates: square(36_534_000, 2_684_000, 5000) })]));
       const m = await run(metres);
       expect(m.status).toBe(1);
       expect(m.stderr).toMatch(/error map-outside-china feature 1 \("拉堡镇"\) has a point at 36,534,000, 2,684,000.*projected metres/);
+    });
+
+    it('no feature named by a property landcap knows: an error, with the properties the features have', async () => {
+      const renamed = good.map((f) => ({ ...f, properties: { NAME_3: f.properties.name } }));
+      const r = await run(mapFile(collection(renamed)));
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain("map.geojson:1:1: error map-no-names no feature of the map names its township (the first feature's properties: NAME_3)");
+    });
+
+    it('the county as a GIS export names it (县名, XMC): three counties\' 东风镇 apart; without any county, refused as ambiguous', async () => {
+      const as = (county: string) => good.map((f) => ({ ...f, properties: { name: f.properties.name, [county]: f.properties['县'] } }));
+      const plans = [];
+      for (const county of ['县名', 'XMC']) {
+        const r = await run(mapFile(collection(as(county))), ['--format', 'json']);
+        expect(r.status, r.stderr).toBe(0);
+        plans.push(JSON.parse(r.stdout));
+      }
+      const reference = JSON.parse((await run(MAP, ['--format', 'json'])).stdout);
+      for (const p of plans) expect(p.total).toEqual(reference.total);
+      // No county at all: the three 东风镇 would be one place; the plan is refused at the map.
+      const none = await run(mapFile(collection(good.map((f) => ({ ...f, properties: { name: f.properties.name } })))));
+      expect(none.status).toBe(1);
+      expect(none.stderr).toMatch(/map\.geojson:\d+:3: error township-ambiguous township "东风镇" is in more than one county or city \(柳江区 东风镇 \/ 柳城县 东风镇 \/ 鹿寨县 东风镇\)/);
     });
 
     it('a feature with no name, a township in two features, a township not on the map (with the map’s likely name): warnings', async () => {

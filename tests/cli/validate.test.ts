@@ -233,7 +233,7 @@ describe('landcap validate: every problem located', () => {
 
   it('covers every problem code', async () => {
     // A map's codes come from report and transfer runs: tests/cli/map.test.ts has a case of each.
-    const MAP_CODES = ['map-not-features', 'map-feature-unnamed', 'map-feature-invalid', 'map-outside-china', 'map-township-repeated', 'township-not-on-map', 'map-no-township'];
+    const MAP_CODES = ['map-not-features', 'map-feature-unnamed', 'map-no-names', 'map-feature-invalid', 'map-outside-china', 'map-township-repeated', 'township-not-on-map', 'map-no-township'];
     const mapTest = readFileSync(join(ROOT, 'tests/cli/map.test.ts'), 'utf8');
     for (const code of MAP_CODES) expect(mapTest).toMatch(new RegExp(`(error|warning) ${code}\\b`));
     const covered = new Set([...CASES.flatMap((c) => c.problems.map((p) => p.code)), 'kind-mismatch', 'production-mismatch', ...MAP_CODES]);
