@@ -146,7 +146,10 @@ export async function resolveRun(request: RunRequest, t: Messages): Promise<Reso
   const local = request.local ?? params.local;
   if (local !== undefined) files = { ...files, local };
   if (request.places !== undefined) files = { ...files, places: request.places };
-  if (request.map !== undefined) files = { ...files, map: request.map };
+  if (request.map !== undefined) {
+    if (/\.(csv|txt|xlsx|xls|et)$/i.test(request.map)) throw new UsageError(t.ui.usage.mapNotTable(request.map));
+    files = { ...files, map: request.map };
+  }
   const named: NamedInput[] = [
     { path: files.crops, given: '--crops' },
     { path: files.livestock, given: '--livestock' },

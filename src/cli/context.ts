@@ -187,6 +187,15 @@ export class Context {
       if (seen.lines.length < 10) seen.lines.push(p.line);
       return false;
     }
+    // Warnings of one kind about one file, each of another name (a province's map with its neighbours' townships): the
+    // first WARNINGS_OF_A_KIND, then their number. Errors are each printed: each is to be put right.
+    const kind = `${p.file}\u0000${p.code}`;
+    const ofKind = (this.ofKind.get(kind) ?? 0) + 1;
+    this.ofKind.set(kind, ofKind);
+    if (p.severity === 'warning' && ofKind > WARNINGS_OF_A_KIND) {
+      this.beyond.set(kind, { first: p, more: (this.beyond.get(kind)?.more ?? 0) + 1 });
+      return false;
+    }
     this.printed.set(key, { first: p, more: 0, lines: [] });
     const c = this.chalkErr;
     this.err(`${p.severity === 'error' ? c.red(line) : c.yellow(line)}\n`);
@@ -201,8 +210,16 @@ export class Context {
       const text = visible(`${first.file}: ${this.t.ui.repeated(more, first.code, first.line, lines, more > lines.length)}`);
       this.err(`${first.severity === 'error' ? c.red(text) : c.yellow(text)}\n`);
     }
+    for (const { first, more } of this.beyond.values())
+      this.err(`${c.yellow(visible(`${first.file}: ${this.t.ui.moreOfCode(more, first.code, WARNINGS_OF_A_KIND)}`))}\n`);
     this.printed.clear();
+    this.beyond.clear();
+    this.ofKind.clear();
   }
+
+  /** Problems printed of each file and code, and the warnings of a kind beyond those printed. */
+  private readonly ofKind = new Map<string, number>();
+  private readonly beyond = new Map<string, { readonly first: Problem; more: number }>();
 
   /** "2 error(s), 1 warning(s)": the line a run that the data failed ends with. */
   failureSummary(problems: readonly Problem[]): string {
@@ -244,6 +261,9 @@ function withByteOrderMark(text: string | Iterable<string>): string | Iterable<s
 }
 
 export type ColourLevel = 0 | 1 | 2 | 3;
+
+/** The warnings of one code about one file printed before the rest are counted. */
+const WARNINGS_OF_A_KIND = 20;
 
 /** The colours a terminal takes, from its environment (as chalk's supports-color reads it, in short). */
 function supportedLevel(env: CliIo['env']): ColourLevel {

@@ -285,7 +285,10 @@ const problems: Record<ProblemCode, ProblemText> = {
   },
   'map-outside-china': {
     message: (a) => `feature ${s(a.feature)} ("${s(a.township)}") has a point at ${num(a.lon)}, ${num(a.lat)}, outside China's extent in degrees`,
-    hint: () => 'the map may be in projected metres (a Gauss-Krüger zone, say): export it in longitude and latitude (EPSG:4326)',
+    hint: (a) =>
+      a.swapped === 'yes'
+        ? 'its positions read as [latitude, longitude] would lie in China: GeoJSON writes [longitude, latitude]; export it again'
+        : 'the map may be in projected metres (a Gauss-Krüger zone, say): export it in longitude and latitude (EPSG:4326)',
   },
   'map-township-repeated': {
     message: (a) => `township "${s(a.township)}" is drawn by more than one feature (${s(a.first)} and ${s(a.feature)}): they are drawn as one township`,
@@ -417,6 +420,8 @@ const ui = {
   moreProblems: (n: number) => `… and ${n} more not shown (--max-errors)`,
   repeated: (n: number, code: string, line: number, lines: readonly number[], beyond: boolean) =>
     `${code} as on line ${line}, ${n} more time${n === 1 ? '' : 's'}: line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}${beyond ? ', …' : ''} (--format json lists each)`,
+  moreOfCode: (n: number, code: string, shown: number) =>
+    `${code}: ${n} more warning${n === 1 ? '' : 's'} of this kind after the ${shown} above`,
   internalError: 'internal error (a bug in landcap; please report it with the command you ran)',
   stdoutFailed: (reason: string) => `cannot write to standard output: ${reason}`,
   usageError: 'usage',
@@ -738,6 +743,7 @@ const ui = {
   } as Record<ParameterErrorCode, (a: ProblemArgs) => string>,
   usage: {
     sampleWithFiles: '--sample cannot be combined with --crops, --livestock or --soil',
+    mapNotTable: (file: string) => `--map ${file}: a map is a GeoJSON file; a table of longitudes and latitudes goes to --places`,
     needBoth: 'both --crops and --livestock are needed (or neither, to run a bundled sample)',
     sheetSyntax: (item: string, kinds: string) => `--sheet ${item}: write KIND=SHEET, KIND one of ${kinds} (--sheet crops=农作物)`,
     noSample: (name: string, list: string) => `no bundled sample "${name}"; samples: ${list}`,

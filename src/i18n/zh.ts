@@ -335,7 +335,10 @@ export const zh: Messages = {
     },
     'map-outside-china': {
       message: (a) => `第 ${s(a.feature)} 个要素（“${s(a.township)}”）有一点位于 ${num(a.lon)}, ${num(a.lat)}，不在以度计的中国范围内`,
-      hint: () => '地图可能是投影坐标（米，如高斯-克吕格分带）：请以经纬度（EPSG:4326）导出',
+      hint: (a) =>
+        a.swapped === 'yes'
+          ? '按 [纬度, 经度] 读则位于中国境内：GeoJSON 的坐标顺序为 [经度, 纬度]，请重新导出'
+          : '地图可能是投影坐标（米，如高斯-克吕格分带）：请以经纬度（EPSG:4326）导出',
     },
     'map-township-repeated': {
       message: (a) => `乡镇“${s(a.township)}”由多个要素绘出（第 ${s(a.first)} 和第 ${s(a.feature)} 个）：合为一个乡镇绘制`,
@@ -466,6 +469,7 @@ export const zh: Messages = {
     moreProblems: (n: number) => `……另有 ${n} 条未显示（--max-errors）`,
     repeated: (n: number, code: string, line: number, lines: readonly number[], beyond: boolean) =>
       `${code} 与第 ${line} 行同类的问题另有 ${n} 处：第 ${lines.join('、')}${beyond ? '……' : ''} 行（可用 --format json 逐条列出）`,
+    moreOfCode: (n: number, code: string, shown: number) => `${code}：除以上 ${shown} 条外，同类警告另有 ${n} 条`,
     internalError: '内部错误（landcap 的缺陷，请连同所运行的命令一并报告）',
     stdoutFailed: (reason: string) => `无法写入标准输出：${reason}`,
     usageError: '用法',
@@ -775,6 +779,7 @@ export const zh: Messages = {
     },
     usage: {
       sampleWithFiles: '--sample 不能与 --crops、--livestock、--soil 同时使用',
+      mapNotTable: (file: string) => `--map ${file}：地图应为 GeoJSON 文件；经纬度表格请用 --places 给出`,
       needBoth: '需要同时给出 --crops 和 --livestock（或都不给，以运行内置示例）',
       sheetSyntax: (item: string, kinds: string) => `--sheet ${item}：应写为 类别=工作表名，类别为 ${kinds} 之一（如 --sheet crops=农作物）`,
       noSample: (name: string, list: string) => `没有名为“${name}”的内置示例；可用示例：${list}`,

@@ -66,7 +66,10 @@ export async function readTownshipMap(path: string, log: ProblemLog): Promise<Ma
     const polygons = polygonsOf(geometry);
     if (!polygons) return log.report(where, 'map-feature-invalid', { feature, township: id.name, type: String(geometry?.type ?? '') });
     const outside = polygons.flat(2).find(([lon, lat]) => !withinChina('lon', lon) || !withinChina('lat', lat));
-    if (outside) return log.report(where, 'map-outside-china', { feature, township: id.name, lon: outside[0], lat: outside[1] });
+    if (outside) {
+      const swapped = polygons.flat(2).every(([lon, lat]) => withinChina('lon', lat) && withinChina('lat', lon));
+      return log.report(where, 'map-outside-china', { feature, township: id.name, lon: outside[0], lat: outside[1], swapped: swapped ? 'yes' : 'no' });
+    }
     const key = townshipKey(id.name, id.county, id.city);
     const before = shapes.get(key);
     if (before) log.report(where, 'map-township-repeated', { township: id.name, feature, first: before.feature });

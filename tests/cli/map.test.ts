@@ -186,6 +186,23 @@ describe('a map of the townships', () => {
       const m = await run(metres);
       expect(m.status).toBe(1);
       expect(m.stderr).toMatch(/error map-outside-china feature 1 \("拉堡镇"\) has a point at 36,534,000, 2,684,000.*projected metres/);
+      // [latitude, longitude]: said so.
+      const swapped = mapFile(collection([feature({ name: '拉堡镇' }, { type: 'Polygon', coordinates: [square(109.3, 24.2)[0]!.map(([x, y]) => [y, x])] })]));
+      expect((await run(swapped)).stderr).toContain('would lie in China: GeoJSON writes [longitude, latitude]');
+      // A places table given as the map: a usage error that says where it goes.
+      const table = await run(`${DIR}/places.csv`);
+      expect(table.status).toBe(2);
+      expect(table.stderr).toContain(`--map ${DIR}/places.csv: a map is a GeoJSON file; a table of longitudes and latitudes goes to --places`);
+    });
+
+    it("a province's map, its neighbours' 30 townships not in the data: 20 warnings printed, the other 10 counted", async () => {
+      const neighbours = Array.from({ length: 30 }, (_, i) =>
+        feature({ name: `邻镇${i}`, 县: '融安县' }, { type: 'Polygon', coordinates: square(109.9 + (i % 6) * 0.05, 24.9 + Math.floor(i / 6) * 0.05) }),
+      );
+      const r = await run(mapFile(collection([...good, ...neighbours])), ['--format', 'json']);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr.match(/ warning map-no-township /g)).toHaveLength(20);
+      expect(r.stderr).toContain('map.geojson: map-no-township: 10 more warnings of this kind after the 20 above');
     });
 
     it('no feature named by a property landcap knows: an error, with the properties the features have', async () => {
