@@ -1,7 +1,7 @@
 import type { TransferPlan } from '../transfer/plan.js';
 import type { RenderContext } from './context.js';
 import { STATUS_FILL } from './report-xlsx.js';
-import { flowEnds } from './transfer.js';
+import { flowEnds, placeColumns } from './transfer.js';
 import { workbook, type Cell, type CellValue, type Sheet } from './xlsx.js';
 
 /**
@@ -10,10 +10,7 @@ import { workbook, type Cell, type CellValue, type Sheet } from './xlsx.js';
  */
 export function renderTransferXlsx(plan: TransferPlan, { t }: RenderContext): Uint8Array {
   const x = t.ui.transfer;
-  const regions = plan.townships.some((s) => s.city !== undefined);
-  const counties = plan.townships.some((s) => s.county !== undefined);
-  const place = (e: { name: string; county?: string; city?: string }) => [...(regions ? [e.city ?? ''] : []), ...(counties ? [e.county ?? ''] : []), e.name];
-  const placeHeads = (label: string) => [...(regions ? [`${label} · ${t.ui.city}`] : []), ...(counties ? [`${label} · ${t.ui.county}`] : []), label];
+  const { heads: placeHeads, cells: place } = placeColumns(plan, t);
   const bold = { bold: true };
   const flows: Sheet = {
     name: x.flowsSheet,

@@ -32,8 +32,16 @@ export function renderTransfer(plan: TransferPlan, format: string, { lang, t, ch
   switch (format) {
     case 'json':
       return `${JSON.stringify(plan, null, 2)}\n`;
-    case 'csv':
-      return csvTable([flowHead, ...flowRows.map((r) => [...r])]);
+    case 'csv': {
+      const { heads, cells } = placeColumns(plan, t);
+      return csvTable([
+        [...heads(x.from), ...heads(x.to), x.pe, x.km],
+        ...plan.flows.map((f) => {
+          const { fromEnd, toEnd } = flowEnds(f);
+          return [...cells(fromEnd), ...cells(toEnd), f.pe, f.km];
+        }),
+      ]);
+    }
     case 'md':
       return [
         `## ${markdownText(x.title(formatNumber(plan.maxKm, 1)))}`,
@@ -99,4 +107,17 @@ export function planSummary(plan: TransferPlan, lang: Lang, t: Messages): string
     formatNumber(plan.total.peKm),
     formatNumber(plan.maxKm, 1),
   );
+}
+
+/**
+ * A flow's townships as columns — city and county where the plan's townships have them, then the name — for the
+ * formats read by programs (CSV, the workbook): each part in a cell of its own.
+ */
+export function placeColumns(plan: TransferPlan, t: Messages): { heads: (label: string) => string[]; cells: (e: FlowEnd) => string[] } {
+  const cities = plan.townships.some((s) => s.city !== undefined);
+  const counties = plan.townships.some((s) => s.county !== undefined);
+  return {
+    heads: (label) => [...(cities ? [`${label} · ${t.ui.city}`] : []), ...(counties ? [`${label} · ${t.ui.county}`] : []), label],
+    cells: (e) => [...(cities ? [e.city ?? ''] : []), ...(counties ? [e.county ?? ''] : []), e.name],
+  };
 }

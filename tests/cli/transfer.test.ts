@@ -92,6 +92,18 @@ describe('landcap transfer', () => {
     }
   });
 
+  it('writes the flows as CSV for programs: city, county and township each in a column, the numbers as the JSON has them', async () => {
+    const p = await plan();
+    const csv = await landcapInProcess(['transfer', '--format', 'csv', ...ARGS]);
+    const rows = csv.stdout.replace(/^\uFEFF/, '').trim().split('\n').map((l) => l.split(','));
+    expect(rows[0]).toEqual(['From · City', 'From · County', 'From', 'To · City', 'To · County', 'To', 'PE a year', 'km']);
+    expect(rows.slice(1).map((r) => [r[1], r[2], r[4], r[5]])).toEqual(p.flows.map((f) => [f.fromCounty, f.from, f.toCounty, f.to]));
+    rows.slice(1).forEach((r, i) => {
+      expect(Number(r[6])).toBeCloseTo(p.flows[i]!.pe, 9);
+      expect(Number(r[7])).toBeCloseTo(p.flows[i]!.km, 9);
+    });
+  });
+
   it('shows the plan in Chinese, and refuses a distance that is none (exit 2)', async () => {
     const zh = await landcapInProcess(['transfer', '--lang', 'zh', ...ARGS]);
     expect(zh.stdout).toContain('粪污转运方案（运距 30.0 km 以内）');
