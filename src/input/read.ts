@@ -6,7 +6,7 @@ import { HEADER_SEARCH_ROWS, findHeader, firstRowHeader, makeLayout, type FoundH
 import { readInput, type InputRef } from './source.js';
 import { Row, checkRowShape, type Header } from './table.js';
 import { isNoteLine } from './township.js';
-import { Workbook, WorkbookError, type SheetInfo } from './xlsx.js';
+import type { SheetInfo, Workbook } from './xlsx.js';
 import { bounded } from '../safe-text.js';
 import type { ProblemLog } from '../problems.js';
 
@@ -50,6 +50,8 @@ export async function openInput(ref: InputRef, encoding: EncodingOption, log: Pr
   const input = await readInput(ref);
   const none = { path: input.path, bytes: undefined, encoding: null, replaced: false };
   if (input.binary === 'xlsx') {
+    // The workbook reader (and its unzipper) loads only for a workbook.
+    const { Workbook, WorkbookError } = await import('./xlsx.js');
     try {
       return { ...none, workbook: Workbook.open(input.bytes) };
     } catch (error) {
