@@ -42,11 +42,16 @@ export function landcap(args: readonly string[], options: { cwd?: string; env?: 
   const w = (worker ??= startWorker());
   Atomics.store(w.flag, 0, 0);
   w.port.postMessage({ args: [...args], env: runEnv(options.env) });
-  if (Atomics.wait(w.flag, 0, 0, 120_000) === 'timed-out') throw new Error(`landcap ${args.join(' ')}: no answer in 120 s`);
+  if (Atomics.wait(w.flag, 0, 0, 120_000) === 'timed-out') {
+    // A run that does not end: the worker goes, so that no late answer is taken for the next run's.
+    void w.thread.terminate();
+    worker = undefined;
+    throw new Error(`landcap ${args.join(' ')}: no answer in 120 s`);
+  }
   return receiveMessageOnPort(w.port)!.message as Run;
 }
 
-let worker: { flag: Int32Array; port: MessagePort } | undefined;
+let worker: { flag: Int32Array; port: MessagePort; thread: Worker } | undefined;
 function startWorker() {
   const flag = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
@@ -54,7 +59,11 @@ function startWorker() {
   const w = new Worker(join(ROOT, 'tests/binary-worker.mjs'), { workerData: { bundle, flag: flag.buffer, port: port2 }, transferList: [port2] });
   w.unref();
   port1.unref();
-  return { flag, port: port1 };
+  // A worker that failed is started afresh for the next run.
+  w.on('exit', () => {
+    if (worker?.thread === w) worker = undefined;
+  });
+  return { flag, port: port1, thread: w };
 }
 
 /** Runs the CLI's main function in this process, as the binary would. */

@@ -9,7 +9,7 @@ import type { LonLat } from '../method/transfer.js';
  */
 export async function drawingOf(dataset: Dataset): Promise<MapDrawing | undefined> {
   const { map } = dataset;
-  if (!map) return undefined;
+  if (!map || map.size === 0) return undefined;
   const { drawMap } = await import('../render/map-drawing.js');
   const keyOf = new Map<object, string>();
   const locations = new Map<string, LonLat>();

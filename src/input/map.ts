@@ -72,14 +72,21 @@ export async function readTownshipMap(path: string, log: ProblemLog): Promise<Ma
     }
     const key = townshipKey(id.name, id.county, id.city);
     const before = shapes.get(key);
+    // Two features of one name and no county: two counties' townships as likely as one's two parts — not guessed.
+    if (before && id.county === '' && id.city === '')
+      return log.report(where, 'township-ambiguous', { township: id.name, places: `feature ${before.feature} / feature ${feature}` });
     if (before) log.report(where, 'map-township-repeated', { township: id.name, feature, first: before.feature });
-    // d3-geo takes a ring that runs counter-clockwise as all the sphere but the polygon: such a polygon is turned.
-    const wound = polygons.map((rings) => (d3.geoArea({ type: 'Polygon', coordinates: rings as [number, number][][] }) > 2 * Math.PI ? rings.map((r) => [...r].reverse()) : rings));
+    // d3-geo reads a ring by its winding: an outer ring must enclose less than half the sphere, a hole more (the sphere
+    // but the hole). Each ring is turned that needs it, whichever way the file winds them.
+    const ringArea = (r: Rings[number]) => d3.geoArea({ type: 'Polygon', coordinates: [r as [number, number][]] });
+    const wound = polygons.map((rings) => rings.map((r, k) => ((ringArea(r) > 2 * Math.PI) === (k === 0) ? [...r].reverse() : r)));
     const all = [...(before?.polygons ?? []), ...wound];
     const [lon, lat] = d3.geoCentroid({ type: 'MultiPolygon', coordinates: all as [number, number][][][] });
     shapes.set(key, { ...(before ?? { ...where, feature }), township: key, at: { lon, lat } satisfies LonLat, polygons: all });
   });
-  // A map none of whose features is named: its name property is one landcap does not know.
+  // A map none of whose features is named: its name property is one landcap does not know. One with no township
+  // drawn at all (no features, or only points): not a map of the townships.
+  if (shapes.size === 0 && (features.length === 0 || unnamed < features.length)) log.report({ file: path, line: 1, column: 1 }, 'map-not-features', {});
   if (features.length > 0 && unnamed === features.length) {
     const first = features[0];
     const props = isObject(first) && isObject(first.properties) ? Object.keys(first.properties) : [];
@@ -116,7 +123,9 @@ function polygonsOf(geometry: Record<string, unknown> | undefined): Rings[] | un
   const polygons = geometry?.type === 'Polygon' ? [c] : geometry?.type === 'MultiPolygon' && Array.isArray(c) ? c : undefined;
   if (!polygons || polygons.length === 0) return undefined;
   const position = (p: unknown): p is [number, number] => Array.isArray(p) && p.length >= 2 && Number.isFinite(p[0]) && Number.isFinite(p[1]);
-  const ring = (r: unknown): r is [number, number][] => Array.isArray(r) && r.length >= 4 && r.every(position);
+  // A ring ends where it starts (GeoJSON): an open one would lose its last corner.
+  const ring = (r: unknown): r is [number, number][] =>
+    Array.isArray(r) && r.length >= 4 && r.every(position) && r[0]![0] === r.at(-1)![0] && r[0]![1] === r.at(-1)![1];
   const polygon = (p: unknown): p is [number, number][][] => Array.isArray(p) && p.length > 0 && p.every(ring);
   return polygons.every(polygon) ? polygons.map((p) => p.map((r) => r.map(([lon, lat]) => [lon, lat] as const))) : undefined;
 }

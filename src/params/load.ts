@@ -126,10 +126,13 @@ function withLineAndColumn(message: string, text: string): string {
 function errorPosition(message: string, text: string): number | undefined {
   const given = /at position (\d+)/.exec(message);
   if (given) return Number(given[1]);
-  const quoted = /^Unexpected token '(.+?)', (\.\.\.)?"([\s\S]*?)(\.\.\.)?" is not valid JSON$/.exec(message);
+  // Node 20: Unexpected token 'n', ..."{"name": nope}, "geo"... is not valid JSON
+  const quoted = /^Unexpected token '(.+?)', (\.\.\.)?"([\s\S]*?)"(\.\.\.)? is not valid JSON$/.exec(message);
   if (!quoted) return undefined;
-  const [, token, before, piece = ''] = quoted;
+  const [, token = '', before, piece = '', after] = quoted;
   const start = before ? text.indexOf(piece) : 0;
-  const at = start + (before ? 10 : piece.indexOf(token!));
-  return start >= 0 && text.startsWith(token!, at) ? at : undefined;
+  if (start < 0) return undefined;
+  // Ten characters stand before the token when the text has them, ten after it when it goes on.
+  const at = before ? start + 10 : after ? start + piece.length - 10 - token.length : piece.indexOf(token) === piece.lastIndexOf(token) ? piece.indexOf(token) : -1;
+  return at >= 0 && text.startsWith(token, at) ? at : undefined;
 }

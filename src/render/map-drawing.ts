@@ -59,23 +59,27 @@ export function drawMap(shapes: readonly MapShapeInput[], locations: ReadonlyMap
     const p = projection([at.lon, at.lat]);
     if (p) points.set(key, [round(p[0]), round(p[1])]);
   }
+  const width = Math.ceil(right - left + 2 * MARGIN);
   return {
-    width: Math.ceil(right - left + 2 * MARGIN),
+    width,
     height: Math.ceil(bottom - top + 2 * MARGIN),
     shapes: shapes.map((s, i) => ({ ...(s.key === undefined ? {} : { key: s.key }), label: s.label, d: path(collection.features[i]!) ?? '' })),
     points,
-    scale: scaleBar(projection, centre),
+    scale: scaleBar(projection, centre, width),
   };
 }
 
 const round = (x: number) => Math.round(x * 10) / 10;
 
-/** A round length (1, 2 or 5 × 10ⁿ km) near a fifth of the drawing's width, measured east from the map's centre. */
-function scaleBar(projection: (p: [number, number]) => [number, number] | null, [lon, lat]: [number, number]): { km: number; length: number } {
+/**
+ * A round length (1, 2 or 5 × 10ⁿ km) of at most half the drawing's width and near a fifth of the page's, measured
+ * east from the map's centre.
+ */
+function scaleBar(projection: (p: [number, number]) => [number, number] | null, [lon, lat]: [number, number], width: number): { km: number; length: number } {
   const a = projection([lon, lat])!;
   const b = projection([lon + 0.1, lat])!;
   const perKm = Math.hypot(b[0] - a[0], b[1] - a[1]) / greatCircleKm({ lon, lat }, { lon: lon + 0.1, lat });
-  const want = WIDTH / 5 / perKm;
+  const want = Math.min(WIDTH / 5, width / 2) / perKm;
   const power = 10 ** Math.floor(Math.log10(want));
   const km = [5, 2, 1].map((m) => m * power).find((k) => k <= want) ?? power;
   return { km, length: round(km * perKm) };

@@ -159,7 +159,7 @@ function reportMap(report: Report, map: MapDrawing, lang: Lang, t: Messages): st
       const shown = b.loadIndex === null ? '' : `${t.ui.label(t.ui.html.loadIndex, formatIndex(b.loadIndex))} `;
       return { colour: COLOUR[b.status], status: b.status, title: `${placeName(b, lang)}: ${shown}${t.ui.paren(t.ui.statuses[b.status])}` };
     },
-    { title: t.ui.html.map, offData: t.ui.html.offData, km: t.ui.html.km(formatNumber(map.scale.km)) },
+    { title: t.ui.html.map, offData: t.ui.html.offData, km: t.ui.html.km(formatNumber(map.scale.km, map.scale.km < 1 ? 1 : 0)) },
   );
 }
 

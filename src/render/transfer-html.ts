@@ -33,7 +33,7 @@ export function renderTransferHtml(plan: TransferPlan, { lang, t, meta = {}, map
           const s = byKey.get(key);
           return s && { colour: COLOUR[s.status], status: s.status, title: title1(s) };
         },
-        { title: h.transferMap, offData: h.offData, km: h.km(formatNumber(map.scale.km)) },
+        { title: h.transferMap, offData: h.offData, km: h.km(formatNumber(map.scale.km, map.scale.km < 1 ? 1 : 0)) },
         flows.map((f) => ({
           from: townshipKey(f.from, f.fromCounty ?? '', f.fromCity ?? ''),
           to: townshipKey(f.to, f.toCounty ?? '', f.toCity ?? ''),

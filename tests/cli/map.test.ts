@@ -195,6 +195,46 @@ describe('a map of the townships', () => {
       expect(table.stderr).toContain(`--map ${DIR}/places.csv: a map is a GeoJSON file; a table of longitudes and latitudes goes to --places`);
     });
 
+    it('rings as files write them: holes wound either way cut out, an open ring refused, repeated names without a county not merged, no township drawn an error', async () => {
+      // One township, 0.2° square, with a hole over its eastern half's middle; both rings wound the same way.
+      const outer = square(109, 24, 0.2)[0]!;
+      const hole = [
+        [109.1, 24.05],
+        [109.2, 24.05],
+        [109.2, 24.15],
+        [109.1, 24.15],
+        [109.1, 24.05],
+      ];
+      const others = good.filter((f) => f.properties.name !== '拉堡镇');
+      const withHole = (rings: number[][][]) => collection([...others, feature({ name: '拉堡镇', 县: '柳江区', 市: '柳州市' }, { type: 'Polygon', coordinates: rings })]);
+      const placed = async (map: object) => {
+        const r = await run(mapFile(map), ['--format', 'json', '--max-km', '1000']);
+        expect(r.status, r.stderr).toBe(0);
+        return (JSON.parse(r.stdout) as { flows: { from: string; to: string; toCounty: string; km: number }[] }).flows.find((f) => f.from === '拉堡镇')!;
+      };
+      // The area without the hole: (0.2² × 109.1 − 0.01 × 109.15) ÷ 0.03 in longitude, near enough on a sphere this small.
+      const expectedLon = (0.04 * 109.1 - 0.01 * 109.15) / 0.03;
+      const sameWay = await placed(withHole([outer, hole]));
+      const opposite = await placed(withHole([outer, [...hole].reverse()]));
+      expect(sameWay.km).toBeCloseTo(opposite.km, 6);
+      const to = features.find((f) => f.properties.name === sameWay.to && f.properties['县'] === sameWay.toCounty)!;
+      expect(sameWay.km).toBeCloseTo(cosinesKm({ lon: expectedLon, lat: 24.1 }, planarCentroid(to.geometry.coordinates[0]!)), 1);
+      // An open ring: left out, not read with a corner lost.
+      const open = await run(mapFile(withHole([outer.slice(0, 4)])));
+      expect(open.stderr).toContain('warning map-feature-invalid feature 6 ("拉堡镇") is not a polygon that can be drawn (geometry Polygon)');
+      // Two features of one name, no county on the map: which is which is not guessed.
+      const bare = collection([feature({ name: '东风镇' }, { type: 'Polygon', coordinates: square(109.2, 24.0) }), feature({ name: '东风镇' }, { type: 'Polygon', coordinates: square(109.6, 24.4) })]);
+      const twice = await run(mapFile(bare));
+      expect(twice.status).toBe(1);
+      expect(twice.stderr).toContain('error township-ambiguous township "东风镇" is in more than one county or city (feature 1 / feature 2)');
+      // No township drawn: no features, or points only.
+      for (const map of [collection([]), collection([feature({ name: '拉堡镇' }, { type: 'Point', coordinates: [109.3, 24.2] })])]) {
+        const r = await run(mapFile(map));
+        expect(r.status).toBe(1);
+        expect(r.stderr).toContain('map.geojson:1:1: error map-not-features');
+      }
+    });
+
     it("a province's map, its neighbours' 30 townships not in the data: 20 warnings printed, the other 10 counted", async () => {
       const neighbours = Array.from({ length: 30 }, (_, i) =>
         feature({ name: `邻镇${i}`, 县: '融安县' }, { type: 'Polygon', coordinates: square(109.9 + (i % 6) * 0.05, 24.9 + Math.floor(i / 6) * 0.05) }),
