@@ -12,8 +12,11 @@ const OUT = join(ROOT, 'test-output');
 const REGIONS = 'tests/fixtures/regions';
 const MAP = 'tests/fixtures/map/townships.geojson';
 
-/** Chromium with the network blocked, a page, and what it requested, failed to load and logged as errors. */
-async function offlinePage() {
+/**
+ * A page in Chromium with the network blocked, opened on the file: it loads with no error logged and requests nothing
+ * but the file itself.
+ */
+async function openOffline(html: string) {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -29,7 +32,16 @@ async function offlinePage() {
   page.on('requestfailed', (req) => failed.push(req.url()));
   page.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
   page.on('pageerror', (err) => errors.push(err.message));
-  return { browser, page, requests, failed, errors };
+  try {
+    await page.goto(pathToFileURL(html).href, { waitUntil: 'load' });
+    expect(errors).toEqual([]);
+    expect(failed).toEqual([]);
+    expect(requests).toEqual([pathToFileURL(html).href]);
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+  return { browser, page };
 }
 
 describe.skipIf(!CHROMIUM && !required)('the HTML report in a real browser', () => {
@@ -55,13 +67,8 @@ describe.skipIf(!CHROMIUM && !required)('the HTML report in a real browser', () 
     ]);
     expect(r.status, r.stderr).toBe(0);
 
-    const { browser, page, requests, failed, errors } = await offlinePage();
+    const { browser, page } = await openOffline(html);
     try {
-      await page.goto(pathToFileURL(html).href, { waitUntil: 'load' });
-
-      expect(errors).toEqual([]);
-      expect(failed).toEqual([]);
-      expect(requests).toEqual([pathToFileURL(html).href]);
       const bars = page.locator('#load-chart rect.bar');
       expect(await bars.count()).toBe(json.townships.length);
       const barNames = await bars.evaluateAll((els) => els.map((e) => e.getAttribute('data-township')));
@@ -97,12 +104,8 @@ describe.skipIf(!CHROMIUM && !required)('the HTML report in a real browser', () 
     const r = landcap([...args, '--format', 'html', '--output', html]);
     expect(r.status, r.stderr).toBe(0);
     const features = (JSON.parse(readFileSync(join(ROOT, MAP), 'utf8')) as { features: unknown[] }).features;
-    const { browser, page, requests, failed, errors } = await offlinePage();
+    const { browser, page } = await openOffline(html);
     try {
-      await page.goto(pathToFileURL(html).href, { waitUntil: 'load' });
-      expect(errors).toEqual([]);
-      expect(failed).toEqual([]);
-      expect(requests).toEqual([pathToFileURL(html).href]);
       const paths = page.locator('#map path.township');
       expect(await paths.count()).toBe(features.length);
       const drawn = await paths.evaluateAll((els) =>
