@@ -316,7 +316,7 @@ const problems: Record<ProblemCode, ProblemText> = {
     hint: (a) => (a.nearest ? `is it "${s(a.nearest)}" of the map? Write the name the same way in both` : 'add it to the map'),
   },
   'map-no-township': {
-    message: (a) => `the map's "${s(a.township)}" names no township of the data: it is drawn in grey`,
+    message: (a) => `the map's "${s(a.township)}" names no township of the data: the HTML page draws it in grey`,
     hint: (a) => (a.nearest ? `is it "${s(a.nearest)}"? Write the name as the data does` : ''),
   },
   'region-name-differs': {
@@ -563,6 +563,7 @@ const ui = {
   scenarioUnmatched: (where: string) => `${where} matches no row of the data and changes nothing`,
   transfer: {
     badKm: 'give the farthest distance in km, above 0 and at most 1,000',
+    maxKmAlone: '--max-km is the reach of a transfer plan: give the townships\' locations too (--places FILE or --map FILE.geojson)',
     noLocations: "give the townships' locations: --places FILE (longitude and latitude) or --map FILE.geojson (their areas)",
     title: (km: string) => `Where the surplus can go: a transfer plan within ${km} km`,
     summary: (surplus: string, placed: string, unplaced: string, peKm: string, km: string) =>

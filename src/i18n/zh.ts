@@ -366,7 +366,7 @@ export const zh: Messages = {
       hint: (a) => (a.nearest ? `是否即地图中的“${s(a.nearest)}”？请在两处写法一致` : '请在地图中补上该乡镇'),
     },
     'map-no-township': {
-      message: (a) => `地图中的“${s(a.township)}”不对应数据中的任何乡镇：以灰色绘出`,
+      message: (a) => `地图中的“${s(a.township)}”不对应数据中的任何乡镇：HTML 页面中以灰色绘出`,
       hint: (a) => (a.nearest ? `是否即“${s(a.nearest)}”？请按数据中的写法填写` : ''),
     },
     'region-name-differs': {
@@ -607,6 +607,7 @@ export const zh: Messages = {
     scenarioUnmatched: (where: string) => `${where} 未匹配到任何数据行，未作改变`,
     transfer: {
       badKm: '请给出最远运距（km），大于 0 且不超过 1000',
+      maxKmAlone: '--max-km 是转运方案的运距：请同时给出各乡镇位置（--places 文件 或 --map 文件.geojson）',
       noLocations: '请给出各乡镇位置：--places 文件（经纬度）或 --map 文件.geojson（乡镇范围）',
       title: (km: string) => `粪污转运方案（运距 ${km} km 以内）`,
       summary: (surplus: string, placed: string, unplaced: string, peKm: string, km: string) =>

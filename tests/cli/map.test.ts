@@ -118,10 +118,13 @@ describe('a map of the townships', () => {
     expect(json.transfer.flows).toEqual(plan.flows.filter((f) => f.from === '拉堡镇' || f.to === '拉堡镇'));
   });
 
-  it('transfer without --places or --map: exit 2, asking for one', async () => {
+  it('transfer without --places or --map, and explain --max-km without them: exit 2, asking for one', async () => {
     const r = await landcapInProcess(['transfer', ...DATA]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--places FILE');
+    const explain = await landcapInProcess(['explain', ...DATA, '--township', '拉堡镇', '--max-km', '10']);
+    expect(explain.status).toBe(2);
+    expect(explain.stderr).toContain("--max-km is the reach of a transfer plan: give the townships' locations too");
   });
 
   it('no map makes it fail badly: 300 mutated maps, each run exit 0, 1 or 2 with no stack trace', async () => {
@@ -281,7 +284,7 @@ describe('a map of the townships', () => {
       expect(r.stderr).toContain(
         'warning township-not-on-map township "柳江区 拉堡镇" is not on the map: it is not drawn, and can neither send nor receive manure in a transfer plan (hint: is it "柳江区 拉堡" of the map?',
       );
-      expect(r.stderr).toContain('warning map-no-township the map\'s "柳江区 拉堡" names no township of the data: it is drawn in grey (hint: is it "柳江区 拉堡镇"?');
+      expect(r.stderr).toContain('warning map-no-township the map\'s "柳江区 拉堡" names no township of the data: the HTML page draws it in grey (hint: is it "柳江区 拉堡镇"?');
       const plan = JSON.parse(r.stdout) as { townships: { name: string; located: boolean; unplacedPe: number; surplusPe: number; unplacedReason?: string }[] };
       expect(plan.townships.filter((t) => !t.located).map((t) => t.name)).toEqual(['拉堡镇']);
       // Its surplus stays where it is, for want of a location.

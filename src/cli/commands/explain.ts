@@ -30,6 +30,8 @@ export function explainCommand(context: () => Context, t: Messages): Command {
   ]);
   return cmd.action(async (opts: ExplainOptions & Record<string, unknown>) => {
     const ctx = context();
+    // The farthest manure is carried means something only in a plan, and a plan needs the townships' locations.
+    if (cmd.getOptionValueSource('maxKm') === 'cli' && opts.places === undefined && opts.map === undefined) throw new UsageError(ctx.t.ui.transfer.maxKmAlone);
     const { explainRun } = await import('../../app/explain.js');
     const run = await ctx.startRun(opts);
     const { explanation, problems, unmatched, nearest, counties, notIn } = await explainRun(run, opts.township, {
