@@ -8,6 +8,7 @@ import { ProblemLog, type Problem } from '../problems.js';
 import { loadDataset, type Dataset } from '../tally/dataset.js';
 import { townshipIdOf, townshipKey } from '../input/township.js';
 import { scenarioOf } from './report.js';
+import { planOf } from './transfer.js';
 import type { ResolvedRun } from './run.js';
 
 /** Up to three township names nearest to one that is not in the data: fewest edits, a shared beginning counting for more. */
@@ -98,8 +99,7 @@ export async function explainRun(
 async function transferPart(key: string, dataset: Dataset, run: ResolvedRun, log: ProblemLog, maxKm: number): Promise<ExplainedTransfer | undefined> {
   const report = buildReport(dataset, run.params, log);
   if (!report) return undefined;
-  const { transferPlan } = await import('../transfer/plan.js');
-  const plan = await transferPlan(report, dataset.places, maxKm);
+  const plan = await planOf(report, dataset, maxKm);
   const i = report.townships.findIndex((b) => townshipKey(b.name, b.county ?? '', b.city ?? '') === key);
   const s = plan.townships[i];
   if (!s) return undefined;

@@ -41,13 +41,15 @@ export interface ComputeResult {
   readonly report: Report | undefined;
   /** Every problem found, errors and warnings, in the order found. */
   readonly problems: readonly Problem[];
-  /** The map projected for drawing, when one is given and the report computed. */
+  /** The map projected for drawing, when one is given, asked for (`draw`) and the report computed. */
   readonly map?: MapDrawing;
 }
 
 export interface ComputeOptions extends LoadOptions {
   /** Warnings count as errors. */
   readonly strict?: boolean;
+  /** Project the map (`Inputs.map`) for an HTML page: its drawing in `ComputeResult.map`. */
+  readonly draw?: boolean;
 }
 
 /** CSV text of in-memory rows: the keys of every row, in order of first appearance, as the header. */
@@ -110,7 +112,7 @@ export async function computeReport(inputs: Inputs, parameters: Partial<Paramete
   };
   const dataset = await loadDataset(files, params.values, c, log, options);
   const report = log.hasErrors ? undefined : buildReport(dataset, params, log);
-  const map = report && (await drawingOf(dataset));
+  const map = report && options.draw ? await drawingOf(dataset) : undefined;
   return { report, problems: log.problems, ...(map ? { map } : {}) };
 }
 

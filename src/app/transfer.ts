@@ -5,7 +5,7 @@ import { ProblemLog, type Problem } from '../problems.js';
 import { buildReport, type Report } from '../report/report.js';
 import type { MapDrawing } from '../render/map-drawing.js';
 import { drawingOf } from './map.js';
-import { loadDataset } from '../tally/dataset.js';
+import { loadDataset, type Dataset } from '../tally/dataset.js';
 import type { TransferPlan } from '../transfer/plan.js';
 import { scenarioOf } from './report.js';
 import type { ResolvedRun } from './run.js';
@@ -18,7 +18,13 @@ import type { ResolvedRun } from './run.js';
 export async function transferRun(
   run: ResolvedRun,
   maxKm: number,
-  options: { readonly encoding?: EncodingOption; readonly strict?: boolean; readonly onProgress?: Progress } = {},
+  options: {
+    readonly encoding?: EncodingOption;
+    readonly strict?: boolean;
+    readonly onProgress?: Progress;
+    /** Project the map for an HTML page. */
+    readonly draw?: boolean;
+  } = {},
 ): Promise<{
   readonly plan: TransferPlan | undefined;
   readonly problems: readonly Problem[];
@@ -37,7 +43,12 @@ export async function transferRun(
   const report = log.hasErrors ? undefined : buildReport(dataset, run.params, log);
   const unmatched = scenario?.unmatched() ?? [];
   if (!report) return { plan: undefined, problems: log.problems, unmatched };
+  const map = options.draw ? await drawingOf(dataset) : undefined;
+  return { plan: await planOf(report, dataset, maxKm), problems: log.problems, unmatched, report, ...(map ? { map } : {}) };
+}
+
+/** The plan of a report's townships at the dataset's locations (the solver loads only here). */
+export async function planOf(report: Report, dataset: Pick<Dataset, 'places'>, maxKm: number): Promise<TransferPlan> {
   const { transferPlan } = await import('../transfer/plan.js');
-  const map = await drawingOf(dataset);
-  return { plan: await transferPlan(report, dataset.places, maxKm), problems: log.problems, unmatched, report, ...(map ? { map } : {}) };
+  return transferPlan(report, dataset.places, maxKm);
 }

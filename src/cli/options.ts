@@ -107,11 +107,15 @@ export function addExamples(cmd: Command, t: Messages, examples: readonly string
   return cmd.addHelpText('after', () => `\n${t.help.titles['Examples:']}\n${examples.map((e) => `  $ ${e}`).join('\n')}\n`);
 }
 
-/** --max-km: the farthest manure is carried in a transfer plan (docs/transfer.md), above 0 and at most 1,000 km. */
-export function maxKmOption(t: Messages): Option {
-  return new Option('--max-km <km>', t.help.options.maxKm).default(30).argParser((value: string) => {
+/**
+ * The townships' locations for a transfer plan (docs/transfer.md): --places, --map, and --max-km, the farthest manure
+ * is carried (above 0, at most 1,000 km).
+ */
+export function addLocationOptions(cmd: Command, t: Messages): Command {
+  const maxKm = new Option('--max-km <km>', t.help.options.maxKm).default(30).argParser((value: string) => {
     const km = Number(value);
     if (!Number.isFinite(km) || km <= 0 || km > 1000) throw new InvalidArgumentError(t.ui.transfer.badKm);
     return km;
   });
+  return cmd.option('--places <file>', t.help.options.places).option('--map <file>', t.help.options.map).addOption(maxKm);
 }

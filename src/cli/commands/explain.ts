@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import type { Messages } from '../../i18n/en.js';
 import type { Context } from '../context.js';
 import { DataFailure, UsageError } from '../errors.js';
-import { maxKmOption, addExamples, addInputOptions, addOutputOptions, addParameterOptions, type InputOptions, type OutputOptions } from '../options.js';
+import { addLocationOptions, addExamples, addInputOptions, addOutputOptions, addParameterOptions, type InputOptions, type OutputOptions } from '../options.js';
 
 interface ExplainOptions extends InputOptions, OutputOptions {
   readonly township: string;
@@ -16,10 +16,8 @@ export function explainCommand(context: () => Context, t: Messages): Command {
   const cmd = new Command('explain')
     .description(t.help.commands.explain)
     .addOption(new Option('--township <name>', o.township).makeOptionMandatory())
-    .option('--county <name>', o.county)
-    .option('--places <file>', o.places)
-    .option('--map <file>', o.map)
-    .addOption(maxKmOption(t));
+    .option('--county <name>', o.county);
+  addLocationOptions(cmd, t);
   addInputOptions(cmd, t);
   addParameterOptions(cmd, t);
   addOutputOptions(cmd, 'explain', t);

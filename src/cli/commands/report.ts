@@ -41,7 +41,12 @@ export function reportCommand(context: () => Context, t: Messages): Command {
     const ctx = context();
     const [{ reportRun }, { VERSION }] = await Promise.all([import('../../app/report.js'), import('../../app/version.js')]);
     const run = await ctx.startRun(opts);
-    const { report, problems, unmatched, map } = await reportRun(run, { encoding: opts.encoding, strict: opts.strict, onProgress: ctx.progress() });
+    const { report, problems, unmatched, map } = await reportRun(run, {
+      encoding: opts.encoding,
+      strict: opts.strict,
+      onProgress: ctx.progress(),
+      draw: opts.format === 'html',
+    });
     ctx.endRead(run, { problems, unmatched });
     if (!report) throw new DataFailure(ctx.failureSummary(problems));
     if (opts.by && !report.regions.some((r) => r.level === opts.by)) throw new UsageError(ctx.t.ui.noRegions(opts.by));

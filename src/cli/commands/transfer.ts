@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import type { Messages } from '../../i18n/en.js';
 import type { Context } from '../context.js';
 import { DataFailure, UsageError } from '../errors.js';
-import { maxKmOption, addExamples, addInputOptions, addOutputOptions, addParameterOptions, type InputOptions, type OutputOptions } from '../options.js';
+import { addLocationOptions, addExamples, addInputOptions, addOutputOptions, addParameterOptions, type InputOptions, type OutputOptions } from '../options.js';
 
 interface TransferOptions extends InputOptions, OutputOptions {
   readonly maxKm: number;
@@ -10,9 +10,8 @@ interface TransferOptions extends InputOptions, OutputOptions {
 
 /** landcap transfer: where the surplus can go — a plan of flows from overloaded townships to those with headroom. */
 export function transferCommand(context: () => Context, t: Messages): Command {
-  const o = t.help.options;
-  const cmd = new Command('transfer').description(t.help.commands.transfer).option('--places <file>', o.places).option('--map <file>', o.map);
-  cmd.addOption(maxKmOption(t));
+  const cmd = new Command('transfer').description(t.help.commands.transfer);
+  addLocationOptions(cmd, t);
   addInputOptions(cmd, t);
   addParameterOptions(cmd, t);
   addOutputOptions(cmd, 'transfer', t);
@@ -30,6 +29,7 @@ export function transferCommand(context: () => Context, t: Messages): Command {
       encoding: opts.encoding,
       strict: opts.strict,
       onProgress: ctx.progress(),
+      draw: opts.format === 'html',
     });
     ctx.endRead(run, { problems, unmatched });
     if (!plan) throw new DataFailure(ctx.failureSummary(problems));
