@@ -4,7 +4,7 @@ import { PARAMETERS, PARAMETER_NAMES, type ParameterName, type ParameterSource }
 import { formatCount, formatIndex, formatPercent, formatShare } from './format.js';
 import { LARGE_FOREST_SHARE, type CoefficientUse, type RegionLevel, type Report } from '../report/report.js';
 import type { Balance } from '../method/balance.js';
-import { STATUSES } from '../method/types.js';
+import { STATUSES, type Status } from '../method/types.js';
 import { placeName } from './columns.js';
 
 export function sourceText(s: ParameterSource, t: Messages): string {
@@ -109,11 +109,15 @@ export function coefficientLines(report: Report, lang: Lang, t: Messages): strin
   return lines;
 }
 
+/** How many rows have each status, for the statuses they have, in the order of STATUSES. */
+export function statusCounts(rows: readonly { readonly status: Status }[]): (readonly [Status, number])[] {
+  return STATUSES.map((s) => [s, rows.filter((b) => b.status === s).length] as const).filter(([, n]) => n > 0);
+}
+
 /** "31 townships: 25 ok, 4 warning, 2 overloaded". */
 export function summaryLine(report: Report, t: Messages, by?: RegionLevel): string {
   const counted = (rows: readonly Balance[]) =>
-    STATUSES.map((s) => [s, rows.filter((b) => b.status === s).length] as const)
-      .filter(([, n]) => n > 0)
+    statusCounts(rows)
       .map(([s, n]) => t.ui.statusCount(n, t.ui.statuses[s]))
       .join(t.ui.enumSeparator);
   const townships = t.ui.summary(report.townships.length, counted(report.townships));

@@ -1,11 +1,11 @@
 import type { Lang } from '../i18n/index.js';
 import { htmlText } from '../safe-text.js';
 import type { Messages } from '../i18n/en.js';
-import { STATUSES, type Status } from '../method/types.js';
+import type { Status } from '../method/types.js';
 import type { Balance } from '../method/balance.js';
 import { balanceColumns, balanceRows, isRegion, placeName } from './columns.js';
 import { countsInWan, formatCount, formatIndex, formatNumber } from './format.js';
-import { coefficientLines, parameterLines, summarySentence } from './notes.js';
+import { coefficientLines, parameterLines, statusCounts, summarySentence } from './notes.js';
 import type { Report } from '../report/report.js';
 import type { RenderContext } from './context.js';
 import type { MapDrawing } from './map-drawing.js';
@@ -174,7 +174,7 @@ export function renderHtml(
   const subtitle = [meta.region, meta.year].filter(Boolean).join(' · ');
   const total = report.total;
   const columns = balanceColumns(report, choice, by).filter((c) => c.only !== 'csv');
-  const counts = STATUSES.map((s) => [s, report.townships.filter((b) => b.status === s).length] as const).filter(([, n]) => n > 0);
+  const counts = statusCounts(report.townships);
   const card = (label: string, value: string) => `<div class="card"><div class="label">${esc(label)}</div><div class="value">${esc(value)}</div></div>`;
   const table = [
     `<table><thead><tr>${columns.map((c) => `<th class="${c.numeric ? 'num' : ''}">${esc(c.label(t))}</th>`).join('')}</tr></thead><tbody>`,

@@ -1,5 +1,4 @@
 import { htmlText as esc } from '../safe-text.js';
-import { STATUSES } from '../method/types.js';
 import type { TransferPlan, TransferTownship } from '../transfer/plan.js';
 import { townshipKey } from '../input/township.js';
 import { placeName } from './columns.js';
@@ -7,6 +6,7 @@ import type { RenderContext } from './context.js';
 import { countsInWan, formatCount, formatIndex, formatNumber } from './format.js';
 import { mapSvg } from './map-svg.js';
 import { COLOUR, mapLegend, pageHead } from './report-html.js';
+import { statusCounts } from './notes.js';
 import { flowEnds, planSummary, townshipRows } from './transfer.js';
 
 /**
@@ -25,7 +25,7 @@ export function renderTransferHtml(plan: TransferPlan, { lang, t, meta = {}, map
     `${placeName(s, lang)}: ${t.ui.statuses[s.status]}, ${h.beforeAfter(formatIndex(s.loadIndexBefore), formatIndex(s.loadIndexAfter))}`;
   const flows = plan.flows.map((f) => ({ ...f, ...flowEnds(f) }));
   const flowTitle = (f: (typeof flows)[number]) => h.flowTitle(placeName(f.fromEnd, lang), placeName(f.toEnd, lang), formatCount(f.pe, lang), formatNumber(f.km, 1));
-  const statuses = STATUSES.filter((s) => plan.townships.some((b) => b.status === s));
+  const statuses = statusCounts(plan.townships).map(([s]) => s);
   const mapSection = map
     ? `<section class="chart">\n<h2>${esc(h.transferMap)}</h2>\n${mapLegend(map, statuses, t)}\n${mapSvg(
         map,
