@@ -63,7 +63,8 @@ export function reachableArcs(sites: readonly TransferSite[], maxKm: number): Ar
   if (senders.length === 0 || receivers.length === 0) return [];
   // A degree of latitude is at least 110.5 km; a degree of longitude at least that × cos of the highest latitude.
   const latStep = maxKm / 110.5;
-  const highest = Math.min(89, Math.max(...[...senders, ...receivers].map((i) => Math.abs(sites[i]!.at!.lat))) + latStep);
+  // (A loop, not Math.max(...list): a country's townships are more arguments than a call takes.)
+  const highest = Math.min(89, [...senders, ...receivers].reduce((max, i) => Math.max(max, Math.abs(sites[i]!.at!.lat)), 0) + latStep);
   const lonStep = Math.min(360, latStep / Math.cos(highest * RADIAN));
   const cell = (p: LonLat) => [Math.floor(p.lat / latStep), Math.floor(p.lon / lonStep)] as const;
   const grid = new Map<string, number[]>();

@@ -51,7 +51,7 @@ export function mapSvg(
     );
   }
   parts.push('</g>');
-  const heaviest = Math.max(0, ...arrows.map((a) => a.weight));
+  const heaviest = arrows.reduce((max, a) => Math.max(max, a.weight), 0);
   if (arrows.length > 0) {
     parts.push('<g class="flows" stroke="#1d2327" stroke-opacity="0.8" fill="none" marker-end="url(#arrow-head)">');
     for (const a of arrows) {
