@@ -9,6 +9,8 @@ export default defineConfig({
     isolate: false,
     hookTimeout: 60_000,
     // The JSON report is what CI's summary line (scripts/test-summary.mjs) is read from.
+    // One temporary folder for the run, removed at its end.
+    globalSetup: ['tests/global-setup.ts'],
     reporters: ['default', 'json'],
     outputFile: { json: 'test-output/vitest.json' },
   },

@@ -1,5 +1,10 @@
 #!/usr/bin/env node
-import { main, streamFailed } from '../dist/bundle/landcap.js';
+'use strict';
+// (A CommonJS file, as bin/package.json says: Node starts it without its ES module loader.)
+const { join } = require('node:path');
+const { compileBundle } = require('./bundle.cjs');
+
+const { main, streamFailed } = compileBundle(join(__dirname, '..', 'dist', 'bundle', 'landcap.cjs')).exports;
 
 // Standard output or error that fails (a full disk, a closed terminal) ends the run with a message and exit code 2;
 // a reader that stops early (landcap report | head) is not an error.
@@ -10,4 +15,6 @@ for (const [name, stream] of [
   stream.on('error', (error) => process.exit(streamFailed(error, name, process.argv.slice(2)) ?? process.exitCode ?? 0));
 }
 
-process.exitCode = await main(process.argv.slice(2));
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -3,9 +3,13 @@
 // 1. checks the coefficient tables against their schemas and stores them, with the text of the files, as
 //    dist/coefficients.json — what landcap reads at start-up while the files are unchanged;
 // 2. writes the JSON Schemas of landcap's JSON into schemas/;
-// 3. bundles the command line into dist/bundle/ (one file, and one chunk per command and renderer, loaded when
-//    used), so that a command starts without resolving and loading dozens of modules.
+// 3. bundles the command line into one file, dist/bundle/landcap.cjs, so that a command starts without resolving and
+//    loading dozens of modules;
+// 4. stores beside it the code V8 compiled of it, which bin/landcap.js gives V8 back at each start.
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const { readAndCheckTables } = await import('../dist/coefficients/tables.js');
@@ -46,18 +50,42 @@ const lazyChildProcess = {
   },
 };
 rmSync(new URL('../dist/bundle/', import.meta.url), { recursive: true, force: true });
+// One CommonJS file, so that bin/landcap.js can compile it with the code V8 kept of it (4.): modules are compiled one
+// by one at each start, and V8 takes a code cache only for a script. Libraries loaded only when used (d3-geo, the
+// workbook reader) are in it, their code run only when used. The build's id, at its end, names its code cache.
+const buildId = randomBytes(8).toString('hex');
+const bundlePath = fileURLToPath(new URL('../dist/bundle/landcap.cjs', import.meta.url));
 await build({
   entryPoints: { landcap: 'src/cli/main.ts' },
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
   platform: 'node',
   target: 'node20',
   outdir: 'dist/bundle',
   minify: process.env.LANDCAP_BUILD_DEBUG !== '1',
   legalComments: 'linked',
-  // CommonJS packages in the bundle call require() for Node's own modules.
-  banner: { js: "import { createRequire as __landcapRequire } from 'node:module'; const require = __landcapRequire(import.meta.url);" },
+  // The modules find the package's files from their own place (src/paths.ts) and load some packages by require.
+  define: { 'import.meta.url': '__landcapModuleUrl' },
+  banner: { js: "var __landcapModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  footer: { js: `//# landcap-build=${buildId}` },
   logLevel: 'warning',
   plugins: [lazyChildProcess],
 });
+
+// 4. The code cache: the bundle compiled as bin/landcap.js compiles it, a few commands run on the bundled sample (so
+//    that what a run uses is compiled too), and what V8 compiled written beside it, named by the build's id. Node
+//    takes it only from the same Node and V8 (else it compiles the bundle as usual); a new build has a new id.
+const { compileBundle, storedCode } = createRequire(import.meta.url)('../bin/bundle.cjs');
+const { script, exports: cli, codeFile } = compileBundle(bundlePath);
+const quiet = { stdout: { write: () => {} }, stderr: { write: () => {} }, env: { LANG: 'C.UTF-8' } };
+const sample = fileURLToPath(new URL('../data/samples/beipiao-townships-2024/', import.meta.url));
+for (const args of [
+  ['report'],
+  ['report', '--format', 'json'],
+  ['report', '--format', 'csv', '--crops', `${sample}crops.csv`, '--livestock', `${sample}livestock.csv`],
+  ['validate', `${sample}crops.csv`, `${sample}livestock.csv`],
+])
+  await cli.main(args, quiet);
+const code = storedCode(script.createCachedData());
+if (code) writeFileSync(codeFile, code);

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 import { MessageChannel, type MessagePort, Worker, receiveMessageOnPort } from 'node:worker_threads';
 import { main } from '../src/cli/main.js';
 
@@ -30,7 +30,7 @@ export function landcapBinary(args: readonly string[], options: { cwd?: string; 
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-const runEnv = (env: Record<string, string> = {}) => ({ ...process.env, LANG: 'C.UTF-8', LC_ALL: '', NO_COLOR: '', FORCE_COLOR: '', ...env }) as Record<string, string>;
+export const runEnv = (env: Record<string, string> = {}) => ({ ...process.env, LANG: 'C.UTF-8', LC_ALL: '', NO_COLOR: '', FORCE_COLOR: '', ...env }) as Record<string, string>;
 
 /**
  * Runs the command line the binary runs (its bundle, as built) with the same arguments and environment, without a
@@ -55,7 +55,7 @@ let worker: { flag: Int32Array; port: MessagePort; thread: Worker } | undefined;
 function startWorker() {
   const flag = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
-  const bundle = pathToFileURL(join(ROOT, 'dist/bundle/landcap.js')).href;
+  const bundle = join(ROOT, 'dist/bundle/landcap.cjs');
   const w = new Worker(join(ROOT, 'tests/binary-worker.mjs'), { workerData: { bundle, flag: flag.buffer, port: port2 }, transferList: [port2] });
   w.unref();
   port1.unref();
@@ -74,21 +74,10 @@ export async function landcapInProcess(args: readonly string[], env: Record<stri
   return { status, stdout, stderr };
 }
 
-/**
- * A new temporary folder, in memory where the machine has /dev/shm: landcap syncs each output file to disk before
- * it renames it into place, and thousands of runs wait on the disk for nothing else.
- */
+/** A new temporary folder, in the run's folder (tests/global-setup.ts), which is removed when the run ends. */
 export function tempDir(prefix = 'landcap-test-'): string {
-  return mkdtempSync(join(IN_MEMORY, prefix));
+  return mkdtempSync(join(inject('tempRoot'), prefix));
 }
-const IN_MEMORY = (() => {
-  try {
-    accessSync('/dev/shm', constants.W_OK);
-    return '/dev/shm';
-  } catch {
-    return tmpdir();
-  }
-})();
 
 /** Writes files into a new temporary folder; returns the folder. */
 export function writeFiles(files: Record<string, string | Uint8Array>): string {

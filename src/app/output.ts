@@ -99,18 +99,18 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
   const target = info ? await realpath(path).catch(() => undefined) : await linkTarget(path);
   if (target === undefined) return direct();
   const mode = info ? info.mode & 0o7777 : undefined;
-  // node:crypto is loaded only here: most runs write to stdout.
-  const { randomBytes } = await import('node:crypto');
   const real = await realpath(dirname(target)).catch(() => dirname(target));
-  const temp = join(real, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  // The process and a random part make its name its own; made only if no file has that name ('wx').
+  const temp = join(real, `.${basename(target)}.${process.pid}.${Math.random().toString(16).slice(2, 10)}.tmp`);
   watchSignals();
   pending.add(temp);
   try {
-    await writeFile(temp, content, { flush: true });
+    await writeFile(temp, content, { flush: true, flag: 'wx' });
     if (mode !== undefined) await chmod(temp, mode);
     await rename(temp, join(real, basename(target)));
   } catch (error) {
-    await unlink(temp).catch(() => {});
+    // A file of that name that was there already is not ours to remove.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') await unlink(temp).catch(() => {});
     // A missing file here means its folder is missing.
     throw outputError(path, error, ioReason(error) === 'not-found' ? 'not-a-folder' : undefined);
   } finally {

@@ -43,7 +43,7 @@ describe('the package', () => {
   it('holds only what a user needs', () => {
     const top = new Set(files.map((f) => f.split('/')[0]));
     expect([...top].sort()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'bin', 'data', 'dist', 'package.json', 'schemas']);
-    expect(files).toEqual(expect.arrayContaining(['dist/api.js', 'dist/api.d.ts', 'dist/bundle/landcap.js', 'schemas/report.v1.schema.json']));
+    expect(files).toEqual(expect.arrayContaining(['dist/api.js', 'dist/api.d.ts', 'dist/bundle/landcap.cjs', 'schemas/report.v1.schema.json']));
     expect(files.filter((f) => f.startsWith('src/') || f.startsWith('tests/') || f.startsWith('dist/cli/'))).toEqual([]);
   });
 
