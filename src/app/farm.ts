@@ -25,7 +25,7 @@ function parseStock(item: string, c: Coefficients, t: Messages): FarmAnimalInput
   const index = speciesIndex(c);
   const species = index.get(name);
   const factor = m[3] === undefined ? undefined : parseFraction(m[3]);
-  if (m[3] !== undefined && (!factor || factor.numerator <= 0)) throw new UsageError(t.ui.farm.badStock(item));
+  if (m[3] !== undefined && !factor) throw new UsageError(t.ui.farm.badStock(item));
   if (!species && !factor) throw new UsageError(t.ui.farm.unknownSpecies(name, index.nearest(name) ?? ''));
   if (species && !species.peFactor && !factor)
     throw new UsageError(

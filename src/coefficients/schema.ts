@@ -60,7 +60,7 @@ export const speciesRowSchema = z.strictObject({
     .transform((v, ctx) => {
       if (v === '') return null;
       const f = parseFraction(v);
-      if (!f || f.numerator <= 0) {
+      if (!f) {
         ctx.addIssue({ code: 'custom', message: `not a positive ratio: ${v}` });
         return z.NEVER;
       }

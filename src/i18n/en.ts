@@ -304,7 +304,7 @@ const problems: Record<ProblemCode, ProblemText> = {
   },
   'township-soil-only': { message: (a) => `township "${s(a.township)}" has soil data but no crops` },
   'township-no-place': {
-    message: (a) => `township "${s(a.township)}" has no location in this file: it can neither send nor receive manure in a transfer plan`,
+    message: (a) => `township "${s(a.township)}" has no location in ${s(a.file)}: it can neither send nor receive manure in a transfer plan`,
     hint: (a) => (a.nearest ? `is it "${s(a.nearest)}" of the places file? Write the name the same way in both` : 'add its longitude and latitude'),
   },
   'place-no-township': {
@@ -312,7 +312,7 @@ const problems: Record<ProblemCode, ProblemText> = {
     hint: (a) => (a.nearest ? `is it "${s(a.nearest)}"? Write the name as the data does` : 'check the name, or drop the row'),
   },
   'township-not-on-map': {
-    message: (a) => `township "${s(a.township)}" is not on the map: it is not drawn${a.located === 'no' ? ', and can neither send nor receive manure in a transfer plan' : ''}`,
+    message: (a) => `township "${s(a.township)}" is not on the map ${s(a.file)}: it is not drawn${a.located === 'no' ? ', and can neither send nor receive manure in a transfer plan' : ''}`,
     hint: (a) => (a.nearest ? `is it "${s(a.nearest)}" of the map? Write the name the same way in both` : 'add it to the map'),
   },
   'map-no-township': {

@@ -354,7 +354,7 @@ export const zh: Messages = {
     },
     'township-soil-only': { message: (a) => `乡镇“${s(a.township)}”有土壤数据，但没有作物` },
     'township-no-place': {
-      message: (a) => `乡镇“${s(a.township)}”在本文件中没有位置：转运方案中它既不能运出也不能接收粪污`,
+      message: (a) => `乡镇“${s(a.township)}”在 ${s(a.file)} 中没有位置：转运方案中它既不能运出也不能接收粪污`,
       hint: (a) => (a.nearest ? `是否即位置文件中的“${s(a.nearest)}”？请在两处写法一致` : '请补上其经度和纬度'),
     },
     'place-no-township': {
@@ -362,7 +362,7 @@ export const zh: Messages = {
       hint: (a) => (a.nearest ? `是否即“${s(a.nearest)}”？请按数据中的写法填写` : '请核对名称，或删去该行'),
     },
     'township-not-on-map': {
-      message: (a) => `乡镇“${s(a.township)}”不在地图上：未绘出${a.located === 'no' ? '，转运方案中它既不能运出也不能接收粪污' : ''}`,
+      message: (a) => `乡镇“${s(a.township)}”不在地图 ${s(a.file)} 上：未绘出${a.located === 'no' ? '，转运方案中它既不能运出也不能接收粪污' : ''}`,
       hint: (a) => (a.nearest ? `是否即地图中的“${s(a.nearest)}”？请在两处写法一致` : '请在地图中补上该乡镇'),
     },
     'map-no-township': {

@@ -70,7 +70,7 @@ export function peFactorCell(row: Row, column: Column | undefined, state: { bad:
   const text = row.text(column);
   if (text === '') return undefined;
   const factor = parseFraction(text.normalize('NFKC'));
-  if (factor && factor.numerator > 0) return factor;
+  if (factor) return factor;
   row.report(column, 'pe-factor-invalid', { value: text });
   state.bad = true;
   return undefined;

@@ -260,18 +260,36 @@ function withoutEnding(name: string, endings: readonly string[]): string {
   return key;
 }
 
+/** Where a name may be written after its county or city (柳江区拉堡镇, 柳州市柳江区拉堡镇): after a character that ends one. */
+const REGION_END = /[省市区县旗盟]/g;
+
+/** A name without each county or city written before it, longest first: 柳州市柳江区拉堡镇 → 柳江区拉堡镇, 拉堡镇. */
+function withoutRegions(name: string): string[] {
+  const out: string[] = [];
+  for (const m of name.matchAll(REGION_END)) if (name.length - m.index - 1 >= 2) out.push(name.slice(m.index + 1));
+  return out;
+}
+
 /**
  * Finds the township among `candidates` (keys) that a township (a key) most likely means, when one is near: the same
- * name with another ending first (拉堡 / 拉堡镇, 城关 / 城关街道), else — among up to a few thousand — one a character
- * or two apart; given as people read it (townshipLabel).
+ * name with another ending first (拉堡 / 拉堡镇, 城关 / 城关街道), then the same name written with its county or city
+ * before it, on either side (柳江区拉堡镇 / 拉堡镇), else — among up to a few thousand — one a character or two apart;
+ * given as people read it (townshipLabel).
  */
 export class TownshipMatcher {
   private readonly byStem = new Map<string, TownshipId>();
+  /** Candidates by name, and by their names without the county or city written before them. */
+  private readonly byName = new Map<string, TownshipId>();
+  private readonly byBareName = new Map<string, TownshipId>();
   private readonly list: TownshipId[];
 
   constructor(candidates: Iterable<string>) {
     this.list = [...candidates].map(townshipIdOf);
-    for (const c of this.list) if (!this.byStem.has(townshipStem(c.name))) this.byStem.set(townshipStem(c.name), c);
+    for (const c of this.list) {
+      if (!this.byStem.has(townshipStem(c.name))) this.byStem.set(townshipStem(c.name), c);
+      if (!this.byName.has(c.name)) this.byName.set(c.name, c);
+      for (const bare of withoutRegions(c.name)) if (!this.byBareName.has(bare)) this.byBareName.set(bare, c);
+    }
   }
 
   nearest(key: string): string | undefined {
@@ -279,6 +297,11 @@ export class TownshipMatcher {
     const stem = townshipStem(name);
     const same = this.byStem.get(stem);
     if (same !== undefined && same.name !== name) return townshipLabel(same);
+    const prefixed = withoutRegions(name)
+      .map((bare) => this.byName.get(bare))
+      .find((c) => c !== undefined);
+    const named = prefixed ?? this.byBareName.get(name);
+    if (named !== undefined && named.name !== name) return townshipLabel(named);
     if (this.list.length > 2000) return undefined;
     let best: TownshipId | undefined;
     let bestDistance = Infinity;

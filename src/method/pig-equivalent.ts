@@ -22,13 +22,17 @@ export function fractionValue(f: Fraction): number {
   return f.numerator / f.denominator;
 }
 
-/** Parses "100/15", "0.4" or "1" into a fraction; undefined when it is not a positive ratio. */
+/**
+ * A PE factor as written — "100/15", "0.4" or "1" — as a fraction; undefined when it is not a positive ratio (0, a
+ * negative number, a zero denominator, text). The one rule for a factor from the tables, a livestock file's
+ * pe_factor column and `farm --stock`.
+ */
 export function parseFraction(text: string): Fraction | undefined {
   const m = /^\s*([0-9]+(?:\.[0-9]+)?)\s*(?:\/\s*([0-9]+(?:\.[0-9]+)?))?\s*$/.exec(text);
   if (!m) return undefined;
   const numerator = Number(m[1]);
   const denominator = m[2] === undefined ? 1 : Number(m[2]);
-  if (!(denominator > 0) || !Number.isFinite(numerator)) return undefined;
+  if (!(denominator > 0) || !(numerator > 0) || !Number.isFinite(numerator)) return undefined;
   return { numerator, denominator };
 }
 

@@ -16,7 +16,7 @@ import { capacityShare, townshipBalance, type Balance, type ChainConstants, type
 import { resolveSoilGrade, type SoilGradeSource } from '../method/soil-grade.js';
 import { basisNutrients, landUseIndex, type LandUse, type Nutrient, type SoilGrade } from '../method/types.js';
 import type { Parameters } from '../params/params.js';
-import type { ProblemLog } from '../problems.js';
+import type { Place, ProblemLog } from '../problems.js';
 import { Tally, type CoefficientsUsed, type GradeOf, type TownshipData } from './tally.js';
 
 export { Tally, TownshipData, type CoefficientsUsed, type CropDetail, type LivestockDetail } from './tally.js';
@@ -124,8 +124,8 @@ function checkSoilTownships(
 }
 
 /**
- * Each township of the data against the places file or the map: one missing from it (said at that file, which lacks
- * it, with the entry of it that it most likely is), an entry naming no township of the data (with the township it
+ * Each township of the data against the places file or the map: one missing from it (said at the township's first
+ * row of data, naming the file that lacks it, with the entry of it that it most likely is), an entry naming no township of the data (with the township it
  * most likely means), and an entry without a county that would be the location of several counties' townships of its
  * name (an error: which one it is, the file does not say). A township the map lacks has no location either when the
  * map gives the locations.
@@ -134,6 +134,7 @@ function checkLocations(
   entries: TownshipIndex<PlaceRow & { readonly column?: number }>,
   file: string,
   townships: readonly TownshipData[],
+  firstRow: (t: TownshipData) => Place | undefined,
   log: ProblemLog,
   codes: { readonly missing: 'township-no-place' | 'township-not-on-map'; readonly extra: 'place-no-township' | 'map-no-township'; readonly locates: boolean },
 ): void {
@@ -156,7 +157,12 @@ function checkLocations(
   const unused = [...entries.values()].filter((p) => !used.has(p.township));
   const unusedMatcher = new TownshipMatcher(unused.map((p) => p.township));
   for (const t of missing)
-    log.report({ file, line: 0, column: 0 }, codes.missing, { township: townshipLabel(t), nearest: unusedMatcher.nearest(t.key) ?? '', located: codes.locates ? 'no' : 'yes' });
+    log.report(firstRow(t) ?? { file, line: 0, column: 0 }, codes.missing, {
+      township: townshipLabel(t),
+      file,
+      nearest: unusedMatcher.nearest(t.key) ?? '',
+      located: codes.locates ? 'no' : 'yes',
+    });
   let matcher: TownshipMatcher | undefined;
   for (const p of unused)
     log.report({ file: p.file, line: p.line, column: p.column ?? 0 }, codes.extra, {
@@ -359,7 +365,15 @@ export async function loadDataset(
   }
   if (soil.size > 0) checkSoilTownships(soil, listed, (k) => tally.townships.get(k) ?? { key: k, ...townshipIdOf(k) }, log);
   const all = [...tally.townships.values()];
-  if (files.places) checkLocations(dataset.places, inputName(files.places), all, log, { missing: 'township-no-place', extra: 'place-no-township', locates: true });
-  if (map) checkLocations(map, files.map!, all, log, { missing: 'township-not-on-map', extra: 'map-no-township', locates: files.places === undefined });
+  // A township only a scenario adds has no row: said at the file that lacks it.
+  const firstRow = (t: TownshipData): Place | undefined =>
+    t.firstCropLine > 0
+      ? { file: cropsFile.path, line: t.firstCropLine, column: 0 }
+      : t.firstLivestockLine > 0
+        ? { file: livestockFile!.path, line: t.firstLivestockLine, column: 0 }
+        : undefined;
+  if (files.places)
+    checkLocations(dataset.places, inputName(files.places), all, firstRow, log, { missing: 'township-no-place', extra: 'place-no-township', locates: true });
+  if (map) checkLocations(map, files.map!, all, firstRow, log, { missing: 'township-not-on-map', extra: 'map-no-township', locates: files.places === undefined });
   return dataset;
 }

@@ -274,15 +274,13 @@ describe('a map of the townships', () => {
     it('a feature with no name, a township in two features, a township not on the map (with the map’s likely name): warnings', async () => {
       const renamed = good.map((f) => (f.properties.name === '拉堡镇' ? { ...f, properties: { ...f.properties, name: '拉堡' } } : f));
       const extra = feature({ name: '中渡镇', 县: '鹿寨县', 市: '柳州市' }, { type: 'Polygon', coordinates: square(109.8, 24.7, 0.02) });
-      const r = await run(mapFile(collection([...renamed, feature({ id: 7 }, { type: 'Polygon', coordinates: square(109.5, 24.5) }), extra])), [
-        '--format',
-        'json',
-      ]);
+      const file = mapFile(collection([...renamed, feature({ id: 7 }, { type: 'Polygon', coordinates: square(109.5, 24.5) }), extra]));
+      const r = await run(file, ['--format', 'json']);
       expect(r.status, r.stderr).toBe(0);
       expect(r.stderr).toContain('warning map-feature-unnamed feature 7 names no township (its properties: id): it is left out');
       expect(r.stderr).toContain('warning map-township-repeated township "中渡镇" is drawn by more than one feature (6 and 8)');
       expect(r.stderr).toContain(
-        'warning township-not-on-map township "柳江区 拉堡镇" is not on the map: it is not drawn, and can neither send nor receive manure in a transfer plan (hint: is it "柳江区 拉堡" of the map?',
+        `crops.csv:5:0: warning township-not-on-map township "柳江区 拉堡镇" is not on the map ${file}: it is not drawn, and can neither send nor receive manure in a transfer plan (hint: is it "柳江区 拉堡" of the map?`,
       );
       expect(r.stderr).toContain('warning map-no-township the map\'s "柳江区 拉堡" names no township of the data: the HTML page draws it in grey (hint: is it "柳江区 拉堡镇"?');
       const plan = JSON.parse(r.stdout) as { townships: { name: string; located: boolean; unplacedPe: number; surplusPe: number; unplacedReason?: string }[] };

@@ -7,7 +7,7 @@ import { parseNumberCell, scaleNumber } from '../../src/input/numbers.js';
 import { RowKeys } from '../../src/input/row-keys.js';
 import { binaryKind } from '../../src/input/source.js';
 import { CellMemo, Row } from '../../src/input/table.js';
-import { isTotalLabel } from '../../src/input/township.js';
+import { TownshipMatcher, isTotalLabel, townshipKey } from '../../src/input/township.js';
 import { ExactSum, ExactSums, exactSum } from '../../src/method/exact-sum.js';
 import { ProblemLog } from '../../src/problems.js';
 
@@ -299,5 +299,25 @@ describe('row keys', () => {
       ),
       { numRuns: 30 },
     );
+  });
+});
+
+describe('TownshipMatcher: the township a name missing from the other file most likely is', () => {
+  const matcher = new TownshipMatcher(['拉堡镇', '百朋镇', '柳州市柳江区进德镇', townshipKey('东风镇', '柳城县', '柳州市')]);
+  it('the same name with another ending', () => {
+    expect(matcher.nearest('拉堡')).toBe('拉堡镇');
+    expect(matcher.nearest('百朋乡')).toBe('百朋镇');
+  });
+  it('the same name written with its county or city before it, on either side', () => {
+    expect(matcher.nearest('柳江区拉堡镇')).toBe('拉堡镇');
+    expect(matcher.nearest('柳州市柳江区百朋镇')).toBe('百朋镇');
+    expect(matcher.nearest('进德镇')).toBe('柳州市柳江区进德镇');
+    expect(matcher.nearest('柳江区进德镇')).toBe('柳州市柳江区进德镇');
+    expect(matcher.nearest('柳城县东风镇')).toBe('柳城县 东风镇');
+  });
+  it('no hint for a name that is none of them, nor for one that is itself', () => {
+    expect(matcher.nearest('成团镇')).toBeUndefined();
+    expect(matcher.nearest('新市镇')).toBeUndefined();
+    expect(matcher.nearest('拉堡镇')).toBeUndefined();
   });
 });

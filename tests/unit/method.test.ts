@@ -94,6 +94,10 @@ describe('pig equivalents', () => {
     expect(parseFraction('0.4')).toEqual({ numerator: 0.4, denominator: 1 });
     expect(parseFraction('1/0')).toBeUndefined();
     expect(parseFraction('abc')).toBeUndefined();
+    // Not a positive ratio: no PE factor.
+    expect(parseFraction('0')).toBeUndefined();
+    expect(parseFraction('0/3')).toBeUndefined();
+    expect(parseFraction('-1')).toBeUndefined();
   });
 });
 
