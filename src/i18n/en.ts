@@ -834,7 +834,7 @@ const help = {
     region: 'region named under the title of the HTML report',
     year: 'year named under the title of the HTML report',
     failOnOverload: 'exit with code 1 when a township is overloaded',
-    files: 'crops, livestock and soil CSV files (kind from the header, or --kind)',
+    files: 'crops, livestock, soil, local and places files, CSV or .xlsx (kind from the header, or --kind), and a GeoJSON map (.geojson)',
     kind: 'every file is of this kind',
     maxErrors: 'print at most this many problems (the totals count them all)',
     validateOutput: 'write the JSON or the summary to this file (atomically) instead of stdout',

@@ -73,7 +73,7 @@ const help: Messages['help'] = {
     region: 'HTML 报告标题下的地区名',
     year: 'HTML 报告标题下的年份',
     failOnOverload: '有乡镇超载时以退出码 1 结束',
-    files: '作物、畜禽、土壤 CSV 文件（类型由表头判断，或用 --kind）',
+    files: '作物、畜禽、土壤、本地词典、位置文件，CSV 或 .xlsx（类型由表头判断，或用 --kind），以及 GeoJSON 地图（.geojson）',
     kind: '所有文件均为此类型',
     maxErrors: '最多显示这么多条问题（总数仍全部计入）',
     validateOutput: '将 JSON 或汇总写入此文件（原子写入），而不输出到标准输出',

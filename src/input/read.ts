@@ -17,10 +17,11 @@ export type Progress = (file: string, done: number, total: number) => void;
 export interface FileSummary {
   /** The path; for a sheet of a workbook, `book.xlsx[SHEET]`. */
   readonly path: string;
-  readonly kind: InputKind | null;
+  /** What it holds (from its header); `map` for a GeoJSON map of the townships; null when its header does not say. */
+  readonly kind: InputKind | 'map' | null;
   /** The text's encoding; 'xlsx' for a workbook's sheet. */
   readonly encoding: Encoding | 'xlsx' | null;
-  /** Data rows, not counting the header, title, notes, empty lines or comments. */
+  /** Data rows, not counting the header, title, notes, empty lines or comments; a map's townships. */
   readonly rows: number;
   /** Whether the header was read (its rows were checked). */
   readonly readable: boolean;

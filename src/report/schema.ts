@@ -15,9 +15,12 @@ import { REGION_LEVELS, SCHEMA_VERSION } from './report.js';
 /** What was read of an input file: its kind (from its header), encoding and data rows (both JSON outputs). */
 const fileRead = z.strictObject({
   path: z.string().describe('the path; for a sheet of a workbook, book.xlsx[SHEET]'),
-  kind: z.enum(INPUT_KINDS).nullable(),
+  kind: z
+    .enum([...INPUT_KINDS, 'map'])
+    .nullable()
+    .describe("what it holds, from its header; map for a GeoJSON map (rows: its townships); null when the header does not say"),
   encoding: z.enum(['utf-8', 'utf-8-bom', 'gb18030', 'xlsx']).nullable().describe("the text's encoding; xlsx for a workbook's sheet"),
-  rows: z.number().int().nonnegative(),
+  rows: z.number().int().nonnegative().describe("data rows; a map's townships"),
   sheet: z.string().optional().describe('the sheet, for a workbook'),
 });
 

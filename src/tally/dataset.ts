@@ -327,6 +327,7 @@ export async function loadDataset(
     summaries.push(await readTable(await open(files.places), 'places', log, onRow, sheet('places')));
   }
   const shapes = files.map === undefined ? undefined : await (await import('../input/map.js')).readTownshipMap(files.map, log);
+  if (files.map !== undefined) summaries.push({ path: files.map, kind: 'map', encoding: 'utf-8', rows: shapes?.size ?? 0, readable: shapes !== undefined });
   if (files.soil) summaries.push(await readSoil(files.soil));
   const cropsFile = files.crops === undefined ? undefined : await readCrops(files.crops);
   if (cropsFile) summaries.push(cropsFile);

@@ -14,9 +14,13 @@ export interface ValidateOptions {
   readonly onProgress?: Progress;
 }
 
+/** A GeoJSON map of the townships (docs/transfer.md), told by its name: read as a map, not as a table. */
+const isMap = (ref: InputRef): ref is string => typeof ref === 'string' && /\.(geo)?json$/i.test(ref);
+
 /**
- * Checks input files with the same readers `report` uses, row by row. When the files are one dataset (at most one
- * file of each kind), the checks across files run too: livestock without crop land, soil without crops.
+ * Checks input files with the same readers `report` uses, row by row, and a map as `report --map` reads it. When the
+ * files are one dataset (at most one file of each kind, and one map), the checks across files run too: livestock
+ * without crop land, soil without crops, townships without a location or not on the map.
  * Files that cannot be opened throw InputFileError; everything else goes to `log`.
  */
 export async function validateFiles(
@@ -28,18 +32,27 @@ export async function validateFiles(
 ): Promise<FileSummary[]> {
   // Each file is read once; its header tells its kind. A workbook holds a table in each sheet whose header shows a kind.
   const opened: { input: OpenedInput; kind: InputKind | undefined; sheet?: string }[] = [];
+  const maps: string[] = [];
+  /** Per input: a map's path, or how many tables it gave. */
+  const order: (string | number)[] = [];
   for (const ref of inputs) {
+    if (isMap(ref)) {
+      maps.push(ref);
+      order.push(ref);
+      continue;
+    }
+    const before = opened.length;
     const input = await openInput(ref, options.encoding, log);
     if (input.workbook) {
       const tables = workbookTables(input.workbook, options.kind);
       for (const { sheet, kind } of options.kind ? tables.slice(0, 1) : tables) opened.push({ input, kind, sheet: sheet.name });
       if (tables.length === 0) opened.push({ input, kind: options.kind });
-      continue;
-    }
-    opened.push({ input, kind: options.kind ?? (await csvKind(input)) });
+    } else opened.push({ input, kind: options.kind ?? (await csvKind(input)) });
+    order.push(opened.length - before);
   }
   const byKind = (k: InputKind) => opened.filter((o) => o.kind === k);
-  const oneDataset = INPUT_KINDS.every((k) => byKind(k).length <= 1);
+  const oneDataset = INPUT_KINDS.every((k) => byKind(k).length <= 1) && maps.length <= 1;
+  const mapSummaries = new Map<string, FileSummary>();
   const summaries = new Map<(typeof opened)[number], FileSummary>();
   const unread = (t: (typeof opened)[number]): FileSummary => ({
     path: t.input.path,
@@ -49,8 +62,8 @@ export async function validateFiles(
     readable: false,
     skipped: true,
   });
-  const load = async (tables: (typeof opened)[number][], guide = c) => {
-    const files: Partial<Record<InputKind, OpenedInput>> = {};
+  const load = async (tables: (typeof opened)[number][], guide = c, map?: string) => {
+    const files: Partial<Record<InputKind, OpenedInput>> & { map?: string } = map === undefined ? {} : { map };
     const sheets: Partial<Record<InputKind, string>> = {};
     for (const t of tables) {
       files[t.kind!] = t.input;
@@ -59,9 +72,11 @@ export async function validateFiles(
     const dataset = await loadDataset(files, params, guide, log, { encoding: options.encoding, onProgress: options.onProgress, sheets });
     // A local dictionary with errors stops the reading before the data: those files are not read.
     for (const t of tables) summaries.set(t, dataset.files.find((f) => f.kind === t.kind) ?? unread(t));
+    const mapRead = dataset.files.find((f) => f.kind === 'map');
+    if (map !== undefined) mapSummaries.set(map, mapRead ?? { path: map, kind: 'map', encoding: null, rows: 0, readable: false, skipped: true });
   };
   const known = opened.filter((o) => o.kind !== undefined);
-  if (oneDataset) await load(known);
+  if (oneDataset) await load(known, c, maps[0]);
   else {
     // A local dictionary (the first) is read once, and every other file with its names: none, when it has errors.
     const local = byKind('local')[0];
@@ -74,8 +89,11 @@ export async function validateFiles(
       guide = read.coefficients;
     }
     for (const table of known) if (!summaries.has(table)) await load([table], guide);
+    for (const map of maps) await load([], guide, map);
   }
   // Files whose kind is unknown are still read: for the kind-unknown problem, or the empty-file one.
   for (const o of opened) if (!o.kind) summaries.set(o, await readTable(o.input, undefined, log, () => {}));
-  return opened.map((o) => summaries.get(o)!);
+  // In the order given: a map's summary, or the tables of a file (a workbook's sheets).
+  const tables = opened.map((o) => summaries.get(o)!);
+  return order.flatMap((o) => (typeof o === 'string' ? [mapSummaries.get(o)!] : tables.splice(0, o)));
 }

@@ -232,6 +232,33 @@ describe('landcap validate: every problem located', () => {
     });
   }
 
+  it('a map among the files: read as report --map reads it, checked against the data, in the order given', async () => {
+    const map = 'tests/fixtures/map/problems.geojson';
+    const { status, json } = await validateJson(['tests/fixtures/regions/crops.csv', map, 'tests/fixtures/regions/livestock.csv']);
+    expect(status).toBe(1);
+    // The map's own problems at its features, and 拉堡镇 (written 拉堡 on the map) at its first crops row.
+    const found = [...json.errors, ...json.warnings].map(({ file, code, line, column }) => [file, code, line, column]);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        [map, 'map-outside-china', 316, 3],
+        [map, 'map-feature-unnamed', 234, 3],
+        ['tests/fixtures/regions/crops.csv', 'township-not-on-map', 5, 0],
+        [map, 'map-no-township', 43, 3],
+      ]),
+    );
+    // Its townships counted: 拉堡, 东风镇 of three counties, 大埔镇, 中渡镇 (two features) — the unnamed, the point and
+    // the one in metres left out.
+    expect(json.files.map((f) => [f.path, f.kind, f.rows])).toEqual([
+      ['tests/fixtures/regions/crops.csv', 'crops', 14],
+      [map, 'map', 6],
+      ['tests/fixtures/regions/livestock.csv', 'livestock', 14],
+    ]);
+    // A map alone, whole: valid.
+    const alone = await validateJson(['tests/fixtures/map/townships.geojson']);
+    expect(alone.status).toBe(0);
+    expect(alone.json.files).toEqual([{ path: 'tests/fixtures/map/townships.geojson', kind: 'map', encoding: 'utf-8', rows: 7 }]);
+  });
+
   it('covers every problem code', async () => {
     // A map's codes come from report and transfer runs: tests/cli/map.test.ts has a case of each.
     const MAP_CODES = ['map-not-features', 'map-feature-unnamed', 'map-no-names', 'map-feature-invalid', 'map-outside-china', 'map-township-repeated', 'township-not-on-map', 'map-no-township'];

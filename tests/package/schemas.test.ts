@@ -40,7 +40,10 @@ describe('published JSON Schemas', () => {
     const good = landcap(['validate', '--format', 'json', join(ROOT, 'data/samples/beipiao-townships-2024/crops.csv')]);
     const bad = landcap(['validate', '--format', 'json', join(ROOT, 'tests/fixtures/bad/cells.csv')]);
     expect(bad.status).toBe(1);
-    for (const r of [good, bad]) expect(validate(JSON.parse(r.stdout)), JSON.stringify(validate.errors)).toBe(true);
+    // With a map among the files (kind map).
+    const map = landcap(['validate', '--format', 'json', 'tests/fixtures/regions/crops.csv', 'tests/fixtures/map/townships.geojson']);
+    expect(map.status).toBe(0);
+    for (const r of [good, bad, map]) expect(validate(JSON.parse(r.stdout)), JSON.stringify(validate.errors)).toBe(true);
     expect((JSON.parse(bad.stdout) as { errors: unknown[] }).errors.length).toBeGreaterThan(0);
   });
 
