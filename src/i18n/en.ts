@@ -726,6 +726,7 @@ const ui = {
     'not-number': (a) => `"${s(a.text)}" is not a number`,
     'not-species-ratio': (a) => `"${s(a.text)}" is not species=ratio, for example 生猪=0.5`,
     'not-utf8': () => 'is not UTF-8 text: save it as UTF-8',
+    'not-text': (a) => `is not ${s(a.encoding)} text (line ${s(a.line)}): save it as UTF-8`,
     'not-json': (a) => `not valid JSON: ${s(a.detail)}`,
     'json-duplicate-key': (a) => `key "${s(a.key)}" is given twice in one object (line ${s(a.line)}, column ${s(a.column)}); keep one of them`,
     'json-too-deep': (a) => `values nested more than ${s(a.depth)} deep (line ${s(a.line)}, column ${s(a.column)}): no parameters or scenario file is`,

@@ -762,6 +762,7 @@ export const zh: Messages = {
       'not-number': (a) => `“${s(a.text)}”不是数字`,
       'not-species-ratio': (a) => `“${s(a.text)}”不是 畜种=比值 的形式，例如 生猪=0.5`,
       'not-utf8': () => '不是 UTF-8 文本：请另存为 UTF-8',
+      'not-text': (a) => `不是 ${s(a.encoding)} 文本（第 ${s(a.line)} 行）：请另存为 UTF-8`,
       'not-json': (a) => `不是有效的 JSON：${s(a.detail)}`,
       'json-duplicate-key': (a) => `同一对象中键“${s(a.key)}”出现了两次（第 ${s(a.line)} 行第 ${s(a.column)} 列），请只保留一个`,
       'json-too-deep': (a) => `嵌套超过 ${s(a.depth)} 层（第 ${s(a.line)} 行第 ${s(a.column)} 列）：参数或情景文件不会有这样的结构`,

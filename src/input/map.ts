@@ -4,9 +4,12 @@
  * rings wound the way the drawing needs, and its area centroid taken as the township's location.
  */
 import type { LonLat } from '../method/transfer.js';
+import { ParameterError } from '../params/errors.js';
 import { linesAndColumns, readJsonText } from '../params/load.js';
 import type { ProblemLog } from '../problems.js';
 import { matchHeader } from './columns.js';
+import { decodeInput } from './encoding.js';
+import { EncodingError, type Encoding, type EncodingOption } from './errors.js';
 import { withinChina, type PlaceRow } from './places.js';
 import { townshipKey } from './township.js';
 
@@ -38,12 +41,38 @@ const PROPERTY_FIELDS: Readonly<Record<string, 'township' | 'county' | 'city'>> 
 };
 
 /**
- * Reads a map: its features by township key, each located at its area centroid. A file that is not JSON is an
- * error of the file (exit 2, at its line and column); JSON that is not a map, or a feature that cannot be drawn or
- * named, is a problem at its line (no map, when the file is not one).
+ * Reads a map: its features by township key, each located at its area centroid, and the encoding it was written in.
+ * GeoJSON is UTF-8; a map exported in GBK (GB18030) is read as the CSV files are (`encoding`: auto tells the two
+ * apart). A file that is not text in either, or not JSON, is an error of the file (exit 2, at its line); JSON that is
+ * not a map, or a feature that cannot be drawn or named, is a problem at its line (no map, when the file is not one).
  */
-export async function readTownshipMap(path: string, log: ProblemLog): Promise<Map<string, MapShape> | undefined> {
-  const { value: json, text } = await readJsonText(path);
+export async function readTownshipMap(
+  path: string,
+  log: ProblemLog,
+  encoding: EncodingOption = 'auto',
+): Promise<{ readonly shapes: Map<string, MapShape> | undefined; readonly encoding: Encoding }> {
+  let read: Encoding = 'utf-8';
+  const decode = async (bytes: Buffer): Promise<string> => {
+    try {
+      const decoded = await decodeInput(bytes, encoding);
+      read = decoded.encoding;
+      const text = decoded.bytes.toString('utf8');
+      // A forced encoding makes bytes it cannot decode U+FFFD: names read wrong, refused at their line.
+      const bad = decoded.replaced ? text.indexOf('\uFFFD') : -1;
+      if (bad !== -1) throw new EncodingError(text.slice(0, bad).split('\n').length, `given:${encoding}`);
+      return text;
+    } catch (error) {
+      if (error instanceof EncodingError) throw new ParameterError(path, 'not-text', { line: error.line, encoding: encoding === 'auto' ? 'UTF-8 / GB18030' : encoding });
+      throw error;
+    }
+  };
+  const { value: json, text } = await readJsonText(path, decode);
+  const shapes = mapShapes(path, json, text, log);
+  return { shapes: await shapes, encoding: read };
+}
+
+/** The township shapes of a map's JSON (its text, to locate each feature). */
+async function mapShapes(path: string, json: unknown, text: string, log: ProblemLog): Promise<Map<string, MapShape> | undefined> {
   const d3 = await import('d3-geo');
   const at = linesAndColumns(text, featureOffsets(text));
   const shapes = new Map<string, MapShape>();

@@ -11,6 +11,7 @@ export const PARAMETER_ERRORS = [
   'not-number',
   'not-species-ratio',
   'not-utf8',
+  'not-text',
   'not-json',
   'json-duplicate-key',
   'json-too-deep',

@@ -13,19 +13,17 @@ export async function readJsonFile(path: string): Promise<unknown> {
 }
 
 /** readJsonFile's value, with the text it was read from (without a byte order mark). */
-export async function readJsonText(path: string): Promise<{ readonly value: unknown; readonly text: string }> {
-  let bytes: Uint8Array;
+export async function readJsonText(
+  path: string,
+  decode: (bytes: Buffer) => string | Promise<string> = utf8Only(path),
+): Promise<{ readonly value: unknown; readonly text: string }> {
+  let bytes: Buffer;
   try {
     bytes = await readFile(path);
   } catch (error) {
     throw InputFileError.from(path, error);
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new ParameterError(path, 'not-utf8', {});
-  }
+  const text = await decode(bytes);
   const json = text.replace(/^\uFEFF/, '');
   let value: unknown;
   try {
@@ -40,6 +38,15 @@ export async function readJsonText(path: string): Promise<{ readonly value: unkn
   }
   return { value, text: json };
 }
+
+/** A JSON file's text, which must be UTF-8 (with or without a byte-order mark), as JSON is. */
+const utf8Only = (path: string) => (bytes: Buffer) => {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ParameterError(path, 'not-utf8', {});
+  }
+};
 
 /** Nesting no parameters or scenario file needs (a scenario's is three deep). */
 const MAX_DEPTH = 32;

@@ -326,8 +326,12 @@ export async function loadDataset(
     };
     summaries.push(await readTable(await open(files.places), 'places', log, onRow, sheet('places')));
   }
-  const shapes = files.map === undefined ? undefined : await (await import('../input/map.js')).readTownshipMap(files.map, log);
-  if (files.map !== undefined) summaries.push({ path: files.map, kind: 'map', encoding: 'utf-8', rows: shapes?.size ?? 0, readable: shapes !== undefined });
+  let shapes: Map<string, MapShape> | undefined;
+  if (files.map !== undefined) {
+    const read = await (await import('../input/map.js')).readTownshipMap(files.map, log, options.encoding);
+    shapes = read.shapes;
+    summaries.push({ path: files.map, kind: 'map', encoding: read.encoding, rows: shapes?.size ?? 0, readable: shapes !== undefined });
+  }
   if (files.soil) summaries.push(await readSoil(files.soil));
   const cropsFile = files.crops === undefined ? undefined : await readCrops(files.crops);
   if (cropsFile) summaries.push(cropsFile);

@@ -165,13 +165,30 @@ describe('a map of the townships', () => {
       return r;
     };
 
-    it('not JSON: exit 2 at its line and column; not UTF-8: exit 2', async () => {
+    it('not JSON: exit 2 at its line and column; not text: exit 2 at its line', async () => {
       const r = await run(mapFile('{\n "type": "FeatureCollection",\n "features": [,]\n}\n'));
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(/map\.geojson: not valid JSON: .*\(line 3, column 15\)/);
-      const gbk = await run(mapFile(iconv.encode(JSON.stringify(collection([feature({ name: '拉堡镇' }, { type: 'Polygon', coordinates: square(109.3, 24.2) })])), 'gbk')));
-      expect(gbk.status).toBe(2);
-      expect(gbk.stderr).toContain('map.geojson: is not UTF-8 text');
+      // Latin-1 bytes (é) in a name: neither UTF-8 nor GB18030 throughout.
+      const latin = Buffer.concat([Buffer.from('{"type": "FeatureCollection",\n"features": [{"type": "Feature", "properties": {"name": "'), Buffer.from([0xe9, 0x22, 0x7d]), Buffer.from('}]}\n')]);
+      const bad = await run(mapFile(latin));
+      expect(bad.status).toBe(2);
+      expect(bad.stderr).toContain('map.geojson: is not UTF-8 / GB18030 text (line 2): save it as UTF-8');
+    });
+
+    it('a map exported in GBK: read as the UTF-8 map is, the same plan; forced to UTF-8, refused at the line', async () => {
+      const utf8 = await run(MAP, ['--format', 'json']);
+      const gbkFile = mapFile(iconv.encode(readFileSync(join(ROOT, MAP), 'utf8'), 'gbk'));
+      const gbk = await run(gbkFile, ['--format', 'json']);
+      expect(gbk.status, gbk.stderr).toBe(0);
+      expect(JSON.parse(gbk.stdout).flows).toEqual(JSON.parse(utf8.stdout).flows);
+      expect(JSON.parse(gbk.stdout).townships).toEqual(JSON.parse(utf8.stdout).townships);
+      const forced = await run(gbkFile, ['--encoding', 'utf-8']);
+      expect(forced.status).toBe(2);
+      expect(forced.stderr).toMatch(/map\.geojson: is not utf-8 text \(line \d+\): save it as UTF-8/);
+      // validate says what it was read as.
+      const v = await landcapInProcess(['validate', '--format', 'json', 'tests/fixtures/regions/crops.csv', gbkFile]);
+      expect((JSON.parse(v.stdout) as { files: { kind: string; encoding: string }[] }).files[1]).toMatchObject({ kind: 'map', encoding: 'gb18030' });
     });
 
     it('JSON that is no FeatureCollection; a point; a map in metres: errors at the feature, exit 1', async () => {
