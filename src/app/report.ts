@@ -6,7 +6,7 @@ import { ProblemLog, type Problem } from '../problems.js';
 import { plain } from '../render/colours.js';
 import { render, whole, type ReportFormat } from '../render/registry.js';
 import { buildReport, type Report } from '../report/report.js';
-import { loadDataset, type LoadOptions } from '../tally/dataset.js';
+import { loadDataset, type Dataset, type LoadOptions } from '../tally/dataset.js';
 import type { ResolvedRun } from './run.js';
 import { drawingOf } from './map.js';
 import type { MapDrawing } from '../render/map-drawing.js';
@@ -32,6 +32,8 @@ export interface Inputs {
   readonly soil?: InputSource;
   /** A county's local dictionary of names and values (docs/local.md). */
   readonly local?: InputSource;
+  /** The townships' longitudes and latitudes, for a transfer plan (docs/transfer.md). */
+  readonly places?: InputSource;
   /** A GeoJSON map of the townships (a path), drawn in the HTML page (docs/transfer.md, maps). */
   readonly map?: string;
 }
@@ -100,6 +102,16 @@ export function asParameterSet(parameters: Partial<Parameters> | ParameterSet): 
 
 /** Reads the inputs, checks them, and computes the balance report with the given parameters (defaults for the rest). */
 export async function computeReport(inputs: Inputs, parameters: Partial<Parameters> | ParameterSet = {}, options: ComputeOptions = {}): Promise<ComputeResult> {
+  const { dataset: _dataset, ...result } = await reportAndDataset(inputs, parameters, options);
+  return result;
+}
+
+/** computeReport's work, with the dataset the report was made of (a transfer plan finds its townships' places there). */
+async function reportAndDataset(
+  inputs: Inputs,
+  parameters: Partial<Parameters> | ParameterSet,
+  options: ComputeOptions,
+): Promise<ComputeResult & { readonly dataset: Dataset }> {
   const c = await loadCoefficients();
   const params = await asParameterSet(parameters);
   const log = new ProblemLog({ strict: options.strict });
@@ -108,12 +120,13 @@ export async function computeReport(inputs: Inputs, parameters: Partial<Paramete
     livestock: await inputRef(inputs.livestock, 'livestock'),
     ...(inputs.soil !== undefined ? { soil: await inputRef(inputs.soil, 'soil') } : {}),
     ...(inputs.local !== undefined ? { local: await inputRef(inputs.local, 'local') } : {}),
+    ...(inputs.places !== undefined ? { places: await inputRef(inputs.places, 'places') } : {}),
     ...(inputs.map !== undefined ? { map: inputs.map } : {}),
   };
   const dataset = await loadDataset(files, params.values, c, log, options);
   const report = log.hasErrors ? undefined : buildReport(dataset, params, log);
   const map = report && options.draw ? await drawingOf(dataset) : undefined;
-  return { report, problems: log.problems, ...(map ? { map } : {}) };
+  return { report, problems: log.problems, dataset, ...(map ? { map } : {}) };
 }
 
 /** Renders a report as the command line does, without colour: `table`, `json`, `csv`, `md` or `html`. */
@@ -121,10 +134,16 @@ export async function renderReport(report: Report, format: ReportFormat, lang: L
   return whole(await render('report', format, report, { lang, t: messages(lang), chalk: plain }));
 }
 
-/** A report run as the command line runs one: its files and parameters (resolveRun), and its scenario's changes. */
-export async function reportRun(run: ResolvedRun, options: ComputeOptions = {}): Promise<ComputeResult & { readonly unmatched: readonly string[] }> {
+/**
+ * A report run as the command line runs one: its files and parameters (resolveRun), its scenario's changes no row
+ * matched, and the dataset it was made of.
+ */
+export async function reportRun(
+  run: ResolvedRun,
+  options: ComputeOptions = {},
+): Promise<ComputeResult & { readonly unmatched: readonly string[]; readonly dataset: Dataset }> {
   const scenario = await scenarioOf(run);
-  const result = await computeReport(run.files, run.params, { ...options, adjust: scenario?.adjust, sheets: run.sheets });
+  const result = await reportAndDataset(run.files, run.params, { ...options, adjust: scenario?.adjust, sheets: run.sheets });
   return { ...result, unmatched: scenario?.unmatched() ?? [] };
 }
 
