@@ -41,6 +41,7 @@ export const PROBLEM_CODES = {
   'total-row': 'note',
   'total-column': 'note',
   'total-mismatch': 'warning',
+  'total-unlabelled': 'error',
   'part-left-out': 'note',
   'part-exceeds-whole': 'warning',
   'note-line-skipped': 'note',

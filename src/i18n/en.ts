@@ -115,6 +115,11 @@ const problems: Record<ProblemCode, ProblemText> = {
       `the totals row "${s(a.label)}" gives ${num(a.given)} ${s(a.unit) || 'head'} of ${s(a.item)}; the townships' rows sum to ${num(a.sum)} ${s(a.unit) || 'head'} (${s(a.percent)}% apart)`,
     hint: () => "the table's own arithmetic does not add up: check the townships' figures and the total",
   },
+  'total-unlabelled': {
+    message: (a) =>
+      `"${s(a.township)}" holds the sum of the other townships' figures (${s(a.item)}: ${num(a.value)} against ${num(a.others)}, and so for all its ${s(a.items)} items): it is a totals row, which counted as a township would double the figures`,
+    hint: () => 'write 合计 in its township cell (it is then left out and checked against the townships), or delete the row',
+  },
   'part-left-out': {
     message: (a) =>
       `"${s(a.item)}" is a part (其中) of the item before it${a.whole ? ` ("${s(a.whole)}")` : ''}: it is left out, as that item already counts it`,

@@ -170,6 +170,11 @@ export const zh: Messages = {
     },
     'total-row': { message: (a) => `“${s(a.label)}”是合计行而不是乡镇：不计入，并与各乡镇行之和核对` },
     'total-column': { message: (a) => `“${s(a.header)}”是合计列：不计入，并逐行与其所合计各列之和核对` },
+    'total-unlabelled': {
+      message: (a) =>
+        `“${s(a.township)}”一行的数字是其余各乡镇之和（${s(a.item)}：${num(a.value)}，其余合计 ${num(a.others)}；其全部 ${s(a.items)} 项皆如此）：这是合计行，若作为乡镇计入，数字将翻倍`,
+      hint: () => '请在其乡镇单元格写“合计”（即不计入并与各乡镇核对），或删去该行',
+    },
     'total-mismatch': {
       message: (a) =>
         `合计行“${s(a.label)}”的${s(a.item)}为 ${num(a.given)} ${s(a.unit) || '头'}，各乡镇行之和为 ${num(a.sum)} ${s(a.unit) || '头'}（相差 ${s(a.percent)}%）`,

@@ -386,7 +386,7 @@ export class CropReader {
       this.totals.total(row, productionQ?.column, township, item, production, unit, townshipCell.scope, cropAsWritten);
       return undefined;
     }
-    this.totals.add(item, production, townshipCell.key, cropAsWritten);
+    this.totals.add(item, production, townshipCell.key, cropAsWritten, row, this.township.column);
 
     let uptake: Partial<Record<Nutrient, UptakeUsed>> = crop?.uptake ?? {};
     if (userUptake.N !== undefined || userUptake.P !== undefined) {

@@ -255,7 +255,7 @@ export class LivestockReader {
       this.totals.total(row, fromSlaughter ? slaughterColumn : stockColumn, township, speciesName, head, '', townshipCell.scope, speciesAsWritten);
       return undefined;
     }
-    this.totals.add(speciesName, head, townshipCell.key, speciesAsWritten);
+    this.totals.add(speciesName, head, townshipCell.key, speciesAsWritten, row, this.township?.column);
     return {
       file: row.file,
       line: row.line,

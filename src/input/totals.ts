@@ -1,7 +1,7 @@
 import { relativeDifference } from '../method/production.js';
 import type { Column, Row } from './table.js';
 import type { Place, ProblemLog } from '../problems.js';
-import { isNamedScope, scopesOf } from './township.js';
+import { isNamedScope, scopesOf, townshipIdOf, townshipLabel } from './township.js';
 
 /** How far a totals row may be from the sum of what it totals before it is worth a word: 1%. */
 export const TOTAL_TOLERANCE = 0.01;
@@ -10,6 +10,17 @@ export const TOTAL_TOLERANCE = 0.01;
 const NO_REGION: readonly string[] = [''];
 
 const keyOf = (scope: string, item: string) => (scope === '' ? item : `${scope}\u0000${item}`);
+
+/** How close a township's figures must be to the sum of all the others' to be taken for an unlabelled totals row. */
+const UNLABELLED_TOLERANCE = 0.005;
+
+/** A township's rows as they were added: its place, and its items and figures in turn. */
+interface TownshipRows {
+  readonly key: string;
+  readonly place: Place;
+  readonly items: string[];
+  readonly values: number[];
+}
 
 /**
  * A file's totals rows (合计, 全区, 柳江区小计 …) and the sums they are checked against: each totals row is left out of
@@ -26,17 +37,33 @@ export class Totals {
   /** The regions of the last township added (files list a township's rows together). */
   private lastTownship = '';
   private lastScopes: readonly string[] = NO_REGION;
+  /**
+   * The first township's rows and the current one's (at the end, the last's): where a yearbook puts a totals row
+   * that is labelled with the county's name (柳江区) rather than 合计, to be found by its figures (check).
+   */
+  private first: TownshipRows | undefined;
+  private current: TownshipRows | undefined;
+  private townships = 0;
 
   /**
-   * A township's row of `item` (the township by its key), counted into the item's sum in each region it is in; and
-   * under the name it is written as, when that is another (早稻 counted as 水稻).
+   * A township's row of `item` (the township by its key, its name in `row`'s cell `column`), counted into the item's
+   * sum in each region it is in; and under the name it is written as, when that is another (早稻 counted as 水稻).
    */
-  add(item: string, value: number, township = '', asWritten = item): void {
+  add(item: string, value: number, township = '', asWritten = item, row?: Row, column?: Column): void {
     this.addTo(item, value);
     if (asWritten !== item) this.addTo(asWritten, value);
     if (township !== this.lastTownship) {
       this.lastTownship = township;
       this.lastScopes = township === '' ? NO_REGION : scopesOf(township);
+      this.townships++;
+      if (row) {
+        this.current = { key: township, place: row.place(column), items: [], values: [] };
+        this.first ??= this.current;
+      }
+    }
+    if (this.current?.key === township) {
+      this.current.items.push(item);
+      this.current.values.push(value);
     }
     // The file's sum above; a county's and a city's when the file gives them (scopesOf lists the file's first).
     const scopes = this.lastScopes;
@@ -71,8 +98,13 @@ export class Totals {
     row.report(undefined, 'total-row', { label });
   }
 
-  /** Compares each totals row with the sum of the rows it totals. */
+  /**
+   * Compares each totals row with the sum of the rows it totals; and the first and the last township with the sum of
+   * all the others: a township whose every figure (two items at least) is that sum is a totals row not labelled as
+   * one (柳江区, 全区 (总计)), which counted as a township would double the file's figures — an error, at its row.
+   */
   check(log: ProblemLog): void {
+    for (const t of new Set([this.first, this.current])) if (t) this.checkUnlabelled(t, log);
     for (const t of this.totals) {
       const found = this.sums.get(keyOf(t.scope, t.asWritten)) ?? this.sums.get(keyOf(t.scope, t.item));
       // A region named only in the label (柳江区小计) of a file whose townships name no such county or city: not checked.
@@ -89,5 +121,24 @@ export class Totals {
           unit: t.unit,
         });
     }
+  }
+
+  private checkUnlabelled(t: TownshipRows, log: ProblemLog): void {
+    if (this.townships < 3) return;
+    const own = new Map<string, number>();
+    t.items.forEach((item, i) => own.set(item, (own.get(item) ?? 0) + t.values[i]!));
+    if (own.size < 2) return;
+    for (const [item, value] of own) {
+      const others = (this.sums.get(item)?.sum ?? 0) - value;
+      if (!(value > 0) || relativeDifference(value, others) > UNLABELLED_TOLERANCE) return;
+    }
+    const [item, value] = own.entries().next().value!;
+    log.report(t.place, 'total-unlabelled', {
+      township: townshipLabel(townshipIdOf(t.key)),
+      items: own.size,
+      item,
+      value: Math.round(value * 100) / 100,
+      others: Math.round(((this.sums.get(item)?.sum ?? 0) - value) * 100) / 100,
+    });
   }
 }

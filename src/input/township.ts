@@ -7,7 +7,7 @@ import type { Column, Row } from './table.js';
  * The labels of a totals row where a township's name would be (合计, 全区, 全县合计, 小计, Total …), after spaces
  * and full-width forms are folded: a yearbook table's last row, which must not count as one more township.
  */
-const TOTAL_LABEL = /^(?:全(?:区|县|市|镇|乡|旗)(?:合计|总计)?|合计|总计|小计|总数|共计|总和|total|grandtotal)$/;
+const TOTAL_LABEL = /^(?:全(?:区|县|市|镇|乡|旗)(?:合计|总计|\((?:合计|总计)\))?|(?:合计|总计|小计|总数|共计|总和)(?:\(全(?:区|县|市|镇|乡|旗)\))?|total|grandtotal)$/;
 
 /** A character every totals label has (looked for first: most names have none). */
 const TOTAL_MARK = /[合总小全共ｔtＴT]/;
@@ -198,7 +198,7 @@ export class TownshipColumn {
   private notedNote = false;
 
   constructor(
-    private readonly column: Column | undefined,
+    readonly column: Column | undefined,
     /** The county and city columns, when the file has them. */
     private readonly county?: Column,
     private readonly city?: Column,

@@ -1,10 +1,10 @@
 // Tables as statistics and workbooks give them: one district's data (柳江区, tests/fixtures/liujiang, written by its
 // make.py) in every shape users have gives the same report, equal to the numbers worked out here by hand.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, hasStackTrace, landcap, tempDir } from '../helpers.js';
+import { ROOT, hasStackTrace, landcap, tempDir, writeFiles } from '../helpers.js';
 
 const DIR = 'tests/fixtures/liujiang';
 const CROPS = ['crops-long.csv', 'crops-wide-gbk.csv', 'liujiang-2024.xlsx'];
@@ -158,6 +158,37 @@ describe('mistakes of tables as they come', () => {
     expect(v.stderr).toContain(`${DIR}/livestock-labao.csv:2:0: warning township-no-land ${hint}`);
     const r = landcap(['report', '--crops', join(DIR, 'crops-long.csv'), '--livestock', join(DIR, 'livestock-labao.csv')]);
     expect(r.stderr).toContain(`${DIR}/livestock-labao.csv:2:0: warning township-no-land ${hint}`);
+  });
+
+  it('a totals row labelled with the district (柳江区) is refused, not counted as a township; labelled 合计, it is checked and left out', () => {
+    const crops = 'tests/fixtures/bad/crops-district-row.csv';
+    const livestock = 'tests/fixtures/bad/livestock-district-row.csv';
+    const r = landcap(['report', '--crops', crops, '--livestock', livestock, '--format', 'json']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`${crops}:8:1: error total-unlabelled "柳江区" holds the sum of the other townships' figures (水稻: 36,360,000 against 36,360,000`);
+    expect(r.stderr).toContain(`${livestock}:3:1: error total-unlabelled "柳江区" holds the sum of the other townships' figures (生猪: 148,000 against 148,000`);
+    // As 合计 (and as 总计（全区）), the rows are totals: the report is that of the five townships alone.
+    const relabel = (file: string, label: string) => readFileSync(file, 'utf8').replace(/^柳江区,/m, `${label},`);
+    const without = (file: string) => readFileSync(file, 'utf8').replace(/^柳江区,.*\n/m, '');
+    const dir = writeFiles({
+      'c-total.csv': relabel(crops, '合计'),
+      'l-total.csv': relabel(livestock, '总计（全区）'),
+      'c-none.csv': without(crops),
+      'l-none.csv': without(livestock),
+    });
+    const labelled = landcap(['report', '--crops', join(dir, 'c-total.csv'), '--livestock', join(dir, 'l-total.csv'), '--format', 'json']);
+    const none = landcap(['report', '--crops', join(dir, 'c-none.csv'), '--livestock', join(dir, 'l-none.csv'), '--format', 'json']);
+    expect(labelled.status, labelled.stderr).toBe(0);
+    const numbers = (out: string) => {
+      const j = JSON.parse(out) as { townships: unknown[]; total: unknown };
+      return { townships: j.townships, total: j.total };
+    };
+    expect(numbers(labelled.stdout)).toEqual(numbers(none.stdout));
+    expect((JSON.parse(labelled.stdout) as { townships: unknown[] }).townships).toHaveLength(5);
+    // One item equal to the others' sum is no sign of a totals row (a township may have as many pigs as three others).
+    const one = writeFiles({ 'l.csv': '乡镇,畜种,存栏量(头)\n甲镇,生猪,600\n乙镇,生猪,100\n丙镇,生猪,200\n丁镇,生猪,300\n' });
+    expect(landcap(['validate', join(one, 'l.csv')]).status).toBe(0);
   });
 
   it('an Excel 97–2003 workbook: exit 2, and what to do', () => {

@@ -151,6 +151,19 @@ const CASES: Case[] = [
     ],
   },
   // Tables as statistics and workbooks give them.
+  {
+    name: 'a totals row labelled with the district (柳江区), last or first: total-unlabelled, at its township cell',
+    args: [`${BAD}/crops-district-row.csv`, `${BAD}/livestock-district-row.csv`],
+    exit: 1,
+    problems: [
+      at('crops-district-row.csv', 'title-skipped', 1, 0),
+      at('crops-district-row.csv', 'note-line-skipped', 9, 0),
+      at('crops-district-row.csv', 'total-unlabelled', 8, 1),
+      at('livestock-district-row.csv', 'title-skipped', 1, 0),
+      at('livestock-district-row.csv', 'note-line-skipped', 8, 0),
+      at('livestock-district-row.csv', 'total-unlabelled', 3, 1),
+    ],
+  },
   one('not-a-workbook.xlsx', 'workbook-invalid', 1, 0),
   one('no-table.xlsx', 'sheet-not-found', 1, 0),
   {

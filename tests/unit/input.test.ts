@@ -259,9 +259,12 @@ describe('totals rows', () => {
       'TOTAL',
       'ｔｏｔａｌ',
       ' 合　计 ',
+      '总计（全区）',
+      '合计(全县)',
+      '全区（合计）',
     ])
       expect(isTotalLabel(label), label).toBe(true);
-    for (const name of ['全州镇', '合山镇', '总场', '小塔子乡', '东风镇', '城关街道', 'total farm']) expect(isTotalLabel(name), name).toBe(false);
+    for (const name of ['全州镇', '合山镇', '总场', '小塔子乡', '东风镇', '城关街道', 'total farm', '合计(东风镇)']) expect(isTotalLabel(name), name).toBe(false);
   });
 });
 
