@@ -6,6 +6,7 @@ const { readFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { dirname, join } = require('node:path');
 const { Script } = require('node:vm');
+const { crc32 } = require('node:zlib');
 
 /** Where the code of a build is stored: beside the bundle, named by the build's id (at the bundle's end). */
 function codeFile(bundle, source) {
@@ -14,12 +15,12 @@ function codeFile(bundle, source) {
 }
 
 /**
- * The stored code, as written by `storedCode`: its CRC-32, then the code. V8 does not check that the code is whole,
- * and a damaged one would stop Node itself: one whose CRC differs is left unused (and so is any on a Node without
- * zlib's crc32, before 20.15).
+ * The stored code, as `storedCode` writes it: the CRC-32 of the code, that of the bundle it was compiled from, then
+ * the code. V8 checks neither: damaged code would stop Node itself, and code of a bundle since edited (of the same
+ * length) would run instead of it. Code whose CRCs differ is left unused, and so is any on a Node without zlib's
+ * crc32 (before 20.15).
  */
-function readCode(file) {
-  const { crc32 } = require('node:zlib');
+function readCode(file, bundleBytes) {
   if (file === undefined || typeof crc32 !== 'function') return undefined;
   let data;
   try {
@@ -27,26 +28,30 @@ function readCode(file) {
   } catch {
     return undefined;
   }
-  return data.length > 4 && crc32(data.subarray(4)) === data.readUInt32BE(0) ? data.subarray(4) : undefined;
+  if (data.length <= 8 || data.readUInt32BE(4) !== crc32(bundleBytes)) return undefined;
+  const code = data.subarray(8);
+  return crc32(code) === data.readUInt32BE(0) ? code : undefined;
 }
 
-/** The file's content for V8's code: its CRC-32, then the code (none on a Node without crc32). */
-function storedCode(code) {
-  const { crc32 } = require('node:zlib');
+/** The file's content for the code of a bundle (its bytes): the two CRC-32s, then the code (none without crc32). */
+function storedCode(code, bundleBytes) {
   if (typeof crc32 !== 'function') return undefined;
-  const head = Buffer.alloc(4);
-  head.writeUInt32BE(crc32(code));
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(crc32(code), 0);
+  head.writeUInt32BE(crc32(bundleBytes), 4);
   return Buffer.concat([head, code]);
 }
 
-/** The bundle's exports, and the script it was compiled as (whose code the build stores). */
+/** The bundle's exports, the script it was compiled as, its bytes, and where its code is stored (for the build). */
 function compileBundle(file) {
-  const source = readFileSync(file, 'utf8');
+  const bytes = readFileSync(file);
+  const source = bytes.toString('utf8');
+  const stored = codeFile(file, source);
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
-  const script = new Script(wrapped, { filename: file, cachedData: readCode(codeFile(file, source)) });
+  const script = new Script(wrapped, { filename: file, cachedData: readCode(stored, bytes) });
   const module = { exports: {} };
   script.runInThisContext().call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
-  return { script, exports: module.exports, codeFile: codeFile(file, source) };
+  return { script, exports: module.exports, bytes, codeFile: stored };
 }
 
 module.exports = { compileBundle, storedCode };

@@ -67,7 +67,8 @@ await build({
   legalComments: 'linked',
   // The modules find the package's files from their own place (src/paths.ts) and load some packages by require.
   define: { 'import.meta.url': '__landcapModuleUrl' },
-  banner: { js: "var __landcapModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // "use strict" first, as the directive it is: the code runs strict, as the modules it was bundled from do.
+  banner: { js: "'use strict';\nvar __landcapModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   footer: { js: `//# landcap-build=${buildId}` },
   logLevel: 'warning',
   plugins: [lazyChildProcess],
@@ -77,7 +78,7 @@ await build({
 //    that what a run uses is compiled too), and what V8 compiled written beside it, named by the build's id. Node
 //    takes it only from the same Node and V8 (else it compiles the bundle as usual); a new build has a new id.
 const { compileBundle, storedCode } = createRequire(import.meta.url)('../bin/bundle.cjs');
-const { script, exports: cli, codeFile } = compileBundle(bundlePath);
+const { script, exports: cli, bytes, codeFile } = compileBundle(bundlePath);
 const quiet = { stdout: { write: () => {} }, stderr: { write: () => {} }, env: { LANG: 'C.UTF-8' } };
 const sample = fileURLToPath(new URL('../data/samples/beipiao-townships-2024/', import.meta.url));
 for (const args of [
@@ -87,5 +88,5 @@ for (const args of [
   ['validate', `${sample}crops.csv`, `${sample}livestock.csv`],
 ])
   await cli.main(args, quiet);
-const code = storedCode(script.createCachedData());
+const code = storedCode(script.createCachedData(), bytes);
 if (code) writeFileSync(codeFile, code);

@@ -41,7 +41,9 @@ export async function compareScenario(
   t: Messages,
   options: { readonly encoding?: EncodingOption; readonly strict?: boolean } = {},
 ): Promise<ScenarioComparison> {
-  const base = await reportRun(baseline, options);
+  // The baseline's report and problems only: its dataset is not held while the scenario's is read.
+  const { report: baseReport, problems: baseProblems } = await reportRun(baseline, options);
+  const base = { report: baseReport, problems: baseProblems };
   if (!base.report) return { comparison: undefined, problems: base.problems, unmatched: [] };
   const scenario = await reportRun(run, options);
   // The same files, read again: the scenario's run finds what the baseline's did, and what its changes bring.

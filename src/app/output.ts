@@ -99,7 +99,10 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
   const target = info ? await realpath(path).catch(() => undefined) : await linkTarget(path);
   if (target === undefined) return direct();
   const mode = info ? info.mode & 0o7777 : undefined;
-  const real = await realpath(dirname(target)).catch(() => dirname(target));
+  // The folder as the system finds it: a path through a folder that is not there (nosub/../crops.csv) is refused, not
+  // tidied into another place (path.join would make it crops.csv, one of the inputs maybe).
+  const real = await realpath(dirname(target)).catch(() => undefined);
+  if (real === undefined) throw new OutputFileError(path, 'not-a-folder');
   // The process and a random part make its name its own; made only if no file has that name ('wx').
   const temp = join(real, `.${basename(target)}.${process.pid}.${Math.random().toString(16).slice(2, 10)}.tmp`);
   watchSignals();

@@ -3,6 +3,7 @@
  * features name their township. Each feature is checked where it is written (its line and column in the file), its
  * rings wound the way the drawing needs, and its area centroid taken as the township's location.
  */
+import { isUtf8 } from 'node:buffer';
 import type { LonLat } from '../method/transfer.js';
 import { ParameterError } from '../params/errors.js';
 import { linesAndColumns, readJsonText } from '../params/load.js';
@@ -53,16 +54,18 @@ export async function readTownshipMap(
 ): Promise<{ readonly shapes: Map<string, MapShape> | undefined; readonly encoding: Encoding }> {
   let read: Encoding = 'utf-8';
   const decode = async (bytes: Buffer): Promise<string> => {
+    // UTF-8, as GeoJSON is, whatever --encoding says of the CSV files given with it.
+    const option = isUtf8(bytes) ? 'auto' : encoding;
     try {
-      const decoded = await decodeInput(bytes, encoding);
+      const decoded = await decodeInput(bytes, option);
       read = decoded.encoding;
       const text = decoded.bytes.toString('utf8');
       // A forced encoding makes bytes it cannot decode U+FFFD: names read wrong, refused at their line.
       const bad = decoded.replaced ? text.indexOf('\uFFFD') : -1;
-      if (bad !== -1) throw new EncodingError(text.slice(0, bad).split('\n').length, `given:${encoding}`);
+      if (bad !== -1) throw new EncodingError(text.slice(0, bad).split('\n').length, `given:${option}`);
       return text;
     } catch (error) {
-      if (error instanceof EncodingError) throw new ParameterError(path, 'not-text', { line: error.line, encoding: encoding === 'auto' ? 'UTF-8 / GB18030' : encoding });
+      if (error instanceof EncodingError) throw new ParameterError(path, 'not-text', { line: error.line, encoding: option === 'auto' ? 'UTF-8 / GB18030' : option });
       throw error;
     }
   };

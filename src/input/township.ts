@@ -263,10 +263,16 @@ function withoutEnding(name: string, endings: readonly string[]): string {
 /** Where a name may be written after its county or city (柳江区拉堡镇, 柳州市柳江区拉堡镇): after a character that ends one. */
 const REGION_END = /[省市区县旗盟]/g;
 
-/** A name without each county or city written before it, longest first: 柳州市柳江区拉堡镇 → 柳江区拉堡镇, 拉堡镇. */
+/** A name as compared: full-width forms and spaces folded. */
+const folded = (name: string) => name.normalize('NFKC').replace(/\s+/g, '');
+
+/**
+ * A name (folded) without each county or city written before it, longest first: 柳州市柳江区拉堡镇 → 柳江区拉堡镇,
+ * 拉堡镇. A county or city is two characters or more (县城镇 is no 县 before 城镇), and so is what it leaves.
+ */
 function withoutRegions(name: string): string[] {
   const out: string[] = [];
-  for (const m of name.matchAll(REGION_END)) if (name.length - m.index - 1 >= 2) out.push(name.slice(m.index + 1));
+  for (const m of name.matchAll(REGION_END)) if (m.index >= 1 && name.length - m.index - 1 >= 2) out.push(name.slice(m.index + 1));
   return out;
 }
 
@@ -287,8 +293,9 @@ export class TownshipMatcher {
     this.list = [...candidates].map(townshipIdOf);
     for (const c of this.list) {
       if (!this.byStem.has(townshipStem(c.name))) this.byStem.set(townshipStem(c.name), c);
-      if (!this.byName.has(c.name)) this.byName.set(c.name, c);
-      for (const bare of withoutRegions(c.name)) if (!this.byBareName.has(bare)) this.byBareName.set(bare, c);
+      const name = folded(c.name);
+      if (!this.byName.has(name)) this.byName.set(name, c);
+      for (const bare of withoutRegions(name)) if (!this.byBareName.has(bare)) this.byBareName.set(bare, c);
     }
   }
 
@@ -297,11 +304,12 @@ export class TownshipMatcher {
     const stem = townshipStem(name);
     const same = this.byStem.get(stem);
     if (same !== undefined && same.name !== name) return townshipLabel(same);
-    const prefixed = withoutRegions(name)
+    const plain = folded(name);
+    const prefixed = withoutRegions(plain)
       .map((bare) => this.byName.get(bare))
       .find((c) => c !== undefined);
-    const named = prefixed ?? this.byBareName.get(name);
-    if (named !== undefined && named.name !== name) return townshipLabel(named);
+    const named = prefixed ?? this.byBareName.get(plain);
+    if (named !== undefined && folded(named.name) !== plain) return townshipLabel(named);
     if (this.list.length > 2000) return undefined;
     let best: TownshipId | undefined;
     let bestDistance = Infinity;

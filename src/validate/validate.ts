@@ -1,3 +1,4 @@
+import { open } from 'node:fs/promises';
 import type { Coefficients } from '../coefficients/coefficients.js';
 import { INPUT_KINDS, type InputKind } from '../input/columns.js';
 import type { EncodingOption } from '../input/errors.js';
@@ -14,8 +15,26 @@ export interface ValidateOptions {
   readonly onProgress?: Progress;
 }
 
-/** A GeoJSON map of the townships (docs/transfer.md), told by its name: read as a map, not as a table. */
-const isMap = (ref: InputRef): ref is string => typeof ref === 'string' && /\.(geo)?json$/i.test(ref);
+/**
+ * A GeoJSON map of the townships (docs/transfer.md), to be read as a map, not as a table: a .geojson file, or a .json
+ * one whose first kilobytes say it is GeoJSON (a parameters or scenario file is not).
+ */
+async function isMap(ref: InputRef): Promise<boolean> {
+  if (typeof ref !== 'string') return false;
+  if (/\.geojson$/i.test(ref)) return true;
+  if (!/\.json$/i.test(ref)) return false;
+  const head = await open(ref, 'r')
+    .then(async (handle) => {
+      try {
+        const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);
+        return buffer.toString('latin1', 0, bytesRead);
+      } finally {
+        await handle.close();
+      }
+    })
+    .catch(() => '');
+  return /"type"\s*:\s*"(?:FeatureCollection|Feature)"/.test(head);
+}
 
 /**
  * Checks input files with the same readers `report` uses, row by row, and a map as `report --map` reads it. When the
@@ -36,9 +55,9 @@ export async function validateFiles(
   /** Per input: a map's path, or how many tables it gave. */
   const order: (string | number)[] = [];
   for (const ref of inputs) {
-    if (isMap(ref)) {
-      maps.push(ref);
-      order.push(ref);
+    if (await isMap(ref)) {
+      maps.push(ref as string);
+      order.push(ref as string);
       continue;
     }
     const before = opened.length;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { ROOT, hasStackTrace, landcapInProcess, tempDir } from '../helpers.js';
+import { ROOT, hasStackTrace, landcapInProcess, tempDir, writeFiles } from '../helpers.js';
 
 const DIR = 'tests/fixtures/regions';
 const PYTHON = ['/usr/bin/python3', 'python3'].find((p) => spawnSync(p, ['-c', 'import openpyxl']).status === 0);
@@ -186,6 +186,14 @@ describe('a map of the townships', () => {
       const forced = await run(gbkFile, ['--encoding', 'utf-8']);
       expect(forced.status).toBe(2);
       expect(forced.stderr).toMatch(/map\.geojson: is not utf-8 text \(line \d+\): save it as UTF-8/);
+      // A UTF-8 map is read as UTF-8 whatever --encoding says of the CSV files (GBK ones here).
+      const gbkData = writeFiles({
+        'crops.csv': iconv.encode(readFileSync(join(ROOT, DATA[1]!), 'utf8'), 'gbk'),
+        'livestock.csv': iconv.encode(readFileSync(join(ROOT, DATA[3]!), 'utf8'), 'gbk'),
+      });
+      const both = await landcapInProcess(['transfer', '--crops', join(gbkData, 'crops.csv'), '--livestock', join(gbkData, 'livestock.csv'), '--encoding', 'gb18030', '--map', MAP, '--format', 'json']);
+      expect(both.status, both.stderr).toBe(0);
+      expect(JSON.parse(both.stdout).flows).toEqual(JSON.parse(utf8.stdout).flows);
       // validate says what it was read as.
       const v = await landcapInProcess(['validate', '--format', 'json', 'tests/fixtures/regions/crops.csv', gbkFile]);
       expect((JSON.parse(v.stdout) as { files: { kind: string; encoding: string }[] }).files[1]).toMatchObject({ kind: 'map', encoding: 'gb18030' });

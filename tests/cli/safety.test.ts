@@ -289,6 +289,18 @@ describe('9. partial and stray files', () => {
     expect(readdirSync(dir)).toEqual(['link.json']);
   });
 
+  it('--output through a folder that does not exist, back up to an input (nosub/../crops.csv): exit 2, the input kept', () => {
+    const dir = tempDir();
+    const crops = 'township,crop,area_mu,yield_kg_per_mu\n大板镇,玉米,1000,500\n';
+    writeFileSync(join(dir, 'crops.csv'), crops);
+    writeFileSync(join(dir, 'livestock.csv'), 'township,species,stock\n大板镇,生猪,100\n');
+    const r = landcap(['report', '--crops', 'crops.csv', '--livestock', 'livestock.csv', '--format', 'csv', '--output', 'nosub/../crops.csv'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('nosub/../crops.csv: no such folder');
+    expect(readFileSync(join(dir, 'crops.csv'), 'utf8')).toBe(crops);
+    expect(readdirSync(dir).sort()).toEqual(['crops.csv', 'livestock.csv']);
+  });
+
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     it(`${signal} while the output is written: no temporary file left, no output file`, async () => {
       // A national-size report's JSON takes a while to write: the signal comes as soon as its temporary file appears.

@@ -18,21 +18,33 @@ function codeTaken(bundle: string): string {
   return r.stdout;
 }
 
-/** A copy of the package whose stored code is `code`: bin/ and dist/bundle/ copied, the rest linked. */
-function packageWithCode(code: Buffer): string {
+/** A copy of the package whose stored code is `code` (and its bundle `bundle`): bin/ and dist/bundle/ copied, the rest linked. */
+function packageWithCode(code: Buffer, bundle = readFileSync(join(bundleDir, 'landcap.cjs'))): string {
   const dir = tempDir('landcap-start-');
   cpSync(join(ROOT, 'bin'), join(dir, 'bin'), { recursive: true });
   mkdirSync(join(dir, 'dist/bundle'), { recursive: true });
-  cpSync(join(bundleDir, 'landcap.cjs'), join(dir, 'dist/bundle/landcap.cjs'));
+  writeFileSync(join(dir, 'dist/bundle/landcap.cjs'), bundle);
   writeFileSync(join(dir, 'dist/bundle', codeName()), code);
   for (const f of ['package.json', 'data', 'node_modules', 'dist/coefficients.json']) symlinkSync(join(ROOT, f), join(dir, f));
   return dir;
 }
 
 describe('start-up with the stored code', () => {
-  it('the build stores the code of its bundle, and this Node takes it', () => {
+  it('the build stores the code of its bundle, and this Node takes it; the bundle runs strict, as its modules do', () => {
     expect(codeName()).toBeDefined();
     expect(codeTaken(join(bundleDir, 'landcap.cjs'))).toBe('false');
+    expect(readFileSync(join(bundleDir, 'landcap.cjs'), 'utf8')).toMatch(/^'use strict';\n/);
+  });
+
+  it('a bundle edited since (the same length) runs as edited: the code stored of the old one is left unused', () => {
+    const bundle = readFileSync(join(bundleDir, 'landcap.cjs'), 'utf8');
+    expect(bundle).toContain('no input files given');
+    const edited = Buffer.from(bundle.replace('no input files given', 'NO INPUT FILES GIVEN'), 'utf8');
+    const dir = packageWithCode(readFileSync(join(bundleDir, codeName())), edited);
+    expect(codeTaken(join(dir, 'dist/bundle/landcap.cjs'))).toBe('undefined');
+    const r = spawnSync(process.execPath, [join(dir, 'bin/landcap.js'), 'report', '--format', 'json'], { cwd: dir, encoding: 'utf8', env: runEnv() });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('NO INPUT FILES GIVEN');
   });
 
   it('a damaged stored code is left unused: the same report, exit 0, nothing on stderr but the sample note', () => {

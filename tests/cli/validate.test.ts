@@ -266,10 +266,16 @@ describe('landcap validate: every problem located', () => {
       [map, 'map', 6],
       ['tests/fixtures/regions/livestock.csv', 'livestock', 14],
     ]);
-    // A map alone, whole: valid.
+    // A map alone, whole: valid; named .json, read as a map when it is GeoJSON.
     const alone = await validateJson(['tests/fixtures/map/townships.geojson']);
     expect(alone.status).toBe(0);
     expect(alone.json.files).toEqual([{ path: 'tests/fixtures/map/townships.geojson', kind: 'map', encoding: 'utf-8', rows: 7 }]);
+    const mapJson = join(writeFiles({ 'map.json': readFileSync(join(ROOT, 'tests/fixtures/map/townships.geojson')) }), 'map.json');
+    expect((await validateJson([mapJson])).json.files[0]).toMatchObject({ kind: 'map', rows: 7 });
+    // A parameters file is no map: a file of no kind, as before, and the data's own checks still run.
+    const withParams = await validateJson(['tests/fixtures/regions/crops.csv', 'data/samples/beipiao-townships-2024/params.json']);
+    expect(withParams.json.files.map((f) => f.kind)).toEqual(['crops', null]);
+    expect(withParams.json.errors.map((e) => e.code)).toEqual(['kind-unknown']);
   });
 
   it('covers every problem code', async () => {

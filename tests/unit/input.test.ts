@@ -317,6 +317,10 @@ describe('TownshipMatcher: the township a name missing from the other file most 
     expect(matcher.nearest('进德镇')).toBe('柳州市柳江区进德镇');
     expect(matcher.nearest('柳江区进德镇')).toBe('柳州市柳江区进德镇');
     expect(matcher.nearest('柳城县东风镇')).toBe('柳城县 东风镇');
+    expect(matcher.nearest('柳江区 拉堡镇')).toBe('拉堡镇');
+  });
+  it('a region is two characters or more: 县城镇 is not 城镇 with a 县 before it', () => {
+    expect(new TownshipMatcher(['县城镇', '城关镇']).nearest('城镇')).not.toBe('县城镇');
   });
   it('no hint for a name that is none of them, nor for one that is itself', () => {
     expect(matcher.nearest('成团镇')).toBeUndefined();
