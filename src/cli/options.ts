@@ -1,4 +1,6 @@
+import { extname } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import { UsageError, isStdout } from '../app/present.js';
 import { DEFAULT_SAMPLE, ENCODING_OPTIONS, PARAMETERS, PARAMETER_NAMES, formatsOf, type Documents, type EncodingOption } from '../app/vocabulary.js';
 import type { RunRequest } from '../app/run.js';
 import type { Messages } from '../i18n/en.js';
@@ -96,10 +98,28 @@ export function runRequest(opts: InputOptions & Record<string, unknown>): RunReq
   };
 }
 
-/** --format, its choices the renderers of the document (the first the default), and --output. */
+/** The format a file's name says, by its extension. */
+const FORMAT_OF_EXTENSION: Readonly<Record<string, string>> = { '.json': 'json', '.csv': 'csv', '.md': 'md', '.html': 'html', '.htm': 'html', '.xlsx': 'xlsx' };
+
+/**
+ * --format, its choices the renderers of the document (the first the default), and --output. Without --format, an
+ * output file's name says the format (report.xlsx, report.html); a --format that its name contradicts (--format csv
+ * --output report.xlsx) is a usage error, not a CSV file named .xlsx.
+ */
 export function addOutputOptions(cmd: Command, kind: keyof Documents, t: Messages, output = t.help.options.output): Command {
   const formats = formatsOf(kind);
-  return cmd.addOption(new Option('--format <format>', t.help.options.format).choices(formats).default(formats[0])).option('--output <file>', output);
+  return cmd
+    .addOption(new Option('--format <format>', t.help.options.format).choices(formats).default(formats[0]))
+    .option('--output <file>', output)
+    .hook('preAction', (command) => {
+      const file: unknown = command.getOptionValue('output');
+      if (typeof file !== 'string' || isStdout(file)) return;
+      const named = FORMAT_OF_EXTENSION[extname(file).toLowerCase()];
+      if (named === undefined || !formats.includes(named)) return;
+      const format: unknown = command.getOptionValue('format');
+      if (command.getOptionValueSource('format') === 'default') command.setOptionValueWithSource('format', named, 'implied');
+      else if (format !== named) throw new UsageError(t.ui.usage.formatNotOutput(String(format), file, named));
+    });
 }
 
 /** Example command lines under a command's help. */

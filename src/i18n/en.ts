@@ -750,6 +750,8 @@ const ui = {
   } as Record<ParameterErrorCode, (a: ProblemArgs) => string>,
   usage: {
     sampleWithFiles: '--sample cannot be combined with --crops, --livestock or --soil',
+    formatNotOutput: (format: string, file: string, named: string) =>
+      `--format ${format} with --output ${file}: the file's name says ${named}; give --format ${named}, or another file name`,
     mapNotTable: (file: string) => `--map ${file}: a map is a GeoJSON file; a table of longitudes and latitudes goes to --places`,
     needBoth: 'both --crops and --livestock are needed (or neither, to run a bundled sample)',
     sheetSyntax: (item: string, kinds: string) => `--sheet ${item}: write KIND=SHEET, KIND one of ${kinds} (--sheet crops=农作物)`,

@@ -786,6 +786,8 @@ export const zh: Messages = {
     },
     usage: {
       sampleWithFiles: '--sample 不能与 --crops、--livestock、--soil 同时使用',
+      formatNotOutput: (format: string, file: string, named: string) =>
+        `--format ${format} 与 --output ${file} 不符：文件名表明是 ${named}；请用 --format ${named}，或换一个文件名`,
       mapNotTable: (file: string) => `--map ${file}：地图应为 GeoJSON 文件；经纬度表格请用 --places 给出`,
       needBoth: '需要同时给出 --crops 和 --livestock（或都不给，以运行内置示例）',
       sheetSyntax: (item: string, kinds: string) => `--sheet ${item}：应写为 类别=工作表名，类别为 ${kinds} 之一（如 --sheet crops=农作物）`,

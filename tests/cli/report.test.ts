@@ -180,6 +180,26 @@ describe('the township sample (sample b)', () => {
     expect(reportSchema.parse(JSON.parse(readFileSync(out, 'utf8'))).townships).toHaveLength(34);
   });
 
+  it("without --format, the output file's name says the format; a --format its name contradicts is refused", () => {
+    const dir = writeFiles({});
+    const json = JSON.parse(landcap(['report', '--format', 'json']).stdout) as unknown;
+    expect(landcap(['report', '--output', join(dir, 'r.json')]).status).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'))).toEqual(json);
+    expect(landcap(['report', '--output', join(dir, 'r.HTML')]).status).toBe(0);
+    expect(readFileSync(join(dir, 'r.HTML'), 'utf8')).toMatch(/^<!doctype html>/);
+    expect(landcap(['report', '--output', join(dir, 'r.xlsx')]).status).toBe(0);
+    expect(readFileSync(join(dir, 'r.xlsx')).subarray(0, 2).toString('latin1')).toBe('PK');
+    // validate's JSON, likewise; a name that says no format (.txt) keeps the default.
+    expect(landcap(['validate', '--sample', 'beipiao-county-2024', '--output', join(dir, 'v.json')]).status).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'v.json'), 'utf8')).valid).toBe(true);
+    expect(landcap(['report', '--output', join(dir, 'r.txt')]).status).toBe(0);
+    expect(readFileSync(join(dir, 'r.txt'), 'utf8')).toContain('TOTAL');
+    const r = landcap(['report', '--format', 'csv', '--output', join(dir, 'wrong.xlsx')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`--format csv with --output ${join(dir, 'wrong.xlsx')}: the file's name says xlsx; give --format xlsx, or another file name`);
+    expect(existsSync(join(dir, 'wrong.xlsx'))).toBe(false);
+  });
+
   it('--fail-on-overload exits 1 when a township is overloaded, 0 when none is', () => {
     expect(landcap(['report', '--fail-on-overload']).status).toBe(1);
     expect(landcap(['report', '--sample', 'beipiao-county-2024', '--fail-on-overload']).status).toBe(0);

@@ -45,9 +45,10 @@ describe('1. output over an input', () => {
       () => ({ args: ['report', '--crops', 'crops.csv', '--livestock', 'livestock.csv', '--output', 'crops.csv'], output: 'crops.csv' }),
     ],
     [
-      'report --output the --livestock file, JSON',
+      // (--format json with a .csv name is refused before, as a name that contradicts the format.)
+      'report --output the --livestock file by its absolute path, CSV',
       (dir) => ({
-        args: ['report', '--crops', 'crops.csv', '--livestock', 'livestock.csv', '--format', 'json', '--output', join(dir, 'livestock.csv')],
+        args: ['report', '--crops', 'crops.csv', '--livestock', 'livestock.csv', '--format', 'csv', '--output', join(dir, 'livestock.csv')],
         output: 'livestock.csv',
       }),
     ],
