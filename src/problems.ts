@@ -103,6 +103,7 @@ export const PROBLEM_CODES = {
   'township-no-place': 'warning',
   'place-no-township': 'warning',
   'township-not-on-map': 'warning',
+  'locations-match-none': 'error',
   'map-no-township': 'warning',
 } as const satisfies Record<string, Severity>;
 

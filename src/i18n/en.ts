@@ -316,6 +316,12 @@ const problems: Record<ProblemCode, ProblemText> = {
     message: (a) => `the location of "${s(a.township)}" names no township of the data`,
     hint: (a) => (a.nearest ? `is it "${s(a.nearest)}"? Write the name as the data does` : 'check the name, or drop the row'),
   },
+  'locations-match-none': {
+    message: (a) =>
+      `not one of the ${s(a.count)} townships of ${s(a.file)} is a township of the data: "${s(a.township)}" is none of ${s(a.data)} …; no township could be located or drawn`,
+    hint: (a) =>
+      a.nearest ? `is "${s(a.township)}" the data's "${s(a.nearest)}"? Write the names as the data does` : 'is it the map or places file of these townships? Write the names as the data does',
+  },
   'township-not-on-map': {
     message: (a) => `township "${s(a.township)}" is not on the map ${s(a.file)}: it is not drawn${a.located === 'no' ? ', and can neither send nor receive manure in a transfer plan' : ''}`,
     hint: (a) => (a.nearest ? `is it "${s(a.nearest)}" of the map? Write the name the same way in both` : 'add it to the map'),

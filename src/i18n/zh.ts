@@ -366,6 +366,10 @@ export const zh: Messages = {
       message: (a) => `“${s(a.township)}”的位置不对应数据中的任何乡镇`,
       hint: (a) => (a.nearest ? `是否即“${s(a.nearest)}”？请按数据中的写法填写` : '请核对名称，或删去该行'),
     },
+    'locations-match-none': {
+      message: (a) => `${s(a.file)} 的 ${s(a.count)} 个乡镇无一是数据中的乡镇：“${s(a.township)}”不是 ${s(a.data)} …中的任何一个；无法为任何乡镇定位或绘图`,
+      hint: (a) => (a.nearest ? `“${s(a.township)}”是否即数据中的“${s(a.nearest)}”？请按数据中的写法填写名称` : '这是否是这些乡镇的地图或位置文件？请按数据中的写法填写名称'),
+    },
     'township-not-on-map': {
       message: (a) => `乡镇“${s(a.township)}”不在地图 ${s(a.file)} 上：未绘出${a.located === 'no' ? '，转运方案中它既不能运出也不能接收粪污' : ''}`,
       hint: (a) => (a.nearest ? `是否即地图中的“${s(a.nearest)}”？请在两处写法一致` : '请在地图中补上该乡镇'),

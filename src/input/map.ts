@@ -85,6 +85,7 @@ async function mapShapes(path: string, json: unknown, text: string, log: Problem
     return undefined;
   }
   let unnamed = 0;
+  let outsideChina = 0;
   features.forEach((f, i) => {
     const where = { file: path, ...(at[i] ?? { line: 1, column: 1 }) };
     const feature = i + 1;
@@ -99,6 +100,7 @@ async function mapShapes(path: string, json: unknown, text: string, log: Problem
     if (!polygons) return log.report(where, 'map-feature-invalid', { feature, township: id.name, type: String(geometry?.type ?? '') });
     const outside = polygons.flat(2).find(([lon, lat]) => !withinChina('lon', lon) || !withinChina('lat', lat));
     if (outside) {
+      outsideChina++;
       const swapped = polygons.flat(2).every(([lon, lat]) => withinChina('lon', lat) && withinChina('lat', lon));
       return log.report(where, 'map-outside-china', { feature, township: id.name, lon: outside[0], lat: outside[1], swapped: swapped ? 'yes' : 'no' });
     }
@@ -118,7 +120,8 @@ async function mapShapes(path: string, json: unknown, text: string, log: Problem
   });
   // A map none of whose features is named: its name property is one landcap does not know. One with no township
   // drawn at all (no features, or only points): not a map of the townships.
-  if (shapes.size === 0 && (features.length === 0 || unnamed < features.length)) log.report({ file: path, line: 1, column: 1 }, 'map-not-features', {});
+  // (Features outside China have said why they are left out.)
+  if (shapes.size === 0 && outsideChina === 0 && (features.length === 0 || unnamed < features.length)) log.report({ file: path, line: 1, column: 1 }, 'map-not-features', {});
   if (features.length > 0 && unnamed === features.length) {
     const first = features[0];
     const props = isObject(first) && isObject(first.properties) ? Object.keys(first.properties) : [];

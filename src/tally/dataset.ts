@@ -138,12 +138,27 @@ function checkLocations(
   log: ProblemLog,
   codes: { readonly missing: 'township-no-place' | 'township-not-on-map'; readonly extra: 'place-no-township' | 'map-no-township'; readonly locates: boolean },
 ): void {
+  // A map of no township drawn has said so itself (map-not-features, map-outside-china …).
+  if (entries.size === 0 || townships.length === 0) return;
   const used = new Map<string, TownshipData[]>();
   const missing: TownshipData[] = [];
   for (const t of townships) {
     const entry = entries.of(t.key);
     if (entry) used.set(entry.township, [...(used.get(entry.township) ?? []), t]);
     else missing.push(t);
+  }
+  // Not one township in common: the file names them otherwise (柳江区拉堡镇, a county's names for another's), or is
+  // another place's. An error, once, with the likeliest pair, rather than a warning for every township.
+  if (used.size === 0) {
+    const first = [...entries.values()][0]!;
+    log.report({ file: first.file, line: first.line, column: first.column ?? 0 }, 'locations-match-none', {
+      file,
+      count: entries.size,
+      township: townshipLabel(townshipIdOf(first.township)),
+      nearest: new TownshipMatcher(townships.map((t) => t.key)).nearest(first.township) ?? '',
+      data: townships.slice(0, 3).map(townshipLabel).join(', '),
+    });
+    return;
   }
   // An entry without a county that several counties' townships of its name would all take as theirs: not guessed.
   for (const p of entries.values()) {

@@ -199,6 +199,24 @@ describe('a map of the townships', () => {
       expect((JSON.parse(v.stdout) as { files: { kind: string; encoding: string }[] }).files[1]).toMatchObject({ kind: 'map', encoding: 'gb18030' });
     });
 
+    it('a map none of whose townships is in the data: one error, not a warning per township; one all outside China: only those errors', async () => {
+      const prefixed = mapFile(collection(good.map((f) => ({ ...f, properties: { ...f.properties, name: `${f.properties['县']}${f.properties.name}` } }))));
+      const r = await run(prefixed);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/map\.geojson:\d+:3: error locations-match-none not one of the 6 townships of .*map\.geojson is a township of the data/);
+      expect(r.stderr).toContain('(hint: is "柳江区 柳江区东风镇" the data\'s "柳江区 东风镇"?');
+      expect(r.stderr).not.toContain('township-not-on-map');
+      expect(r.stderr).not.toContain('map-no-township');
+      // Longitude and latitude the wrong way round: each feature says so, and nothing more is said of the map.
+      const swapped = mapFile(
+        collection(good.map((f) => ({ ...f, geometry: { type: 'Polygon', coordinates: (f.geometry as { coordinates: number[][][] }).coordinates.map((ring) => ring.map(([x, y]) => [y, x])) } }))),
+      );
+      const w = await run(swapped);
+      expect(w.status).toBe(1);
+      const codes = [...w.stderr.matchAll(/ (?:error|warning) ([a-z-]+) /g)].map((m) => m[1]);
+      expect(codes).toEqual(Array.from({ length: 6 }, () => 'map-outside-china'));
+    });
+
     it('JSON that is no FeatureCollection; a point; a map in metres: errors at the feature, exit 1', async () => {
       expect((await run(mapFile({ type: 'Topology' }))).stderr).toContain('map.geojson:1:1: error map-not-features');
       // A point, or no geometry (as GeoJSON allows): left out with a warning; the township is then not on the map.

@@ -150,6 +150,12 @@ const CASES: Case[] = [
       at('places-partial.csv', 'place-no-township', 3, 0),
     ],
   },
+  {
+    name: 'a places file none of whose townships is one of the data (names written with their county): locations-match-none, once',
+    args: ['tests/fixtures/regions/crops.csv', 'tests/fixtures/regions/livestock.csv', `${BAD}/places-other-names.csv`],
+    exit: 1,
+    problems: [at('places-other-names.csv', 'locations-match-none', 2, 0)],
+  },
   // Tables as statistics and workbooks give them.
   {
     name: 'a totals row labelled with the district (柳江区), last or first: total-unlabelled, at its township cell',
