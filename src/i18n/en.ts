@@ -1,5 +1,6 @@
 import type { IoReason } from '../file-errors.js';
 import { MAX_LINE_CHARS } from '../input/errors.js';
+import { isDashMark } from '../input/numbers.js';
 import type { ParameterErrorCode } from '../params/errors.js';
 import type { ProblemArgs, ProblemCode } from '../problems.js';
 
@@ -89,7 +90,10 @@ const problems: Record<ProblemCode, ProblemText> = {
   },
   'unit-from-title': { message: (a) => `"${s(a.header)}" gives no unit: read in ${s(a.unit)}, the unit the table's title states` },
   'cell-required': { message: (a) => `"${s(a.header)}" is empty` },
-  'number-invalid': { message: (a) => `"${s(a.header)}": "${s(a.value)}" is not a number` },
+  'number-invalid': {
+    message: (a) => `"${s(a.header)}": "${s(a.value)}" is not a number`,
+    hint: (a) => (isDashMark(s(a.value)) ? "a yearbook's dash marks no figure: leave the cell empty, or write 0 where it means none" : ''),
+  },
   'number-not-finite': { message: (a) => `"${s(a.header)}": "${s(a.value)}" is not a finite number` },
   'number-negative': { message: (a) => `"${s(a.header)}": ${s(a.value)} is negative` },
   'row-extra-cells': {
@@ -565,6 +569,7 @@ const ui = {
       `load index S ÷ C = ${s} ÷ ${c} = ${index} → grade ${grade} (${meaning}), status ${status}`,
     noCapacity: (status: string) => `no capacity: status ${status}`,
     headroomLine: (h: string, species: string) => `headroom C − S = ${h} PE, that is ${species}`,
+    overLine: (h: string, species: string) => `headroom C − S = ${h} PE: over capacity; within it with ${species} fewer`,
     headroomEach: (head: string, species: string) => `${head} ${species}`,
     headroomOr: ', ',
     notFound: (name: string, near: string) => `no township "${name}" in the data${near ? `; nearest: ${near}` : ''}`,

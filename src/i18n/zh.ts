@@ -1,4 +1,5 @@
 import { MAX_LINE_CHARS } from '../input/errors.js';
+import { isDashMark } from '../input/numbers.js';
 import { num, type Messages } from './en.js';
 
 const s = (v: string | number | undefined) => String(v ?? '');
@@ -153,7 +154,10 @@ export const zh: Messages = {
     },
     'unit-from-title': { message: (a) => `“${s(a.header)}”未注明单位：按表格标题所注单位 ${s(a.unit)} 读取` },
     'cell-required': { message: (a) => `“${s(a.header)}”为空` },
-    'number-invalid': { message: (a) => `“${s(a.header)}”：“${s(a.value)}”不是数字` },
+    'number-invalid': {
+      message: (a) => `“${s(a.header)}”：“${s(a.value)}”不是数字`,
+      hint: (a) => (isDashMark(s(a.value)) ? '年鉴中的“—”表示无数据：请留空该单元格，表示没有时请填 0' : ''),
+    },
     'number-not-finite': { message: (a) => `“${s(a.header)}”：“${s(a.value)}”不是有限数值` },
     'number-negative': { message: (a) => `“${s(a.header)}”：${s(a.value)} 为负数` },
     'row-extra-cells': { message: (a) => `该行有 ${s(a.cells)} 个单元格，表头只有 ${s(a.width)} 列`, hint: () => '含逗号的数值需加引号，如 "1,234"' },
@@ -607,6 +611,7 @@ export const zh: Messages = {
         `负荷指数 S ÷ C = ${s} ÷ ${c} = ${index} → ${grade} 级（${meaning}），状态：${status}`,
       noCapacity: (status: string) => `无承载力：状态 ${status}`,
       headroomLine: (h: string, species: string) => `剩余承载量 C − S = ${h} 猪当量，即可再养${species}（任选其一）`,
+      overLine: (h: string, species: string) => `剩余承载量 C − S = ${h} 猪当量，已超载；需减少${species}（任选其一）方可承载`,
       headroomEach: (head: string, species: string) => `${species} ${head} ${headUnit(species)}`,
       headroomOr: '，或',
       notFound: (name: string, near: string) => `数据中没有乡镇“${name}”${near ? `；最接近的：${near}` : ''}`,
@@ -809,8 +814,12 @@ export const zh: Messages = {
       missingArgument: (q: string[]) => `缺少参数 ${q[0] ?? ''}`,
       optionMissingArgument: (q: string[]) => `选项 ${q[0] ?? ''} 缺少取值`,
       missingMandatoryOptionValue: (q: string[]) => `必须给出选项 ${q[0] ?? ''}`,
-      invalidArgument: (q: string[], text: string) =>
-        `选项 ${q[0] ?? ''} 的取值 ${q[1] ?? ''} 无效${/Allowed choices are (.*)\.$/.exec(text) ? `，可选值：${/Allowed choices are (.*)\.$/.exec(text)![1]}` : ''}`,
+      invalidArgument: (q: string[], text: string) => {
+        const choices = /Allowed choices are (.*)\.$/.exec(text)?.[1];
+        // The reason landcap's own check gives (already in Chinese), after commander's words.
+        const reason = choices === undefined ? /is invalid\.\s*(.+)$/s.exec(text)?.[1]?.trim() : undefined;
+        return `选项 ${q[0] ?? ''} 的取值 ${q[1] ?? ''} 无效${choices !== undefined ? `，可选值：${choices}` : reason ? `：${reason}` : ''}`;
+      },
       excessArguments: (q: string[]) => `命令 ${q[0] ?? ''} 的参数过多`,
       conflictingOption: (_q: string[], text: string) => text,
     },

@@ -45,3 +45,8 @@ export function scaleNumber(value: number, text: string, scale: number): number 
   if (Number.isInteger(power) && !/e/i.test(text)) return Number(`${text}e${power}`);
   return value * scale;
 }
+
+/** A statistics yearbook's mark for a cell without a figure (-, —, ——, …, ·): not a number, named so in the hint. */
+export function isDashMark(text: string): boolean {
+  return /^\s*(?:[-－—–‐―]+|…+|\.{2,}|·)\s*$/.test(text);
+}

@@ -120,10 +120,11 @@ function blocks(e: Explanation, t: Messages, lang: Lang, loadMeaning: (grade: st
         ? x.noCapacity(t.ui.statuses[b.status])
         : x.loadLine(kg(b.stockPe), kg(b.capacityPe), formatIndex(b.loadIndex), b.grade!, loadMeaning(b.grade!), t.ui.statuses[b.status]),
   });
+  // Over capacity, the head of each species to take away (a headroom of −12,374 PE is not "12,374 fewer to add").
   const perSpecies = Object.entries(b.headroomHead)
-    .map(([s, h]) => x.headroomEach(formatNumber(h, 0), s))
+    .map(([s, h]) => x.headroomEach(formatNumber(Math.abs(h), 0), s))
     .join(x.headroomOr);
-  out.push({ kind: 'line', text: x.headroomLine(kg(b.headroomPe), perSpecies) });
+  out.push({ kind: 'line', text: (b.headroomPe < 0 ? x.overLine : x.headroomLine)(kg(b.headroomPe), perSpecies) });
   if (e.transfer) out.push(...transferBlocks(e, t, lang));
   return out;
 }

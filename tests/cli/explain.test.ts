@@ -74,6 +74,18 @@ describe('landcap explain', () => {
     expect(md.stdout).toContain('| 18 | 人工林地 | 5,310,867.94 m³ | 2.9 [参考规划] | 15,401,517.03 | II（默认） |');
   });
 
+  it('an overloaded township: the head of each species to take away, not a negative number to add, in both languages', () => {
+    const json = JSON.parse(landcap(['report', '--format', 'json']).stdout) as { townships: { name: string; headroomPe: number; headroomHead: Record<string, number> }[] };
+    const over = json.townships.find((t) => t.headroomPe < 0)!;
+    const pigs = Math.round(-over.headroomHead['生猪']!).toLocaleString('en-US');
+    const en = landcap(['explain', '--township', over.name]).stdout;
+    expect(en).toContain(`PE: over capacity; within it with ${pigs} 生猪`);
+    expect(en).not.toMatch(/that is -/);
+    const zh = landcap(['explain', '--township', over.name, '--lang', 'zh']).stdout;
+    expect(zh).toContain(`已超载；需减少生猪 ${pigs} 头`);
+    expect(zh).not.toContain('即可再养生猪 -');
+  });
+
   it('names the nearest townships when the name is not in the data (exit 2)', () => {
     const r = landcap(['explain', '--township', '城关镇']);
     expect(r.status).toBe(2);

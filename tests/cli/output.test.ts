@@ -97,6 +97,9 @@ describe('messages', () => {
     expect(landcap(['report', '--frobnicate', '--lang', 'zh']).stderr).toContain('错误：未知选项 --frobnicate');
     expect(landcap(['report', '--crops', 'nowhere.csv', '--livestock', 'x.csv', '--lang', 'zh']).stderr).toContain('nowhere.csv: 文件不存在');
     expect(landcap(['report', '--manure-share', '4', '--lang', 'zh']).stderr).toContain('--manure-share: 应为 1% 至 100% 之间的比例');
+    // An option's own check keeps its reason in Chinese, as in English.
+    expect(landcap(['transfer', '--max-km', 'abc', '--lang', 'zh']).stderr).toContain('错误：选项 --max-km <km> 的取值 abc 无效：请给出最远运距（km），大于 0 且不超过 1000');
+    expect(landcap(['transfer', '--max-km', 'abc']).stderr).toContain("argument 'abc' is invalid. give the farthest distance in km, above 0 and at most 1,000");
   });
 });
 

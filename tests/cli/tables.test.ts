@@ -191,6 +191,17 @@ describe('mistakes of tables as they come', () => {
     expect(landcap(['validate', join(one, 'l.csv')]).status).toBe(0);
   });
 
+  it("a yearbook's dash for no figure (—, -, ……): not a number, with a hint to leave the cell empty, in both languages", () => {
+    const dir = writeFiles({ 'c.csv': '乡镇,作物,播种面积(亩),产量(公斤)\n拉堡镇,水稻,1000,450000\n进德镇,水稻,—,\n穿山镇,水稻,-,\n百朋镇,水稻,……,\n成团镇,水稻,12-3,\n' });
+    const r = landcap(['validate', join(dir, 'c.csv')]);
+    expect(r.status).toBe(1);
+    const hint = "(hint: a yearbook's dash marks no figure: leave the cell empty, or write 0 where it means none)";
+    for (const [line, value] of [[3, '—'], [4, '-'], [5, '……']] as const)
+      expect(r.stderr).toContain(`c.csv:${line}:3: error number-invalid "播种面积(亩)": "${value}" is not a number ${hint}`);
+    expect(r.stderr).toMatch(/c\.csv:6:3: error number-invalid "播种面积\(亩\)": "12-3" is not a number\n/);
+    expect(landcap(['validate', '--lang', 'zh', join(dir, 'c.csv')]).stderr).toContain('提示：年鉴中的“—”表示无数据');
+  });
+
   it('an Excel 97–2003 workbook: exit 2, and what to do', () => {
     const r = landcap(['report', '--crops', join(DIR, 'old-format.xls'), '--livestock', join(DIR, 'livestock-long.csv')]);
     expect(r.status).toBe(2);
