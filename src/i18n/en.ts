@@ -46,8 +46,12 @@ const problems: Record<ProblemCode, ProblemText> = {
         xls: 'the file is an Excel 97–2003 (.xls) or WPS (.et) workbook, not CSV text',
         pdf: 'the file is a PDF, not CSV text',
         archive: 'the file is a compressed archive, not CSV text',
+        json: 'the file is JSON, not a CSV table',
       })[s(a.kind)] ?? 'the file is not text (it holds NUL bytes): not a CSV file',
-    hint: () => 'save the sheet from Excel or WPS as "CSV UTF-8"',
+    hint: (a) =>
+      a.kind === 'json'
+        ? 'a map of the townships goes to --map (validate reads a .geojson file as a map); a parameters file to --params, a scenario to --scenario'
+        : 'save the sheet from Excel or WPS as "CSV UTF-8"',
   },
   'workbook-invalid': {
     message: (a) => `the workbook cannot be read: ${s(a.detail)}`,

@@ -119,8 +119,12 @@ export const zh: Messages = {
           xls: '文件是 Excel 97–2003（.xls）或 WPS（.et）工作簿，不是 CSV 文本',
           pdf: '文件是 PDF，不是 CSV 文本',
           archive: '文件是压缩包，不是 CSV 文本',
+          json: '文件是 JSON，不是 CSV 表格',
         })[s(a.kind)] ?? '文件不是文本（含有 NUL 字节），不是 CSV 文件',
-      hint: () => '请在 Excel 或 WPS 中将工作表另存为“CSV UTF-8”',
+      hint: (a) =>
+        a.kind === 'json'
+          ? '乡镇地图请用 --map 给出（validate 将 .geojson 文件读作地图）；参数文件用 --params，情景文件用 --scenario'
+          : '请在 Excel 或 WPS 中将工作表另存为“CSV UTF-8”',
     },
     'workbook-invalid': {
       message: (a) => `无法读取该工作簿：${s(a.detail)}`,

@@ -66,7 +66,14 @@ export async function openInput(ref: InputRef, encoding: EncodingOption, log: Pr
     return none;
   }
   try {
-    return { path: input.path, ...(await decodeInput(input.bytes, encoding)) };
+    const text = await decodeInput(input.bytes, encoding);
+    // JSON (a map, a parameters file) given as a table: said as such, not as a header of unknown columns.
+    const first = text.bytes.findIndex((b) => b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d);
+    if (text.bytes[first] === 0x7b) {
+      log.report({ file: input.path, line: 1, column: 0 }, 'file-not-text', { kind: 'json' });
+      return none;
+    }
+    return { path: input.path, ...text };
   } catch (error) {
     if (!(error instanceof EncodingError)) throw error;
     log.report({ file: input.path, line: error.line, column: error.column }, 'encoding-invalid', { detail: error.detail });

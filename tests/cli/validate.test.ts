@@ -278,10 +278,11 @@ describe('landcap validate: every problem located', () => {
     expect(alone.json.files).toEqual([{ path: 'tests/fixtures/map/townships.geojson', kind: 'map', encoding: 'utf-8', rows: 7 }]);
     const mapJson = join(writeFiles({ 'map.json': readFileSync(join(ROOT, 'tests/fixtures/map/townships.geojson')) }), 'map.json');
     expect((await validateJson([mapJson])).json.files[0]).toMatchObject({ kind: 'map', rows: 7 });
-    // A parameters file is no map: a file of no kind, as before, and the data's own checks still run.
+    // A parameters file is no map: JSON, not a table (file-not-text, pointing to --params), and the data's own checks still run.
     const withParams = await validateJson(['tests/fixtures/regions/crops.csv', 'data/samples/beipiao-townships-2024/params.json']);
     expect(withParams.json.files.map((f) => f.kind)).toEqual(['crops', null]);
-    expect(withParams.json.errors.map((e) => e.code)).toEqual(['kind-unknown']);
+    expect(withParams.json.errors.map((e) => [e.code, e.message])).toEqual([['file-not-text', 'the file is JSON, not a CSV table']]);
+    expect(withParams.json.errors[0]!.hint).toContain('a map of the townships goes to --map');
   });
 
   it('covers every problem code', async () => {
