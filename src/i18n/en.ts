@@ -435,6 +435,7 @@ const ui = {
   /** What validate says it read of a file: its kind, encoding and rows. */
   fileRead: (kind: string, encoding: string, rows: string) => `${kind}, ${encoding}, ${rows}`,
   notRead: 'not read: the local dictionary has errors',
+  mapNotDrawn: (format: string) => `landcap: the map is checked against the data, and drawn only in the HTML page (--format html), not in ${format}`,
   runningSample: (name: string) => `landcap: no input files given: running the bundled sample ${name} (give --crops and --livestock for your own data)`,
   moreProblems: (n: number) => `… and ${n} more not shown (--max-errors)`,
   repeated: (n: number, code: string, line: number, lines: readonly number[], beyond: boolean) =>

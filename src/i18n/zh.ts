@@ -482,6 +482,7 @@ export const zh: Messages = {
     /** What validate says it read of a file: its kind, encoding and rows. */
     fileRead: (kind: string, encoding: string, rows: string) => `${kindZh(kind)}文件，${encoding}，${rows}`,
     notRead: '未读取：本地词典有错误',
+    mapNotDrawn: (format: string) => `landcap：地图已与数据核对，但只在 HTML 页面（--format html）中绘出，${format} 格式中不绘`,
     runningSample: (name: string) => `landcap：未给出输入文件，改用内置示例数据 ${name}（请用 --crops 和 --livestock 指定自己的数据）`,
     moreProblems: (n: number) => `……另有 ${n} 条未显示（--max-errors）`,
     repeated: (n: number, code: string, line: number, lines: readonly number[], beyond: boolean) =>

@@ -149,9 +149,13 @@ export class TownshipIndex<T> {
   }
 }
 
-/** A township for people: its county and name (柳江区 拉堡镇), with the city when it has no county. */
+/**
+ * A township for people: its county and name (柳江区 拉堡镇), with the city when it has no county; a name that already
+ * begins with it (柳江区拉堡镇, as some maps write it) alone.
+ */
 export function townshipLabel(id: TownshipId): string {
-  return [id.county || id.city, id.name].filter((x) => x !== '').join(' ');
+  const region = id.county || id.city;
+  return region === '' || id.name.startsWith(region) ? id.name : `${region} ${id.name}`;
 }
 
 /** The region a totals row totals: the file ('') , a city, or a county of a city. */

@@ -7,7 +7,7 @@ import { parseNumberCell, scaleNumber } from '../../src/input/numbers.js';
 import { RowKeys } from '../../src/input/row-keys.js';
 import { binaryKind } from '../../src/input/source.js';
 import { CellMemo, Row } from '../../src/input/table.js';
-import { TownshipMatcher, isTotalLabel, townshipKey } from '../../src/input/township.js';
+import { TownshipMatcher, isTotalLabel, townshipIdOf, townshipKey, townshipLabel } from '../../src/input/township.js';
 import { ExactSum, ExactSums, exactSum } from '../../src/method/exact-sum.js';
 import { ProblemLog } from '../../src/problems.js';
 
@@ -318,6 +318,12 @@ describe('TownshipMatcher: the township a name missing from the other file most 
     expect(matcher.nearest('柳江区进德镇')).toBe('柳州市柳江区进德镇');
     expect(matcher.nearest('柳城县东风镇')).toBe('柳城县 东风镇');
     expect(matcher.nearest('柳江区 拉堡镇')).toBe('拉堡镇');
+  });
+  it('a township shown with its county, not twice when its name begins with it', () => {
+    expect(townshipLabel(townshipIdOf(townshipKey('拉堡镇', '柳江区', '柳州市')))).toBe('柳江区 拉堡镇');
+    expect(townshipLabel(townshipIdOf(townshipKey('柳江区拉堡镇', '柳江区', '柳州市')))).toBe('柳江区拉堡镇');
+    expect(townshipLabel(townshipIdOf(townshipKey('拉堡镇', '', '柳州市')))).toBe('柳州市 拉堡镇');
+    expect(townshipLabel(townshipIdOf('拉堡镇'))).toBe('拉堡镇');
   });
   it('a region is two characters or more: 县城镇 is not 城镇 with a 县 before it', () => {
     expect(new TownshipMatcher(['县城镇', '城关镇']).nearest('城镇')).not.toBe('县城镇');

@@ -49,6 +49,8 @@ export function reportCommand(context: () => Context, t: Messages): Command {
     });
     ctx.endRead(run, { problems, unmatched });
     if (!report) throw new DataFailure(ctx.failureSummary(problems));
+    // The map was read and checked; only the HTML page draws it.
+    if (run.files.map !== undefined && opts.format !== 'html') ctx.err(`${ctx.t.ui.mapNotDrawn(opts.format)}\n`);
     if (opts.by && !report.regions.some((r) => r.level === opts.by)) throw new UsageError(ctx.t.ui.noRegions(opts.by));
     await ctx.write('report', opts.format, report, opts.output, {
       columns: { headroom: opts.headroom, range: opts.range },
