@@ -347,7 +347,10 @@ function unitWithout(
   if (!isQuantity(field)) return fallback;
   if (hasUnitColumn) return undefined;
   const units = unitsOf(field as QuantityField);
-  const fromTitle = titleUnits.find((u) => units.some((v) => sameUnit(u, v)));
+  // Of the title's units that fit (万头、万羽 are both ten thousand head), the one whose word fits the header's animals.
+  const fitting = titleUnits.filter((u) => units.some((v) => sameUnit(u, v)));
+  const word = countingWord(header);
+  const fromTitle = fitting.find((u) => u.label.endsWith(word)) ?? fitting[0];
   if (fromTitle) {
     log.report(place, 'unit-from-title', { header, unit: fromTitle.label });
     return fromTitle;
@@ -355,6 +358,11 @@ function unitWithout(
   const unit = fallback ?? units[0]!;
   log.report(place, 'unit-assumed', { header, unit: unit.label, example: `${header}(${unit.label})` });
   return unit;
+}
+
+/** The word animals of a header are counted in: 羽 for poultry, 只 for sheep, goats and rabbits, else 头. */
+function countingWord(header: string): string {
+  return /[禽鸡鸭鹅鸽]/.test(header) ? '羽' : /[羊兔]/.test(header) ? '只' : '头';
 }
 
 /** What a kind needs in its header: each entry is a list of alternatives, one of which must be present. */

@@ -202,6 +202,15 @@ describe('mistakes of tables as they come', () => {
     expect(landcap(['validate', '--lang', 'zh', join(dir, 'c.csv')]).stderr).toContain('提示：年鉴中的“—”表示无数据');
   });
 
+  it('units in the title (万头、万羽、万只): each column read in the one its animals are counted in', () => {
+    const dir = writeFiles({ 'l.csv': '2024年各乡镇畜禽存栏（单位：万头、万羽、万只）\n乡镇,生猪存栏,羊存栏,家禽存栏\n拉堡镇,3.2,0.12,42\n进德镇,4.5,0.06,60\n' });
+    const r = landcap(['validate', join(dir, 'l.csv')]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('l.csv:2:2: note unit-from-title "生猪存栏" gives no unit: read in 万头');
+    expect(r.stderr).toContain('l.csv:2:3: note unit-from-title "羊存栏" gives no unit: read in 万只');
+    expect(r.stderr).toContain('l.csv:2:4: note unit-from-title "家禽存栏" gives no unit: read in 万羽');
+  });
+
   it('an Excel 97–2003 workbook: exit 2, and what to do', () => {
     const r = landcap(['report', '--crops', join(DIR, 'old-format.xls'), '--livestock', join(DIR, 'livestock-long.csv')]);
     expect(r.status).toBe(2);
