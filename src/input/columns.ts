@@ -260,8 +260,14 @@ export function matchHeader(kind: InputKind, header: string): HeaderLookup {
 }
 
 /** The kinds whose identifying column a header row has: crop → crops, species → livestock, soil values → soil. */
+/**
+ * The columns of which a local dictionary's header has one besides its names: a dictionary gives each name a meaning
+ * or a value. A name and a source alone are a listing (a report workbook's coefficients sheet), not a dictionary.
+ */
+export const LOCAL_GIVES: readonly string[] = ['means', 'n_uptake', 'p_uptake', 'pe_factor'];
+
 export function detectKinds(headers: readonly string[]): InputKind[] {
-  const has = (kind: InputKind, fields: string[]) =>
+  const has = (kind: InputKind, fields: readonly string[]) =>
     headers.some((h) => {
       const m = matchHeader(kind, h);
       return m.ok && fields.includes(m.match.field);
@@ -270,7 +276,7 @@ export function detectKinds(headers: readonly string[]): InputKind[] {
   if (has('crops', ['crop'])) kinds.push('crops');
   if (has('livestock', ['species'])) kinds.push('livestock');
   if (has('soil', ['n_grade', 'total_n', 'p_grade', 'available_p'])) kinds.push('soil');
-  if (has('local', ['name']) && has('local', ['means', 'source'])) kinds.push('local');
+  if (has('local', ['name']) && has('local', LOCAL_GIVES)) kinds.push('local');
   if (has('places', ['lon']) && has('places', ['lat'])) kinds.push('places');
   return kinds;
 }

@@ -2,6 +2,7 @@ import {
   INPUT_KINDS,
   KIND_FIELDS,
   QUANTITY_FIELDS,
+  LOCAL_GIVES,
   detectKinds,
   matchHeader,
   normaliseHeader,
@@ -137,8 +138,8 @@ function wideOf(index: number, header: string, item: string, field: QuantityFiel
 /** Whether a header row's cells make a header of `kind`: a township column and one more column of the kind. */
 function qualifies(kind: InputKind, cells: readonly HeaderCell[]): boolean {
   const has = (fields: readonly string[]) => cells.some((c) => c.role === 'field' && fields.includes(c.field));
-  // A local dictionary names things, not townships: a name column and what it means or where it comes from.
-  if (kind === 'local') return has(['name']) && has(['means', 'source']);
+  // A local dictionary names things, not townships: a name column, and what it means or a value (LOCAL_GIVES).
+  if (kind === 'local') return has(['name']) && has(LOCAL_GIVES);
   if (!has(['township'])) return false;
   const item = ITEM_FIELD[kind];
   switch (kind) {

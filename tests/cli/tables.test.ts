@@ -211,6 +211,15 @@ describe('mistakes of tables as they come', () => {
     expect(r.stderr).toContain('l.csv:2:4: note unit-from-title "家禽存栏" gives no unit: read in 万羽');
   });
 
+  it("validate of landcap's own report workbook: no sheet of input data, not its coefficients read as a local dictionary", () => {
+    const dir = writeFiles({});
+    expect(landcap(['report', '--output', join(dir, 'r.xlsx')]).status).toBe(0);
+    const r = landcap(['validate', join(dir, 'r.xlsx')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('r.xlsx:1:0: error sheet-not-found no sheet of the workbook has a crops|livestock|soil table');
+    expect(r.stderr).not.toContain('local-');
+  });
+
   it('an Excel 97–2003 workbook: exit 2, and what to do', () => {
     const r = landcap(['report', '--crops', join(DIR, 'old-format.xls'), '--livestock', join(DIR, 'livestock-long.csv')]);
     expect(r.status).toBe(2);
