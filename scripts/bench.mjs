@@ -99,22 +99,13 @@ const xlsx = {
   label: '(7) report --format xlsx, national',
   run: () => nodeRun([bin, 'report', '--format', 'xlsx', ...files(national), '--output', out('report.xlsx')], out('xlsx.txt')),
 };
-const transfer = {
-  label: '(8) transfer, a prefecture (2,000 townships)',
-  run: () =>
-    nodeRun(
-      [bin, 'transfer', '--format', 'json', '--crops', prefecture.crops, '--livestock', prefecture.livestock, '--places', prefecture.places],
-      out('transfer.json'),
-    ),
-};
-const nationalTransfer = {
-  label: '(9) transfer, a country (40,000 townships), one run',
-  run: () =>
-    nodeRun(
-      [bin, 'transfer', '--format', 'json', '--crops', country.crops, '--livestock', country.livestock, '--places', country.places],
-      out('transfer-national.json'),
-    ),
-};
+/** A transfer plan of a generated set, as JSON to `file`. */
+const transferOf = (label, set, file) => ({
+  label,
+  run: () => nodeRun([bin, 'transfer', '--format', 'json', '--crops', set.crops, '--livestock', set.livestock, '--places', set.places], out(file)),
+});
+const transfer = transferOf('(8) transfer, a prefecture (2,000 townships)', prefecture, 'transfer.json');
+const nationalTransfer = transferOf('(9) transfer, a country (40,000 townships), one run', country, 'transfer-national.json');
 const hugeHtml = {
   label: '(4) report --format html, a load index of 1e6',
   run: () => nodeRun([bin, 'report', '--format', 'html', '--crops', join(huge, 'crops.csv'), '--livestock', join(huge, 'livestock.csv')], out('huge.html')),

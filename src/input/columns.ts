@@ -259,13 +259,13 @@ export function matchHeader(kind: InputKind, header: string): HeaderLookup {
   return { ok: false, reason: 'unknown' };
 }
 
-/** The kinds whose identifying column a header row has: crop → crops, species → livestock, soil values → soil. */
 /**
  * The columns of which a local dictionary's header has one besides its names: a dictionary gives each name a meaning
  * or a value. A name and a source alone are a listing (a report workbook's coefficients sheet), not a dictionary.
  */
 export const LOCAL_GIVES: readonly string[] = ['means', 'n_uptake', 'p_uptake', 'pe_factor'];
 
+/** The kinds whose identifying column a header row has: crop → crops, species → livestock, soil values → soil. */
 export function detectKinds(headers: readonly string[]): InputKind[] {
   const has = (kind: InputKind, fields: readonly string[]) =>
     headers.some((h) => {

@@ -6,7 +6,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { LonLat } from '../method/transfer.js';
 import { ParameterError } from '../params/errors.js';
-import { linesAndColumns, readJsonText } from '../params/load.js';
+import { lineAndColumn, linesAndColumns, readJsonText } from '../params/load.js';
 import type { ProblemLog } from '../problems.js';
 import { matchHeader } from './columns.js';
 import { decodeInput } from './encoding.js';
@@ -62,7 +62,7 @@ export async function readTownshipMap(
       const text = decoded.bytes.toString('utf8');
       // A forced encoding makes bytes it cannot decode U+FFFD: names read wrong, refused at their line.
       const bad = decoded.replaced ? text.indexOf('\uFFFD') : -1;
-      if (bad !== -1) throw new EncodingError(text.slice(0, bad).split('\n').length, `given:${option}`);
+      if (bad !== -1) throw new EncodingError(lineAndColumn(text, bad).line, `given:${option}`);
       return text;
     } catch (error) {
       if (error instanceof EncodingError) throw new ParameterError(path, 'not-text', { line: error.line, encoding: option === 'auto' ? 'UTF-8 / GB18030' : option });
@@ -70,8 +70,7 @@ export async function readTownshipMap(
     }
   };
   const { value: json, text } = await readJsonText(path, decode);
-  const shapes = mapShapes(path, json, text, log);
-  return { shapes: await shapes, encoding: read };
+  return { shapes: await mapShapes(path, json, text, log), encoding: read };
 }
 
 /** The township shapes of a map's JSON (its text, to locate each feature). */

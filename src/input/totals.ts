@@ -128,17 +128,15 @@ export class Totals {
     const own = new Map<string, number>();
     t.items.forEach((item, i) => own.set(item, (own.get(item) ?? 0) + t.values[i]!));
     if (own.size < 2) return;
-    for (const [item, value] of own) {
-      const others = (this.sums.get(item)?.sum ?? 0) - value;
-      if (!(value > 0) || relativeDifference(value, others) > UNLABELLED_TOLERANCE) return;
-    }
+    const others = (item: string, value: number) => (this.sums.get(item)?.sum ?? 0) - value;
+    for (const [item, value] of own) if (!(value > 0) || relativeDifference(value, others(item, value)) > UNLABELLED_TOLERANCE) return;
     const [item, value] = own.entries().next().value!;
     log.report(t.place, 'total-unlabelled', {
       township: townshipLabel(townshipIdOf(t.key)),
       items: own.size,
       item,
       value: Math.round(value * 100) / 100,
-      others: Math.round(((this.sums.get(item)?.sum ?? 0) - value) * 100) / 100,
+      others: Math.round(others(item, value) * 100) / 100,
     });
   }
 }

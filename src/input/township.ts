@@ -257,18 +257,18 @@ export function townshipStem(name: string): string {
   return withoutEnding(name, TOWNSHIP_SUFFIXES);
 }
 
+/** A name as compared: full-width forms and spaces folded. */
+const folded = (name: string) => name.normalize('NFKC').replace(/\s+/g, '');
+
 /** A name, full-width forms and spaces folded, without the first of `endings` it ends with (leaving two characters or more). */
 function withoutEnding(name: string, endings: readonly string[]): string {
-  const key = name.normalize('NFKC').replace(/\s+/g, '');
+  const key = folded(name);
   for (const ending of endings) if (key.length > ending.length + 1 && key.endsWith(ending)) return key.slice(0, -ending.length);
   return key;
 }
 
 /** Where a name may be written after its county or city (柳江区拉堡镇, 柳州市柳江区拉堡镇): after a character that ends one. */
 const REGION_END = /[省市区县旗盟]/g;
-
-/** A name as compared: full-width forms and spaces folded. */
-const folded = (name: string) => name.normalize('NFKC').replace(/\s+/g, '');
 
 /**
  * A name (folded) without each county or city written before it, longest first: 柳州市柳江区拉堡镇 → 柳江区拉堡镇,

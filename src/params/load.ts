@@ -100,7 +100,7 @@ export async function readParametersFile(path: string): Promise<ParametersFile> 
 }
 
 /** The line and column an editor shows for a position in a text. */
-function lineAndColumn(text: string, at: number): { line: number; column: number } {
+export function lineAndColumn(text: string, at: number): { line: number; column: number } {
   return linesAndColumns(text, [at])[0]!;
 }
 
