@@ -132,10 +132,13 @@ const CHUNK_BYTES = 1 << 20;
 
 /**
  * Text in parts as UTF-8, in chunks of up to a megabyte: the parts are encoded one after another into the same chunk
- * instead of each into bytes of its own (a national report's JSON is 30 MB in some 1,600 parts), and every chunk is
- * new, so one handed on may be queued while the next is filled. No character is cut between chunks.
+ * instead of each into bytes of its own (a national report's JSON is 30 MB in some 1,600 parts). A chunk is filled
+ * again once `written` says the consumer is done with it — it writes each chunk out before it asks for the next (fs's
+ * writeFile; a process's own stdout when nothing is left queued) — else a new one is made, so one handed on may be
+ * queued while the next is filled. A national report's 30 chunks would otherwise wait as garbage outside the
+ * JavaScript heap, and be most of its peak memory. No character is cut between chunks.
  */
-export function* utf8Chunks(parts: Iterable<string>, size = CHUNK_BYTES): Generator<Buffer> {
+export function* utf8Chunks(parts: Iterable<string>, size = CHUNK_BYTES, written: () => boolean = () => false): Generator<Buffer> {
   let chunk = Buffer.allocUnsafeSlow(size);
   let used = 0;
   for (const part of parts) {
@@ -143,7 +146,7 @@ export function* utf8Chunks(parts: Iterable<string>, size = CHUNK_BYTES): Genera
     const most = part.length * 3;
     if (most > chunk.length - used) {
       if (used > 0) yield chunk.subarray(0, used);
-      chunk = Buffer.allocUnsafeSlow(Math.max(size, most));
+      if (!written() || chunk.length < most) chunk = Buffer.allocUnsafeSlow(Math.max(size, most));
       used = 0;
     }
     used += chunk.write(part, used, 'utf8');

@@ -96,13 +96,16 @@ export class Context {
       if (typeof text === 'string') this.out(text);
       else {
         // Chunk by chunk, each once the pipe has taken the one before: a national report is not queued whole in memory.
+        // The process's own stdout holds no chunk once nothing is queued (a file or pipe is written synchronously).
         const { stdout } = this.io;
-        for (const chunk of utf8Chunks(text))
+        const written = () => stdout === process.stdout && process.stdout.writableLength === 0;
+        for (const chunk of utf8Chunks(text, undefined, written))
           if (stdout.write(chunk) === false && stdout.once) await new Promise((drained) => stdout.once!('drain', () => drained(undefined)));
       }
     } else {
       const marked = csv ? withByteOrderMark(text) : text;
-      await writeFileAtomic(output!, typeof marked === 'string' ? marked : utf8Chunks(marked));
+      // writeFile writes each chunk before it asks for the next.
+      await writeFileAtomic(output!, typeof marked === 'string' ? marked : utf8Chunks(marked, undefined, () => true));
     }
   }
 

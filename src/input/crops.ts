@@ -430,7 +430,7 @@ export class CropReader {
 
   /** Townships the file lists, even on rows with errors: the no-land check must not pile onto those. */
   get listed(): Set<string> {
-    return this.township.names;
+    return this.township.names();
   }
 
   /** Once the file is read: its totals rows against the sums of the townships' rows. */

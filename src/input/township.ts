@@ -197,8 +197,8 @@ export class TownshipColumn {
   private readonly warned = new Set<string>();
   /** Every township read (its key), with its number; totals rows' labels among them. */
   private readonly ids = new Map<string, number>();
-  /** The townships read (their keys; not totals rows), even on rows with other errors. */
-  readonly names = new Set<string>();
+  /** The totals rows' labels among `ids` (a few). */
+  private readonly totals = new Set<string>();
   private notedNote = false;
 
   constructor(
@@ -233,10 +233,17 @@ export class TownshipColumn {
     let id = this.ids.get(key);
     if (id === undefined) this.ids.set(key, (id = this.ids.size));
     const total = isTotalLabel(name);
-    if (!total) this.names.add(key);
+    if (total) this.totals.add(key);
     const labelRegion = total && county === '' && city === '' ? totalLabelRegion(name) : undefined;
     const scope = !total ? '' : labelRegion !== undefined ? `${NAMED}${labelRegion}` : regionScope(county, city);
     return (this.last = { name, key, id, total, note: false, scope });
+  }
+
+  /** The townships read (their keys; not totals rows), even on rows with other errors, in the order first read. */
+  names(): Set<string> {
+    const names = new Set<string>();
+    for (const key of this.ids.keys()) if (!this.totals.has(key)) names.add(key);
+    return names;
   }
 
   /** A note under the table: said once per file; the reader skips the row. */
