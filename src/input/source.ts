@@ -71,27 +71,33 @@ export async function readInput(ref: InputRef): Promise<InputBytes> {
     const info = await handle.stat();
     if (info.isDirectory()) throw new InputFileError(ref, 'is-directory');
     if (info.isFile() && info.size > MAX_INPUT_BYTES) throw new InputFileError(ref, 'too-large', String(MAX_INPUT_BYTES));
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let binary: BinaryKind | undefined;
-    for (;;) {
-      const want = size === 0 ? FIRST_BYTES : info.isFile() ? Math.max(FIRST_BYTES, info.size - size + 1) : 1 << 20;
-      const buffer = Buffer.allocUnsafe(want);
-      const { bytesRead } = await handle.read(buffer, 0, want, null);
-      if (bytesRead === 0) break;
-      const chunk = buffer.subarray(0, bytesRead);
-      if (size === 0) {
-        binary = binaryKind(chunk);
-        if (binary === 'xls' || (binary && /\.et$/i.test(ref))) throw new InputFileError(ref, 'old-workbook');
-        // A workbook (a zip) is read whole; other files that are not text, no further.
-        if (binary && binary !== 'xlsx') return { path: ref, bytes: chunk, binary };
+    // The first bytes, to see what the file is before more is read.
+    const first = Buffer.allocUnsafe(FIRST_BYTES);
+    const { bytesRead: firstRead } = await handle.read(first, 0, FIRST_BYTES, null);
+    const head = first.subarray(0, firstRead);
+    const binary = binaryKind(head);
+    if (binary === 'xls' || (binary && /\.et$/i.test(ref))) throw new InputFileError(ref, 'old-workbook');
+    // A workbook (a zip) is read whole; other files that are not text, no further.
+    if (binary && binary !== 'xlsx') return { path: ref, bytes: head, binary };
+    // A file is read into one buffer of its size (and one byte more, to see it has not grown), not in pieces joined
+    // after: a national crops file is 24 MB, which a join would copy and hold twice. A device or pipe, a megabyte at
+    // a time, the room doubled as it fills.
+    let bytes = Buffer.allocUnsafe(Math.max(firstRead, info.isFile() ? info.size + 1 : 1 << 20));
+    head.copy(bytes);
+    let size = firstRead;
+    while (firstRead > 0) {
+      if (size === bytes.length) {
+        const grown = Buffer.allocUnsafe(bytes.length * 2);
+        bytes.copy(grown, 0, 0, size);
+        bytes = grown;
       }
-      chunks.push(chunk);
+      const { bytesRead } = await handle.read(bytes, size, bytes.length - size, null);
+      if (bytesRead === 0) break;
       size += bytesRead;
       if (size > MAX_INPUT_BYTES) throw new InputFileError(ref, 'too-large', String(MAX_INPUT_BYTES));
     }
-    const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
-    return binary ? { path: ref, bytes, binary } : { path: ref, bytes };
+    const read = bytes.subarray(0, size);
+    return binary ? { path: ref, bytes: read, binary } : { path: ref, bytes: read };
   } catch (error) {
     if (error instanceof InputFileError) throw error;
     throw InputFileError.from(ref, error);

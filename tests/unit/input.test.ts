@@ -1,3 +1,6 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { detectKinds, matchHeader, normaliseHeader } from '../../src/input/columns.js';
@@ -5,11 +8,12 @@ import { Cells, readRecords } from '../../src/input/csv.js';
 import { decodeInput } from '../../src/input/encoding.js';
 import { parseNumberCell, scaleNumber } from '../../src/input/numbers.js';
 import { RowKeys } from '../../src/input/row-keys.js';
-import { binaryKind } from '../../src/input/source.js';
+import { binaryKind, readInput } from '../../src/input/source.js';
 import { CellMemo, Row } from '../../src/input/table.js';
 import { TownshipMatcher, isTotalLabel, townshipIdOf, townshipKey, townshipLabel } from '../../src/input/township.js';
 import { ExactSum, ExactSums, exactSum } from '../../src/method/exact-sum.js';
 import { ProblemLog } from '../../src/problems.js';
+import { tempDir } from '../helpers.js';
 
 describe('header matching', () => {
   it('folds case, spaces and full-width brackets', () => {
@@ -215,6 +219,37 @@ describe('exact summation', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('reading an input', () => {
+  // Text of several megabytes, no two lines alike, so that a piece read twice or left out shows.
+  const text = Array.from({ length: 120_000 }, (_, i) => `镇${i},生猪,${i * 7}\n`).join('');
+
+  it('reads a file whole, the same bytes, into one buffer of its size', async () => {
+    const path = join(tempDir(), 'livestock.csv');
+    writeFileSync(path, text);
+    const { bytes } = await readInput(path);
+    expect(bytes.equals(Buffer.from(text))).toBe(true);
+    expect(bytes.buffer.byteLength).toBeLessThanOrEqual(bytes.length + 1);
+  });
+
+  it('reads a pipe of several megabytes to its end, the room growing as it fills', async () => {
+    const path = join(tempDir(), 'pipe');
+    execFileSync('mkfifo', [path]);
+    const writer = spawn('sh', ['-c', `cat > '${path}'`], { stdio: ['pipe', 'ignore', 'ignore'] });
+    writer.stdin.end(text);
+    const { bytes } = await readInput(path);
+    expect(Buffer.byteLength(text)).toBeGreaterThan(2 << 20);
+    expect(bytes.equals(Buffer.from(text))).toBe(true);
+  });
+
+  it('reads no further than the first bytes of a file that is not text', async () => {
+    const path = join(tempDir(), 'zeros.csv');
+    writeFileSync(path, Buffer.alloc(1 << 20));
+    const input = await readInput(path);
+    expect(input.binary).toBe('binary');
+    expect(input.bytes.length).toBe(64 * 1024);
   });
 });
 
