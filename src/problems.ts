@@ -26,10 +26,12 @@ export const PROBLEM_CODES = {
   'header-duplicate-column': 'error',
   'header-unknown-column': 'warning',
   'header-unknown-unit': 'error',
+  'header-measure-missing': 'error',
   'header-empty': 'warning',
   'title-skipped': 'note',
   'unit-assumed': 'warning',
   'unit-from-title': 'note',
+  'measure-from-title': 'note',
   // cells
   'cell-required': 'error',
   'number-invalid': 'error',

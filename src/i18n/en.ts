@@ -80,6 +80,10 @@ const problems: Record<ProblemCode, ProblemText> = {
     hint: (a) => `see the column list of a ${s(a.kind)} file in the README`,
   },
   'header-unknown-unit': { message: (a) => `column "${s(a.header)}": unknown unit "${s(a.unit)}"`, hint: (a) => `known units: ${s(a.units)}` },
+  'header-measure-missing': {
+    message: (a) => `column "${s(a.header)}" gives ${s(a.item)} and a unit, but not what it counts (${s(a.measures)})`,
+    hint: (a) => `name the measure in the header (${s(a.item)}${s(a.measures).split(' | ')[0]}…), or in the table's title above it`,
+  },
   'header-empty': {
     message: (a) => `values under column ${s(a.column)}, which has no header, are ignored`,
     hint: () => 'give the column a name, or delete it',
@@ -93,6 +97,7 @@ const problems: Record<ProblemCode, ProblemText> = {
     hint: (a) => `if the figures are in another unit (吨, 公顷, 万头 …), say so in the header: ${s(a.example)}`,
   },
   'unit-from-title': { message: (a) => `"${s(a.header)}" gives no unit: read in ${s(a.unit)}, the unit the table's title states` },
+  'measure-from-title': { message: (a) => `"${s(a.header)}" names no measure: read as ${s(a.measure)}, the measure the table's title names` },
   'cell-required': { message: (a) => `"${s(a.header)}" is empty` },
   'number-invalid': {
     message: (a) => `"${s(a.header)}": "${s(a.value)}" is not a number`,

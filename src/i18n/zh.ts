@@ -148,6 +148,10 @@ export const zh: Messages = {
     'header-duplicate-column': { message: (a) => `列“${s(a.header)}”与第 ${s(a.firstColumn)} 列（“${s(a.first)}”）重复`, hint: () => '删除或重命名其中一列' },
     'header-unknown-column': { message: (a) => `未知列“${s(a.header)}”，已忽略`, hint: (a) => `${kindZh(a.kind)}文件的列见 docs/input.md` },
     'header-unknown-unit': { message: (a) => `列“${s(a.header)}”：未知单位“${s(a.unit)}”`, hint: (a) => `可用单位：${s(a.units).split(', ').join('、')}` },
+    'header-measure-missing': {
+      message: (a) => `列“${s(a.header)}”写了${s(a.item)}和单位，未写是哪一项（${s(a.measures).split(' | ').join('或')}）`,
+      hint: (a) => `请在表头写明（如 ${s(a.item)}${s(a.measures).split(' | ')[0]}…），或在表格标题中写明`,
+    },
     'header-empty': { message: (a) => `第 ${s(a.column)} 列没有列名，其中的数值被忽略`, hint: () => '为该列命名，或删除该列' },
     'title-skipped': {
       message: (a) => `表头在第 ${s(a.header)} 行：其上 ${s(a.count)} 行（“${s(a.title)}”）作为表格标题，不作数据读取`,
@@ -157,6 +161,7 @@ export const zh: Messages = {
       hint: (a) => `如数据为其他单位（吨、公顷、万头等），请在表头注明：${s(a.example)}`,
     },
     'unit-from-title': { message: (a) => `“${s(a.header)}”未注明单位：按表格标题所注单位 ${s(a.unit)} 读取` },
+    'measure-from-title': { message: (a) => `“${s(a.header)}”未写明是哪一项：按表格标题所写的“${s(a.measure)}”读取` },
     'cell-required': { message: (a) => `“${s(a.header)}”为空` },
     'number-invalid': {
       message: (a) => `“${s(a.header)}”：“${s(a.value)}”不是数字`,

@@ -373,7 +373,7 @@ export class CropReader {
       ]);
       [key, shown] = keys;
     }
-    const firstLine = this.seen.firstLine(townshipCell.id, key, row.line, shown);
+    const firstLine = this.seen.firstLine(townshipCell.id, key, row.line);
     if (firstLine !== undefined) {
       row.report(c.crop, 'duplicate-row', { key: `${township} ${this.seen.text(shown)}`, firstLine, kind: 'crops' });
       return undefined;

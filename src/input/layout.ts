@@ -58,6 +58,8 @@ interface WideColumn {
   readonly field: QuantityField;
   /** The header's unit; undefined when it gives none (the unit column's, else the field's default). */
   readonly unit: Unit | undefined;
+  /** How the measure was known when the header names none: from its unit, or from the table's title. */
+  readonly measureFrom?: 'unit' | 'title';
 }
 
 /** What each cell of a header row (or the two rows of a two-row header) is. */
@@ -67,6 +69,8 @@ type HeaderCell =
   | { readonly role: 'wide'; readonly column: WideColumn }
   | { readonly role: 'unit' }
   | { readonly role: 'bad-unit'; readonly field: string; readonly unitAsWritten: string; readonly units: readonly string[] }
+  /** An item with a unit and no measure (生猪（头）), where the unit fits several measures (存栏, 出栏) and no title names one. */
+  | { readonly role: 'no-measure'; readonly item: string; readonly measures: readonly string[] }
   | { readonly role: 'unknown' };
 
 /** A header found: its kind, its row(s) and what each cell is. */
@@ -79,8 +83,11 @@ export interface FoundHeader {
   readonly wide: boolean;
 }
 
-/** Reads one header cell for `kind`: a column of the long form, a wide table's item and measure, the unit column. */
-function headerCell(kind: InputKind, raw: string): HeaderCell {
+/**
+ * Reads one header cell for `kind`: a column of the long form, a wide table's item and measure, the unit column.
+ * `titleMeasure` is the one measure the table's title names (各乡镇畜禽存栏: 存栏), if it names one.
+ */
+function headerCell(kind: InputKind, raw: string, titleMeasure?: QuantityField): HeaderCell {
   const text = raw.trim();
   if (text === '') return { role: 'empty' };
   const m = matchHeader(kind, text);
@@ -89,7 +96,7 @@ function headerCell(kind: InputKind, raw: string): HeaderCell {
   const wide = wideColumn(kind, text, -1);
   if (wide) return wide;
   if (m.reason === 'unit') return { role: 'bad-unit', field: m.field, unitAsWritten: m.unitAsWritten, units: m.units };
-  return { role: 'unknown' };
+  return itemWithUnit(kind, text, -1, titleMeasure) ?? { role: 'unknown' };
 }
 
 /** A wide table's column header, `item` + measure (+ unit): 水稻面积（亩）, 玉米 播种面积, 家禽存栏（万羽）, 其中：能繁母猪（头）. */
@@ -118,6 +125,38 @@ function wideColumn(kind: InputKind, header: string, index: number): HeaderCell 
     };
   }
   return undefined;
+}
+
+/** The first name of each measure of `kind` (面积, 单产, 产量; 存栏, 出栏). */
+const MEASURE_NAMES: Readonly<Partial<Record<InputKind, readonly { readonly name: string; readonly field: QuantityField }[]>>> = Object.fromEntries(
+  Object.entries(MEASURES).map(([kind, list]) => [kind, [...new Map(list!.map((m) => [m.field, m])).values()]]),
+);
+
+/**
+ * A wide table's column header `item` + unit, as yearbooks head columns under a title that says what they count (生猪
+ * （头）, 水稻（吨）): the measure is the one the unit fits (吨 a production, 亩 an area), else the one the title names
+ * among those it fits; no-measure when neither tells (头 fits 存栏 and 出栏).
+ */
+function itemWithUnit(kind: InputKind, header: string, index: number, titleMeasure?: QuantityField): HeaderCell | undefined {
+  const bracket = /^(.*?)(\(.*\))$/.exec(normaliseHeader(header));
+  const item = bracket?.[1]!.trim() ?? '';
+  // A 其中 column is in the measure of the item before it (withParts).
+  if (!bracket || item === '' || isPart(item)) return undefined;
+  const unitPart = bracket[2]!;
+  const fits = (MEASURE_NAMES[kind] ?? []).flatMap(({ name, field }) => {
+    const m = matchHeader(kind, name + unitPart);
+    return m.ok && m.match.unitGiven ? [{ name, field, unit: m.match.unit }] : [];
+  });
+  const chosen = fits.length === 1 ? fits[0] : fits.find((f) => f.field === titleMeasure);
+  if (chosen) return { role: 'wide', column: { ...wideOf(index, header, asWritten(header, item), chosen.field, chosen.unit), measureFrom: fits.length === 1 ? 'unit' : 'title' } };
+  return fits.length > 1 ? { role: 'no-measure', item, measures: fits.map((f) => f.name) } : undefined;
+}
+
+/** The one measure of `kind` that a table's title lines name (各乡镇畜禽存栏: 存栏), if exactly one. */
+function measureInTitle(kind: InputKind, lines: readonly (readonly string[])[]): QuantityField | undefined {
+  const text = normaliseHeader(lines.map((cells) => cells.join(' ')).join(' '));
+  const fields = new Set((MEASURES[kind] ?? []).filter((m) => text.includes(m.name)).map((m) => m.field));
+  return fields.size === 1 ? [...fields][0] : undefined;
 }
 
 /** The start of a header as written whose normalised form is `item` (其中：能繁母猪, not 其中:能繁母猪), else `item`. */
@@ -166,15 +205,16 @@ export function findHeader(
   const last = rows[rows.length - 1]!;
   const before = rows.length > 1 ? rows[rows.length - 2] : undefined;
   const found: FoundHeader[] = [];
+  const above = (n: number) => rows.slice(0, rows.length - n).map((r) => r.cells);
   for (const k of kinds) {
     if (before && before.line === last.line - 1) {
-      const two = twoRowHeader(k, before.cells, last.cells);
+      const two = twoRowHeader(k, before.cells, last.cells, measureInTitle(k, above(2)));
       if (two && qualifies(k, two.cells)) {
         found.push({ kind: k, lines: [before.line, last.line], texts: two.texts, cells: two.cells, wide: true });
         continue;
       }
     }
-    const cells = headerCells(k, last.cells);
+    const cells = headerCells(k, last.cells, measureInTitle(k, above(1)));
     if (qualifies(k, cells)) found.push({ kind: k, lines: [last.line], texts: last.cells, cells, wide: cells.some((c) => c.role === 'wide') });
   }
   // A row that fits several kinds (a crop column and a species column) is no kind's header.
@@ -185,16 +225,24 @@ function withIndex(cell: HeaderCell, index: number): HeaderCell {
   return cell.role === 'wide' ? { role: 'wide', column: { ...cell.column, index } } : cell;
 }
 
+/** A header row's cells, each read for `kind` (with the measure the title names, if one), 其中 columns as parts. */
+function headerCells(kind: InputKind, texts: readonly string[], titleMeasure?: QuantityField): HeaderCell[] {
+  return withParts(
+    kind,
+    texts,
+    texts.map((text, i) => withIndex(headerCell(kind, text, titleMeasure), i)),
+  );
+}
+
 /**
- * A header row's cells, each read for `kind`; a 其中 column that names no measure (其中：能繁母猪（头）) is a part of the
- * wide column before it, in that column's measure (and in its own unit, when its bracket gives one).
+ * A 其中 column that names no measure (其中：能繁母猪（头）) is a part of the wide column before it, in that column's
+ * measure (and in its own unit, when its bracket gives one).
  */
-function headerCells(kind: InputKind, texts: readonly string[]): HeaderCell[] {
-  const cells = texts.map((text, i) => withIndex(headerCell(kind, text), i));
+function withParts(kind: InputKind, texts: readonly string[], cells: HeaderCell[]): HeaderCell[] {
   let previous: WideColumn | undefined;
   cells.forEach((cell, i) => {
     if (cell.role === 'wide') previous = cell.column;
-    else if (cell.role === 'unknown' && previous && isPart(normaliseHeader(texts[i]!))) {
+    else if ((cell.role === 'unknown' || cell.role === 'no-measure') && previous && isPart(normaliseHeader(texts[i]!))) {
       const name = normaliseHeader(texts[i]!);
       const bracket = /^(.*?)\((.*)\)$/.exec(name);
       const spec = KIND_FIELDS[kind].find((s) => s.field === previous!.field);
@@ -211,7 +259,12 @@ function headerCells(kind: InputKind, texts: readonly string[]): HeaderCell[] {
  * the upper row (the cell above, or the nearest filled one to its left) is that item's measure; other cells are read
  * from whichever row names them. Undefined when no lower cell is a measure under an item.
  */
-function twoRowHeader(kind: InputKind, upper: readonly string[], lower: readonly string[]): { texts: string[]; cells: HeaderCell[] } | undefined {
+function twoRowHeader(
+  kind: InputKind,
+  upper: readonly string[],
+  lower: readonly string[],
+  titleMeasure?: QuantityField,
+): { texts: string[]; cells: HeaderCell[] } | undefined {
   const width = Math.max(upper.length, lower.length);
   const texts: string[] = [];
   const cells: HeaderCell[] = [];
@@ -220,9 +273,12 @@ function twoRowHeader(kind: InputKind, upper: readonly string[], lower: readonly
   for (let i = 0; i < width; i++) {
     const top = (upper[i] ?? '').trim();
     const bottom = (lower[i] ?? '').trim();
-    const topCell = headerCell(kind, top);
+    const topCell = headerCell(kind, top, titleMeasure);
     if (top !== '') item = topCell.role === 'unknown' ? top : '';
-    const bottomCell = headerCell(kind, bottom);
+    const bottomCell = headerCell(kind, bottom, titleMeasure);
+    // Text above a column that is no measure (乡镇, 作物) is no item: a title line (merged across the table, or in its
+    // first cell), not the upper row of a two-row header.
+    if (top !== '' && topCell.role === 'unknown' && bottomCell.role === 'field' && !isQuantity(bottomCell.field)) return undefined;
     const measure = bottomCell.role === 'field' && (QUANTITY_FIELDS as readonly string[]).includes(bottomCell.field);
     if (measure && item !== '' && bottomCell.role === 'field') {
       measures++;
@@ -238,7 +294,7 @@ function twoRowHeader(kind: InputKind, upper: readonly string[], lower: readonly
     texts.push(top !== '' && topCell.role !== 'unknown' ? top : bottom !== '' ? bottom : top);
     cells.push(withIndex(cell, i));
   }
-  return measures > 0 ? { texts, cells } : undefined;
+  return measures > 0 ? { texts, cells: withParts(kind, texts, cells) } : undefined;
 }
 
 /**
@@ -289,6 +345,9 @@ function checkHeader(found: FoundHeader, file: string, log: ProblemLog, optional
       case 'bad-unit':
         log.report(at(index + 1), 'header-unknown-unit', { header, unit: cell.unitAsWritten, units: cell.units.join(', ') });
         return;
+      case 'no-measure':
+        log.report(at(index + 1), 'header-measure-missing', { header, item: cell.item, measures: cell.measures.join(' | ') });
+        return;
       case 'unit':
       case 'wide':
         return;
@@ -307,6 +366,7 @@ function checkHeader(found: FoundHeader, file: string, log: ProblemLog, optional
   for (const cell of cells) {
     if (cell.role !== 'wide') continue;
     const w = cell.column;
+    if (w.measureFrom === 'title') log.report(at(w.index + 1), 'measure-from-title', { header: w.header, measure: measureLabel(kind, w.field) });
     if (w.unit === undefined && w.role !== 'total') unitWithout(w.field, undefined, hasUnitColumn, titleUnits, w.header, at(w.index + 1), log);
   }
   const byField = new Map<string, Column[]>();
@@ -326,6 +386,11 @@ function checkHeader(found: FoundHeader, file: string, log: ProblemLog, optional
     });
   }
   return complete ? { kind, columns, byField, unnamed, width: texts.length } : undefined;
+}
+
+/** A measure as a title or header names it (存栏, 产量). */
+function measureLabel(kind: InputKind, field: QuantityField): string {
+  return MEASURE_NAMES[kind]?.find((m) => m.field === field)?.name ?? field;
 }
 
 function isQuantity(field: string): boolean {

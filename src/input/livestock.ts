@@ -112,8 +112,8 @@ interface SpeciesName {
   readonly named: Named<SpeciesCoefficient>;
   /** The species' whole, when the tables count members in it (生猪 for 猪 and for 能繁母猪). */
   readonly whole?: WholeMark;
+  /** The RowKeys id of the name's identity. */
   readonly key: number;
-  readonly shown: number;
   /** A 其中 item, part of the one before it. */
   readonly part: boolean;
 }
@@ -162,7 +162,7 @@ export class LivestockReader {
       const named = this.index.lookup(text);
       const species = named.value?.species;
       const whole = wholeMark(named, species !== undefined && wholes.has(species) ? species : undefined, text, row.place(this.columns.species).column);
-      return { asWritten: text, named, whole, key: this.seen.intern(named.identity), shown: this.seen.intern(text), part: isPart(text) };
+      return { asWritten: text, named, whole, key: this.seen.intern(named.identity), part: isPart(text) };
     });
   }
 
@@ -238,7 +238,7 @@ export class LivestockReader {
     }
 
     // 生猪 and 猪 are one species; 山羊 and 绵羊 are two rows of 羊.
-    const firstLine = this.seen.firstLine(townshipCell.id, speciesName0.key, row.line, speciesName0.shown);
+    const firstLine = this.seen.firstLine(townshipCell.id, speciesName0.key, row.line);
     if (firstLine !== undefined) {
       row.report(c.species, 'duplicate-row', { key: `${township} ${speciesAsWritten}`, firstLine, kind: 'livestock' });
       return undefined;

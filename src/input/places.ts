@@ -47,7 +47,7 @@ export class PlacesReader {
     const lat = this.degrees(row, this.lat, 'lat', state);
     if (cell === undefined || lon === undefined || lat === undefined || state.bad) return undefined;
     const key = this.seen.intern('');
-    const firstLine = this.seen.firstLine(cell.id, key, row.line, key);
+    const firstLine = this.seen.firstLine(cell.id, key, row.line);
     if (firstLine !== undefined) {
       row.report(this.townshipColumn, 'place-duplicate', { township: cell.name, firstLine });
       return undefined;

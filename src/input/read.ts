@@ -209,6 +209,8 @@ export async function readTable(
   let headerLine = 1;
   let stopped = false;
   let seeking = true;
+  /** A header row found, taken when the next row is not its lower half. */
+  let candidate: FoundHeader | undefined;
   const pending: { line: number; cells: string[] }[] = [];
   const emptyColumnsReported = new Set<number>();
   const row = new Row(path, log, multiline);
@@ -275,11 +277,15 @@ export async function readTable(
         if (blank(cells)) return;
         pending.push({ line, cells: cells.toArray() });
         const found = findHeader(pending, kind);
-        if (found || pending.length >= HEADER_SEARCH_ROWS) startData(found);
+        // A header row is taken once the row after it is seen: that row may be its lower half (生猪 over 存栏（头） and
+        // 其中：能繁母猪（头）, beside 水牛存栏（头） written once), which makes the two a header of their own.
+        if (candidate) startData(found?.lines[0] === candidate.lines[0] ? found : candidate);
+        else if (found?.lines.length === 1 && pending.length < HEADER_SEARCH_ROWS) candidate = found;
+        else if (found || pending.length >= HEADER_SEARCH_ROWS) startData(found);
       },
       onProgress && ((done, total) => onProgress(path, done, total)),
     );
-    if (seeking && pending.length > 0) startData(undefined);
+    if (seeking && pending.length > 0) startData(candidate);
   } catch (error) {
     if (error instanceof EncodingError) log.report(place(error.line, error.column), 'encoding-invalid', { detail: error.detail });
     else if (error instanceof CsvSyntaxError) log.report(place(error.line, error.column), 'csv-syntax', { detail: error.detail });

@@ -8,8 +8,8 @@
 export class RowKeys {
   private readonly ids = new Map<string, number>();
   private readonly texts: string[] = [];
-  /** Entries, township after township: name id, line, shown id … */
-  private pool = new Int32Array(3 * 1024);
+  /** Entries, township after township: name id, line … */
+  private pool = new Int32Array(2 * 1024);
   private used = 0;
   /** Per township number: where its entries start in the pool (+1; 0 for none yet), and how many numbers. */
   private starts = new Int32Array(1024);
@@ -34,29 +34,26 @@ export class RowKeys {
 
   /**
    * The line where township number `township` first listed name `id`; records it at `line` if this is the first time.
-   * `shown` is what a message calls the row after the township (the crop as written, its land use), as interned.
    */
-  firstLine(township: number, id: number, line: number, shown: number): number | undefined {
+  firstLine(township: number, id: number, line: number): number | undefined {
     if (township !== this.current) this.moveTo(township);
     const start = this.starts[township]! - 1;
     const end = start + this.lengths[township]!;
     const pool = this.pool;
-    for (let i = start; i < end; i += 3) if (pool[i] === id) return pool[i + 1];
-    this.room(3);
+    for (let i = start; i < end; i += 2) if (pool[i] === id) return pool[i + 1];
+    this.room(2);
     this.pool[this.used] = id;
     this.pool[this.used + 1] = line;
-    this.pool[this.used + 2] = shown;
-    this.used += 3;
-    this.lengths[township]! += 3;
+    this.used += 2;
+    this.lengths[township]! += 2;
     return undefined;
   }
 
-  /** What a township listed, in order: [name, line, shown]. */
-  entries(township: number): [string, number, string][] {
+  /** What a township listed, in order: [name, line]. */
+  entries(township: number): [string, number][] {
     const start = this.starts[township]! - 1;
-    const out: [string, number, string][] = [];
-    for (let i = start; start >= 0 && i < start + this.lengths[township]!; i += 3)
-      out.push([this.texts[this.pool[i]!]!, this.pool[i + 1]!, this.texts[this.pool[i + 2]!]!]);
+    const out: [string, number][] = [];
+    for (let i = start; start >= 0 && i < start + this.lengths[township]!; i += 2) out.push([this.texts[this.pool[i]!]!, this.pool[i + 1]!]);
     return out;
   }
 

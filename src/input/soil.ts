@@ -123,7 +123,7 @@ export class SoilReader {
       return undefined;
     }
     const key = this.seen.intern(landUse ?? '');
-    const firstLine = this.seen.firstLine(townshipCell!.id, key, row.line, key);
+    const firstLine = this.seen.firstLine(townshipCell!.id, key, row.line);
     if (firstLine !== undefined) {
       row.report(this.townshipColumn, 'duplicate-row', { key: `${township}${landUse ? ` ${landUse}` : ''}`, firstLine, kind: 'soil' });
       return undefined;

@@ -65,4 +65,12 @@ describe('start-up with the stored code', () => {
       expect(r.stderr).toBe(expected.stderr);
     }
   });
+
+  it('a checkout not built (or being built): a message and exit 2, no stack trace', () => {
+    const dir = tempDir('landcap-start-');
+    cpSync(join(ROOT, 'bin'), join(dir, 'bin'), { recursive: true });
+    const r = spawnSync(process.execPath, [join(dir, 'bin/landcap.js'), 'report'], { cwd: dir, encoding: 'utf8', env: runEnv() });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`landcap: ${join(dir, 'dist/bundle/landcap.cjs')} is missing: landcap is not built, or a build is under way (run npm run build in ${dir})\n`);
+  });
 });

@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { ROOT, hasStackTrace, landcap, tempDir, writeFiles } from '../helpers.js';
 
 const DIR = 'tests/fixtures/liujiang';
-const CROPS = ['crops-long.csv', 'crops-wide-gbk.csv', 'liujiang-2024.xlsx'];
-const LIVESTOCK = ['livestock-long.csv', 'livestock-wide.csv', 'livestock-unit.csv', 'liujiang-2024.xlsx'];
+const CROPS = ['crops-long.csv', 'crops-wide-gbk.csv', 'crops-titled.csv', 'liujiang-2024.xlsx'];
+const LIVESTOCK = ['livestock-long.csv', 'livestock-wide.csv', 'livestock-unit.csv', 'liujiang-2024.xlsx', 'livestock-yearbook.xlsx'];
 
 interface Problem {
   file: string;
@@ -117,6 +117,46 @@ describe('one district in every shape', () => {
     const bad = landcap(['report', '--sheet', 'crop', '--crops', join(DIR, 'crops-long.csv'), '--livestock', join(DIR, 'livestock-long.csv')]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--sheet crop: write KIND=SHEET');
+  });
+
+  it('reads headers as yearbooks write them: a title naming only units, species with a unit and no measure, a header row and its lower half', () => {
+    const titled = report('crops-titled.csv', 'livestock-long.csv').json;
+    const book = `${DIR}/livestock-yearbook.xlsx[畜禽存栏]`;
+    const yearbook = report('crops-long.csv', 'livestock-yearbook.xlsx').json;
+    const notes = [...(titled.notes ?? []), ...(yearbook.notes ?? [])].map((n) => [n.file.replace(`${DIR}/`, ''), n.code, n.line, n.column]);
+    expect(notes).toEqual([
+      ['crops-titled.csv', 'title-skipped', 1, 0],
+      ['crops-titled.csv', 'unit-from-title', 2, 3],
+      ['crops-titled.csv', 'unit-from-title', 2, 4],
+      ['livestock-yearbook.xlsx[畜禽存栏]', 'title-skipped', 1, 0],
+      ['livestock-yearbook.xlsx[畜禽存栏]', 'measure-from-title', 3, 4],
+      ['livestock-yearbook.xlsx[畜禽存栏]', 'measure-from-title', 3, 5],
+      ['livestock-yearbook.xlsx[畜禽存栏]', 'measure-from-title', 3, 6],
+      ['livestock-yearbook.xlsx[畜禽存栏]', 'part-left-out', 4, 3],
+    ]);
+    expect([...titled.warnings, ...yearbook.warnings]).toEqual([]);
+    expect(yearbook.notes!.find((n) => n.code === 'measure-from-title')).toMatchObject({ file: book, sheet: '畜禽存栏', cell: 'D3' });
+    // The second sheet: 肉牛存栏（头） written once in the upper row, the row under it 生猪's 存栏（头） and 其中.
+    const second = landcap(['report', '--crops', join(DIR, 'crops-long.csv'), '--livestock', join(DIR, 'livestock-yearbook.xlsx'), '--sheet', 'livestock=畜禽存栏2', '--format', 'json']);
+    expect(second.status, second.stderr).toBe(0);
+    const json = JSON.parse(second.stdout) as ReportJson;
+    expect(figures(json)).toBe(figures(base));
+    expect(json.warnings).toEqual([]);
+  });
+
+  it('a species with a head unit and no measure, under no title naming one: an error at its header cell, not a column left out', () => {
+    const dir = writeFiles({ 'l.csv': '乡镇,生猪存栏（头）,肉牛（头）\n拉堡镇,15000,800\n' });
+    const r = landcap(['validate', join(dir, 'l.csv')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('l.csv:1:3: error header-measure-missing column "肉牛（头）" gives 肉牛 and a unit, but not what it counts (存栏 | 出栏)');
+    const zh = landcap(['validate', '--lang', 'zh', join(dir, 'l.csv')]);
+    expect(zh.stderr).toContain('列“肉牛（头）”写了肉牛和单位，未写是哪一项（存栏或出栏）');
+    // A unit that fits one measure says it: 水稻（吨） is a production, 水稻（亩） an area.
+    const crops = writeFiles({ 'c.csv': '乡镇,水稻（亩）,水稻（吨）\n拉堡镇,18000,8100\n' });
+    const c = landcap(['report', '--crops', join(crops, 'c.csv'), '--livestock', join(DIR, 'livestock-long.csv'), '--format', 'json']);
+    expect(c.status, c.stderr).toBe(0);
+    const labao = (JSON.parse(c.stdout) as ReportJson).townships.find((t) => t.name === '拉堡镇')!;
+    expect(labao.nutrients.N.cropDemandKg).toBeCloseTo(8100 * 1000 * 0.022, 6);
   });
 
   it('reads a workbook written by another program (openpyxl, as LibreOffice and WPS-like tools write them) the same', () => {

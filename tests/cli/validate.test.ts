@@ -186,6 +186,13 @@ const CASES: Case[] = [
     exit: 0,
     problems: [at('title-unit.csv', 'title-skipped', 1, 0), at('title-unit.csv', 'unit-from-title', 2, 4)],
   },
+  one('measure-missing.csv', 'header-measure-missing', 1, 3, 1),
+  {
+    name: 'measure-title.csv: species with a head unit and no measure, read as the 存栏 the title names',
+    args: [`${BAD}/measure-title.csv`],
+    exit: 0,
+    problems: [at('measure-title.csv', 'title-skipped', 1, 0), at('measure-title.csv', 'measure-from-title', 2, 2), at('measure-title.csv', 'measure-from-title', 2, 3)],
+  },
   one('total-column.csv', 'total-column', 1, 2, 0),
   one('part.csv', 'part-left-out', 3, 2, 0),
   {
