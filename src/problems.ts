@@ -13,6 +13,7 @@ export type Severity = 'error' | 'warning' | 'note';
 export const PROBLEM_CODES = {
   // files
   'file-empty': 'error',
+  'no-townships': 'error',
   'file-no-rows': 'warning',
   'encoding-invalid': 'error',
   'file-not-text': 'error',
@@ -63,6 +64,8 @@ export const PROBLEM_CODES = {
   'land-use-invalid': 'error',
   'duplicate-row': 'error',
   'part-of-whole': 'warning',
+  'scenario-township-unknown': 'error',
+  'local-member-with-whole': 'error',
   // livestock
   'species-unknown': 'error',
   'species-needs-factor': 'error',

@@ -124,6 +124,9 @@ async function reportAndDataset(
     ...(inputs.map !== undefined ? { map: inputs.map } : {}),
   };
   const dataset = await loadDataset(files, params.values, c, log, options);
+  // Files with a header and no row (the templates init writes): a report of no township would read as one "ok".
+  const readable = dataset.files.filter((f) => f.readable);
+  if (!log.hasErrors && dataset.townships.size === 0 && readable.length > 0) log.report({ file: readable[0]!.path, line: 1, column: 0 }, 'no-townships');
   const report = log.hasErrors ? undefined : buildReport(dataset, params, log);
   const map = report && options.draw ? await drawingOf(dataset) : undefined;
   return { report, problems: log.problems, dataset, ...(map ? { map } : {}) };

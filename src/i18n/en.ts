@@ -23,6 +23,10 @@ const choices = (v: string | number | undefined, and: string) =>
     .join(and);
 
 const problems: Record<ProblemCode, ProblemText> = {
+  'no-townships': {
+    message: () => 'the input files hold no township: there is nothing to report on',
+    hint: () => 'fill in the rows of the crops and livestock files (a row per township and crop or species)',
+  },
   'file-empty': {
     message: () => 'the file is empty: no header row',
     hint: () => 'a CSV file starts with a header row naming its columns; `landcap init` writes templates',
@@ -205,6 +209,12 @@ const problems: Record<ProblemCode, ProblemText> = {
       `"${s(a.part)}" is a part of "${s(a.whole)}" (line ${s(a.line)}), listed for the same township: it is left out, as "${s(a.whole)}" counts it already`,
     hint: () => 'list a whole or its parts, not both',
   },
+  'local-member-with-whole': {
+    message: (a) =>
+      `"${s(a.part)}" is read as "${s(a.whole)}" by the local dictionary, and "${s(a.whole)}" is listed for the same township too (line ${s(a.line)}): whether "${s(a.whole)}" counts it already is not known`,
+    hint: (a) =>
+      `if "${s(a.whole)}" leaves "${s(a.part)}" out (two columns of a yearbook), give "${s(a.part)}" its own values in the dictionary (猪当量系数 or 吸收量) instead of 对应; if it counts it, leave the "${s(a.part)}" rows out`,
+  },
   'duplicate-row': {
     message: (a) => `"${s(a.key)}" is listed again (first on line ${s(a.firstLine)})`,
     hint: (a) => (a.kind === 'livestock' ? 'merge the two rows' : 'merge the two rows, or tell them apart by land use'),
@@ -319,6 +329,10 @@ const problems: Record<ProblemCode, ProblemText> = {
   'township-no-land': {
     message: (a) => `township "${s(a.township)}" has livestock but no crop land in the crops file`,
     hint: (a) => (a.nearest ? `is it "${s(a.nearest)}" of the crops file? Write the name the same way in both files` : ''),
+  },
+  'scenario-township-unknown': {
+    message: (a) => `the scenario names township "${s(a.township)}", which no input file lists`,
+    hint: (a) => (a.nearest ? `is it "${s(a.nearest)}"? Write the name as the files do` : 'write the name as the crops and livestock files do'),
   },
   'township-soil-only': { message: (a) => `township "${s(a.township)}" has soil data but no crops` },
   'township-no-place': {

@@ -99,6 +99,7 @@ const help: Messages['help'] = {
 export const zh: Messages = {
   help,
   problems: {
+    'no-townships': { message: () => '输入文件中没有任何乡镇：无可测算', hint: () => '请在作物和畜禽文件中填写数据行（每个乡镇每种作物或畜种一行）' },
     'file-empty': { message: () => '文件为空：没有表头行', hint: () => 'CSV 文件第一行应为列名；可用 `landcap init` 生成模板' },
     'file-no-rows': { message: () => '文件只有表头，没有数据行' },
     'encoding-invalid': {
@@ -264,6 +265,12 @@ export const zh: Messages = {
       message: (a) => `“${s(a.part)}”是“${s(a.whole)}”（第 ${s(a.line)} 行）的一部分，同一乡镇已列出“${s(a.whole)}”：不重复计入`,
       hint: () => '请只列总数，或只列其各组成部分',
     },
+    'local-member-with-whole': {
+      message: (a) =>
+        `本地词典把“${s(a.part)}”对应为“${s(a.whole)}”，同一乡镇又列出了“${s(a.whole)}”（第 ${s(a.line)} 行）：无法判断“${s(a.whole)}”是否已包含“${s(a.part)}”`,
+      hint: (a) =>
+        `如“${s(a.whole)}”不含“${s(a.part)}”（年鉴中分列两栏），请在词典中为“${s(a.part)}”单独给出系数（猪当量系数或吸收量），不用“对应”；如已包含，请删去“${s(a.part)}”的行`,
+    },
     'duplicate-row': {
       message: (a) => `“${s(a.key)}”重复出现（首次在第 ${s(a.firstLine)} 行）`,
       hint: (a) => (a.kind === 'livestock' ? '请合并两行' : '请合并两行，或以用地类型加以区分'),
@@ -369,6 +376,10 @@ export const zh: Messages = {
     'township-no-land': {
       message: (a) => `乡镇“${s(a.township)}”有畜禽存栏，但作物文件中没有该乡镇的种植数据`,
       hint: (a) => (a.nearest ? `是否即作物文件中的“${s(a.nearest)}”？请在两个文件中写法一致` : ''),
+    },
+    'scenario-township-unknown': {
+      message: (a) => `情景文件中的乡镇“${s(a.township)}”在各输入文件中都没有`,
+      hint: (a) => (a.nearest ? `是否为“${s(a.nearest)}”？请按数据文件的写法填写乡镇名` : '请按作物和畜禽文件的写法填写乡镇名'),
     },
     'township-soil-only': { message: (a) => `乡镇“${s(a.township)}”有土壤数据，但没有作物` },
     'township-no-place': {

@@ -85,6 +85,23 @@ export function balanceOf(dataset: Pick<Dataset, 'soilGrade'>, t: TownshipData, 
 type Named = TownshipId & { readonly key: string };
 
 /**
+ * A scenario's change that names a township no file lists (拉堡 where the files write 拉堡镇) would make a township of
+ * its own, with no row of data: an error at the scenario, naming the likeliest township of the files.
+ */
+function checkScenarioTownships(rows: readonly { readonly file: string; readonly township: string }[], tally: Tally, log: ProblemLog): void {
+  const withRows = (t: TownshipData | undefined) => t !== undefined && (t.firstCropLine > 0 || t.firstLivestockLine > 0);
+  let matcher: TownshipMatcher | undefined;
+  const said = new Set<TownshipData>();
+  for (const r of rows) {
+    const t = tally.township(r.township);
+    if (!t || withRows(t) || said.has(t)) continue;
+    said.add(t);
+    matcher ??= new TownshipMatcher([...tally.townships.values()].filter(withRows).map((o) => o.key));
+    log.report({ file: r.file, line: 0, column: 0 }, 'scenario-township-unknown', { township: townshipLabel(t), nearest: matcher.nearest(t.key) ?? '' });
+  }
+}
+
+/**
  * Each township of the soil file against the crops file's (`listed`, by key): one that names none of them is soil
  * only; one named without its county where two counties have the name is ambiguous, as is a crops township that several
  * soil townships agree with. Nothing to look at when every soil township is a crops township by its key.
@@ -351,14 +368,16 @@ export async function loadDataset(
   const cropsFile = files.crops === undefined ? undefined : await readCrops(files.crops);
   if (cropsFile) summaries.push(cropsFile);
   const listed = crops?.listed ?? new Set<string>();
-  if (adjust)
-    for (const r of adjust.extraCrops()) {
-      listed.add(r.township);
-      tally.addCrop(r, gradeOf);
-    }
+  const extraCrops = adjust?.extraCrops() ?? [];
+  for (const r of extraCrops) {
+    listed.add(r.township);
+    tally.addCrop(r, gradeOf);
+  }
   const livestockFile = files.livestock === undefined ? undefined : await readLivestock(files.livestock);
   if (livestockFile) summaries.push(livestockFile);
-  if (adjust) for (const r of adjust.extraLivestock()) tally.addLivestock(r);
+  const extraLivestock = adjust?.extraLivestock() ?? [];
+  for (const r of extraLivestock) tally.addLivestock(r);
+  checkScenarioTownships([...extraCrops, ...extraLivestock], tally, log);
 
   const map = shapes && new TownshipIndex(shapes);
   const dataset: Dataset = {

@@ -327,7 +327,7 @@ export class Tally {
     const listed = whole.listedLine(t.index);
     if (mark.member) {
       if (listed === 0) return whole;
-      this.partOfWhole({ file, line, column: mark.column }, mark.asWritten, whole.listedAs(t.index), listed);
+      this.partOfWhole({ file, line, column: mark.column }, mark, whole.listedAs(t.index), listed);
       return undefined;
     }
     if (listed === 0) {
@@ -345,7 +345,7 @@ export class Tally {
           if (t.details) t.details.crops = t.details.crops.filter((d) => d.row.cropAsWritten !== m.mark.asWritten || d.row.line !== m.place.line);
         }
         this.readAs(m.mark.alias, kind, -1);
-        this.partOfWhole(m.place, m.mark.asWritten, mark.asWritten, line);
+        this.partOfWhole(m.place, m.mark, mark.asWritten, line);
       }
       whole.setMembers(t.index, -1);
     }
@@ -367,8 +367,14 @@ export class Tally {
     whole.setMembers(t.index, this.members.add(whole.members(t.index), mark, file, line, landUseIndex(landUse), forest, a, b));
   }
 
-  private partOfWhole(place: Place, part: string, whole: string, line: number): void {
-    this.log.report(place, 'part-of-whole', { part, whole, line });
+  /**
+   * A member left out as its whole is listed for the same township. A member by the county's own dictionary (水牛
+   * 对应 肉牛) is not known to be inside the whole the statistics list beside it — a yearbook's 水牛 and 肉牛 columns
+   * count different animals — so there it is an error, not a guess either way.
+   */
+  private partOfWhole(place: Place, part: WholeMark, whole: string, line: number): void {
+    const local = part.alias?.provenance === 'local';
+    this.log.report(place, local ? 'local-member-with-whole' : 'part-of-whole', { part: part.asWritten, whole, line });
   }
 
   /** A crop row's demand for a nutrient. */

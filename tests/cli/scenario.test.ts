@@ -87,6 +87,22 @@ describe('scenarios', () => {
     expect(flagged.parameterSources.manureShare).toEqual({ from: 'flag', flag: '--set manureShare' });
   });
 
+  it('a change naming a township no file lists is an error with the likeliest township, not a township of its own', () => {
+    const dir = writeFiles({
+      'crops.csv': '乡镇,作物,产量(吨)\n拉堡镇,玉米,2000\n进德镇,玉米,1500\n',
+      'livestock.csv': '乡镇,畜种,存栏量(头)\n拉堡镇,生猪,1000\n进德镇,生猪,800\n',
+      'scenario.json': JSON.stringify({ stock: [{ township: '拉堡', species: '肉牛', add: 100 }, { township: '进德镇', species: '肉牛', add: 50 }] }),
+    });
+    const args = ['report', '--crops', join(dir, 'crops.csv'), '--livestock', join(dir, 'livestock.csv'), '--scenario', join(dir, 'scenario.json')];
+    const r = landcap(args);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`${join(dir, 'scenario.json')}:0:0: error scenario-township-unknown the scenario names township "拉堡", which no input file lists (hint: is it "拉堡镇"?`);
+    // 进德镇's new farm is a change the files' township takes: no error of its own.
+    expect(r.stderr.match(/scenario-township-unknown/g)).toHaveLength(1);
+    expect(landcap([...args, '--lang', 'zh']).stderr).toContain('情景文件中的乡镇“拉堡”在各输入文件中都没有');
+  });
+
   it('--set takes every parameter by name or flag name', async () => {
     const a = await reportJson(['--set', 'manureShare=0.45', '--set', 'n-use-rate=28%', '--set', 'soilGrade=I', '--set', 'stockRatio=生猪=0.5']);
     const b = await reportJson(['--manure-share', '0.45', '--n-use-rate', '0.28', '--soil-grade', 'I', '--stock-ratio', '生猪=0.5']);

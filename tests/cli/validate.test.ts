@@ -187,6 +187,7 @@ const CASES: Case[] = [
     problems: [at('title-unit.csv', 'title-skipped', 1, 0), at('title-unit.csv', 'unit-from-title', 2, 4)],
   },
   one('measure-missing.csv', 'header-measure-missing', 1, 3, 1),
+  one('buffalo.csv', 'local-member-with-whole', 4, 2, 1, ['--local', 'tests/fixtures/local/本地词典.csv']),
   {
     name: 'measure-title.csv: species with a head unit and no measure, read as the 存栏 the title names',
     args: [`${BAD}/measure-title.csv`],
@@ -297,7 +298,21 @@ describe('landcap validate: every problem located', () => {
     const MAP_CODES = ['map-not-features', 'map-feature-unnamed', 'map-no-names', 'map-feature-invalid', 'map-outside-china', 'map-township-repeated', 'township-not-on-map', 'map-no-township'];
     const mapTest = readFileSync(join(ROOT, 'tests/cli/map.test.ts'), 'utf8');
     for (const code of MAP_CODES) expect(mapTest).toMatch(new RegExp(`(error|warning) ${code}\\b`));
-    const covered = new Set([...CASES.flatMap((c) => c.problems.map((p) => p.code)), 'kind-mismatch', 'production-mismatch', ...MAP_CODES]);
+    // Files with headers and no rows are a warning each to validate, and no township to report on.
+    const empty = landcap(['report', '--crops', `${BAD}/header-only.csv`, '--livestock', `${BAD}/header-only-livestock.csv`]);
+    expect(empty.status).toBe(1);
+    expect(empty.stdout).toBe('');
+    expect(empty.stderr).toContain(`${BAD}/header-only.csv:1:0: error no-townships the input files hold no township`);
+    // A scenario's: tests/cli/scenario.test.ts.
+    expect(readFileSync(join(ROOT, 'tests/cli/scenario.test.ts'), 'utf8')).toMatch(/error scenario-township-unknown\b/);
+    const covered = new Set([
+      ...CASES.flatMap((c) => c.problems.map((p) => p.code)),
+      'kind-mismatch',
+      'production-mismatch',
+      'no-townships',
+      'scenario-township-unknown',
+      ...MAP_CODES,
+    ]);
     expect([...covered].sort()).toEqual(Object.keys(PROBLEM_CODES).sort());
   });
 
