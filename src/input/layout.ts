@@ -58,8 +58,8 @@ interface WideColumn {
   readonly field: QuantityField;
   /** The header's unit; undefined when it gives none (the unit column's, else the field's default). */
   readonly unit: Unit | undefined;
-  /** How the measure was known when the header names none: from its unit, or from the table's title. */
-  readonly measureFrom?: 'unit' | 'title';
+  /** Whether the measure is the one the table's title names, the header naming none that its unit alone fits. */
+  readonly measureFromTitle?: boolean;
 }
 
 /** What each cell of a header row (or the two rows of a two-row header) is. */
@@ -127,7 +127,7 @@ function wideColumn(kind: InputKind, header: string, index: number): HeaderCell 
   return undefined;
 }
 
-/** The first name of each measure of `kind` (面积, 单产, 产量; 存栏, 出栏). */
+/** The shortest name of each measure of `kind` (面积, 亩产, 产量; 存栏, 出栏): how messages name it. */
 const MEASURE_NAMES: Readonly<Partial<Record<InputKind, readonly { readonly name: string; readonly field: QuantityField }[]>>> = Object.fromEntries(
   Object.entries(MEASURES).map(([kind, list]) => [kind, [...new Map(list!.map((m) => [m.field, m])).values()]]),
 );
@@ -148,7 +148,7 @@ function itemWithUnit(kind: InputKind, header: string, index: number, titleMeasu
     return m.ok && m.match.unitGiven ? [{ name, field, unit: m.match.unit }] : [];
   });
   const chosen = fits.length === 1 ? fits[0] : fits.find((f) => f.field === titleMeasure);
-  if (chosen) return { role: 'wide', column: { ...wideOf(index, header, asWritten(header, item), chosen.field, chosen.unit), measureFrom: fits.length === 1 ? 'unit' : 'title' } };
+  if (chosen) return { role: 'wide', column: { ...wideOf(index, header, asWritten(header, item), chosen.field, chosen.unit), measureFromTitle: fits.length > 1 } };
   return fits.length > 1 ? { role: 'no-measure', item, measures: fits.map((f) => f.name) } : undefined;
 }
 
@@ -279,8 +279,7 @@ function twoRowHeader(
     // Text above a column that is no measure (乡镇, 作物) is no item: a title line (merged across the table, or in its
     // first cell), not the upper row of a two-row header.
     if (top !== '' && topCell.role === 'unknown' && bottomCell.role === 'field' && !isQuantity(bottomCell.field)) return undefined;
-    const measure = bottomCell.role === 'field' && (QUANTITY_FIELDS as readonly string[]).includes(bottomCell.field);
-    if (measure && item !== '' && bottomCell.role === 'field') {
+    if (bottomCell.role === 'field' && isQuantity(bottomCell.field) && item !== '') {
       measures++;
       const text = `${item}${bottom}`;
       texts.push(text);
@@ -366,7 +365,7 @@ function checkHeader(found: FoundHeader, file: string, log: ProblemLog, optional
   for (const cell of cells) {
     if (cell.role !== 'wide') continue;
     const w = cell.column;
-    if (w.measureFrom === 'title') log.report(at(w.index + 1), 'measure-from-title', { header: w.header, measure: measureLabel(kind, w.field) });
+    if (w.measureFromTitle) log.report(at(w.index + 1), 'measure-from-title', { header: w.header, measure: measureLabel(kind, w.field) });
     if (w.unit === undefined && w.role !== 'total') unitWithout(w.field, undefined, hasUnitColumn, titleUnits, w.header, at(w.index + 1), log);
   }
   const byField = new Map<string, Column[]>();
