@@ -117,7 +117,7 @@ function exitCode(error: unknown, ctx: Context, io: CliIo): number {
   if (error instanceof UsageError) return fail(EXIT.usage, error.message);
   if (error instanceof ParameterError) return fail(EXIT.usage, `${error.where}: ${t.ui.paramErrors[error.code](error.args)}`);
   // A file that could not be read or written (input or --output).
-  if (error instanceof FileError) return fail(EXIT.usage, `${error.path}: ${t.ui.io[error.reason](error.detail)}`);
+  if (error instanceof FileError) return fail(EXIT.usage, t.ui.fileReason(error.path, t.ui.io[error.reason](error.detail)));
   const detail = error instanceof Error ? error.message : String(error);
   io.stderr.write(`${c.red(`landcap: ${messages(ctx.lang).ui.internalError}: ${visible(bounded(detail, 300))}`)}\n`);
   if (io.env.LANDCAP_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);

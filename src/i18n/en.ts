@@ -196,7 +196,9 @@ const problems: Record<ProblemCode, ProblemText> = {
         : `yield ${num(a.value)} per 亩${a.implied ? ` (${s(a.implied)})` : ''} is more than any ${s(a.crop)} reaches (at most ${num(a.max)})`,
     hint: (a) =>
       a.slip === 'tonnes'
-        ? `is the production in 吨 read as kg? × 1000 gives ${num(a.corrected)} per 亩: write the header as 产量(吨)`
+        ? a.implied
+          ? `is the production in 吨 read as kg? × 1000 gives ${num(a.corrected)} per 亩: write the header as 产量(吨)`
+          : `is the yield in 吨 per 亩? In kg that is ${num(a.corrected)} per 亩`
         : a.slip === 'hectares'
           ? `is the area in 公顷 read as 亩? It gives ${num(a.corrected)} per 亩: write the header as 面积(公顷)`
           : a.perHectare
@@ -463,6 +465,8 @@ const ui = {
     `${code}: ${n} more warning${n === 1 ? '' : 's'} of this kind after the ${shown} above`,
   internalError: 'internal error (a bug in landcap; please report it with the command you ran)',
   stdoutFailed: (reason: string) => `cannot write to standard output: ${reason}`,
+  /** A file and what is wrong with it (a reason of `io`). */
+  fileReason: (path: string, reason: string) => `${path}: ${reason}`,
   usageError: 'usage',
   columnsOmitted: (columns: string) => `not shown, for the terminal's width: ${columns} (--format md or csv has them)`,
   progress: (file: string, percent: number) => `reading ${file}… ${percent}%`,

@@ -253,7 +253,9 @@ export const zh: Messages = {
           : `每亩单产 ${num(a.value)}${a.implied ? `（按${s(a.implied)}算得）` : ''}，超过${s(a.crop)}可能达到的水平 ${num(a.max)}`,
       hint: (a) =>
         a.slip === 'tonnes'
-          ? `产量是否以吨为单位却按 kg 读取？乘以 1000 得每亩 ${num(a.corrected)}：请将表头写为 产量(吨)`
+          ? a.implied
+            ? `产量是否以吨为单位却按 kg 读取？乘以 1000 得每亩 ${num(a.corrected)}：请将表头写为 产量(吨)`
+            : `单产是否以吨/亩为单位？折合每亩 ${num(a.corrected)} 公斤`
           : a.slip === 'hectares'
             ? `面积是否以公顷为单位却按亩读取？折合每亩 ${num(a.corrected)}：请将表头写为 面积(公顷)`
             : a.perHectare
@@ -506,6 +508,7 @@ export const zh: Messages = {
     moreOfCode: (n: number, code: string, shown: number) => `${code}：除以上 ${shown} 条外，同类警告另有 ${n} 条`,
     internalError: '内部错误（landcap 的缺陷，请连同所运行的命令一并报告）',
     stdoutFailed: (reason: string) => `无法写入标准输出：${reason}`,
+    fileReason: (path: string, reason: string) => `${path}：${reason}`,
     usageError: '用法',
     columnsOmitted: (columns: string) => `因终端宽度未显示：${columns}（--format md 或 csv 中有）`,
     progress: (file: string, percent: number) => `正在读取 ${file}…… ${percent}%`,

@@ -83,6 +83,8 @@ describe('landcap farm', () => {
       [['--stock', '生猪=100'], 2, 'give the rotation'],
       [['--crop', '小麦=400'], 2, 'give the farm stock'],
       [['--stock', '生猪=100', '--crop', '小卖=400'], 2, 'unknown crop "小卖" (did you mean "小麦"?)'],
+      // A yield in 吨 per 亩: said so, with no header to rewrite (it is an option).
+      [['--stock', '生猪=100', '--crop', '甘蔗=5'], 2, 'is the yield in 吨 per 亩? In kg that is 5,000 per 亩'],
       [['--stock', '兔=100:0.15', '--crop', '小麦=400', '--solids-sold'], 2, 'no solid-manure share is known for 兔'],
       [['--stock', '生猪=100', '--crop', '小麦=400', '--n-retention', '2'], 2, '--n-retention: must be a share'],
       [['--livestock', 'tests/fixtures/bad/livestock-problems.csv', '--crop', '小麦=400'], 1, 'livestock-problems.csv:2:2: error species-unknown'],

@@ -95,7 +95,7 @@ describe('messages', () => {
     expect(help.stdout).toContain('测算各乡镇畜禽粪污土地承载力');
     expect(help.stdout).toContain('示例：');
     expect(landcap(['report', '--frobnicate', '--lang', 'zh']).stderr).toContain('错误：未知选项 --frobnicate');
-    expect(landcap(['report', '--crops', 'nowhere.csv', '--livestock', 'x.csv', '--lang', 'zh']).stderr).toContain('nowhere.csv: 文件不存在');
+    expect(landcap(['report', '--crops', 'nowhere.csv', '--livestock', 'x.csv', '--lang', 'zh']).stderr).toContain('landcap：nowhere.csv：文件不存在');
     expect(landcap(['report', '--manure-share', '4', '--lang', 'zh']).stderr).toContain('--manure-share: 应为 1% 至 100% 之间的比例');
     // An option's own check keeps its reason in Chinese, as in English.
     expect(landcap(['transfer', '--max-km', 'abc', '--lang', 'zh']).stderr).toContain('错误：选项 --max-km <km> 的取值 abc 无效：请给出最远运距（km），大于 0 且不超过 1000');
