@@ -30,6 +30,7 @@ export const PROBLEM_CODES = {
   'header-measure-missing': 'error',
   'header-empty': 'warning',
   'title-skipped': 'note',
+  'column-numbers-skipped': 'note',
   'unit-assumed': 'warning',
   'unit-from-title': 'note',
   'measure-from-title': 'note',

@@ -96,6 +96,7 @@ const problems: Record<ProblemCode, ProblemText> = {
     message: (a) =>
       `the header is on line ${s(a.header)}: ${s(a.count) === '1' ? 'the line above it' : `the ${s(a.count)} lines above it`} ("${s(a.title)}") ${s(a.count) === '1' ? 'is' : 'are'} read as the table's title, not data`,
   },
+  'column-numbers-skipped': { message: (a) => `the row under the header ("${s(a.text)}") numbers the columns, as statistical forms do: it is not data` },
   'unit-assumed': {
     message: (a) => `"${s(a.header)}" gives no unit: read as ${s(a.unit)}`,
     hint: (a) => `if the figures are in another unit (吨, 公顷, 万头 …), say so in the header: ${s(a.example)}`,

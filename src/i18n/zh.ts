@@ -157,6 +157,7 @@ export const zh: Messages = {
     'title-skipped': {
       message: (a) => `表头在第 ${s(a.header)} 行：其上 ${s(a.count)} 行（“${s(a.title)}”）作为表格标题，不作数据读取`,
     },
+    'column-numbers-skipped': { message: (a) => `表头下一行（“${s(a.text)}”）为栏次编号，不作数据读取` },
     'unit-assumed': {
       message: (a) => `“${s(a.header)}”未注明单位：按 ${s(a.unit)} 读取`,
       hint: (a) => `如数据为其他单位（吨、公顷、万头等），请在表头注明：${s(a.example)}`,

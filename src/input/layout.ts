@@ -34,6 +34,9 @@ export const HEADER_SEARCH_ROWS = 20;
 /** The column of an item (crop or species) in the long form of each kind. */
 const ITEM_FIELD: Partial<Record<InputKind, string>> = { crops: 'crop', livestock: 'species' };
 
+/** A cell that states the table's units: 单位：吨, 计量单位：万头. */
+const UNIT_STATEMENT = /^(?:计量)?单位[:：]/;
+
 /** The names of a unit column. */
 const UNIT_HEADERS = new Set(['unit', '单位', '计量单位', '单位名称']);
 
@@ -184,7 +187,11 @@ function qualifies(kind: InputKind, cells: readonly HeaderCell[]): boolean {
   switch (kind) {
     case 'crops':
     case 'livestock':
-      return cells.some((c) => (c.role === 'field' && c.field === item) || (c.role === 'wide' && c.column.role === 'item'));
+      // An item with a unit and no measure (生猪（头）) shows the kind too, when it is written in Chinese (as yearbooks
+      // head them; an English sheet's "N capacity (PE)" is no item).
+      return cells.some(
+        (c) => (c.role === 'field' && c.field === item) || (c.role === 'wide' && c.column.role === 'item') || (c.role === 'no-measure' && /\p{Script=Han}/u.test(c.item)),
+      );
     case 'soil':
       return cells.some((c) => c.role === 'field' && ['n_grade', 'total_n', 'p_grade', 'available_p'].includes(c.field));
     case 'places':
@@ -279,6 +286,8 @@ function twoRowHeader(
     // Text above a column that is no measure (乡镇, 作物) is no item: a title line (merged across the table, or in its
     // first cell), not the upper row of a two-row header.
     if (top !== '' && topCell.role === 'unknown' && bottomCell.role === 'field' && !isQuantity(bottomCell.field)) return undefined;
+    // Nor is a statement of units (单位：万头, at the right of the line under a title).
+    if (top !== '' && topCell.role === 'unknown' && UNIT_STATEMENT.test(normaliseHeader(top))) return undefined;
     if (bottomCell.role === 'field' && isQuantity(bottomCell.field) && item !== '') {
       measures++;
       const text = `${item}${bottom}`;
@@ -370,7 +379,8 @@ function checkHeader(found: FoundHeader, file: string, log: ProblemLog, optional
   }
   const byField = new Map<string, Column[]>();
   for (const c of columns) byField.set(c.field, [...(byField.get(c.field) ?? []), c]);
-  const wide = cells.some((c) => c.role === 'wide');
+  // A wide table's item and measure columns stand for the long form's; an item without its measure is said already.
+  const wide = cells.some((c) => c.role === 'wide' || c.role === 'no-measure');
   let complete = true;
   for (const alternatives of REQUIRED[kind]) {
     if (alternatives.some((f) => byField.has(f) || optional.includes(f) || (wide && f !== 'township'))) continue;
@@ -411,18 +421,25 @@ function unitWithout(
 ): Unit | undefined {
   if (!isQuantity(field)) return fallback;
   if (hasUnitColumn) return undefined;
-  const units = unitsOf(field as QuantityField);
-  // Of the title's units that fit (万头、万羽 are both ten thousand head), the one whose word fits the header's animals.
-  const fitting = titleUnits.filter((u) => units.some((v) => sameUnit(u, v)));
-  const word = countingWord(header);
-  const fromTitle = fitting.find((u) => u.label.endsWith(word)) ?? fitting[0];
+  const fromTitle = unitFromTitle(field as QuantityField, header, titleUnits);
   if (fromTitle) {
     log.report(place, 'unit-from-title', { header, unit: fromTitle.label });
     return fromTitle;
   }
-  const unit = fallback ?? units[0]!;
+  const unit = fallback ?? unitsOf(field as QuantityField)[0]!;
   log.report(place, 'unit-assumed', { header, unit: unit.label, example: `${header}(${unit.label})` });
   return unit;
+}
+
+/**
+ * The unit a column that gives none is read in from the title: of the title's units that fit its field, the one whose
+ * counting word fits the header's animals (单位：头、万羽 — 生猪存栏 in 头, 家禽存栏 in 万羽).
+ */
+function unitFromTitle(field: QuantityField, header: string, titleUnits: readonly Unit[]): Unit | undefined {
+  const units = unitsOf(field);
+  const fitting = titleUnits.filter((u) => units.some((v) => sameUnit(u, v)));
+  const word = countingWord(header);
+  return fitting.find((u) => u.label.endsWith(word)) ?? fitting[0];
 }
 
 /** The word animals of a header are counted in: 羽 for poultry, 只 for sheep, goats and rabbits, else 头. */
@@ -452,7 +469,8 @@ export function titleUnits(lines: readonly string[]): Unit[] {
   for (const line of lines) {
     const m = /单位\s*[:：]\s*([^)）\s]+)/.exec(line.normalize('NFKC'));
     if (!m) continue;
-    for (const name of m[1]!.split(/[、,，/]/)) {
+    // 公斤/亩 is one unit (a yield), not 公斤 and 亩.
+    for (const name of m[1]!.split(/[、,，;；]/)) {
       const unit = unitNamed(name);
       if (unit) found.push(unit);
     }
@@ -549,7 +567,7 @@ class Reshape implements Layout {
         this.totals.push(w);
         continue;
       }
-      const unit = w.unit ?? (this.unitColumn === undefined ? this.defaultUnit(w.field) : undefined);
+      const unit = w.unit ?? (this.unitColumn === undefined ? this.defaultUnit(w.field, w.header) : undefined);
       const figure = { index: w.index, field: w.field, unit, header: w.header };
       const last = this.groups[this.groups.length - 1];
       if (last && last.item === w.item && !last.figures.some((f) => f.field === w.field)) last.figures.push(figure);
@@ -570,8 +588,9 @@ class Reshape implements Layout {
     return index;
   }
 
-  private defaultUnit(field: QuantityField): Unit {
-    return this.titleUnitList.find((u) => unitsOf(field).some((v) => sameUnit(u, v))) ?? unitsOf(field)[0]!;
+  /** The unit of a column that gives none: the title's that fits it, else its field's default. */
+  private defaultUnit(field: QuantityField, header: string): Unit {
+    return unitFromTitle(field, header, this.titleUnitList) ?? unitsOf(field)[0]!;
   }
 
   expand(cells: Cells, line: number, file: string, log: ProblemLog): LongRow[] {
@@ -633,7 +652,7 @@ class Reshape implements Layout {
 
   /** A unit cell left blank: the field's default, with a warning at the cell. */
   private unitAssumed(f: Figure, line: number, file: string, log: ProblemLog): Unit {
-    const unit = this.defaultUnit(f.field);
+    const unit = this.defaultUnit(f.field, f.header);
     log.report({ file, line, column: this.unitColumn! + 1 }, 'unit-assumed', { header: f.header, unit: unit.label, example: unit.label });
     return unit;
   }
@@ -647,7 +666,7 @@ class Reshape implements Layout {
         this.noted = true;
         log.report({ file, line: this.headerLine, column: t.index + 1 }, 'total-column', { header: t.header });
       }
-      const unit = t.unit ?? rowUnit ?? this.defaultUnit(t.field);
+      const unit = t.unit ?? rowUnit ?? this.defaultUnit(t.field, t.header);
       const total = numberIn(text, unit);
       if (total === undefined) continue;
       let sum = 0;
@@ -656,7 +675,7 @@ class Reshape implements Layout {
         if (isPart(group.item)) continue;
         for (const f of group.figures) {
           if (f.field !== t.field) continue;
-          const value = numberIn(cells.raw(f.index).trim(), f.unit ?? rowUnit ?? this.defaultUnit(f.field));
+          const value = numberIn(cells.raw(f.index).trim(), f.unit ?? rowUnit ?? this.defaultUnit(f.field, f.header));
           if (value !== undefined) sum += value;
         }
       }

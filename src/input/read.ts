@@ -115,6 +115,21 @@ function sheetSource(input: OpenedInput, sheet: SheetInfo, log: ProblemLog): Tab
   };
 }
 
+/** The ordinals of a statistical form's column numbers (栏次): 甲, 乙 … for the columns of names, then 1, 2, 3 …. */
+const ORDINALS = new Set(['甲', '乙', '丙', '丁', '戊', '己', '栏次', '栏号', '序号']);
+
+/** Whether a row is a form's column numbers: ordinals (甲, 乙, 栏次) and the numbers 1, 2, 3 … in order, two at least. */
+function columnNumbers(cells: Cells): boolean {
+  let next = 1;
+  for (let i = 0; i < cells.count; i++) {
+    const text = cells.raw(i).trim().normalize('NFKC');
+    if (text === '' || (ORDINALS.has(text) && next === 1)) continue;
+    if (text !== String(next)) return false;
+    next++;
+  }
+  return next > 2;
+}
+
 /**
  * The sheets of a workbook whose header shows a kind (for `kind`, or any), in the workbook's order: each with its
  * kind. A sheet named with --sheet is taken as it is.
@@ -222,6 +237,12 @@ export async function readTable(
 
   const dataRow = (cells: Cells, line: number) => {
     if (blank(cells)) return;
+    // A statistical form's column numbers under its header (甲, 乙, 1, 2, 3 …): part of the header, not a township 甲.
+    if (rows === 0 && !numbered && columnNumbers(cells)) {
+      numbered = true;
+      log.report(place(line, 0), 'column-numbers-skipped', { text: bounded(cells.toArray().filter((c) => c.trim() !== '').join(','), 40) });
+      return;
+    }
     rows++;
     if (!layout) return;
     row.set(line, cells);
@@ -236,6 +257,7 @@ export async function readTable(
     for (const long of longs) onRow(row.set(line, replay.setArray(long.cells), long.columns, long.headers), layout.header);
   };
 
+  let numbered = false;
   let notedNote = false;
   const noteUnder = (cells: Cells, line: number) => {
     if (notedNote) return;

@@ -144,11 +144,55 @@ describe('one district in every shape', () => {
     expect(json.warnings).toEqual([]);
   });
 
+  it('titles and lines around the header as yearbooks have them: each unit where it belongs, column numbers skipped', () => {
+    const dir = writeFiles({
+      'crops.csv': '乡镇,作物,产量(吨)\n拉堡镇,水稻,8100\n进德镇,水稻,5400\n',
+      // Two head units in the title: each column in the one its animals are counted in.
+      'two-units.csv': '2024年各乡镇畜禽存栏（单位：头、万羽）\n乡镇,生猪存栏,家禽存栏\n拉堡镇,15000,5.2\n进德镇,22000,8.6\n',
+      // 公斤/亩 is a yield's unit, not 公斤 and 亩.
+      'yield-unit.csv': '2024年各乡镇农作物（单位：亩、公斤/亩、吨）\n乡镇,作物,播种面积,单产,产量\n拉堡镇,水稻,18000,450,8100\n进德镇,水稻,12000,450,5400\n',
+      // The units at the right of the line under the title.
+      'unit-right.csv': '2024年柳江区各乡镇畜禽存栏情况,,\n,,单位：万头\n乡镇,畜种,存栏量\n拉堡镇,生猪,1.5\n进德镇,生猪,2.2\n',
+      // A form's column numbers under the header.
+      'numbered.csv': '乡镇,生猪存栏（头）,家禽存栏（万羽）\n甲,1,2\n拉堡镇,15000,5.2\n进德镇,22000,8.6\n',
+    });
+    const stock = (livestock: string, crops = 'crops.csv') => {
+      const r = landcap(['report', '--crops', join(dir, crops), '--livestock', join(dir, livestock), '--format', 'json']);
+      expect(r.status, r.stderr).toBe(0);
+      const json = JSON.parse(r.stdout) as ReportJson;
+      return { townships: json.townships.map((t) => [t.name, t.stockPe, t.nutrients.N.cropDemandKg]), notes: json.notes ?? [], warnings: json.warnings };
+    };
+    const twoUnits = stock('two-units.csv');
+    expect(twoUnits.townships.map(([name, pe]) => [name, pe])).toEqual([
+      ['拉堡镇', 15000 + (52000 * 100) / 2500],
+      ['进德镇', 22000 + (86000 * 100) / 2500],
+    ]);
+    expect(twoUnits.warnings).toEqual([]);
+    const yields = stock('two-units.csv', 'yield-unit.csv');
+    expect(yields.townships.map(([name]) => name)).toEqual(['拉堡镇', '进德镇']);
+    expect(yields.townships[0]![2]).toBeCloseTo((8100 * 1000 * 2.2) / 100, 6);
+    expect(yields.townships[1]![2]).toBeCloseTo((5400 * 1000 * 2.2) / 100, 6);
+    expect(stock('unit-right.csv').townships.map(([name, pe]) => [name, pe])).toEqual([
+      ['拉堡镇', 15000],
+      ['进德镇', 22000],
+    ]);
+    const numbered = stock('numbered.csv');
+    expect(numbered.townships.map(([name]) => name)).toEqual(['拉堡镇', '进德镇']);
+    expect(numbered.notes.map((n) => [n.code, n.line])).toContainEqual(['column-numbers-skipped', 2]);
+  });
+
   it('a species with a head unit and no measure, under no title naming one: an error at its header cell, not a column left out', () => {
     const dir = writeFiles({ 'l.csv': '乡镇,生猪存栏（头）,肉牛（头）\n拉堡镇,15000,800\n' });
     const r = landcap(['validate', join(dir, 'l.csv')]);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('l.csv:1:3: error header-measure-missing column "肉牛（头）" gives 肉牛 and a unit, but not what it counts (存栏 | 出栏)');
+    // Only such columns: still what they are, not a file of no kind.
+    const only = writeFiles({ 'l.csv': '乡镇,生猪（头）,肉牛（头）\n拉堡镇,15000,800\n' });
+    const o = landcap(['validate', '--format', 'json', join(only, 'l.csv')]);
+    expect((JSON.parse(o.stdout) as { errors: Problem[] }).errors.map((e) => [e.code, e.column])).toEqual([
+      ['header-measure-missing', 2],
+      ['header-measure-missing', 3],
+    ]);
     const zh = landcap(['validate', '--lang', 'zh', join(dir, 'l.csv')]);
     expect(zh.stderr).toContain('列“肉牛（头）”写了肉牛和单位，未写是哪一项（存栏或出栏）');
     // A unit that fits one measure says it: 水稻（吨） is a production, 水稻（亩） an area.

@@ -187,6 +187,7 @@ const CASES: Case[] = [
     problems: [at('title-unit.csv', 'title-skipped', 1, 0), at('title-unit.csv', 'unit-from-title', 2, 4)],
   },
   one('measure-missing.csv', 'header-measure-missing', 1, 3, 1),
+  one('numbered.csv', 'column-numbers-skipped', 2, 0, 0),
   one('buffalo.csv', 'local-member-with-whole', 4, 2, 1, ['--local', 'tests/fixtures/local/本地词典.csv']),
   {
     name: 'measure-title.csv: species with a head unit and no measure, read as the 存栏 the title names',
