@@ -220,6 +220,12 @@ export function findHeader(
         found.push({ kind: k, lines: [before.line, last.line], texts: two.texts, cells: two.cells, wide: true });
         continue;
       }
+      const texts = withUnitsRow(before.cells, last.cells);
+      const cells = texts && headerCells(k, texts, measureInTitle(k, above(2)));
+      if (cells && qualifies(k, cells)) {
+        found.push({ kind: k, lines: [before.line, last.line], texts: texts!, cells, wide: cells.some((c) => c.role === 'wide') });
+        continue;
+      }
     }
     const cells = headerCells(k, last.cells, measureInTitle(k, above(1)));
     if (qualifies(k, cells)) found.push({ kind: k, lines: [last.line], texts: last.cells, cells, wide: cells.some((c) => c.role === 'wide') });
@@ -259,6 +265,25 @@ function withParts(kind: InputKind, texts: readonly string[], cells: HeaderCell[
     }
   });
   return cells;
+}
+
+/**
+ * A header and the row of units under it (`乡镇,生猪存栏,家禽存栏` over `,头,万羽`, or `单位,头,万羽`) as one header row
+ * (生猪存栏(头), 家禽存栏(万羽)); undefined unless every filled cell of the lower row is a unit, one at least.
+ */
+function withUnitsRow(upper: readonly string[], lower: readonly string[]): string[] | undefined {
+  let units = 0;
+  for (const cell of lower) {
+    const text = cell.trim();
+    if (text === '' || UNIT_HEADERS.has(normaliseHeader(text))) continue;
+    if (!unitNamed(text)) return undefined;
+    units++;
+  }
+  if (units === 0) return undefined;
+  return upper.map((text, i) => {
+    const unit = (lower[i] ?? '').trim();
+    return unit === '' || UNIT_HEADERS.has(normaliseHeader(unit)) ? text : `${text.trim()}(${unit})`;
+  });
 }
 
 /**

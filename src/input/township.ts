@@ -219,7 +219,9 @@ export class TownshipColumn {
     const name = row.required(column);
     if (name === undefined) return (this.last = undefined);
     this.lastSource = row.cells.source(column.index);
-    if (isNoteLine(name)) return this.noteLine(row, (this.last = { name, key: name, id: -1, total: false, note: true, scope: '' }));
+    // A note, or a line of a note's list after it (注： then 1. 甘蔗为糖料蔗): a text alone in its row.
+    if (isNoteLine(name) || (this.notedNote && this.alone(row, column)))
+      return this.noteLine(row, (this.last = { name, key: name, id: -1, total: false, note: true, scope: '' }));
     const county = this.county ? row.text(this.county) : '';
     const city = this.city ? row.text(this.city) : '';
     if (this.county) this.lastCounty = row.cells.source(this.county.index);
@@ -244,6 +246,12 @@ export class TownshipColumn {
     const names = new Set<string>();
     for (const key of this.ids.keys()) if (!this.totals.has(key)) names.add(key);
     return names;
+  }
+
+  /** Whether the row's only filled cell is the township column's. */
+  private alone(row: Row, column: Column): boolean {
+    for (let i = 0; i < row.cells.count; i++) if (i !== column.index && !row.cells.blank(i)) return false;
+    return true;
   }
 
   /** A note under the table: said once per file; the reader skips the row. */

@@ -153,6 +153,8 @@ describe('one district in every shape', () => {
       'yield-unit.csv': '2024年各乡镇农作物（单位：亩、公斤/亩、吨）\n乡镇,作物,播种面积,单产,产量\n拉堡镇,水稻,18000,450,8100\n进德镇,水稻,12000,450,5400\n',
       // The units at the right of the line under the title.
       'unit-right.csv': '2024年柳江区各乡镇畜禽存栏情况,,\n,,单位：万头\n乡镇,畜种,存栏量\n拉堡镇,生猪,1.5\n进德镇,生猪,2.2\n',
+      // The units in a row of their own under the header.
+      'units-row.csv': '乡镇,生猪存栏,家禽存栏\n单位,头,万羽\n拉堡镇,15000,5.2\n进德镇,22000,8.6\n',
       // A form's column numbers under the header.
       'numbered.csv': '乡镇,生猪存栏（头）,家禽存栏（万羽）\n甲,1,2\n拉堡镇,15000,5.2\n进德镇,22000,8.6\n',
     });
@@ -168,6 +170,9 @@ describe('one district in every shape', () => {
       ['进德镇', 22000 + (86000 * 100) / 2500],
     ]);
     expect(twoUnits.warnings).toEqual([]);
+    const unitsRow = stock('units-row.csv');
+    expect(unitsRow.townships).toEqual(twoUnits.townships);
+    expect(unitsRow.warnings).toEqual([]);
     const yields = stock('two-units.csv', 'yield-unit.csv');
     expect(yields.townships.map(([name]) => name)).toEqual(['拉堡镇', '进德镇']);
     expect(yields.townships[0]![2]).toBeCloseTo((8100 * 1000 * 2.2) / 100, 6);
@@ -176,6 +181,11 @@ describe('one district in every shape', () => {
       ['拉堡镇', 15000],
       ['进德镇', 22000],
     ]);
+    // A note's numbered lines after it are the note's.
+    const notes = writeFiles({ 'c.csv': '乡镇,作物,产量(吨)\n拉堡镇,水稻,8100\n进德镇,水稻,5400\n注：产量为全年产量。\n1. 甘蔗为糖料蔗\n2. 水稻含早晚两季\n' });
+    const noted = landcap(['validate', '--format', 'json', join(notes, 'c.csv')]);
+    expect(noted.status, noted.stderr).toBe(0);
+    expect((JSON.parse(noted.stdout) as { notes: Problem[] }).notes.map((n) => [n.code, n.line])).toEqual([['note-line-skipped', 4]]);
     const numbered = stock('numbered.csv');
     expect(numbered.townships.map(([name]) => name)).toEqual(['拉堡镇', '进德镇']);
     expect(numbered.notes.map((n) => [n.code, n.line])).toContainEqual(['column-numbers-skipped', 2]);
