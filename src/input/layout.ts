@@ -301,13 +301,30 @@ function twoRowHeader(
   const texts: string[] = [];
   const cells: HeaderCell[] = [];
   let item = '';
+  // Or a measure above its items (播种面积（亩） over 水稻, 玉米, 甘蔗), merged or written once.
+  let measure: { readonly text: string; readonly field: QuantityField; readonly unit: Unit | undefined } | undefined;
   let measures = 0;
   for (let i = 0; i < width; i++) {
     const top = (upper[i] ?? '').trim();
     const bottom = (lower[i] ?? '').trim();
     const topCell = headerCell(kind, top, titleMeasure);
     if (top !== '') item = topCell.role === 'unknown' ? top : '';
+    if (top !== '')
+      measure =
+        topCell.role === 'field' && isQuantity(topCell.field)
+          ? { text: top, field: topCell.field as QuantityField, unit: topCell.unitGiven ? topCell.unit : undefined }
+          : undefined;
     const bottomCell = headerCell(kind, bottom, titleMeasure);
+    // A figure under a measure, or a name under 乡镇: the row is data, under a one-row header.
+    if (measure && parseNumberCell(bottom).kind === 'number') return undefined;
+    if (topCell.role === 'field' && !isQuantity(topCell.field) && bottomCell.role === 'unknown') return undefined;
+    if (measure && bottom !== '' && bottomCell.role === 'unknown') {
+      measures++;
+      const text = `${bottom}${measure.text}`;
+      texts.push(text);
+      cells.push({ role: 'wide', column: wideOf(i, text, normaliseHeader(bottom), measure.field, measure.unit) });
+      continue;
+    }
     // Text above a column that is no measure (乡镇, 作物) is no item: a title line (merged across the table, or in its
     // first cell), not the upper row of a two-row header.
     if (top !== '' && topCell.role === 'unknown' && bottomCell.role === 'field' && !isQuantity(bottomCell.field)) return undefined;
@@ -594,8 +611,9 @@ class Reshape implements Layout {
       }
       const unit = w.unit ?? (this.unitColumn === undefined ? this.defaultUnit(w.field, w.header) : undefined);
       const figure = { index: w.index, field: w.field, unit, header: w.header };
-      const last = this.groups[this.groups.length - 1];
-      if (last && last.item === w.item && !last.figures.some((f) => f.field === w.field)) last.figures.push(figure);
+      // An item's measures side by side (水稻面积, 水稻产量), or apart under each measure (播种面积 over the crops, then 产量).
+      const group = this.groups.find((g) => g.item === w.item && !g.figures.some((f) => f.field === w.field));
+      if (group) group.figures.push(figure);
       else this.groups.push({ item: w.item, figures: [figure] });
     }
     if (longFigures.length > 0) this.groups.unshift({ item: '', figures: longFigures });

@@ -181,6 +181,19 @@ describe('one district in every shape', () => {
       ['拉堡镇', 15000],
       ['进德镇', 22000],
     ]);
+    // A measure above its items (播种面积（亩） over 水稻, 玉米, then 产量（吨） over them again), livestock likewise.
+    const inverted = writeFiles({
+      'c.csv': '乡镇,播种面积（亩）,,产量（吨）,\n,水稻,玉米,水稻,玉米\n拉堡镇,18000,6000,8100,2400\n进德镇,12000,4000,5400,1560\n',
+      'long.csv': '乡镇,作物,播种面积(亩),产量(吨)\n拉堡镇,水稻,18000,8100\n拉堡镇,玉米,6000,2400\n进德镇,水稻,12000,5400\n进德镇,玉米,4000,1560\n',
+      'l.csv': '乡镇,存栏（头）,\n,生猪,肉牛\n拉堡镇,15000,800\n进德镇,22000,1500\n',
+    });
+    const inv = (crops: string) => {
+      const r = landcap(['report', '--crops', join(inverted, crops), '--livestock', join(inverted, 'l.csv'), '--format', 'json']);
+      expect(r.status, r.stderr).toBe(0);
+      return JSON.parse(r.stdout) as ReportJson;
+    };
+    expect(figures(inv('c.csv'))).toBe(figures(inv('long.csv')));
+    expect(inv('c.csv').townships.map((t) => t.stockPe)).toEqual([15000 + (800 * 100) / 30, 22000 + (1500 * 100) / 30]);
     // A note's numbered lines after it are the note's.
     const notes = writeFiles({ 'c.csv': '乡镇,作物,产量(吨)\n拉堡镇,水稻,8100\n进德镇,水稻,5400\n注：产量为全年产量。\n1. 甘蔗为糖料蔗\n2. 水稻含早晚两季\n' });
     const noted = landcap(['validate', '--format', 'json', join(notes, 'c.csv')]);
