@@ -226,6 +226,8 @@ export async function readTable(
   let seeking = true;
   /** A header row found, taken when the next row is not its lower half. */
   let candidate: FoundHeader | undefined;
+  /** Whether a row of column numbers (甲, 1, 2 …) was skipped under the header. */
+  let numbered = false;
   const pending: { line: number; cells: string[] }[] = [];
   const emptyColumnsReported = new Set<number>();
   const row = new Row(path, log, multiline);
@@ -257,7 +259,6 @@ export async function readTable(
     for (const long of longs) onRow(row.set(line, replay.setArray(long.cells), long.columns, long.headers), layout.header);
   };
 
-  let numbered = false;
   let notedNote = false;
   const noteUnder = (cells: Cells, line: number) => {
     if (notedNote) return;

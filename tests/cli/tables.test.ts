@@ -39,6 +39,9 @@ function report(crops: string, livestock: string, dir = DIR): { json: ReportJson
   return { json: JSON.parse(r.stdout) as ReportJson, stderr: r.stderr };
 }
 
+/** Problems as [file (in the fixtures' folder), code, line, column]. */
+const placed = (problems: readonly Problem[]) => problems.map((n) => [n.file.replace(`${DIR}/`, ''), n.code, n.line, n.column]);
+
 /** The townships as the report gives them, without what only says where the figures came from. */
 const figures = (json: ReportJson) => JSON.stringify([json.townships, json.total]);
 
@@ -85,8 +88,7 @@ describe('one district in every shape', () => {
 
   it('says what it left out and where: the title, the totals row and column, the notes, the 其中 column', () => {
     const { json } = report('crops-wide-gbk.csv', 'livestock-wide.csv');
-    const notes = (json.notes ?? []).map((n) => [n.file.replace(`${DIR}/`, ''), n.code, n.line, n.column]);
-    expect(notes).toEqual([
+    expect(placed(json.notes ?? [])).toEqual([
       ['crops-wide-gbk.csv', 'title-skipped', 1, 0],
       ['crops-wide-gbk.csv', 'total-column', 3, 2],
       ['crops-wide-gbk.csv', 'total-row', 8, 0],
@@ -123,8 +125,7 @@ describe('one district in every shape', () => {
     const titled = report('crops-titled.csv', 'livestock-long.csv').json;
     const book = `${DIR}/livestock-yearbook.xlsx[畜禽存栏]`;
     const yearbook = report('crops-long.csv', 'livestock-yearbook.xlsx').json;
-    const notes = [...(titled.notes ?? []), ...(yearbook.notes ?? [])].map((n) => [n.file.replace(`${DIR}/`, ''), n.code, n.line, n.column]);
-    expect(notes).toEqual([
+    expect(placed([...(titled.notes ?? []), ...(yearbook.notes ?? [])])).toEqual([
       ['crops-titled.csv', 'title-skipped', 1, 0],
       ['crops-titled.csv', 'unit-from-title', 2, 3],
       ['crops-titled.csv', 'unit-from-title', 2, 4],
