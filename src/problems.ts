@@ -19,6 +19,7 @@ export const PROBLEM_CODES = {
   'file-not-text': 'error',
   'workbook-invalid': 'error',
   'sheet-not-found': 'error',
+  'sheet-several': 'warning',
   'kind-unknown': 'error',
   'kind-ambiguous': 'error',
   'kind-mismatch': 'error',

@@ -131,6 +131,10 @@ export const zh: Messages = {
       message: (a) => `无法读取该工作簿：${s(a.detail)}`,
       hint: () => '请在 Excel 或 WPS 中打开并重新保存为 .xlsx，或将工作表另存为“CSV UTF-8”',
     },
+    'sheet-several': {
+      message: (a) => `有多个工作表是${kindZh(a.kind)}表：读取“${s(a.sheet)}”，未读取 ${s(a.others).replaceAll('(hidden)', '（隐藏）')}`,
+      hint: (a) => `如需读取其他工作表，请用 --sheet ${s(a.kind)}=工作表名 指定`,
+    },
     'sheet-not-found': {
       message: (a) =>
         a.sheet ? `工作簿中没有名为“${s(a.sheet)}”的工作表（现有：${s(a.sheets)}）` : `工作簿中没有${kindZh(a.kind)}表（现有工作表：${s(a.sheets)}）`,

@@ -280,6 +280,8 @@ function withUnitsRow(upper: readonly string[], lower: readonly string[]): strin
     units++;
   }
   if (units === 0) return undefined;
+  // A header that gives its unit already (存栏(头)) over another in the row below: which one holds is not for landcap to guess.
+  if (upper.some((text, i) => /[()（）]/.test(text) && (lower[i] ?? '').trim() !== '' && !UNIT_HEADERS.has(normaliseHeader(lower[i]!)))) return undefined;
   return upper.map((text, i) => {
     const unit = (lower[i] ?? '').trim();
     return unit === '' || UNIT_HEADERS.has(normaliseHeader(unit)) ? text : `${text.trim()}(${unit})`;
@@ -318,7 +320,8 @@ function twoRowHeader(
     // A figure under a measure, or a name under 乡镇: the row is data, under a one-row header.
     if (measure && parseNumberCell(bottom).kind === 'number') return undefined;
     if (topCell.role === 'field' && !isQuantity(topCell.field) && bottomCell.role === 'unknown') return undefined;
-    if (measure && bottom !== '' && bottomCell.role === 'unknown') {
+    // An item under the measure; a unit there is a row of units (withUnitsRow), not an item 万头.
+    if (measure && bottom !== '' && bottomCell.role === 'unknown' && !unitNamed(bottom)) {
       measures++;
       const text = `${bottom}${measure.text}`;
       texts.push(text);

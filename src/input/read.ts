@@ -181,8 +181,19 @@ function chooseSheet(input: OpenedInput, kind: InputKind | undefined, named: str
     if (!sheet) log.report(at, 'sheet-not-found', { sheet: named, sheets: names, kind: kind ?? '' });
     return sheet;
   }
-  const found = workbookTables(workbook, kind)[0]?.sheet;
+  // A visible sheet before a hidden one (last year's table kept out of sight); several are said, naming the one read.
+  const tables = workbookTables(workbook, kind).sort((a, b) => Number(a.sheet.hidden) - Number(b.sheet.hidden));
+  const found = tables[0]?.sheet;
   if (!found) log.report(at, 'sheet-not-found', { sheet: '', sheets: names, kind: kind ?? 'crops|livestock|soil' });
+  else if (tables.length > 1)
+    log.report(at, 'sheet-several', {
+      kind: tables[0]!.kind,
+      sheet: found.name,
+      others: tables
+        .slice(1)
+        .map((t) => (t.sheet.hidden ? `${t.sheet.name} (hidden)` : t.sheet.name))
+        .join(', '),
+    });
   return found;
 }
 

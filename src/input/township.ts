@@ -184,6 +184,9 @@ export function scopesOf(key: string): readonly string[] {
   return scopes;
 }
 
+/** Spaces (plain or ideographic) between two Chinese characters: the padding yearbooks align names with. */
+const PADDING = /(?<=\p{Script=Han})[ \u3000]+(?=\p{Script=Han})/gu;
+
 /**
  * Reads a file's township column, row by row: the name (required), whether the row is a totals row, and — once per
  * name — a warning when the name holds a character that is there and not seen (甲\u200b镇 is not 甲镇). Files list a
@@ -216,8 +219,11 @@ export class TownshipColumn {
     const { column } = this;
     if (!column) return undefined;
     if (this.last && row.cells.is(column.index, this.lastSource) && this.sameRegion(row)) return this.last.note ? this.noteLine(row, this.last) : this.last;
-    const name = row.required(column);
-    if (name === undefined) return (this.last = undefined);
+    const written = row.required(column);
+    if (written === undefined) return (this.last = undefined);
+    // Spaces a yearbook pads a name with (拉 堡 镇, 拉\u3000堡\u3000镇) are not part of it; a totals label or a note is
+    // shown as written.
+    const name = isTotalLabel(written) || isNoteLine(written) ? written : written.replace(PADDING, '');
     this.lastSource = row.cells.source(column.index);
     // A note, or a line of a note's list after it (注： then 1. 甘蔗为糖料蔗): a text alone in its row.
     if (isNoteLine(name) || (this.notedNote && this.alone(row, column)))

@@ -135,7 +135,9 @@ describe('one district in every shape', () => {
       ['livestock-yearbook.xlsx[畜禽存栏]', 'measure-from-title', 3, 6],
       ['livestock-yearbook.xlsx[畜禽存栏]', 'part-left-out', 4, 3],
     ]);
-    expect([...titled.warnings, ...yearbook.warnings]).toEqual([]);
+    expect(titled.warnings).toEqual([]);
+    // The workbook has two livestock sheets: the first is read, and the other named.
+    expect(yearbook.warnings.map((w) => [w.code, w.line])).toEqual([['sheet-several', 1]]);
     expect(yearbook.notes!.find((n) => n.code === 'measure-from-title')).toMatchObject({ file: book, sheet: '畜禽存栏', cell: 'D3' });
     // The second sheet: 肉牛存栏（头） written once in the upper row, the row under it 生猪's 存栏（头） and 其中.
     const second = landcap(['report', '--crops', join(DIR, 'crops-long.csv'), '--livestock', join(DIR, 'livestock-yearbook.xlsx'), '--sheet', 'livestock=畜禽存栏2', '--format', 'json']);
@@ -156,6 +158,7 @@ describe('one district in every shape', () => {
       'unit-right.csv': '2024年柳江区各乡镇畜禽存栏情况,,\n,,单位：万头\n乡镇,畜种,存栏量\n拉堡镇,生猪,1.5\n进德镇,生猪,2.2\n',
       // The units in a row of their own under the header.
       'units-row.csv': '乡镇,生猪存栏,家禽存栏\n单位,头,万羽\n拉堡镇,15000,5.2\n进德镇,22000,8.6\n',
+      'units-long.csv': '乡镇,畜种,存栏\n,,万头\n拉堡镇,生猪,1.5\n进德镇,生猪,2.2\n',
       // A form's column numbers under the header.
       'numbered.csv': '乡镇,生猪存栏（头）,家禽存栏（万羽）\n甲,1,2\n拉堡镇,15000,5.2\n进德镇,22000,8.6\n',
     });
@@ -195,6 +198,21 @@ describe('one district in every shape', () => {
     };
     expect(figures(inv('c.csv'))).toBe(figures(inv('long.csv')));
     expect(inv('c.csv').townships.map((t) => t.stockPe)).toEqual([15000 + (800 * 100) / 30, 22000 + (1500 * 100) / 30]);
+    // Last year's table in a hidden sheet before this year's: this year's is read, and the other named.
+    const years = landcap(['report', '--crops', join(DIR, 'crops-two-years.xlsx'), '--livestock', join(DIR, 'livestock-long.csv'), '--format', 'json']);
+    expect(years.status, years.stderr).toBe(0);
+    expect(figures(JSON.parse(years.stdout) as ReportJson)).toBe(figures(report('crops-long.csv', 'livestock-long.csv').json));
+    expect(years.stderr).toContain('warning sheet-several several sheets hold a crops table: "2024年" is read, not 2023年 (hidden)');
+    // Names padded with spaces (拉 堡 镇) are the township's name.
+    const padded = writeFiles({ 'c.csv': readFileSync(join(DIR, 'crops-long.csv'), 'utf8').replaceAll('拉堡镇', '拉 堡 镇').replaceAll('进德镇', '进　德　镇') });
+    const pad = landcap(['report', '--crops', join(padded, 'c.csv'), '--livestock', join(DIR, 'livestock-long.csv'), '--format', 'json']);
+    expect(pad.status, pad.stderr).toBe(0);
+    expect(figures(JSON.parse(pad.stdout) as ReportJson)).toBe(figures(report('crops-long.csv', 'livestock-long.csv').json));
+    // A row of units under a long form's header, and under a wide one.
+    expect(stock('units-long.csv').townships.map(([name, pe]) => [name, pe])).toEqual([
+      ['拉堡镇', 15000],
+      ['进德镇', 22000],
+    ]);
     // A note's numbered lines after it are the note's.
     const notes = writeFiles({ 'c.csv': '乡镇,作物,产量(吨)\n拉堡镇,水稻,8100\n进德镇,水稻,5400\n注：产量为全年产量。\n1. 甘蔗为糖料蔗\n2. 水稻含早晚两季\n' });
     const noted = landcap(['validate', '--format', 'json', join(notes, 'c.csv')]);

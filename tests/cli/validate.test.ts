@@ -304,14 +304,16 @@ describe('landcap validate: every problem located', () => {
     expect(empty.status).toBe(1);
     expect(empty.stdout).toBe('');
     expect(empty.stderr).toContain(`${BAD}/header-only.csv:1:0: error no-townships the input files hold no township`);
-    // A scenario's: tests/cli/scenario.test.ts.
+    // A scenario's: tests/cli/scenario.test.ts; a report's choice among a workbook's sheets: tests/cli/tables.test.ts.
     expect(readFileSync(join(ROOT, 'tests/cli/scenario.test.ts'), 'utf8')).toMatch(/error scenario-township-unknown\b/);
+    expect(readFileSync(join(ROOT, 'tests/cli/tables.test.ts'), 'utf8')).toMatch(/warning sheet-several\b/);
     const covered = new Set([
       ...CASES.flatMap((c) => c.problems.map((p) => p.code)),
       'kind-mismatch',
       'production-mismatch',
       'no-townships',
       'scenario-township-unknown',
+      'sheet-several',
       ...MAP_CODES,
     ]);
     expect([...covered].sort()).toEqual(Object.keys(PROBLEM_CODES).sort());
