@@ -316,16 +316,27 @@ function twoRowHeader(
         topCell.role === 'field' && isQuantity(topCell.field)
           ? { text: top, field: topCell.field as QuantityField, unit: topCell.unitGiven ? topCell.unit : undefined }
           : undefined;
-    const bottomCell = headerCell(kind, bottom, titleMeasure);
+    // Under a measure, an item with its own unit (家禽（万羽） under 存栏（头）) is in that measure.
+    const bottomCell = headerCell(kind, bottom, measure?.field ?? titleMeasure);
     // A figure under a measure, or a name under 乡镇: the row is data, under a one-row header.
     if (measure && parseNumberCell(bottom).kind === 'number') return undefined;
     if (topCell.role === 'field' && !isQuantity(topCell.field) && bottomCell.role === 'unknown') return undefined;
+    if (measure && bottomCell.role === 'wide' && bottomCell.column.measureFromTitle && bottomCell.column.field === measure.field) {
+      measures++;
+      texts.push(bottom);
+      cells.push({ role: 'wide', column: { ...bottomCell.column, index: i, measureFromTitle: false } });
+      continue;
+    }
     // An item under the measure; a unit there is a row of units (withUnitsRow), not an item 万头.
     if (measure && bottom !== '' && bottomCell.role === 'unknown' && !unitNamed(bottom)) {
       measures++;
       const text = `${bottom}${measure.text}`;
+      // Its own unit, when its bracket gives one of the measure's (其中：能繁母猪（头） under 存栏).
+      const bracket = /^(.*?)\((.*)\)$/.exec(normaliseHeader(bottom));
+      const own = bracket ? unitNamed(bracket[2]!) : undefined;
+      const fits = own !== undefined && unitsOf(measure.field).some((u) => sameUnit(u, own));
       texts.push(text);
-      cells.push({ role: 'wide', column: wideOf(i, text, normaliseHeader(bottom), measure.field, measure.unit) });
+      cells.push({ role: 'wide', column: wideOf(i, text, fits ? bracket![1]!.trim() : normaliseHeader(bottom), measure.field, fits ? own : measure.unit) });
       continue;
     }
     // Text above a column that is no measure (乡镇, 作物) is no item: a title line (merged across the table, or in its

@@ -190,6 +190,9 @@ describe('one district in every shape', () => {
       'c.csv': '乡镇,播种面积（亩）,,产量（吨）,\n,水稻,玉米,水稻,玉米\n拉堡镇,18000,6000,8100,2400\n进德镇,12000,4000,5400,1560\n',
       'long.csv': '乡镇,作物,播种面积(亩),产量(吨)\n拉堡镇,水稻,18000,8100\n拉堡镇,玉米,6000,2400\n进德镇,水稻,12000,5400\n进德镇,玉米,4000,1560\n',
       'l.csv': '乡镇,存栏（头）,\n,生猪,肉牛\n拉堡镇,15000,800\n进德镇,22000,1500\n',
+      // Items with their own units under the measure, a 其中 among them.
+      'units.csv': '乡镇,存栏,,,\n,生猪（头）,其中：能繁母猪（头）,肉牛（头）,家禽（万羽）\n拉堡镇,15000,1500,800,5.2\n进德镇,22000,2100,1500,8.6\n',
+      'mixed.csv': '乡镇,存栏（头）,,,\n,生猪,其中：能繁母猪,肉牛,家禽（万羽）\n拉堡镇,15000,1500,800,5.2\n进德镇,22000,2100,1500,8.6\n',
     });
     const inv = (crops: string) => {
       const r = landcap(['report', '--crops', join(inverted, crops), '--livestock', join(inverted, 'l.csv'), '--format', 'json']);
@@ -198,6 +201,13 @@ describe('one district in every shape', () => {
     };
     expect(figures(inv('c.csv'))).toBe(figures(inv('long.csv')));
     expect(inv('c.csv').townships.map((t) => t.stockPe)).toEqual([15000 + (800 * 100) / 30, 22000 + (1500 * 100) / 30]);
+    for (const file of ['units.csv', 'mixed.csv']) {
+      const r = landcap(['report', '--crops', join(inverted, 'long.csv'), '--livestock', join(inverted, file), '--format', 'json']);
+      expect(r.status, r.stderr).toBe(0);
+      const json = JSON.parse(r.stdout) as ReportJson;
+      expect(json.townships.map((t) => t.stockPe)).toEqual([15000 + (800 * 100) / 30 + (52000 * 100) / 2500, 22000 + (1500 * 100) / 30 + (86000 * 100) / 2500]);
+      expect(json.warnings).toEqual([]);
+    }
     // Last year's table in a hidden sheet before this year's: this year's is read, and the other named.
     const years = landcap(['report', '--crops', join(DIR, 'crops-two-years.xlsx'), '--livestock', join(DIR, 'livestock-long.csv'), '--format', 'json']);
     expect(years.status, years.stderr).toBe(0);
