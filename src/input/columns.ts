@@ -108,7 +108,7 @@ export const FIELD_SPECS: readonly FieldSpec[] = [
   },
   { field: 'city', kind: 'crops', names: ['city', 'prefecture', '市', '地市', '州市', '市州', '地级市', '市(州)', '市名', '市名称', '地市名称', '所属地市', 'city_name'] },
   { field: 'crop', kind: 'crops', names: ['crop', 'crops', '作物', '作物名称', '作物种类'] },
-  { field: 'area', kind: 'crops', names: ['area', '面积', '播种面积', '种植面积'], units: AREA_UNITS, defaultUnit: MU, exact: { area_mu: MU, area_ha: HA } },
+  { field: 'area', kind: 'crops', names: ['area', '面积', '播种面积', '种植面积', '收获面积'], units: AREA_UNITS, defaultUnit: MU, exact: { area_mu: MU, area_ha: HA } },
   {
     field: 'yield',
     kind: 'crops',
@@ -147,12 +147,12 @@ export const FIELD_SPECS: readonly FieldSpec[] = [
   {
     field: 'stock',
     kind: 'livestock',
-    names: ['存栏量', '存栏', '存栏数', '年末存栏', '存栏数量'],
+    names: ['存栏量', '存栏', '存栏数', '年末存栏', '存栏数量', '期末存栏', '年末存栏量', '期末存栏量', '年底存栏'],
     units: HEAD_UNITS,
     defaultUnit: HEAD,
     exact: { stock: HEAD },
   },
-  { field: 'slaughter', kind: 'livestock', names: ['出栏量', '出栏', '出栏数', '年出栏'], units: HEAD_UNITS, defaultUnit: HEAD, exact: { slaughter: HEAD } },
+  { field: 'slaughter', kind: 'livestock', names: ['出栏量', '出栏', '出栏数', '年出栏', '年出栏量', '出栏数量', '全年出栏'], units: HEAD_UNITS, defaultUnit: HEAD, exact: { slaughter: HEAD } },
   { field: 'pe_factor', kind: 'livestock', names: ['pe_factor', '猪当量系数', '猪当量折算系数', '折算系数'] },
   // soil
   { field: 'township', kind: 'soil', names: [] },

@@ -112,9 +112,11 @@ function wideColumn(kind: InputKind, header: string, index: number): HeaderCell 
   const unitPart = bracket ? bracket[2]! : '';
   for (const { name: measure } of measures) {
     if (!base.endsWith(measure) || base.length === measure.length) continue;
+    // The time a yearbook writes before the item (年末生猪存栏) or between it and the measure (生猪期末存栏) is no part of it.
     const item = base
       .slice(0, -measure.length)
       .replace(/[\s_\-·:：]+$/, '')
+      .replace(/^(?:年末|期末|年底|全年)|(?:年末|期末|年底|全年)$/g, '')
       .trim();
     if (item === '') continue;
     const m = matchHeader(kind, measure + unitPart);
@@ -230,8 +232,12 @@ export function findHeader(
     const cells = headerCells(k, last.cells, measureInTitle(k, above(1)));
     if (qualifies(k, cells)) found.push({ kind: k, lines: [last.line], texts: last.cells, cells, wide: cells.some((c) => c.role === 'wide') });
   }
-  // A row that fits several kinds (a crop column and a species column) is no kind's header.
-  return found.length === 1 ? found[0] : undefined;
+  // A row that fits several kinds is the header of the one with the most items (five species columns and a 肉类总产量
+  // column are a livestock table's); with as many of each, of none.
+  if (found.length <= 1) return found[0];
+  const items = (f: FoundHeader) => f.cells.filter((c) => c.role === 'wide' && c.column.role === 'item').length;
+  const ranked = found.map((f) => ({ f, n: items(f) })).sort((a, b) => b.n - a.n);
+  return ranked[0]!.n > ranked[1]!.n ? ranked[0]!.f : undefined;
 }
 
 function withIndex(cell: HeaderCell, index: number): HeaderCell {

@@ -233,6 +233,25 @@ describe('one district in every shape', () => {
     expect(numbered.notes.map((n) => [n.code, n.line])).toContainEqual(['column-numbers-skipped', 2]);
   });
 
+  it('measures as yearbooks word them (生猪期末存栏, 年末肉牛存栏, 水稻收获面积), and a livestock table with one crop column', () => {
+    const dir = writeFiles({
+      'l.csv': '乡镇,生猪期末存栏（头）,年末肉牛存栏（头）,肉类总产量（吨）\n拉堡镇,15000,800,3000\n进德镇,22000,1500,4000\n',
+      'c.csv': '乡镇,水稻收获面积（亩）,水稻产量（吨）\n拉堡镇,18000,8100\n进德镇,12000,5400\n',
+    });
+    const r = landcap(['report', '--crops', join(dir, 'c.csv'), '--livestock', join(dir, 'l.csv'), '--format', 'json']);
+    expect(r.status, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as ReportJson).townships.map((t) => [t.name, t.stockPe])).toEqual([
+      ['拉堡镇', 15000 + (800 * 100) / 30],
+      ['进德镇', 22000 + (1500 * 100) / 30],
+    ]);
+    // validate tells the kind by the most items: three species columns and one of meat are a livestock table.
+    const v = landcap(['validate', '--format', 'json', join(dir, 'l.csv')]);
+    expect(v.status, v.stderr).toBe(0);
+    const json = JSON.parse(v.stdout) as { files: { kind: string }[]; warnings: Problem[] };
+    expect(json.files[0]!.kind).toBe('livestock');
+    expect(json.warnings.map((w) => [w.code, w.column])).toEqual([['header-unknown-column', 4]]);
+  });
+
   it('a species with a head unit and no measure, under no title naming one: an error at its header cell, not a column left out', () => {
     const dir = writeFiles({ 'l.csv': '乡镇,生猪存栏（头）,肉牛（头）\n拉堡镇,15000,800\n' });
     const r = landcap(['validate', join(dir, 'l.csv')]);
