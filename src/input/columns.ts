@@ -99,7 +99,7 @@ const MG_KG = u('mg/kg', 1, 'mg/kg');
 
 export const FIELD_SPECS: readonly FieldSpec[] = [
   // crops
-  { field: 'township', kind: 'crops', names: ['township', 'town', '乡镇', '乡镇名称', '乡镇名', '乡镇街道', '乡镇(街道)', '乡(镇)', '乡镇/街道', 'township_name', 'town_name'] },
+  { field: 'township', kind: 'crops', names: ['township', 'town', '乡镇', '乡镇名称', '乡镇名', '乡镇街道', '乡镇(街道)', '乡(镇)', '乡镇/街道', '镇(街道)', '镇街', '乡镇街', '单位名称', '地区', '地区名称', 'township_name', 'town_name'] },
   // The regions above the township (optional, in every data file): 县(市、区) reads as 县 with its bracket ignored.
   {
     field: 'county',

@@ -244,6 +244,11 @@ describe('one district in every shape', () => {
       ['拉堡镇', 15000 + (800 * 100) / 30],
       ['进德镇', 22000 + (1500 * 100) / 30],
     ]);
+    // The township column as forms head it.
+    for (const header of ['单位名称', '地区', '镇（街道）', '镇街']) {
+      const named = writeFiles({ 'c.csv': `${header},作物,产量(吨)\n拉堡镇,水稻,8100\n` });
+      expect(landcap(['validate', join(named, 'c.csv')]).status, header).toBe(0);
+    }
     // validate tells the kind by the most items: three species columns and one of meat are a livestock table.
     const v = landcap(['validate', '--format', 'json', join(dir, 'l.csv')]);
     expect(v.status, v.stderr).toBe(0);
