@@ -48,8 +48,18 @@ export function landcap(args: readonly string[], options: { cwd?: string; env?: 
     worker = undefined;
     throw new Error(`landcap ${args.join(' ')}: no answer in 120 s`);
   }
-  return receiveMessageOnPort(w.port)!.message as Run;
+  // The flag can be seen before the answer posted ahead of it reaches this side of the port (on a busy machine): wait
+  // for it, rather than leave it to be taken as the next run's answer.
+  for (let waited = 0; waited < 10_000; waited++) {
+    const answer = receiveMessageOnPort(w.port);
+    if (answer) return answer.message as Run;
+    Atomics.wait(PAUSE, 0, 0, 1);
+  }
+  throw new Error(`landcap ${args.join(' ')}: its answer did not arrive`);
 }
+
+/** Something to wait on for a millisecond. */
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 
 let worker: { flag: Int32Array; port: MessagePort; thread: Worker } | undefined;
 function startWorker() {

@@ -108,7 +108,7 @@ export const FIELD_SPECS: readonly FieldSpec[] = [
   },
   { field: 'city', kind: 'crops', names: ['city', 'prefecture', '市', '地市', '州市', '市州', '地级市', '市(州)', '市名', '市名称', '地市名称', '所属地市', 'city_name'] },
   { field: 'crop', kind: 'crops', names: ['crop', 'crops', '作物', '作物名称', '作物种类'] },
-  { field: 'area', kind: 'crops', names: ['area', '面积', '播种面积', '种植面积', '收获面积'], units: AREA_UNITS, defaultUnit: MU, exact: { area_mu: MU, area_ha: HA } },
+  { field: 'area', kind: 'crops', names: ['area', '面积', '播种面积', '种植面积'], units: AREA_UNITS, defaultUnit: MU, exact: { area_mu: MU, area_ha: HA } },
   {
     field: 'yield',
     kind: 'crops',

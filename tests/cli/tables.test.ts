@@ -233,10 +233,10 @@ describe('one district in every shape', () => {
     expect(numbered.notes.map((n) => [n.code, n.line])).toContainEqual(['column-numbers-skipped', 2]);
   });
 
-  it('measures as yearbooks word them (生猪期末存栏, 年末肉牛存栏, 水稻收获面积), and a livestock table with one crop column', () => {
+  it('measures as yearbooks word them (生猪期末存栏, 年末肉牛存栏), and a livestock table with one crop column', () => {
     const dir = writeFiles({
       'l.csv': '乡镇,生猪期末存栏（头）,年末肉牛存栏（头）,肉类总产量（吨）\n拉堡镇,15000,800,3000\n进德镇,22000,1500,4000\n',
-      'c.csv': '乡镇,水稻收获面积（亩）,水稻产量（吨）\n拉堡镇,18000,8100\n进德镇,12000,5400\n',
+      'c.csv': '乡镇,水稻播种面积（亩）,水稻产量（吨）\n拉堡镇,18000,8100\n进德镇,12000,5400\n',
     });
     const r = landcap(['report', '--crops', join(dir, 'c.csv'), '--livestock', join(dir, 'l.csv'), '--format', 'json']);
     expect(r.status, r.stderr).toBe(0);
