@@ -144,11 +144,13 @@ const problems: Record<ProblemCode, ProblemText> = {
   },
   'part-left-out': {
     message: (a) =>
-      `"${s(a.item)}" is a part (其中) of the item before it${a.whole ? ` ("${s(a.whole)}")` : ''}: it is left out, as that item already counts it`,
+      a.whole
+        ? `"${s(a.item)}" is a part (其中) of "${s(a.whole)}": it is left out, as "${s(a.whole)}" already counts it`
+        : `"${s(a.item)}" is a part (其中) of the item before it: it is left out, as that item already counts it`,
   },
   'part-exceeds-whole': {
     message: (a) => `the part "${s(a.item)}" (${num(a.part)}) is larger than "${s(a.whole)}" (${num(a.value)}), the item it is part of`,
-    hint: () => 'a 其中 figure is part of the figure before it: check both, and their units',
+    hint: () => "a 其中 figure is part of its whole's: check both, and their units",
   },
   'note-line-skipped': { message: (a) => `"${s(a.text)}" is a note under the table, not data: skipped` },
   'unit-invalid': {

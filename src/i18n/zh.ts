@@ -200,11 +200,11 @@ export const zh: Messages = {
       hint: () => '表中合计与各乡镇之和不符：请核对各乡镇数据与合计',
     },
     'part-left-out': {
-      message: (a) => `“${s(a.item)}”是前一项${a.whole ? `“${s(a.whole)}”` : ''}的其中项：已包含在该项中，不重复计入`,
+      message: (a) => (a.whole ? `“${s(a.item)}”是“${s(a.whole)}”的其中项：已包含在该项中，不重复计入` : `“${s(a.item)}”是前一项的其中项：已包含在该项中，不重复计入`),
     },
     'part-exceeds-whole': {
       message: (a) => `其中项“${s(a.item)}”（${num(a.part)}）大于其所属的“${s(a.whole)}”（${num(a.value)}）`,
-      hint: () => '其中项是前一项的一部分：请核对两者的数值和单位',
+      hint: () => '其中项是其所属项的一部分：请核对两者的数值和单位',
     },
     'note-line-skipped': { message: (a) => `“${s(a.text)}”是表下注释，不是数据：已跳过` },
     'unit-invalid': {

@@ -4,7 +4,7 @@ import { MU_PER_HECTARE, areaInMu, productionFromAreaAndYield, relativeDifferenc
 import { LAND_USES, landUseIndex, type LandUse, type Measure, type Nutrient } from '../method/types.js';
 import type { ProblemLog } from '../problems.js';
 import { NameIndex, tableNames, wholeMark, type Named, type WholeMark } from './names.js';
-import { Parts, isPart } from './parts.js';
+import { Parts, isPart, partName } from './parts.js';
 import { RowKeys } from './row-keys.js';
 import { CellMemo, type Column, type Header, type Row } from './table.js';
 import { Totals } from './totals.js';
@@ -210,6 +210,8 @@ interface CropName {
   readonly byLandUse: (readonly [number, number] | undefined)[];
   /** A 其中 item, part of the one before it. */
   readonly part: boolean;
+  /** For a 其中 item, the crop of the tables it names (水稻 for 其中：早稻), when it names one. */
+  readonly partOf?: string;
 }
 
 /**
@@ -250,7 +252,9 @@ export class CropReader {
       const key = this.seen.intern(named.identity);
       const crop = named.value?.crop;
       const whole = wholeMark(named, crop !== undefined && wholes.has(crop) ? crop : undefined, text, row.place(this.columns.crop).column);
-      return { asWritten: text, named, whole, key, shown: text === named.identity ? key : this.seen.intern(text), byLandUse: [], part: isPart(text) };
+      const part = isPart(text);
+      const partOf = part ? this.index.lookup(partName(text)).value?.crop : undefined;
+      return { asWritten: text, named, whole, key, shown: text === named.identity ? key : this.seen.intern(text), byLandUse: [], part, partOf };
     });
     this.landUses = new CellMemo(this.columns.land_use, landUseOf);
   }
@@ -265,7 +269,7 @@ export class CropReader {
       return undefined;
     }
     const cropName = this.cropNames.get(row);
-    if (cropName?.part && townshipCell) return this.part(row, townshipCell.id, cropName.asWritten);
+    if (cropName?.part && townshipCell) return this.part(row, townshipCell.id, cropName);
     this.parts.reset();
     if (cropName === undefined && c.crop) row.report(c.crop, 'cell-required', { header: row.headerOf(c.crop) });
     const landUseCell = this.landUses.get(row);
@@ -381,7 +385,7 @@ export class CropReader {
 
     const item = crop?.crop ?? cropAsWritten;
     const unit = measure === 'm3' ? 'm³' : 'kg';
-    this.parts.whole(townshipCell.id, cropAsWritten, production);
+    this.parts.whole(townshipCell.id, cropAsWritten, production, cropName.whole && !cropName.whole.member ? cropName.whole.name : undefined);
     if (townshipCell.total) {
       this.totals.total(row, productionQ?.column, township, item, production, unit, townshipCell.scope, cropAsWritten);
       return undefined;
@@ -415,7 +419,7 @@ export class CropReader {
   }
 
   /** A 其中 row: left out, its production (given, or area × yield) checked against the item's before it. */
-  private part(row: Row, township: number, item: string): undefined {
+  private part(row: Row, township: number, item: CropName): undefined {
     const state = { bad: false };
     const [production] = this.quantities.production.read(row, state);
     let value = production?.value;
@@ -424,7 +428,7 @@ export class CropReader {
       const [yieldQ] = this.quantities.yield.read(row, state);
       if (area && yieldQ) value = productionFromAreaAndYield(area.value, area.per, yieldQ.value, yieldQ.per);
     }
-    this.parts.part(row, this.columns.crop, production?.column ?? this.columns.crop, township, item, state.bad ? undefined : value);
+    this.parts.part(row, this.columns.crop, production?.column ?? this.columns.crop, township, item.asWritten, state.bad ? undefined : value, item.partOf);
     return undefined;
   }
 

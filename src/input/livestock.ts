@@ -4,7 +4,7 @@ import { fractionValue, formatFraction, parseFraction, pigEquivalents, stockFrom
 import type { Fraction } from '../method/types.js';
 import type { ProblemArgs, ProblemLog } from '../problems.js';
 import { NameIndex, tableNames, wholeMark, type Named, type WholeMark } from './names.js';
-import { Parts, isPart } from './parts.js';
+import { Parts, isPart, partName } from './parts.js';
 import { RowKeys } from './row-keys.js';
 import { CellMemo, type Column, type Header, type Row } from './table.js';
 import { relativeDifference } from '../method/production.js';
@@ -116,6 +116,8 @@ interface SpeciesName {
   readonly key: number;
   /** A 其中 item, part of the one before it. */
   readonly part: boolean;
+  /** For a 其中 item, the species of the tables it names (生猪 for 其中：能繁母猪), when it names one. */
+  readonly partOf?: string;
 }
 
 /**
@@ -162,7 +164,9 @@ export class LivestockReader {
       const named = this.index.lookup(text);
       const species = named.value?.species;
       const whole = wholeMark(named, species !== undefined && wholes.has(species) ? species : undefined, text, row.place(this.columns.species).column);
-      return { asWritten: text, named, whole, key: this.seen.intern(named.identity), part: isPart(text) };
+      const part = isPart(text);
+      const partOf = part ? this.index.lookup(partName(text)).value?.species : undefined;
+      return { asWritten: text, named, whole, key: this.seen.intern(named.identity), part, partOf };
     });
   }
 
@@ -178,7 +182,7 @@ export class LivestockReader {
     if (speciesName0?.part && townshipCell) {
       const state = { bad: false };
       const head = this.stock.read(row, state) ?? this.slaughter.read(row, state);
-      this.parts.part(row, c.species, head?.column ?? this.stock.first, townshipCell.id, speciesName0.asWritten, state.bad ? undefined : head?.value);
+      this.parts.part(row, c.species, head?.column ?? this.stock.first, townshipCell.id, speciesName0.asWritten, state.bad ? undefined : head?.value, speciesName0.partOf);
       return undefined;
     }
     this.parts.reset();
@@ -250,7 +254,7 @@ export class LivestockReader {
       row.report(stockColumn ?? slaughterColumn, 'figure-not-finite', { what: 'stock', township, value: String(pe) });
       return undefined;
     }
-    this.parts.whole(townshipCell.id, speciesAsWritten, head);
+    this.parts.whole(townshipCell.id, speciesAsWritten, head, speciesName0?.whole && !speciesName0.whole.member ? speciesName0.whole.name : undefined);
     if (townshipCell.total) {
       this.totals.total(row, fromSlaughter ? slaughterColumn : stockColumn, township, speciesName, head, '', townshipCell.scope, speciesAsWritten);
       return undefined;

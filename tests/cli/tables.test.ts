@@ -257,6 +257,22 @@ describe('one district in every shape', () => {
     expect(json.warnings.map((w) => [w.code, w.column])).toEqual([['header-unknown-column', 4]]);
   });
 
+  it('a 其中 column is checked against the whole it is part of, not the column before it', () => {
+    const dir = writeFiles({
+      // 其中：能繁母猪 after 羊: 1,500 sows are more than 1,200 sheep, and no more than 15,000 pigs.
+      'l.csv': '乡镇,生猪存栏（头）,羊存栏（只）,其中：能繁母猪（头）\n拉堡镇,15000,1200,1500\n进德镇,22000,600,2100\n',
+      // 18,000 sows are more than 15,000 pigs.
+      'bad.csv': '乡镇,生猪存栏（头）,羊存栏（只）,其中：能繁母猪（头）\n拉堡镇,15000,1200,18000\n',
+    });
+    const ok = landcap(['validate', '--format', 'json', join(dir, 'l.csv')]);
+    expect(ok.status, ok.stderr).toBe(0);
+    const notes = (JSON.parse(ok.stdout) as { notes: (Problem & { message: string })[] }).notes;
+    expect(notes.map((n) => [n.code, n.line, n.column])).toEqual([['part-left-out', 2, 4]]);
+    expect(notes[0]!.message).toBe('"其中：能繁母猪" is a part (其中) of "生猪": it is left out, as "生猪" already counts it');
+    const bad = landcap(['validate', join(dir, 'bad.csv')]);
+    expect(bad.stderr).toContain('bad.csv:2:4: warning part-exceeds-whole the part "其中：能繁母猪" (18,000) is larger than "生猪" (15,000)');
+  });
+
   it('a species with a head unit and no measure, under no title naming one: an error at its header cell, not a column left out', () => {
     const dir = writeFiles({ 'l.csv': '乡镇,生猪存栏（头）,肉牛（头）\n拉堡镇,15000,800\n' });
     const r = landcap(['validate', join(dir, 'l.csv')]);
