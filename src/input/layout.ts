@@ -254,6 +254,18 @@ function headerCells(kind: InputKind, texts: readonly string[], titleMeasure?: Q
 }
 
 /**
+ * A header read as an item in `field`'s measure (其中：能繁母猪（头）, 家禽（万羽） under 存栏): the item, and the unit its
+ * bracket gives; undefined when its bracket is no unit of the field.
+ */
+function itemOfField(kind: InputKind, field: QuantityField, header: string): { readonly item: string; readonly unit: Unit | undefined } | undefined {
+  const name = normaliseHeader(header);
+  const bracket = /^(.*?)\((.*)\)$/.exec(name);
+  if (!bracket) return { item: name, unit: undefined };
+  const unit = KIND_FIELDS[kind].find((s) => s.field === field)?.units?.[bracket[2]!];
+  return unit ? { item: bracket[1]!, unit } : undefined;
+}
+
+/**
  * A 其中 column that names no measure (其中：能繁母猪（头）) is a part of the wide column before it, in that column's
  * measure (and in its own unit, when its bracket gives one).
  */
@@ -262,12 +274,9 @@ function withParts(kind: InputKind, texts: readonly string[], cells: HeaderCell[
   cells.forEach((cell, i) => {
     if (cell.role === 'wide') previous = cell.column;
     else if ((cell.role === 'unknown' || cell.role === 'no-measure') && previous && isPart(normaliseHeader(texts[i]!))) {
-      const name = normaliseHeader(texts[i]!);
-      const bracket = /^(.*?)\((.*)\)$/.exec(name);
-      const spec = KIND_FIELDS[kind].find((s) => s.field === previous!.field);
-      const unit = bracket ? spec?.units?.[bracket[2]!] : previous.unit;
-      if (bracket && !unit) return;
-      cells[i] = { role: 'wide', column: wideOf(i, texts[i]!, asWritten(texts[i]!, bracket ? bracket[1]! : name), previous.field, unit) };
+      const part = itemOfField(kind, previous.field, texts[i]!);
+      if (!part) return;
+      cells[i] = { role: 'wide', column: wideOf(i, texts[i]!, asWritten(texts[i]!, part.item), previous.field, part.unit ?? previous.unit) };
     }
   });
   return cells;
@@ -338,11 +347,9 @@ function twoRowHeader(
       measures++;
       const text = `${bottom}${measure.text}`;
       // Its own unit, when its bracket gives one of the measure's (其中：能繁母猪（头） under 存栏).
-      const bracket = /^(.*?)\((.*)\)$/.exec(normaliseHeader(bottom));
-      const own = bracket ? unitNamed(bracket[2]!) : undefined;
-      const fits = own !== undefined && unitsOf(measure.field).some((u) => sameUnit(u, own));
+      const own = itemOfField(kind, measure.field, bottom);
       texts.push(text);
-      cells.push({ role: 'wide', column: wideOf(i, text, fits ? bracket![1]!.trim() : normaliseHeader(bottom), measure.field, fits ? own : measure.unit) });
+      cells.push({ role: 'wide', column: wideOf(i, text, own?.item ?? normaliseHeader(bottom), measure.field, own?.unit ?? measure.unit) });
       continue;
     }
     // Text above a column that is no measure (乡镇, 作物) is no item: a title line (merged across the table, or in its

@@ -221,12 +221,14 @@ export class TownshipColumn {
     if (this.last && row.cells.is(column.index, this.lastSource) && this.sameRegion(row)) return this.last.note ? this.noteLine(row, this.last) : this.last;
     const written = row.required(column);
     if (written === undefined) return (this.last = undefined);
+    const total = isTotalLabel(written);
+    const note = isNoteLine(written);
     // Spaces a yearbook pads a name with (拉 堡 镇, 拉\u3000堡\u3000镇) are not part of it; a totals label or a note is
     // shown as written.
-    const name = isTotalLabel(written) || isNoteLine(written) ? written : written.replace(PADDING, '');
+    const name = total || note ? written : written.replace(PADDING, '');
     this.lastSource = row.cells.source(column.index);
     // A note, or a line of a note's list after it (注： then 1. 甘蔗为糖料蔗): a text alone in its row.
-    if (isNoteLine(name) || (this.notedNote && this.alone(row, column)))
+    if (note || (this.notedNote && this.alone(row, column)))
       return this.noteLine(row, (this.last = { name, key: name, id: -1, total: false, note: true, scope: '' }));
     const county = this.county ? row.text(this.county) : '';
     const city = this.city ? row.text(this.city) : '';
@@ -240,7 +242,6 @@ export class TownshipColumn {
     const key = townshipKey(name, county, city);
     let id = this.ids.get(key);
     if (id === undefined) this.ids.set(key, (id = this.ids.size));
-    const total = isTotalLabel(name);
     if (total) this.totals.add(key);
     const labelRegion = total && county === '' && city === '' ? totalLabelRegion(name) : undefined;
     const scope = !total ? '' : labelRegion !== undefined ? `${NAMED}${labelRegion}` : regionScope(county, city);

@@ -142,10 +142,10 @@ function checkSoilTownships(
 
 /**
  * Each township of the data against the places file or the map: one missing from it (said at the township's first
- * row of data, naming the file that lacks it, with the entry of it that it most likely is), an entry naming no township of the data (with the township it
- * most likely means), and an entry without a county that would be the location of several counties' townships of its
- * name (an error: which one it is, the file does not say). A township the map lacks has no location either when the
- * map gives the locations.
+ * row of data, naming the file that lacks it, with the entry of it that it most likely is), an entry naming no
+ * township of the data (with the township it most likely means), and an entry without a county that would be the
+ * location of several counties' townships of its name (an error: which one it is, the file does not say). A township
+ * the map lacks has no location either when the map gives the locations.
  */
 function checkLocations(
   entries: TownshipIndex<PlaceRow & { readonly column?: number }>,
