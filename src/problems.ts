@@ -50,6 +50,7 @@ export const PROBLEM_CODES = {
   'part-left-out': 'note',
   'part-exceeds-whole': 'warning',
   'note-line-skipped': 'note',
+  'header-repeated': 'note',
   'unit-invalid': 'error',
   'unit-conflict': 'error',
   'formula-no-value': 'error',

@@ -152,6 +152,12 @@ const problems: Record<ProblemCode, ProblemText> = {
     message: (a) => `the part "${s(a.item)}" (${num(a.part)}) is larger than "${s(a.whole)}" (${num(a.value)}), the item it is part of`,
     hint: () => "a 其中 figure is part of its whole's: check both, and their units",
   },
+  'header-repeated': {
+    message: (a) =>
+      a.line
+        ? `"${s(a.text)}" repeats line ${a.line}, the table's title or header, as a table continued on a new page does: not data, skipped`
+        : `"${s(a.text)}" says the table continues, as on a new page: not data, skipped`,
+  },
   'note-line-skipped': { message: (a) => `"${s(a.text)}" is a note under the table, not data: skipped` },
   'unit-invalid': {
     message: (a) => `unknown unit "${s(a.unit)}"`,

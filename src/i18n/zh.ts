@@ -206,6 +206,9 @@ export const zh: Messages = {
       message: (a) => `其中项“${s(a.item)}”（${num(a.part)}）大于其所属的“${s(a.whole)}”（${num(a.value)}）`,
       hint: () => '其中项是其所属项的一部分：请核对两者的数值和单位',
     },
+    'header-repeated': {
+      message: (a) => (a.line ? `“${s(a.text)}”重复第 ${a.line} 行的表题或表头（分页续表）：不是数据，已跳过` : `“${s(a.text)}”为续表标记：不是数据，已跳过`),
+    },
     'note-line-skipped': { message: (a) => `“${s(a.text)}”是表下注释，不是数据：已跳过` },
     'unit-invalid': {
       message: (a) => `未知单位“${s(a.unit)}”`,

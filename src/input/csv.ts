@@ -77,6 +77,11 @@ export class Cells {
     return true;
   }
 
+  /** Whether cell i is `text` as written (`utf8` its bytes): compared where it stands, without decoding it. */
+  isText(i: number, text: string, utf8: Uint8Array): boolean {
+    return this.array || i >= this.count ? this.raw(i) === text : this.is(i, utf8);
+  }
+
   /**
    * A small hash of cell i as it stands (0–255, of its length and its first and last characters), to find it again
    * among the few dozen cells of a column seen before (CellMemo).

@@ -3,6 +3,7 @@ import { Cells, readRecords, type RecordSink } from './csv.js';
 import { decodeInput } from './encoding.js';
 import { CsvSyntaxError, EncodingError, type Encoding, type EncodingOption } from './errors.js';
 import { HEADER_SEARCH_ROWS, findHeader, firstRowHeader, makeLayout, type FoundHeader, type Layout } from './layout.js';
+import { PageBreaks } from './pages.js';
 import { readInput, type InputRef } from './source.js';
 import { Row, checkRowShape, type Header } from './table.js';
 import { isNoteLine } from './township.js';
@@ -239,6 +240,8 @@ export async function readTable(
   let candidate: FoundHeader | undefined;
   /** Whether a row of column numbers (甲, 1, 2 …) was skipped under the header. */
   let numbered = false;
+  /** The file's township column. */
+  let townshipIndex: number | undefined;
   const pending: { line: number; cells: string[] }[] = [];
   const emptyColumnsReported = new Set<number>();
   const row = new Row(path, log, multiline);
@@ -256,9 +259,14 @@ export async function readTable(
       log.report(place(line, 0), 'column-numbers-skipped', { text: bounded(cells.toArray().filter((c) => c.trim() !== '').join(','), 40) });
       return;
     }
+    // A form's sign-off under the table may start in any column (,,审核人：李四): with no township, a note in it is no row.
+    if (townshipIndex !== undefined && cells.blank(townshipIndex) && noteUnder(cells, line)) return;
     rows++;
     if (!layout) return;
     row.set(line, cells);
+    // A row of the long form is known for a title or header repeated on a new page where its township is read; a
+    // wide table's row is known here, before it is reshaped.
+    if (!layout.identity && row.repeated()) return;
     checkRowShape(row, layout.fileHeader, emptyColumnsReported);
     if (layout.identity) {
       onRow(row, layout.header);
@@ -270,18 +278,16 @@ export async function readTable(
     for (const long of longs) onRow(row.set(line, replay.setArray(long.cells), long.columns, long.headers), layout.header);
   };
 
-  let notedNote = false;
-  const noteUnder = (cells: Cells, line: number) => {
-    if (notedNote) return;
+  /** Whether the row's first text is a note (注：…, 审核人：…), said once per file. */
+  const noteUnder = (cells: Cells, line: number): boolean => {
     for (let i = 0; i < cells.count; i++) {
       const text = cells.raw(i).trim();
       if (text === '') continue;
-      if (isNoteLine(text)) {
-        notedNote = true;
-        log.report(place(line, 0), 'note-line-skipped', { text: bounded(text, 60) });
-      }
-      return;
+      if (!isNoteLine(text)) return false;
+      row.set(line, cells).note(text);
+      return true;
     }
+    return false;
   };
 
   /** The header is found (or, failing that, the first row is taken as it): the rows after it are data. */
@@ -292,10 +298,12 @@ export async function readTable(
     // A title merged across the table's width repeats in each cell: once is enough.
     const titles = pending.slice(0, headerAt).map((p) => [...new Set(p.cells.map((c) => c.trim()).filter((c) => c !== ''))].join(' '));
     headerLine = pending[lastHeader]?.line ?? 1;
+    row.pages = new PageBreaks(pending.slice(0, found ? lastHeader + 1 : 1));
     if (headerAt > 0)
       log.report(place(pending[0]!.line, 0), 'title-skipped', { header: pending[headerAt]!.line, count: headerAt, title: bounded(titles.join(' / '), 60) });
     const header = found ?? firstRowHeader(pending[0]!, kind, place(pending[0]!.line, 0), log);
     layout = header && makeLayout(header, path, log, optional, titles);
+    townshipIndex = layout?.fileHeader.byField.get('township')?.[0]?.index;
     for (const p of pending.slice(lastHeader + 1)) dataRow(replay.setArray(p.cells), p.line);
     pending.length = 0;
   };

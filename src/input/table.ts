@@ -1,7 +1,9 @@
 import type { InputKind, Unit } from './columns.js';
 import type { CellSource, Cells } from './csv.js';
 import { parseNumberCell, scaleNumber } from './numbers.js';
+import type { PageBreaks } from './pages.js';
 import type { Place, ProblemArgs, ProblemCode, ProblemLog } from '../problems.js';
+import { bounded } from '../safe-text.js';
 
 export interface Column {
   /** 0-based index of the cell in a record. */
@@ -68,6 +70,26 @@ export class Row {
 
   report(column: Column | undefined, code: ProblemCode, args: ProblemArgs = {}): void {
     this.log.report(this.place(column), code, args);
+  }
+
+  private notedNote = false;
+  /** The file's title and header lines, to know them again on a new page. */
+  pages: PageBreaks | undefined;
+
+  /** Whether the row repeats the table's title or header (or says 续表), as on a new page: said, and no data. */
+  repeated(): boolean {
+    const line = this.pages?.repeated(this.cells) ?? -1;
+    if (line === -1) return false;
+    const text = this.cells.toArray().filter((c) => c.trim() !== '');
+    this.report(undefined, 'header-repeated', { line, text: bounded(text.join(','), 40) });
+    return true;
+  }
+
+  /** A note under the table (注：…, 审核人：…) on this row: not data; said once per file. */
+  note(text: string): void {
+    if (this.notedNote) return;
+    this.notedNote = true;
+    this.report(undefined, 'note-line-skipped', { text: bounded(text, 60) });
   }
 
   text(column: Column | undefined): string {

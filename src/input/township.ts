@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import { bounded, invisibleCharacter, showInvisible } from '../safe-text.js';
+import { invisibleCharacter, showInvisible } from '../safe-text.js';
 import type { CellSource } from './csv.js';
 import type { Column, Row } from './table.js';
 
@@ -28,8 +28,12 @@ export function totalLabelRegion(name: string): string | undefined {
   return TOTAL_LABEL.test(label.toLowerCase()) ? undefined : REGION_TOTAL.exec(label)?.[1];
 }
 
-/** A line under a table that is a note, not a township: 注：…, 资料来源：…, 说明：… */
-const NOTE_LINE = /^(?:注|附注|备注|说明|资料来源|数据来源|来源)\s*[:：\d]/;
+/**
+ * A line under a table that is a note, not a township: 注：…, 资料来源：…, 说明：…, and a form's sign-off (填表人：…,
+ * 审核人：…, 填报日期：…).
+ */
+const NOTE_LINE =
+  /^(?:注|附注|备注|说明|资料来源|数据来源|来源|填表人|填报人|制表人|制表|审核人|审核|单位负责人|统计负责人|负责人|填报单位|填报日期|报出日期|制表日期|联系人|联系电话)\s*[:：\d]/;
 
 /** Whether a cell's text opens a note under the table (注：…, 资料来源：…). */
 export function isNoteLine(text: string): boolean {
@@ -50,6 +54,9 @@ export interface TownshipCell {
   /** For a totals row: the region it totals ('' the whole file; regionScope). */
   readonly scope: string;
 }
+
+/** A row repeating the table's title or header: no township, and no data (the readers skip it as a note). */
+const REPEATED: TownshipCell = { name: '', key: '', id: -1, total: false, note: true, scope: '' };
 
 /** The township of a file without a township column (a farm's): all its rows are the one farm's. */
 export const NO_TOWNSHIP: TownshipCell = { name: '', key: '', id: 0, total: false, note: false, scope: '' };
@@ -221,6 +228,11 @@ export class TownshipColumn {
     if (this.last && row.cells.is(column.index, this.lastSource) && this.sameRegion(row)) return this.last.note ? this.noteLine(row, this.last) : this.last;
     const written = row.required(column);
     if (written === undefined) return (this.last = undefined);
+    // A new township, or the table's title or header again on a new page (no data: skipped like a note).
+    if (row.repeated()) {
+      this.last = undefined;
+      return REPEATED;
+    }
     const total = isTotalLabel(written);
     const note = isNoteLine(written);
     // Spaces a yearbook pads a name with (拉 堡 镇, 拉\u3000堡\u3000镇) are not part of it; a totals label or a note is
@@ -263,10 +275,8 @@ export class TownshipColumn {
 
   /** A note under the table: said once per file; the reader skips the row. */
   private noteLine(row: Row, cell: TownshipCell): TownshipCell {
-    if (!this.notedNote) {
-      this.notedNote = true;
-      row.report(undefined, 'note-line-skipped', { text: bounded(cell.name, 60) });
-    }
+    this.notedNote = true;
+    row.note(cell.name);
     return cell;
   }
 }

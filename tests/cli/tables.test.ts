@@ -228,6 +228,25 @@ describe('one district in every shape', () => {
     const noted = landcap(['validate', '--format', 'json', join(notes, 'c.csv')]);
     expect(noted.status, noted.stderr).toBe(0);
     expect((JSON.parse(noted.stdout) as { notes: Problem[] }).notes.map((n) => [n.code, n.line])).toEqual([['note-line-skipped', 4]]);
+    // A table printed over two pages, with its title and header again on the second, and a sign-off under it.
+    const pages = landcap(['report', '--crops', 'tests/fixtures/bad/pages.csv', '--livestock', join(inverted, 'l.csv'), '--format', 'json']);
+    expect(pages.status, pages.stderr).toBe(0);
+    expect(figures(JSON.parse(pages.stdout) as ReportJson)).toBe(figures(inv('long.csv')));
+    expect((JSON.parse(pages.stdout) as ReportJson).warnings).toEqual([]);
+    // The long form likewise: the title, 续表 and the header again are no townships.
+    const longPages = writeFiles({
+      'l.csv': '2024年各乡镇畜禽存栏\n乡镇,畜种,存栏（头）\n拉堡镇,生猪,15000\n拉堡镇,肉牛,800\n表2（续）\n2024年各乡镇畜禽存栏\n乡镇,畜种,存栏（头）\n进德镇,生猪,22000\n进德镇,肉牛,1500\n,,审核人：覃芳\n',
+    });
+    const lp = landcap(['report', '--crops', join(inverted, 'long.csv'), '--livestock', join(longPages, 'l.csv'), '--format', 'json']);
+    expect(lp.status, lp.stderr).toBe(0);
+    expect(figures(JSON.parse(lp.stdout) as ReportJson)).toBe(figures(inv('long.csv')));
+    expect(((JSON.parse(lp.stdout) as ReportJson).notes ?? []).map((n) => [n.code, n.line])).toEqual([
+      ['title-skipped', 1],
+      ['header-repeated', 5],
+      ['header-repeated', 6],
+      ['header-repeated', 7],
+      ['note-line-skipped', 10],
+    ]);
     const numbered = stock('numbered.csv');
     expect(numbered.townships.map(([name]) => name)).toEqual(['拉堡镇', '进德镇']);
     expect(numbered.notes.map((n) => [n.code, n.line])).toContainEqual(['column-numbers-skipped', 2]);

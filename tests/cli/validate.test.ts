@@ -204,6 +204,19 @@ const CASES: Case[] = [
     problems: [at('part-too-large.csv', 'part-left-out', 3, 2), at('part-too-large.csv', 'part-exceeds-whole', 3, 3)],
   },
   one('notes.csv', 'note-line-skipped', 3, 0, 0),
+  {
+    name: 'pages.csv: a table over two pages (续表, its title and header again) and a sign-off under it',
+    args: [`${BAD}/pages.csv`],
+    exit: 0,
+    problems: [
+      at('pages.csv', 'title-skipped', 1, 0),
+      at('pages.csv', 'header-repeated', 4, 0),
+      at('pages.csv', 'header-repeated', 5, 0),
+      at('pages.csv', 'header-repeated', 6, 0),
+      at('pages.csv', 'total-row', 8, 0),
+      at('pages.csv', 'note-line-skipped', 9, 0),
+    ],
+  },
   one('unit-invalid.csv', 'unit-invalid', 2, 4),
   one('unit-conflict.csv', 'unit-conflict', 2, 4),
   // Local names and local coefficients.
