@@ -51,6 +51,8 @@ export const PROBLEM_CODES = {
   'part-exceeds-whole': 'warning',
   'note-line-skipped': 'note',
   'header-repeated': 'note',
+  'group-left-out': 'note',
+  'group-unlisted': 'error',
   'unit-invalid': 'error',
   'unit-conflict': 'error',
   'formula-no-value': 'error',

@@ -76,12 +76,22 @@ export interface Coefficients {
   readonly cropAliases: ReadonlyMap<string, Alias>;
   readonly species: ReadonlyMap<string, SpeciesCoefficient>;
   readonly speciesAliases: ReadonlyMap<string, Alias>;
+  /** Names statistics give a group of crops or species (粮食作物, 大牲畜): no item of the tables, a sum of some. */
+  readonly groups: readonly ItemGroup[];
   readonly fertilisationShares: Record<SoilGrade, Cited<number>>;
   readonly soilThresholds: readonly SoilThreshold[];
   readonly loadGrades: readonly LoadGradeRow[];
   readonly constants: Record<NutrientConstant, Cited<string> & { unit: string }>;
   /** The data files these came from, for the report's provenance note. */
   readonly files: readonly string[];
+}
+
+/** A group of crops or species that statistics total (粮食作物, 大牲畜), and the items of the tables in it. */
+export interface ItemGroup {
+  readonly group: string;
+  readonly kind: 'crop' | 'species';
+  readonly members: readonly string[];
+  readonly source: string;
 }
 
 /** The crops or species that members are counted in (水稻 of 早稻, 生猪 of 能繁母猪). */

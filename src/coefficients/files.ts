@@ -4,6 +4,7 @@ export const COEFFICIENT_TABLES = [
   'crop-aliases',
   'species',
   'species-aliases',
+  'groups',
   'fertilisation-shares',
   'soil-thresholds',
   'load-grades',

@@ -92,6 +92,11 @@ export function coefficientTables(c: Coefficients): CoefficientTable[] {
     ),
     aliasTable('species-aliases', 'species', c.speciesAliases),
     table(
+      'groups',
+      ['group', 'kind', 'members', 'source'],
+      c.groups.map((g) => [g.group, g.kind, g.members.join(' '), g.source]),
+    ),
+    table(
       'fertilisation-shares',
       ['grade', 'share', 'provenance', 'source'],
       (['I', 'II', 'III'] as const).map((g) => [g, c.fertilisationShares[g].value, c.fertilisationShares[g].provenance, c.fertilisationShares[g].source]),

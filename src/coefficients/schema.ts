@@ -51,6 +51,13 @@ export const speciesAliasRowSchema = z
   .strictObject({ alias: text, species: text, relation, source: text })
   .transform((r) => ({ alias: r.alias, target: r.species, relation: r.relation, source: r.source }));
 
+export const groupRowSchema = z.strictObject({
+  group: text,
+  kind: z.enum(['crop', 'species']),
+  members: text.transform((m) => m.split(/\s+/)),
+  source: text,
+});
+
 export const speciesRowSchema = z.strictObject({
   species: text,
   name_en: text,

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import {
   NUTRIENT_CONSTANTS,
   cropAliasRowSchema,
+  groupRowSchema,
   speciesAliasRowSchema,
   cropRowSchema,
   fertilisationShareRowSchema,
@@ -15,7 +16,7 @@ import {
   soilThresholdRowSchema,
   speciesRowSchema,
 } from './schema.js';
-import type { Alias, Cited, Coefficients, CropCoefficient, SpeciesCoefficient } from './coefficients.js';
+import type { Alias, Cited, Coefficients, CropCoefficient, ItemGroup, SpeciesCoefficient } from './coefficients.js';
 import type { SoilGrade } from '../method/types.js';
 import { SOIL_GRADES } from '../method/types.js';
 
@@ -110,11 +111,20 @@ export function readAndCheckTables(): Coefficients {
     if (!r) throw new CoefficientDataError(`data/coefficients/nutrients.csv: ${name} is missing`);
     constants[name] = { value: r.value, unit: r.unit, provenance: r.provenance, source: r.source };
   }
+  const cropAliases = aliasMap('crop-aliases.csv', cropAliasRowSchema, crops);
+  const speciesAliases = aliasMap('species-aliases.csv', speciesAliasRowSchema, species);
+  const groups: ItemGroup[] = readTable('groups.csv', groupRowSchema).map((r) => {
+    const [items, aliases] = r.kind === 'crop' ? [crops, cropAliases] : [species, speciesAliases];
+    if (items.has(r.group) || aliases.has(r.group)) throw new CoefficientDataError(`data/coefficients/groups.csv: ${r.group} is a ${r.kind} of the tables`);
+    for (const m of r.members) if (!items.has(m)) throw new CoefficientDataError(`data/coefficients/groups.csv: ${r.group} names ${m}, which is not in the ${r.kind} table`);
+    return r;
+  });
   return {
     crops,
-    cropAliases: aliasMap('crop-aliases.csv', cropAliasRowSchema, crops),
+    cropAliases,
     species,
-    speciesAliases: aliasMap('species-aliases.csv', speciesAliasRowSchema, species),
+    speciesAliases,
+    groups,
     fertilisationShares,
     soilThresholds,
     loadGrades,

@@ -152,6 +152,13 @@ const problems: Record<ProblemCode, ProblemText> = {
     message: (a) => `the part "${s(a.item)}" (${num(a.part)}) is larger than "${s(a.whole)}" (${num(a.value)}), the item it is part of`,
     hint: () => "a 其中 figure is part of its whole's: check both, and their units",
   },
+  'group-left-out': {
+    message: (a) => `"${s(a.group)}" totals items that ${s(a.township)} lists (${s(a.members)}): left out, as they count it already`,
+  },
+  'group-unlisted': {
+    message: (a) => `"${s(a.group)}" is a group of items (${s(a.members)}), not one the guide gives a coefficient for, and ${s(a.township)} lists none of them`,
+    hint: (a) => `give the items it totals, each on its own; or define "${s(a.group)}" with its own coefficient in a local dictionary (--local FILE)`,
+  },
   'header-repeated': {
     message: (a) =>
       a.line
@@ -535,6 +542,7 @@ const ui = {
     'crop-aliases': 'crop-aliases',
     species: 'species',
     'species-aliases': 'species-aliases',
+    groups: 'groups',
     'fertilisation-shares': 'fertilisation-shares',
     'soil-thresholds': 'soil-thresholds',
     'load-grades': 'load-grades',

@@ -206,6 +206,13 @@ export const zh: Messages = {
       message: (a) => `其中项“${s(a.item)}”（${num(a.part)}）大于其所属的“${s(a.whole)}”（${num(a.value)}）`,
       hint: () => '其中项是其所属项的一部分：请核对两者的数值和单位',
     },
+    'group-left-out': {
+      message: (a) => `“${s(a.group)}”为${s(a.township)}所列（${s(a.members)}）的合计：不计入，以免重复`,
+    },
+    'group-unlisted': {
+      message: (a) => `“${s(a.group)}”是一类作物或畜种的合计（${s(a.members)}），导则未给其系数，而${s(a.township)}未列出其中任何一项`,
+      hint: (a) => `请分别列出其所含各项；或在本地词典（--local FILE）中为“${s(a.group)}”给出系数`,
+    },
     'header-repeated': {
       message: (a) => (a.line ? `“${s(a.text)}”重复第 ${a.line} 行的表题或表头（分页续表）：不是数据，已跳过` : `“${s(a.text)}”为续表标记：不是数据，已跳过`),
     },
@@ -531,6 +538,7 @@ export const zh: Messages = {
       'crop-aliases': '作物名称',
       species: '畜种与猪当量系数',
       'species-aliases': '畜种名称',
+      groups: '作物与畜种分组',
       'fertilisation-shares': '施肥供给养分占比',
       'soil-thresholds': '土壤养分分级标准',
       'load-grades': '负荷指数分级',

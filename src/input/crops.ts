@@ -4,6 +4,7 @@ import { MU_PER_HECTARE, areaInMu, productionFromAreaAndYield, relativeDifferenc
 import { LAND_USES, landUseIndex, type LandUse, type Measure, type Nutrient } from '../method/types.js';
 import type { ProblemLog } from '../problems.js';
 import { NameIndex, tableNames, wholeMark, type Named, type WholeMark } from './names.js';
+import { GroupRows } from './groups.js';
 import { Parts, isPart, partName } from './parts.js';
 import { RowKeys } from './row-keys.js';
 import { CellMemo, type Column, type Header, type Row } from './table.js';
@@ -229,6 +230,7 @@ export class CropReader {
   private readonly state = { bad: false };
   private readonly totals = new Totals();
   private readonly parts = new Parts();
+  private readonly groups: GroupRows;
   /** The crop and land-use cells, read once per distinct cell. */
   private readonly cropNames: CellMemo<CropName | undefined>;
   private readonly landUses: CellMemo<LandUse | null | undefined>;
@@ -245,15 +247,17 @@ export class CropReader {
     this.columns = { crop: col('crop'), land_use: col('land_use'), n_uptake: col('n_uptake'), p_uptake: col('p_uptake') };
     const all = (field: string) => header.byField.get(field) ?? [];
     this.quantities = { area: new QuantityCells(all('area')), yield: new QuantityCells(all('yield')), production: new QuantityCells(all('production')) };
+    this.groups = new GroupRows(coefficients.groups, 'crop');
     const wholes = wholesOf(coefficients.cropAliases);
     this.cropNames = new CellMemo(this.columns.crop, (text, row) => {
       if (text === '') return undefined;
-      const named = this.index.lookup(text);
+      // A 其中 item is named after its 其中 (a part of the item before it, or a group's member read as an item).
+      const part = isPart(text);
+      const named = this.index.lookup(part ? partName(text) : text);
       const key = this.seen.intern(named.identity);
       const crop = named.value?.crop;
       const whole = wholeMark(named, crop !== undefined && wholes.has(crop) ? crop : undefined, text, row.place(this.columns.crop).column);
-      const part = isPart(text);
-      const partOf = part ? this.index.lookup(partName(text)).value?.crop : undefined;
+      const partOf = part ? crop : undefined;
       return { asWritten: text, named, whole, key, shown: text === named.identity ? key : this.seen.intern(text), byLandUse: [], part, partOf };
     });
     this.landUses = new CellMemo(this.columns.land_use, landUseOf);
@@ -269,8 +273,9 @@ export class CropReader {
       return undefined;
     }
     const cropName = this.cropNames.get(row);
-    if (cropName?.part && townshipCell) return this.part(row, townshipCell.id, cropName);
+    if (cropName?.part && townshipCell && !this.groups.under(townshipCell.id)) return this.part(row, townshipCell.id, cropName);
     this.parts.reset();
+    if (!cropName?.part) this.groups.item();
     if (cropName === undefined && c.crop) row.report(c.crop, 'cell-required', { header: row.headerOf(c.crop) });
     const landUseCell = this.landUses.get(row);
     if (landUseCell === undefined) row.report(c.land_use, 'land-use-invalid', { value: row.text(c.land_use) });
@@ -289,6 +294,11 @@ export class CropReader {
       const hasUptake = this.nutrients.every((n) => userUptake[n] !== undefined);
       if (!hasUptake) {
         const known = userUptake.N !== undefined || userUptake.P !== undefined;
+        const group = known ? undefined : this.groups.of(cropAsWritten);
+        if (group) {
+          this.groups.add(group, cropAsWritten, townshipCell.id, township, row.place(c.crop));
+          return undefined;
+        }
         if (known) {
           const missing = this.nutrients.find((n) => userUptake[n] === undefined)!;
           row.report(c.crop, 'crop-needs-uptake', { crop: cropAsWritten, nutrient: missing, column: missing === 'N' ? 'n_uptake' : 'p_uptake' });
@@ -440,5 +450,6 @@ export class CropReader {
   /** Once the file is read: its totals rows against the sums of the townships' rows. */
   finish(): void {
     this.totals.check(this.log);
+    this.groups.finish(this.seen, (name) => this.index.lookup(name).value?.crop, this.log);
   }
 }

@@ -4,6 +4,7 @@ import { fractionValue, formatFraction, parseFraction, pigEquivalents, stockFrom
 import type { Fraction } from '../method/types.js';
 import type { ProblemArgs, ProblemLog } from '../problems.js';
 import { NameIndex, tableNames, wholeMark, type Named, type WholeMark } from './names.js';
+import { GroupRows } from './groups.js';
 import { Parts, isPart, partName } from './parts.js';
 import { RowKeys } from './row-keys.js';
 import { CellMemo, type Column, type Header, type Row } from './table.js';
@@ -139,6 +140,7 @@ export class LivestockReader {
   private readonly state = { bad: false };
   private readonly totals = new Totals();
   private readonly parts = new Parts();
+  private readonly groups: GroupRows;
   /** The species cells, read once per distinct cell. */
   private readonly speciesNames: CellMemo<SpeciesName | undefined>;
 
@@ -158,14 +160,16 @@ export class LivestockReader {
     // A ratio given for 生猪 serves rows written 猪 or pig too: ratios are keyed by the species they resolve to.
     this.ratios = new NameIndex<number>();
     for (const [name, ratio] of Object.entries(stockRatio)) this.ratios.add(this.index.get(name)?.species ?? name, ratio);
+    this.groups = new GroupRows(coefficients.groups, 'species');
     const wholes = wholesOf(coefficients.speciesAliases);
     this.speciesNames = new CellMemo(this.columns.species, (text, row) => {
       if (text === '') return undefined;
-      const named = this.index.lookup(text);
+      // A 其中 item is named after its 其中 (a part of the item before it, or a group's member read as an item).
+      const part = isPart(text);
+      const named = this.index.lookup(part ? partName(text) : text);
       const species = named.value?.species;
       const whole = wholeMark(named, species !== undefined && wholes.has(species) ? species : undefined, text, row.place(this.columns.species).column);
-      const part = isPart(text);
-      const partOf = part ? this.index.lookup(partName(text)).value?.species : undefined;
+      const partOf = part ? species : undefined;
       return { asWritten: text, named, whole, key: this.seen.intern(named.identity), part, partOf };
     });
   }
@@ -179,13 +183,14 @@ export class LivestockReader {
       return undefined;
     }
     const speciesName0 = this.speciesNames.get(row);
-    if (speciesName0?.part && townshipCell) {
+    if (speciesName0?.part && townshipCell && !this.groups.under(townshipCell.id)) {
       const state = { bad: false };
       const head = this.stock.read(row, state) ?? this.slaughter.read(row, state);
       this.parts.part(row, c.species, head?.column ?? this.stock.first, townshipCell.id, speciesName0.asWritten, state.bad ? undefined : head?.value, speciesName0.partOf);
       return undefined;
     }
     this.parts.reset();
+    if (!speciesName0?.part) this.groups.item();
     if (speciesName0 === undefined && c.species) row.report(c.species, 'cell-required', { header: row.headerOf(c.species) });
     const state = this.state;
     state.bad = false;
@@ -202,6 +207,11 @@ export class LivestockReader {
     const { asWritten: speciesAsWritten, named } = speciesName0;
     const species = named.value ?? null;
     if (!species && !userFactor) {
+      const group = this.groups.of(speciesAsWritten);
+      if (group) {
+        this.groups.add(group, speciesAsWritten, townshipCell.id, township, row.place(c.species));
+        return undefined;
+      }
       row.report(c.species, 'species-unknown', { species: speciesAsWritten, suggestion: this.index.nearest(speciesAsWritten) ?? '' });
       return undefined;
     }
@@ -280,5 +290,6 @@ export class LivestockReader {
   /** Once the file is read: its totals rows against the sums of the townships' rows. */
   finish(): void {
     this.totals.check(this.log);
+    this.groups.finish(this.seen, (name) => this.index.lookup(name).value?.species, this.log);
   }
 }

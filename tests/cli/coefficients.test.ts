@@ -15,6 +15,7 @@ describe('landcap coefficients', () => {
       'crop-aliases',
       'species',
       'species-aliases',
+      'groups',
       'fertilisation-shares',
       'soil-thresholds',
       'load-grades',
@@ -31,6 +32,7 @@ describe('landcap coefficients', () => {
     expect(alias('crop-aliases', '花生')).toMatchObject({ crop: '油料', relation: 'member' });
     expect(alias('species-aliases', '鹅')).toMatchObject({ species: '家禽', relation: 'member' });
     expect(json.species.find((s: { species: string }) => s.species === '水牛')).toMatchObject({ pe_factor: null, one_of: '肉牛|奶牛' });
+    expect(json.groups.find((g: { group: string }) => g.group === '大牲畜')).toMatchObject({ kind: 'species', members: '牛 肉牛 奶牛 水牛 黄牛 牦牛 马 驴 骡 骆驼' });
   });
 
   it('prints one table as CSV, Markdown and a terminal table', () => {

@@ -233,6 +233,21 @@ describe('one district in every shape', () => {
     expect(pages.status, pages.stderr).toBe(0);
     expect(figures(JSON.parse(pages.stdout) as ReportJson)).toBe(figures(inv('long.csv')));
     expect((JSON.parse(pages.stdout) as ReportJson).warnings).toEqual([]);
+    // A group beside its members and above them (粮食作物, 其中：稻谷, 玉米): the members counted, the group left out; with
+    // none of its members (大牲畜 alone), refused.
+    const groups = landcap(['report', '--crops', 'tests/fixtures/bad/groups.csv', '--livestock', join(inverted, 'l.csv'), '--format', 'json']);
+    expect(groups.status, groups.stderr).toBe(0);
+    expect(figures(JSON.parse(groups.stdout) as ReportJson)).toBe(figures(inv('long.csv')));
+    const cattle = writeFiles({
+      'l.csv': '乡镇,大牲畜存栏（头）,其中：肉牛存栏（头）,生猪存栏（头）\n拉堡镇,800,800,15000\n进德镇,1500,1500,22000\n',
+      'alone.csv': '乡镇,大牲畜存栏（头）,生猪存栏（头）\n拉堡镇,800,15000\n进德镇,1500,22000\n',
+    });
+    const withMembers = landcap(['report', '--crops', join(inverted, 'long.csv'), '--livestock', join(cattle, 'l.csv'), '--format', 'json']);
+    expect(withMembers.status, withMembers.stderr).toBe(0);
+    expect(figures(JSON.parse(withMembers.stdout) as ReportJson)).toBe(figures(inv('long.csv')));
+    const alone = landcap(['report', '--crops', join(inverted, 'long.csv'), '--livestock', join(cattle, 'alone.csv')]);
+    expect(alone.status).toBe(1);
+    expect(alone.stderr).toContain('alone.csv:2:2: error group-unlisted "大牲畜" is a group of items (牛、肉牛、奶牛、水牛、黄牛、牦牛、马、驴、骡、骆驼)');
     // The long form likewise: the title, 续表 and the header again are no townships.
     const longPages = writeFiles({
       'l.csv': '2024年各乡镇畜禽存栏\n乡镇,畜种,存栏（头）\n拉堡镇,生猪,15000\n拉堡镇,肉牛,800\n表2（续）\n2024年各乡镇畜禽存栏\n乡镇,畜种,存栏（头）\n进德镇,生猪,22000\n进德镇,肉牛,1500\n,,审核人：覃芳\n',

@@ -217,6 +217,13 @@ const CASES: Case[] = [
       at('pages.csv', 'note-line-skipped', 9, 0),
     ],
   },
+  {
+    name: 'groups.csv: 粮食作物 beside 玉米 and above 其中：稻谷, the members read and the group left out',
+    args: [`${BAD}/groups.csv`],
+    exit: 0,
+    problems: [at('groups.csv', 'title-skipped', 1, 0), at('groups.csv', 'group-left-out', 3, 2), at('groups.csv', 'total-row', 5, 0)],
+  },
+  one('group-unlisted.csv', 'group-unlisted', 2, 2),
   one('unit-invalid.csv', 'unit-invalid', 2, 4),
   one('unit-conflict.csv', 'unit-conflict', 2, 4),
   // Local names and local coefficients.
