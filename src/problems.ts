@@ -53,6 +53,7 @@ export const PROBLEM_CODES = {
   'header-repeated': 'note',
   'group-left-out': 'note',
   'group-unlisted': 'error',
+  'group-items-differ': 'warning',
   'unit-invalid': 'error',
   'unit-conflict': 'error',
   'formula-no-value': 'error',

@@ -155,6 +155,12 @@ const problems: Record<ProblemCode, ProblemText> = {
   'group-left-out': {
     message: (a) => `"${s(a.group)}" totals items that ${s(a.township)} lists (${s(a.members)}): left out, as they count it already`,
   },
+  'group-items-differ': {
+    message: (a) =>
+      `"${s(a.group)}" gives ${num(a.value)} ${s(a.unit) || 'head'} for ${s(a.township)}, whose items listed (${s(a.items)}) sum to ${num(a.sum)} ${s(a.unit) || 'head'}: ${Number(a.value) > Number(a.sum) ? 'the rest is in items the file does not name, and not counted' : 'more than the group'}`,
+    hint: (a) =>
+      Number(a.value) > Number(a.sum) ? `give the group's other items too, each on its own, or check the figures` : `check the figures and their units: a group's items are part of it`,
+  },
   'group-unlisted': {
     message: (a) => `"${s(a.group)}" is a group of items (${s(a.members)}), not one the guide gives a coefficient for, and ${s(a.township)} lists none of them`,
     hint: (a) => `give the items it totals, each on its own; or define "${s(a.group)}" with its own coefficient in a local dictionary (--local FILE)`,

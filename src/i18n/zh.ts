@@ -209,6 +209,11 @@ export const zh: Messages = {
     'group-left-out': {
       message: (a) => `“${s(a.group)}”为${s(a.township)}所列（${s(a.members)}）的合计：不计入，以免重复`,
     },
+    'group-items-differ': {
+      message: (a) =>
+        `${s(a.township)}的“${s(a.group)}”为 ${num(a.value)} ${s(a.unit) || '头'}，所列各项（${s(a.items)}）合计 ${num(a.sum)} ${s(a.unit) || '头'}：${Number(a.value) > Number(a.sum) ? '其余部分属于文件未列出的项目，未计入' : '各项之和大于合计'}`,
+      hint: (a) => (Number(a.value) > Number(a.sum) ? '请同时分别列出其余各项，或核对数字' : '请核对数字及单位：各项应为合计的一部分'),
+    },
     'group-unlisted': {
       message: (a) => `“${s(a.group)}”是一类作物或畜种的合计（${s(a.members)}），导则未给其系数，而${s(a.township)}未列出其中任何一项`,
       hint: (a) => `请分别列出其所含各项；或在本地词典（--local FILE）中为“${s(a.group)}”给出系数`,

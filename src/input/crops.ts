@@ -213,6 +213,8 @@ interface CropName {
   readonly part: boolean;
   /** For a 其中 item, the crop of the tables it names (水稻 for 其中：早稻), when it names one. */
   readonly partOf?: string;
+  /** The groups the crop is in (粮食作物 for 水稻; GroupRows.membership). */
+  readonly groups: readonly number[];
 }
 
 /**
@@ -258,7 +260,8 @@ export class CropReader {
       const crop = named.value?.crop;
       const whole = wholeMark(named, crop !== undefined && wholes.has(crop) ? crop : undefined, text, row.place(this.columns.crop).column);
       const partOf = part ? crop : undefined;
-      return { asWritten: text, named, whole, key, shown: text === named.identity ? key : this.seen.intern(text), byLandUse: [], part, partOf };
+      const shown = text === named.identity ? key : this.seen.intern(text);
+      return { asWritten: text, named, whole, key, shown, byLandUse: [], part, partOf, groups: this.groups.membership(crop) };
     });
     this.landUses = new CellMemo(this.columns.land_use, landUseOf);
   }
@@ -290,24 +293,23 @@ export class CropReader {
     const township = townshipCell.name;
     const { asWritten: cropAsWritten, named } = cropName;
     const crop = named.value ?? null;
+    // A group of crops (粮食作物) is read for its production, to be left out or refused once the file is read.
+    let group: number | undefined;
     if (!crop) {
       const hasUptake = this.nutrients.every((n) => userUptake[n] !== undefined);
       if (!hasUptake) {
         const known = userUptake.N !== undefined || userUptake.P !== undefined;
-        const group = known ? undefined : this.groups.of(cropAsWritten);
-        if (group) {
-          this.groups.add(group, cropAsWritten, townshipCell.id, township, row.place(c.crop));
+        group = known ? undefined : this.groups.of(cropAsWritten);
+        if (group === undefined) {
+          if (known) {
+            const missing = this.nutrients.find((n) => userUptake[n] === undefined)!;
+            row.report(c.crop, 'crop-needs-uptake', { crop: cropAsWritten, nutrient: missing, column: missing === 'N' ? 'n_uptake' : 'p_uptake' });
+          } else {
+            row.report(c.crop, 'crop-unknown', { crop: cropAsWritten, suggestion: this.index.nearest(cropAsWritten) ?? '' });
+          }
           return undefined;
         }
-        if (known) {
-          const missing = this.nutrients.find((n) => userUptake[n] === undefined)!;
-          row.report(c.crop, 'crop-needs-uptake', { crop: cropAsWritten, nutrient: missing, column: missing === 'N' ? 'n_uptake' : 'p_uptake' });
-        } else {
-          row.report(c.crop, 'crop-unknown', { crop: cropAsWritten, suggestion: this.index.nearest(cropAsWritten) ?? '' });
-        }
-        return undefined;
-      }
-      if (!townshipCell.total) row.report(c.crop, 'crop-local-uptake', { crop: cropAsWritten });
+      } else if (!townshipCell.total) row.report(c.crop, 'crop-local-uptake', { crop: cropAsWritten });
     }
 
     // The crop's measure: the table's, or for a local crop the unit its figures are in.
@@ -376,6 +378,10 @@ export class CropReader {
       row.report(productionQ?.column ?? area?.column, 'figure-not-finite', { what: 'production', township, value: String(production) });
       return undefined;
     }
+    if (group !== undefined) {
+      this.groups.add(group, cropAsWritten, townshipCell.id, township, row.place(c.crop), production);
+      return undefined;
+    }
 
     // 番茄 and 西红柿 are one crop; 花生 and 油菜 are two rows of 油料: the repeated-row check keys the crop's identity,
     // and the land use written in the row.
@@ -396,6 +402,7 @@ export class CropReader {
     const item = crop?.crop ?? cropAsWritten;
     const unit = measure === 'm3' ? 'm³' : 'kg';
     this.parts.whole(townshipCell.id, cropAsWritten, production, cropName.whole && !cropName.whole.member ? cropName.whole.name : undefined);
+    this.groups.counted(townshipCell.id, cropName.groups, production);
     if (townshipCell.total) {
       this.totals.total(row, productionQ?.column, township, item, production, unit, townshipCell.scope, cropAsWritten);
       return undefined;
@@ -450,6 +457,6 @@ export class CropReader {
   /** Once the file is read: its totals rows against the sums of the townships' rows. */
   finish(): void {
     this.totals.check(this.log);
-    this.groups.finish(this.seen, (name) => this.index.lookup(name).value?.crop, this.log);
+    this.groups.finish(this.seen, (name) => this.index.lookup(name).value?.crop, this.log, 'kg');
   }
 }

@@ -119,6 +119,8 @@ interface SpeciesName {
   readonly part: boolean;
   /** For a 其中 item, the species of the tables it names (生猪 for 其中：能繁母猪), when it names one. */
   readonly partOf?: string;
+  /** The groups the species is in (大牲畜 for 肉牛; GroupRows.membership). */
+  readonly groups: readonly number[];
 }
 
 /**
@@ -170,7 +172,7 @@ export class LivestockReader {
       const species = named.value?.species;
       const whole = wholeMark(named, species !== undefined && wholes.has(species) ? species : undefined, text, row.place(this.columns.species).column);
       const partOf = part ? species : undefined;
-      return { asWritten: text, named, whole, key: this.seen.intern(named.identity), part, partOf };
+      return { asWritten: text, named, whole, key: this.seen.intern(named.identity), part, partOf, groups: this.groups.membership(species) };
     });
   }
 
@@ -207,9 +209,11 @@ export class LivestockReader {
     const { asWritten: speciesAsWritten, named } = speciesName0;
     const species = named.value ?? null;
     if (!species && !userFactor) {
+      // A group of species (大牲畜): its head, stock or else slaughter, to be left out or refused once the file is read.
       const group = this.groups.of(speciesAsWritten);
-      if (group) {
-        this.groups.add(group, speciesAsWritten, townshipCell.id, township, row.place(c.species));
+      const figure = stock ?? slaughter;
+      if (group !== undefined && figure !== undefined) {
+        this.groups.add(group, speciesAsWritten, townshipCell.id, township, row.place(c.species), figure);
         return undefined;
       }
       row.report(c.species, 'species-unknown', { species: speciesAsWritten, suggestion: this.index.nearest(speciesAsWritten) ?? '' });
@@ -265,6 +269,7 @@ export class LivestockReader {
       return undefined;
     }
     this.parts.whole(townshipCell.id, speciesAsWritten, head, speciesName0?.whole && !speciesName0.whole.member ? speciesName0.whole.name : undefined);
+    this.groups.counted(townshipCell.id, speciesName0.groups, stock ?? slaughter!);
     if (townshipCell.total) {
       this.totals.total(row, fromSlaughter ? slaughterColumn : stockColumn, township, speciesName, head, '', townshipCell.scope, speciesAsWritten);
       return undefined;
@@ -290,6 +295,6 @@ export class LivestockReader {
   /** Once the file is read: its totals rows against the sums of the townships' rows. */
   finish(): void {
     this.totals.check(this.log);
-    this.groups.finish(this.seen, (name) => this.index.lookup(name).value?.species, this.log);
+    this.groups.finish(this.seen, (name) => this.index.lookup(name).value?.species, this.log, '');
   }
 }

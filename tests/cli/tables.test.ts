@@ -238,6 +238,10 @@ describe('one district in every shape', () => {
     const groups = landcap(['report', '--crops', 'tests/fixtures/bad/groups.csv', '--livestock', join(inverted, 'l.csv'), '--format', 'json']);
     expect(groups.status, groups.stderr).toBe(0);
     expect(figures(JSON.parse(groups.stdout) as ReportJson)).toBe(figures(inv('long.csv')));
+    // The group after its items, the first township's too: what the items leave of it is said where it differs.
+    const after = writeFiles({ 'c.csv': '乡镇,稻谷产量（吨）,粮食作物产量（吨）\n拉堡镇,8100,10500\n进德镇,5400,5400\n' });
+    const afterJson = JSON.parse(landcap(['validate', '--format', 'json', join(after, 'c.csv')]).stdout) as { warnings: Problem[] };
+    expect(afterJson.warnings.map((w) => [w.code, w.line, w.column])).toEqual([['group-items-differ', 2, 3]]);
     const cattle = writeFiles({
       'l.csv': '乡镇,大牲畜存栏（头）,其中：肉牛存栏（头）,生猪存栏（头）\n拉堡镇,800,800,15000\n进德镇,1500,1500,22000\n',
       'alone.csv': '乡镇,大牲畜存栏（头）,生猪存栏（头）\n拉堡镇,800,15000\n进德镇,1500,22000\n',

@@ -224,6 +224,12 @@ const CASES: Case[] = [
     problems: [at('groups.csv', 'title-skipped', 1, 0), at('groups.csv', 'group-left-out', 3, 2), at('groups.csv', 'total-row', 5, 0)],
   },
   one('group-unlisted.csv', 'group-unlisted', 2, 2),
+  {
+    name: 'group-items.csv: 粮食作物 10,500 t above 其中：稻谷 8,100 t: the 2,400 t the file does not name are said',
+    args: [`${BAD}/group-items.csv`],
+    exit: 0,
+    problems: [at('group-items.csv', 'group-left-out', 2, 2), at('group-items.csv', 'group-items-differ', 2, 2)],
+  },
   one('unit-invalid.csv', 'unit-invalid', 2, 4),
   one('unit-conflict.csv', 'unit-conflict', 2, 4),
   // Local names and local coefficients.
