@@ -107,7 +107,13 @@ const problems: Record<ProblemCode, ProblemText> = {
   },
   'unit-from-title': { message: (a) => `"${s(a.header)}" gives no unit: read in ${s(a.unit)}, the unit the table's title states` },
   'measure-from-title': { message: (a) => `"${s(a.header)}" names no measure: read as ${s(a.measure)}, the measure the table's title names` },
-  'cell-required': { message: (a) => `"${s(a.header)}" is empty` },
+  'cell-required': {
+    message: (a) => `"${s(a.header)}" is empty`,
+    hint: (a) =>
+      a.above
+        ? `the row above names ${s(a.above)}: a township cell merged over several rows in a workbook is empty in a CSV saved from it; give the workbook itself (its merged cells are read), or write the name on each row`
+        : '',
+  },
   'number-invalid': {
     message: (a) => `"${s(a.header)}": "${s(a.value)}" is not a number`,
     hint: (a) => (isDashMark(s(a.value)) ? "a yearbook's dash marks no figure: leave the cell empty, or write 0 where it means none" : ''),

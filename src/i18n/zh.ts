@@ -168,7 +168,11 @@ export const zh: Messages = {
     },
     'unit-from-title': { message: (a) => `“${s(a.header)}”未注明单位：按表格标题所注单位 ${s(a.unit)} 读取` },
     'measure-from-title': { message: (a) => `“${s(a.header)}”未写明是哪一项：按表格标题所写的“${s(a.measure)}”读取` },
-    'cell-required': { message: (a) => `“${s(a.header)}”为空` },
+    'cell-required': {
+      message: (a) => `“${s(a.header)}”为空`,
+      hint: (a) =>
+        a.above ? `上一行为${s(a.above)}：工作簿中跨行合并的乡镇单元格，另存为 CSV 后除首行外均为空；请直接使用工作簿（可读取合并单元格），或在每行填写乡镇名称` : '',
+    },
     'number-invalid': {
       message: (a) => `“${s(a.header)}”：“${s(a.value)}”不是数字`,
       hint: (a) => (isDashMark(s(a.value)) ? '年鉴中的“—”表示无数据：请留空该单元格，表示没有时请填 0' : ''),

@@ -210,6 +210,8 @@ export class TownshipColumn {
   /** The totals rows' labels among `ids` (a few). */
   private readonly totals = new Set<string>();
   private notedNote = false;
+  /** The last township named (not a totals label), for a hint at an empty township cell under it. */
+  private lastName: string | undefined;
 
   constructor(
     readonly column: Column | undefined,
@@ -226,6 +228,11 @@ export class TownshipColumn {
     const { column } = this;
     if (!column) return undefined;
     if (this.last && row.cells.is(column.index, this.lastSource) && this.sameRegion(row)) return this.last.note ? this.noteLine(row, this.last) : this.last;
+    // A township cell merged over its rows in a workbook is empty in a CSV saved from it: the hint names the row above's.
+    if (this.lastName !== undefined && row.cells.blank(column.index)) {
+      row.report(column, 'cell-required', { header: row.headerOf(column), above: this.lastName });
+      return (this.last = undefined);
+    }
     const written = row.required(column);
     if (written === undefined) return (this.last = undefined);
     // A new township, or the table's title or header again on a new page (no data: skipped like a note).
@@ -257,6 +264,7 @@ export class TownshipColumn {
     if (total) this.totals.add(key);
     const labelRegion = total && county === '' && city === '' ? totalLabelRegion(name) : undefined;
     const scope = !total ? '' : labelRegion !== undefined ? `${NAMED}${labelRegion}` : regionScope(county, city);
+    if (!total) this.lastName = name;
     return (this.last = { name, key, id, total, note: false, scope });
   }
 

@@ -405,6 +405,17 @@ describe('mistakes of tables as they come', () => {
     expect(landcap(['validate', join(one, 'l.csv')]).status).toBe(0);
   });
 
+  it('a township cell left empty under a named one (merged cells saved as CSV): the hint names the row above and the way out', () => {
+    const dir = writeFiles({ 'c.csv': '乡镇,作物,面积（亩）,产量（吨）\n拉堡镇,水稻,18000,8100\n,玉米,6000,2400\n进德镇,水稻,12000,5400\n' });
+    const r = landcap(['validate', join(dir, 'c.csv')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('c.csv:3:1: error cell-required "乡镇" is empty (hint: the row above names 拉堡镇: a township cell merged over several rows');
+    expect(landcap(['validate', '--lang', 'zh', join(dir, 'c.csv')]).stderr).toContain('提示：上一行为拉堡镇');
+    // The first row has no row above to name.
+    const first = writeFiles({ 'c.csv': '乡镇,作物,产量（吨）\n,水稻,8100\n' });
+    expect(landcap(['validate', join(first, 'c.csv')]).stderr).toMatch(/c\.csv:2:1: error cell-required "乡镇" is empty\n/);
+  });
+
   it("a yearbook's dash for no figure (—, -, ……): not a number, with a hint to leave the cell empty, in both languages", () => {
     const dir = writeFiles({ 'c.csv': '乡镇,作物,播种面积(亩),产量(公斤)\n拉堡镇,水稻,1000,450000\n进德镇,水稻,—,\n穿山镇,水稻,-,\n百朋镇,水稻,……,\n成团镇,水稻,12-3,\n' });
     const r = landcap(['validate', join(dir, 'c.csv')]);
