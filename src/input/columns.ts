@@ -107,7 +107,7 @@ export const FIELD_SPECS: readonly FieldSpec[] = [
     names: ['county', 'district', '县', '区县', '县区', '县市区', '县(市、区)', '县(市)', '县(区)', '县级', '县名', '县名称', '区县名', '区县名称', '所属区县', '县级行政区', 'county_name', 'district_name'],
   },
   { field: 'city', kind: 'crops', names: ['city', 'prefecture', '市', '地市', '州市', '市州', '地级市', '市(州)', '市名', '市名称', '地市名称', '所属地市', 'city_name'] },
-  { field: 'crop', kind: 'crops', names: ['crop', 'crops', '作物', '作物名称', '作物种类'] },
+  { field: 'crop', kind: 'crops', names: ['crop', 'crops', '作物', '作物名称', '作物种类', '作物类别', '农作物', '农作物名称', '农作物种类'] },
   { field: 'area', kind: 'crops', names: ['area', '面积', '播种面积', '种植面积'], units: AREA_UNITS, defaultUnit: MU, exact: { area_mu: MU, area_ha: HA } },
   {
     field: 'yield',
@@ -142,7 +142,7 @@ export const FIELD_SPECS: readonly FieldSpec[] = [
   { field: 'township', kind: 'livestock', names: [] },
   { field: 'county', kind: 'livestock', names: [] },
   { field: 'city', kind: 'livestock', names: [] },
-  { field: 'species', kind: 'livestock', names: ['species', '畜种', '畜禽种类', '畜禽品种', '畜禽'] },
+  { field: 'species', kind: 'livestock', names: ['species', '畜种', '畜种名称', '畜禽种类', '畜禽品种', '畜禽类别', '畜禽名称', '畜禽'] },
   // "stock" and "slaughter" are head by definition; the Chinese names say no unit.
   {
     field: 'stock',
@@ -218,6 +218,8 @@ export function normaliseHeader(header: string): string {
     .replace(/㎡/g, 'm2')
     .toLowerCase()
     .replace(/\s+/g, ' ')
+    // A header cell broken over lines in a workbook (畜种⏎名称), or spaced out (乡\u3000\u3000镇): one word.
+    .replace(/(?<=\p{Script=Han}) (?=\p{Script=Han})/gu, '')
     .replace(/\s*([()/])\s*/g, '$1')
     .trim();
 }

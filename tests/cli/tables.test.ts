@@ -159,6 +159,8 @@ describe('one district in every shape', () => {
       // The units in a row of their own under the header.
       'units-row.csv': '乡镇,生猪存栏,家禽存栏\n单位,头,万羽\n拉堡镇,15000,5.2\n进德镇,22000,8.6\n',
       'units-long.csv': '乡镇,畜种,存栏\n,,万头\n拉堡镇,生猪,1.5\n进德镇,生猪,2.2\n',
+      // Header cells broken over lines in the workbook, or spaced out.
+      'broken.csv': '乡\u3000\u3000镇,"畜种\n名称","存栏量\n（头）"\n拉堡镇,生猪,15000\n进德镇,生猪,22000\n',
       // A form's column numbers under the header.
       'numbered.csv': '乡镇,生猪存栏（头）,家禽存栏（万羽）\n甲,1,2\n拉堡镇,15000,5.2\n进德镇,22000,8.6\n',
     });
@@ -174,6 +176,10 @@ describe('one district in every shape', () => {
       ['进德镇', 22000 + (86000 * 100) / 2500],
     ]);
     expect(twoUnits.warnings).toEqual([]);
+    expect(stock('broken.csv').townships.map(([name, pe]) => [name, pe])).toEqual([
+      ['拉堡镇', 15000],
+      ['进德镇', 22000],
+    ]);
     const unitsRow = stock('units-row.csv');
     expect(unitsRow.townships).toEqual(twoUnits.townships);
     expect(unitsRow.warnings).toEqual([]);
