@@ -249,8 +249,32 @@ function headerCells(kind: InputKind, texts: readonly string[], titleMeasure?: Q
   return withParts(
     kind,
     texts,
-    texts.map((text, i) => withIndex(headerCell(kind, text, titleMeasure), i)),
+    withBareItems(
+      texts,
+      texts.map((text, i) => withIndex(headerCell(kind, text, titleMeasure), i)),
+      titleMeasure,
+    ),
   );
+}
+
+/** A header cell that is a name alone, in Chinese (生猪, 水稻, 家禽): an item, when the title says what is counted. */
+const BARE_ITEM = /^\p{Script=Han}{1,10}$/u;
+/** Names alone that head no item: a form's remarks and numbering. */
+const NOT_ITEM = /^(?:备注|附注|说明|序号|编号|行次|栏次|代码|区划代码|行政区划代码)$/;
+
+/**
+ * A row of items alone under a title that names their measure (各乡镇畜禽年末存栏 over 乡镇, 生猪, 肉牛, 羊): each name is
+ * an item in that measure (measure-from-title). Only in a row with no column of the long form's items or figures —
+ * beside those, a name alone is an unknown column, as before.
+ */
+function withBareItems(texts: readonly string[], cells: HeaderCell[], titleMeasure: QuantityField | undefined): HeaderCell[] {
+  if (titleMeasure === undefined) return cells;
+  if (cells.some((c) => c.role === 'wide' || c.role === 'no-measure' || (c.role === 'field' && !['township', 'county', 'city'].includes(c.field)))) return cells;
+  return cells.map((cell, i) => {
+    const text = normaliseHeader(texts[i] ?? '');
+    if (cell.role !== 'unknown' || !BARE_ITEM.test(text) || NOT_ITEM.test(text)) return cell;
+    return { role: 'wide', column: { ...wideOf(i, texts[i]!, text, titleMeasure, undefined), measureFromTitle: true } };
+  });
 }
 
 /**

@@ -159,6 +159,9 @@ describe('one district in every shape', () => {
       // The units in a row of their own under the header.
       'units-row.csv': '乡镇,生猪存栏,家禽存栏\n单位,头,万羽\n拉堡镇,15000,5.2\n进德镇,22000,8.6\n',
       'units-long.csv': '乡镇,畜种,存栏\n,,万头\n拉堡镇,生猪,1.5\n进德镇,生猪,2.2\n',
+      // Names alone under a title that says what they count.
+      'bare.csv':
+        '2024年柳江区各乡镇畜禽年末存栏（单位：头、只、万羽）\n乡镇,生猪,其中：能繁母猪,肉牛,羊,家禽,备注\n拉堡镇,15000,1500,800,300,5.2,\n进德镇,22000,2100,1500,500,8.6,新建猪场1个\n',
       // Header cells broken over lines in the workbook, or spaced out.
       'broken.csv': '乡\u3000\u3000镇,"畜种\n名称","存栏量\n（头）"\n拉堡镇,生猪,15000\n进德镇,生猪,22000\n',
       // A form's column numbers under the header.
@@ -180,6 +183,13 @@ describe('one district in every shape', () => {
       ['拉堡镇', 15000],
       ['进德镇', 22000],
     ]);
+    // Names alone under a title that says what they count: items in its measure, each in the unit its animals take.
+    const bareStock = stock('bare.csv');
+    expect(bareStock.townships.map(([name, pe]) => [name, pe])).toEqual([
+      ['拉堡镇', 15000 + (800 * 100) / 30 + (300 * 100) / 250 + (52000 * 100) / 2500],
+      ['进德镇', 22000 + (1500 * 100) / 30 + (500 * 100) / 250 + (86000 * 100) / 2500],
+    ]);
+    expect(bareStock.warnings.map((w) => [w.code, w.line, w.column])).toEqual([['header-unknown-column', 2, 7]]);
     const unitsRow = stock('units-row.csv');
     expect(unitsRow.townships).toEqual(twoUnits.townships);
     expect(unitsRow.warnings).toEqual([]);
