@@ -86,9 +86,10 @@ const HEAD_UNITS = {
   head: HEAD,
   heads: HEAD,
   头: HEAD,
-  只: HEAD,
-  羽: HEAD,
-  匹: HEAD,
+  // One head each, named as the file names them (羊 in 只, 家禽 in 羽).
+  只: u('head', 1, '只'),
+  羽: u('head', 1, '羽'),
+  匹: u('head', 1, '匹'),
   万头: u('head', 10_000, '万头'),
   万只: u('head', 10_000, '万只'),
   万羽: u('head', 10_000, '万羽'),
