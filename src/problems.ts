@@ -51,6 +51,7 @@ export const PROBLEM_CODES = {
   'part-exceeds-whole': 'warning',
   'note-line-skipped': 'note',
   'header-repeated': 'note',
+  'unit-by-item': 'note',
   'group-left-out': 'note',
   'group-unlisted': 'error',
   'group-items-differ': 'warning',

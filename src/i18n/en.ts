@@ -171,6 +171,9 @@ const problems: Record<ProblemCode, ProblemText> = {
     message: (a) => `"${s(a.group)}" is a group of items (${s(a.members)}), not one the guide gives a coefficient for, and ${s(a.township)} lists none of them`,
     hint: (a) => `give the items it totals, each on its own; or define "${s(a.group)}" with its own coefficient in a local dictionary (--local FILE)`,
   },
+  'unit-by-item': {
+    message: (a) => `"${s(a.header)}" names several units (${s(a.units)}): each row is read in the one its animals are counted in (家禽 in 羽, 羊 in 只, others in 头)`,
+  },
   'header-repeated': {
     message: (a) =>
       a.line

@@ -222,6 +222,9 @@ export const zh: Messages = {
       message: (a) => `“${s(a.group)}”是一类作物或畜种的合计（${s(a.members)}），导则未给其系数，而${s(a.township)}未列出其中任何一项`,
       hint: (a) => `请分别列出其所含各项；或在本地词典（--local FILE）中为“${s(a.group)}”给出系数`,
     },
+    'unit-by-item': {
+      message: (a) => `“${s(a.header)}”含多个单位（${s(a.units)}）：每行按其畜种的计量单位读取（家禽按羽，羊按只，其余按头）`,
+    },
     'header-repeated': {
       message: (a) => (a.line ? `“${s(a.text)}”重复第 ${a.line} 行的表题或表头（分页续表）：不是数据，已跳过` : `“${s(a.text)}”为续表标记：不是数据，已跳过`),
     },

@@ -230,6 +230,8 @@ export interface HeaderMatch {
   readonly unit?: Unit;
   /** Whether the header states the unit (area_mu, 面积(亩)) rather than leaving the default to be assumed (面积). */
   readonly unitGiven: boolean;
+  /** The units a header names together (存栏量（头、只、万羽）): each row's is the one its animals are counted in. */
+  readonly units?: readonly Unit[];
 }
 
 export type HeaderLookup =
@@ -238,6 +240,20 @@ export type HeaderLookup =
   | { readonly ok: false; readonly reason: 'unit'; readonly field: string; readonly unitAsWritten: string; readonly units: readonly string[] };
 
 /** Matches one header cell against the columns of a kind. */
+/**
+ * Whether units named together tell each item's apart: one per counting word (头、只、万羽), not two that animals are
+ * counted in alike (头、万头: which one a row is in is not for landcap to guess).
+ */
+function oneEach(units: readonly Unit[]): boolean {
+  const scales = new Map<string, number>();
+  for (const u of units) {
+    const word = u.label.slice(-1);
+    if (scales.has(word) && scales.get(word) !== u.scale) return false;
+    scales.set(word, u.scale);
+  }
+  return true;
+}
+
 export function matchHeader(kind: InputKind, header: string): HeaderLookup {
   const name = normaliseHeader(header);
   const specs = KIND_FIELDS[kind];
@@ -256,6 +272,9 @@ export function matchHeader(kind: InputKind, header: string): HeaderLookup {
       // A name that fixes its unit (area_ha) takes a bracket only when it says the same (area_ha(公顷), not area_ha(亩)).
       const fixed = s.exact?.[base];
       if (unit && (!fixed || sameUnit(fixed, unit))) return { ok: true, match: { field: s.field, unit, unitGiven: true } };
+      const several = fixed ? [] : unitName.split(/[、,，;；]/).map((n) => s.units![n]);
+      if (several.length > 1 && several.every((u) => u !== undefined) && oneEach(several as Unit[]))
+        return { ok: true, match: { field: s.field, unitGiven: true, units: several as Unit[] } };
       return { ok: false, reason: 'unit', field: s.field, unitAsWritten: unitName, units: [...new Set(Object.values(s.units).map((x) => x.label))] };
     }
   }

@@ -63,12 +63,14 @@ interface WideColumn {
   readonly unit: Unit | undefined;
   /** Whether the measure is the one the table's title names, the header naming none that its unit alone fits. */
   readonly measureFromTitle?: boolean;
+  /** The units its header names together (存栏（头、只、万羽）), `unit` the one its item is counted in. */
+  readonly unitsNamed?: readonly Unit[];
 }
 
 /** What each cell of a header row (or the two rows of a two-row header) is. */
 type HeaderCell =
   | { readonly role: 'empty' }
-  | { readonly role: 'field'; readonly field: string; readonly unit: Unit | undefined; readonly unitGiven: boolean }
+  | { readonly role: 'field'; readonly field: string; readonly unit: Unit | undefined; readonly unitGiven: boolean; readonly units?: readonly Unit[] }
   | { readonly role: 'wide'; readonly column: WideColumn }
   | { readonly role: 'unit' }
   | { readonly role: 'bad-unit'; readonly field: string; readonly unitAsWritten: string; readonly units: readonly string[] }
@@ -94,7 +96,7 @@ function headerCell(kind: InputKind, raw: string, titleMeasure?: QuantityField):
   const text = raw.trim();
   if (text === '') return { role: 'empty' };
   const m = matchHeader(kind, text);
-  if (m.ok) return { role: 'field', field: m.match.field, unit: m.match.unit, unitGiven: m.match.unitGiven };
+  if (m.ok) return { role: 'field', field: m.match.field, unit: m.match.unit, unitGiven: m.match.unitGiven, units: m.match.units };
   if (UNIT_HEADERS.has(normaliseHeader(text))) return { role: 'unit' };
   const wide = wideColumn(kind, text, -1);
   if (wide) return wide;
@@ -126,7 +128,7 @@ function wideColumn(kind: InputKind, header: string, index: number): HeaderCell 
     }
     return {
       role: 'wide',
-      column: wideOf(index, header, asWritten(header, item), m.match.field as QuantityField, m.match.unitGiven ? m.match.unit : undefined),
+      column: wideOf(index, header, asWritten(header, item), m.match.field as QuantityField, m.match.unitGiven ? m.match.unit : undefined, m.match.units),
     };
   }
   return undefined;
@@ -174,8 +176,10 @@ function asWritten(header: string, item: string): string {
 /** A wide column's item that totals the others: 合计, 小计, 农作物总 (农作物总播种面积), 总. */
 const TOTAL_ITEM = /^(?:农作物|农作物总|总|全部|各类?)$/;
 
-function wideOf(index: number, header: string, item: string, field: QuantityField, unit: Unit | undefined): WideColumn {
+/** A wide column; `units`: the units its header names together, of which it takes the one its item is counted in. */
+function wideOf(index: number, header: string, item: string, field: QuantityField, unit: Unit | undefined, units?: readonly Unit[]): WideColumn {
   const role = isPart(item) ? 'part' : isTotalLabel(item) || TOTAL_ITEM.test(item) ? 'total' : 'item';
+  if (unit === undefined && units) return { index, header: header.trim(), item, role, field, unit: unitFromTitle(field, item, units), unitsNamed: units };
   return { index, header: header.trim(), item, role, field, unit };
 }
 
@@ -343,7 +347,7 @@ function twoRowHeader(
   const cells: HeaderCell[] = [];
   let item = '';
   // Or a measure above its items (播种面积（亩） over 水稻, 玉米, 甘蔗), merged or written once.
-  let measure: { readonly text: string; readonly field: QuantityField; readonly unit: Unit | undefined } | undefined;
+  let measure: { readonly text: string; readonly field: QuantityField; readonly unit: Unit | undefined; readonly units?: readonly Unit[] } | undefined;
   let measures = 0;
   for (let i = 0; i < width; i++) {
     const top = (upper[i] ?? '').trim();
@@ -353,7 +357,7 @@ function twoRowHeader(
     if (top !== '')
       measure =
         topCell.role === 'field' && isQuantity(topCell.field)
-          ? { text: top, field: topCell.field as QuantityField, unit: topCell.unitGiven ? topCell.unit : undefined }
+          ? { text: top, field: topCell.field as QuantityField, unit: topCell.unitGiven ? topCell.unit : undefined, units: topCell.units }
           : undefined;
     // Under a measure, an item with its own unit (家禽（万羽） under 存栏（头）) is in that measure.
     const bottomCell = headerCell(kind, bottom, measure?.field ?? titleMeasure);
@@ -373,7 +377,7 @@ function twoRowHeader(
       // Its own unit, when its bracket gives one of the measure's (其中：能繁母猪（头） under 存栏).
       const own = itemOfField(kind, measure.field, bottom);
       texts.push(text);
-      cells.push({ role: 'wide', column: wideOf(i, text, own?.item ?? normaliseHeader(bottom), measure.field, own?.unit ?? measure.unit) });
+      cells.push({ role: 'wide', column: wideOf(i, text, own?.item ?? normaliseHeader(bottom), measure.field, own?.unit ?? measure.unit, measure.units) });
       continue;
     }
     // Text above a column that is no measure (乡镇, 作物) is no item: a title line (merged across the table, or in its
@@ -387,7 +391,7 @@ function twoRowHeader(
       texts.push(text);
       cells.push({
         role: 'wide',
-        column: wideOf(i, text, normaliseHeader(item), bottomCell.field as QuantityField, bottomCell.unitGiven ? bottomCell.unit : undefined),
+        column: wideOf(i, text, normaliseHeader(item), bottomCell.field as QuantityField, bottomCell.unitGiven ? bottomCell.unit : undefined, bottomCell.units),
       });
       continue;
     }
@@ -454,7 +458,8 @@ function checkHeader(found: FoundHeader, file: string, log: ProblemLog, optional
         return;
     }
     const unit = cell.unitGiven ? cell.unit : unitWithout(cell.field, cell.unit, hasUnitColumn, titleUnits, header, at(index + 1), log);
-    const column: Column = { index, header, field: cell.field, unit };
+    const column: Column = { index, header, field: cell.field, unit, ...(cell.units ? { units: cell.units } : {}) };
+    if (cell.units) log.report(at(index + 1), 'unit-by-item', { header, units: cell.units.map((u) => u.label).join('、') });
     const key = `${column.field}|${cell.unitGiven ? `${unit?.base}|${unit?.scale}` : ''}`;
     const first = seen.get(key);
     if (first) {
@@ -468,6 +473,7 @@ function checkHeader(found: FoundHeader, file: string, log: ProblemLog, optional
     if (cell.role !== 'wide') continue;
     const w = cell.column;
     if (w.measureFromTitle) log.report(at(w.index + 1), 'measure-from-title', { header: w.header, measure: measureLabel(kind, w.field) });
+    if (w.unitsNamed) log.report(at(w.index + 1), 'unit-by-item', { header: w.header, units: w.unitsNamed.map((u) => u.label).join('、') });
     if (w.unit === undefined && w.role !== 'total') unitWithout(w.field, undefined, hasUnitColumn, titleUnits, w.header, at(w.index + 1), log);
   }
   const byField = new Map<string, Column[]>();
@@ -601,7 +607,8 @@ export function makeLayout(found: FoundHeader, file: string, log: ProblemLog, op
   if (!fileHeader) return undefined;
   const unitIndex = found.cells.findIndex((c) => c.role === 'unit');
   const unitColumn = unitIndex === -1 ? undefined : unitIndex;
-  if (!found.wide && unitColumn === undefined) return { header: fileHeader, fileHeader, identity: true, expand: () => [] };
+  if (!found.wide && unitColumn === undefined && !fileHeader.columns.some((c) => c.units))
+    return { header: fileHeader, fileHeader, identity: true, expand: () => [] };
   return new Reshape(found, fileHeader, unitColumn, titleUnits(titles));
 }
 
@@ -611,9 +618,11 @@ interface Figure {
   readonly field: QuantityField;
   readonly unit: Unit | undefined;
   readonly header: string;
+  /** The units its header names together, each row's the one its item is counted in. */
+  readonly units?: readonly Unit[];
 }
 
-/** The layouts that are not the long form as it is: wide tables, unit columns. */
+/** The layouts that are not the long form as it is: wide tables, unit columns, a header of several units. */
 class Reshape implements Layout {
   readonly header: Header;
   readonly identity = false;
@@ -626,6 +635,8 @@ class Reshape implements Layout {
   private readonly kept: { index: number; long: number; header: string }[] = [];
   private readonly totals: WideColumn[] = [];
   private readonly itemLong: number | undefined;
+  /** The file's column of items (crop, species), when it has one. */
+  private readonly itemIndex: number | undefined;
   private readonly townshipIndex: number | undefined;
   private readonly headerLine: number;
   private noted = false;
@@ -647,12 +658,13 @@ class Reshape implements Layout {
     this.townshipIndex = fileHeader.byField.get('township')?.[0]?.index;
     for (const column of fileHeader.columns) {
       if (isQuantity(column.field)) {
-        longFigures.push({ index: column.index, field: column.field as QuantityField, unit: column.unit, header: column.header });
+        longFigures.push({ index: column.index, field: column.field as QuantityField, unit: column.unit, header: column.header, units: column.units });
         continue;
       }
       this.kept.push({ index: column.index, long: add(column.field, column.header, column.unit), header: column.header });
     }
     this.itemLong = itemField && !fileHeader.byField.has(itemField) ? add(itemField, itemField === 'crop' ? '作物' : '畜种') : undefined;
+    this.itemIndex = itemField ? fileHeader.byField.get(itemField)?.[0]?.index : undefined;
     for (const cell of found.cells) {
       if (cell.role !== 'wide') continue;
       const w = cell.column;
@@ -724,7 +736,9 @@ class Reshape implements Layout {
             log.report({ file, line, column: this.unitColumn! + 1 }, 'unit-conflict', { unit: unitText, header: f.header });
             return [];
           }
-          unit = rowUnit ?? this.unitAssumed(f, line, file, log);
+          // A header of several units (存栏量（头、只、万羽）): the one the row's animals are counted in (家禽 in 万羽).
+          const item = group.item !== '' ? group.item : this.itemIndex === undefined ? '' : cells.raw(this.itemIndex);
+          unit = rowUnit ?? (f.units ? unitFromTitle(f.field, item, f.units) : undefined) ?? this.unitAssumed(f, line, file, log);
         }
         const long = this.slots.get(`${f.field}|${unit.base}|${unit.scale}`)!;
         texts[long] = text;

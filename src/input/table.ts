@@ -12,6 +12,8 @@ export interface Column {
   readonly header: string;
   readonly field: string;
   readonly unit?: Unit;
+  /** The units the header names together (存栏量（头、只、万羽）), when it names several: each row's by its item. */
+  readonly units?: readonly Unit[];
 }
 
 export interface Header {

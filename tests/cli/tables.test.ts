@@ -162,6 +162,11 @@ describe('one district in every shape', () => {
       // Names alone under a title that says what they count.
       'bare.csv':
         '2024年柳江区各乡镇畜禽年末存栏（单位：头、只、万羽）\n乡镇,生猪,其中：能繁母猪,肉牛,羊,家禽,备注\n拉堡镇,15000,1500,800,300,5.2,\n进德镇,22000,2100,1500,500,8.6,新建猪场1个\n',
+      'by-item.csv': readFileSync('tests/fixtures/bad/unit-by-item.csv', 'utf8'),
+      'by-measure.csv': '乡镇,存栏（头、只、万羽）,,\n,生猪,羊,家禽\n拉堡镇,15000,300,5.2\n进德镇,22000,,\n',
+      'by-column.csv': '乡镇,生猪存栏（头、万羽）,家禽存栏（头、万羽）\n拉堡镇,15000,5.2\n进德镇,22000,\n',
+      // Two units animals are counted in alike: which one holds is not guessed.
+      'head-or-10k.csv': '乡镇,畜种,存栏量（头、万头）\n拉堡镇,生猪,15000\n',
       // Header cells broken over lines in the workbook, or spaced out.
       'broken.csv': '乡\u3000\u3000镇,"畜种\n名称","存栏量\n（头）"\n拉堡镇,生猪,15000\n进德镇,生猪,22000\n',
       // A form's column numbers under the header.
@@ -190,6 +195,19 @@ describe('one district in every shape', () => {
       ['进德镇', 22000 + (1500 * 100) / 30 + (500 * 100) / 250 + (86000 * 100) / 2500],
     ]);
     expect(bareStock.warnings.map((w) => [w.code, w.line, w.column])).toEqual([['header-unknown-column', 2, 7]]);
+    // Several units in one header: each row in the one its animals are counted in.
+    expect(stock('by-item.csv').townships.map(([name, pe]) => [name, pe])).toEqual([
+      ['拉堡镇', 15000 + (300 * 100) / 250 + (52000 * 100) / 2500],
+      ['进德镇', 22000],
+    ]);
+    expect(stock('by-measure.csv').townships).toEqual(stock('by-item.csv').townships);
+    expect(stock('by-column.csv').townships.map(([name, pe]) => [name, pe])).toEqual([
+      ['拉堡镇', 15000 + (52000 * 100) / 2500],
+      ['进德镇', 22000],
+    ]);
+    const headOr10k = landcap(['validate', '--kind', 'livestock', join(dir, 'head-or-10k.csv')]);
+    expect(headOr10k.status).toBe(1);
+    expect(headOr10k.stderr).toContain('head-or-10k.csv:1:3: error header-unknown-unit');
     const unitsRow = stock('units-row.csv');
     expect(unitsRow.townships).toEqual(twoUnits.townships);
     expect(unitsRow.warnings).toEqual([]);
