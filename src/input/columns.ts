@@ -239,7 +239,6 @@ export type HeaderLookup =
   | { readonly ok: false; readonly reason: 'unknown' }
   | { readonly ok: false; readonly reason: 'unit'; readonly field: string; readonly unitAsWritten: string; readonly units: readonly string[] };
 
-/** Matches one header cell against the columns of a kind. */
 /**
  * Whether units named together tell each item's apart: one per counting word (头、只、万羽), not two that animals are
  * counted in alike (头、万头: which one a row is in is not for landcap to guess).
@@ -254,6 +253,7 @@ function oneEach(units: readonly Unit[]): boolean {
   return true;
 }
 
+/** Matches one header cell against the columns of a kind. */
 export function matchHeader(kind: InputKind, header: string): HeaderLookup {
   const name = normaliseHeader(header);
   const specs = KIND_FIELDS[kind];

@@ -179,7 +179,7 @@ const TOTAL_ITEM = /^(?:农作物|农作物总|总|全部|各类?)$/;
 /** A wide column; `units`: the units its header names together, of which it takes the one its item is counted in. */
 function wideOf(index: number, header: string, item: string, field: QuantityField, unit: Unit | undefined, units?: readonly Unit[]): WideColumn {
   const role = isPart(item) ? 'part' : isTotalLabel(item) || TOTAL_ITEM.test(item) ? 'total' : 'item';
-  if (unit === undefined && units) return { index, header: header.trim(), item, role, field, unit: unitFromTitle(field, item, units), unitsNamed: units };
+  if (unit === undefined && units) return { index, header: header.trim(), item, role, field, unit: unitForItem(field, item, units), unitsNamed: units };
   return { index, header: header.trim(), item, role, field, unit };
 }
 
@@ -520,7 +520,7 @@ function unitWithout(
 ): Unit | undefined {
   if (!isQuantity(field)) return fallback;
   if (hasUnitColumn) return undefined;
-  const fromTitle = unitFromTitle(field as QuantityField, header, titleUnits);
+  const fromTitle = unitForItem(field as QuantityField, header, titleUnits);
   if (fromTitle) {
     log.report(place, 'unit-from-title', { header, unit: fromTitle.label });
     return fromTitle;
@@ -531,13 +531,13 @@ function unitWithout(
 }
 
 /**
- * The unit a column that gives none is read in from the title: of the title's units that fit its field, the one whose
- * counting word fits the header's animals (单位：头、万羽 — 生猪存栏 in 头, 家禽存栏 in 万羽).
+ * Of units named together — by a title (单位：头、万羽), or a header (存栏量（头、只、万羽）) — the one an item is read in:
+ * of those that fit its field, the one whose counting word fits the item's animals (生猪存栏 in 头, 家禽存栏 in 万羽).
  */
-function unitFromTitle(field: QuantityField, header: string, titleUnits: readonly Unit[]): Unit | undefined {
+function unitForItem(field: QuantityField, item: string, named: readonly Unit[]): Unit | undefined {
   const units = unitsOf(field);
-  const fitting = titleUnits.filter((u) => units.some((v) => sameUnit(u, v)));
-  const word = countingWord(header);
+  const fitting = named.filter((u) => units.some((v) => sameUnit(u, v)));
+  const word = countingWord(item);
   return fitting.find((u) => u.label.endsWith(word)) ?? fitting[0];
 }
 
@@ -696,7 +696,7 @@ class Reshape implements Layout {
 
   /** The unit of a column that gives none: the title's that fits it, else its field's default. */
   private defaultUnit(field: QuantityField, header: string): Unit {
-    return unitFromTitle(field, header, this.titleUnitList) ?? unitsOf(field)[0]!;
+    return unitForItem(field, header, this.titleUnitList) ?? unitsOf(field)[0]!;
   }
 
   expand(cells: Cells, line: number, file: string, log: ProblemLog): LongRow[] {
@@ -738,7 +738,7 @@ class Reshape implements Layout {
           }
           // A header of several units (存栏量（头、只、万羽）): the one the row's animals are counted in (家禽 in 万羽).
           const item = group.item !== '' ? group.item : this.itemIndex === undefined ? '' : cells.raw(this.itemIndex);
-          unit = rowUnit ?? (f.units ? unitFromTitle(f.field, item, f.units) : undefined) ?? this.unitAssumed(f, line, file, log);
+          unit = rowUnit ?? (f.units ? unitForItem(f.field, item, f.units) : undefined) ?? this.unitAssumed(f, line, file, log);
         }
         const long = this.slots.get(`${f.field}|${unit.base}|${unit.scale}`)!;
         texts[long] = text;
