@@ -55,6 +55,7 @@ export const PROBLEM_CODES = {
   'group-left-out': 'note',
   'group-unlisted': 'error',
   'group-items-differ': 'warning',
+  'township-written-otherwise': 'error',
   'unit-invalid': 'error',
   'unit-conflict': 'error',
   'formula-no-value': 'error',

@@ -89,7 +89,7 @@ const problems: Record<ProblemCode, ProblemText> = {
   },
   'header-unknown-unit': { message: (a) => `column "${s(a.header)}": unknown unit "${s(a.unit)}"`, hint: (a) => `known units: ${s(a.units)}` },
   'header-measure-missing': {
-    message: (a) => `column "${s(a.header)}" gives ${s(a.item)} and a unit, but not what it counts (${s(a.measures)})`,
+    message: (a) => `column "${s(a.header)}" gives ${s(a.item)}${s(a.header) === s(a.item) ? '' : ' and a unit'}, but not what it counts (${s(a.measures)})`,
     hint: (a) => `name the measure in the header (${s(a.item)}${s(a.measures).split(' | ')[0]}…), or in the table's title above it`,
   },
   'header-empty': {
@@ -145,7 +145,7 @@ const problems: Record<ProblemCode, ProblemText> = {
   },
   'total-unlabelled': {
     message: (a) =>
-      `"${s(a.township)}" holds the sum of the other townships' figures (${s(a.item)}: ${num(a.value)} against ${num(a.others)}, and so for all its ${s(a.items)} items): it is a totals row, which counted as a township would double the figures`,
+      `"${s(a.township)}" holds the sum of the other townships' figures, or near it (${s(a.item)}: ${num(a.value)} against ${num(a.others)}, and so for all its ${s(a.items)} items): it is a totals row, which counted as a township would double the figures`,
     hint: () => 'write 合计 in its township cell (it is then left out and checked against the townships), or delete the row',
   },
   'part-left-out': {
@@ -172,7 +172,7 @@ const problems: Record<ProblemCode, ProblemText> = {
     hint: (a) => `give the items it totals, each on its own; or define "${s(a.group)}" with its own coefficient in a local dictionary (--local FILE)`,
   },
   'unit-by-item': {
-    message: (a) => `"${s(a.header)}" names several units (${s(a.units)}): each row is read in the one its animals are counted in (家禽 in 羽, 羊 in 只, others in 头)`,
+    message: (a) => `"${s(a.header)}" names several units (${s(a.units)}): each row is read in the one its animals are counted in (家禽 in 羽 or 只, 羊 in 只, others in 头)`,
   },
   'header-repeated': {
     message: (a) =>
@@ -362,6 +362,11 @@ const problems: Record<ProblemCode, ProblemText> = {
   'place-duplicate': {
     message: (a) => `township "${s(a.township)}" has a location already (line ${s(a.firstLine)})`,
     hint: () => 'give each township one location',
+  },
+  'township-written-otherwise': {
+    message: (a) =>
+      `township "${s(a.township)}" of the livestock file is not in the crops file, which has "${s(a.other)}": one township written two ways, whose livestock would be counted without its land`,
+    hint: (a) => `write "${s(a.other)}" in both files`,
   },
   'township-no-land': {
     message: (a) => `township "${s(a.township)}" has livestock but no crop land in the crops file`,

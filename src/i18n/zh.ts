@@ -154,7 +154,7 @@ export const zh: Messages = {
     'header-unknown-column': { message: (a) => `未知列“${s(a.header)}”，已忽略`, hint: (a) => `${kindZh(a.kind)}文件的列见 docs/input.md` },
     'header-unknown-unit': { message: (a) => `列“${s(a.header)}”：未知单位“${s(a.unit)}”`, hint: (a) => `可用单位：${s(a.units).split(', ').join('、')}` },
     'header-measure-missing': {
-      message: (a) => `列“${s(a.header)}”写了${s(a.item)}和单位，未写是哪一项（${s(a.measures).split(' | ').join('或')}）`,
+      message: (a) => `列“${s(a.header)}”写了${s(a.item)}${s(a.header) === s(a.item) ? '' : '和单位'}，未写是哪一项（${s(a.measures).split(' | ').join('或')}）`,
       hint: (a) => `请在表头写明（如 ${s(a.item)}${s(a.measures).split(' | ')[0]}…），或在表格标题中写明`,
     },
     'header-empty': { message: (a) => `第 ${s(a.column)} 列没有列名，其中的数值被忽略`, hint: () => '为该列命名，或删除该列' },
@@ -195,7 +195,7 @@ export const zh: Messages = {
     'total-column': { message: (a) => `“${s(a.header)}”是合计列：不计入，并逐行与其所合计各列之和核对` },
     'total-unlabelled': {
       message: (a) =>
-        `“${s(a.township)}”一行的数字是其余各乡镇之和（${s(a.item)}：${num(a.value)}，其余合计 ${num(a.others)}；其全部 ${s(a.items)} 项皆如此）：这是合计行，若作为乡镇计入，数字将翻倍`,
+        `“${s(a.township)}”一行的数字是（或接近）其余各乡镇之和（${s(a.item)}：${num(a.value)}，其余合计 ${num(a.others)}；其全部 ${s(a.items)} 项皆如此）：这是合计行，若作为乡镇计入，数字将翻倍`,
       hint: () => '请在其乡镇单元格写“合计”（即不计入并与各乡镇核对），或删去该行',
     },
     'total-mismatch': {
@@ -223,7 +223,7 @@ export const zh: Messages = {
       hint: (a) => `请分别列出其所含各项；或在本地词典（--local FILE）中为“${s(a.group)}”给出系数`,
     },
     'unit-by-item': {
-      message: (a) => `“${s(a.header)}”含多个单位（${s(a.units)}）：每行按其畜种的计量单位读取（家禽按羽，羊按只，其余按头）`,
+      message: (a) => `“${s(a.header)}”含多个单位（${s(a.units)}）：每行按其畜种的计量单位读取（家禽按羽或只，羊按只，其余按头）`,
     },
     'header-repeated': {
       message: (a) => (a.line ? `“${s(a.text)}”重复第 ${a.line} 行的表题或表头（分页续表）：不是数据，已跳过` : `“${s(a.text)}”为续表标记：不是数据，已跳过`),
@@ -401,6 +401,10 @@ export const zh: Messages = {
     'place-duplicate': {
       message: (a) => `乡镇“${s(a.township)}”已有位置（第 ${s(a.firstLine)} 行）`,
       hint: () => '每个乡镇只给一个位置',
+    },
+    'township-written-otherwise': {
+      message: (a) => `畜禽文件中的乡镇“${s(a.township)}”不在作物文件中，而作物文件有“${s(a.other)}”：同一乡镇两种写法，其畜禽将在无耕地的情况下计算`,
+      hint: (a) => `请在两个文件中都写作“${s(a.other)}”`,
     },
     'township-no-land': {
       message: (a) => `乡镇“${s(a.township)}”有畜禽存栏，但作物文件中没有该乡镇的种植数据`,

@@ -254,6 +254,7 @@ function headerCells(kind: InputKind, texts: readonly string[], titleMeasure?: Q
     kind,
     texts,
     withBareItems(
+      kind,
       texts,
       texts.map((text, i) => withIndex(headerCell(kind, text, titleMeasure), i)),
       titleMeasure,
@@ -267,16 +268,18 @@ const BARE_ITEM = /^\p{Script=Han}{1,10}$/u;
 const NOT_ITEM = /^(?:备注|附注|说明|序号|编号|行次|栏次|代码|区划代码|行政区划代码)$/;
 
 /**
- * A row of items alone under a title that names their measure (各乡镇畜禽年末存栏 over 乡镇, 生猪, 肉牛, 羊): each name is
- * an item in that measure (measure-from-title). Only in a row with no column of the long form's items or figures —
- * beside those, a name alone is an unknown column, as before.
+ * Names alone in a row of items (乡镇, 生猪, 肉牛, 羊 — alone, or beside 生猪存栏（头）): under a title that names their
+ * measure (各乡镇畜禽年末存栏), each is an item in it (measure-from-title); else, beside other items, each is an item
+ * whose measure is missing (an error, not a column left out). In a row with a column of the long form's items or
+ * figures (畜种, 存栏), a name alone is an unknown column.
  */
-function withBareItems(texts: readonly string[], cells: HeaderCell[], titleMeasure: QuantityField | undefined): HeaderCell[] {
-  if (titleMeasure === undefined) return cells;
-  if (cells.some((c) => c.role === 'wide' || c.role === 'no-measure' || (c.role === 'field' && !['township', 'county', 'city'].includes(c.field)))) return cells;
+function withBareItems(kind: InputKind, texts: readonly string[], cells: HeaderCell[], titleMeasure: QuantityField | undefined): HeaderCell[] {
+  if (cells.some((c) => c.role === 'field' && !['township', 'county', 'city'].includes(c.field))) return cells;
+  if (titleMeasure === undefined && !cells.some((c) => c.role === 'wide' && c.column.role === 'item')) return cells;
   return cells.map((cell, i) => {
     const text = normaliseHeader(texts[i] ?? '');
     if (cell.role !== 'unknown' || !BARE_ITEM.test(text) || NOT_ITEM.test(text)) return cell;
+    if (titleMeasure === undefined) return { role: 'no-measure', item: text, measures: (MEASURE_NAMES[kind] ?? []).map((m) => m.name) };
     return { role: 'wide', column: { ...wideOf(i, texts[i]!, text, titleMeasure, undefined), measureFromTitle: true } };
   });
 }
@@ -537,14 +540,17 @@ function unitWithout(
 function unitForItem(field: QuantityField, item: string, named: readonly Unit[]): Unit | undefined {
   const units = unitsOf(field);
   const fitting = named.filter((u) => units.some((v) => sameUnit(u, v)));
-  const word = countingWord(item);
-  return fitting.find((u) => u.label.endsWith(word)) ?? fitting[0];
+  const poultry = POULTRY.test(item);
+  for (const word of poultry ? ['羽', '只'] : /[羊兔]/.test(item) ? ['只'] : ['头']) {
+    const counted = fitting.filter((u) => u.label.endsWith(word));
+    // Statistics count poultry by the ten thousand (万只 beside the sheep's 只: 单位：头、只、万只).
+    if (counted.length > 0) return poultry ? counted.reduce((a, b) => (b.scale > a.scale ? b : a)) : counted[0];
+  }
+  return fitting[0];
 }
 
-/** The word animals of a header are counted in: 羽 for poultry, 只 for sheep, goats and rabbits, else 头. */
-function countingWord(header: string): string {
-  return /[禽鸡鸭鹅鸽]/.test(header) ? '羽' : /[羊兔]/.test(header) ? '只' : '头';
-}
+/** Poultry, counted in 羽 or 只. */
+const POULTRY = /[禽鸡鸭鹅鸽]/;
 
 /** What a kind needs in its header: each entry is a list of alternatives, one of which must be present. */
 const REQUIRED: Record<InputKind, readonly (readonly string[])[]> = {

@@ -13,6 +13,12 @@ const keyOf = (scope: string, item: string) => (scope === '' ? item : `${scope}\
 
 /** How close a township's figures must be to the sum of all the others' to be taken for an unlabelled totals row. */
 const UNLABELLED_TOLERANCE = 0.005;
+/**
+ * The same for a row named as a county or district is (柳江区, 某某县): its name says what it is, and a yearbook's total
+ * may hold a little the townships do not (a state farm's herd).
+ */
+const DISTRICT_TOLERANCE = 0.15;
+const DISTRICT_NAME = /[区县市旗]$/;
 
 /** A township's rows as they were added: its place, and its items and figures in turn. */
 interface TownshipRows {
@@ -129,7 +135,8 @@ export class Totals {
     t.items.forEach((item, i) => own.set(item, (own.get(item) ?? 0) + t.values[i]!));
     if (own.size < 2) return;
     const others = (item: string, value: number) => (this.sums.get(item)?.sum ?? 0) - value;
-    for (const [item, value] of own) if (!(value > 0) || relativeDifference(value, others(item, value)) > UNLABELLED_TOLERANCE) return;
+    const tolerance = DISTRICT_NAME.test(townshipIdOf(t.key).name) ? DISTRICT_TOLERANCE : UNLABELLED_TOLERANCE;
+    for (const [item, value] of own) if (!(value > 0) || relativeDifference(value, others(item, value)) > tolerance) return;
     const [item, value] = own.entries().next().value!;
     log.report(t.place, 'total-unlabelled', {
       township: townshipLabel(townshipIdOf(t.key)),

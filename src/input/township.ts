@@ -326,6 +326,9 @@ function withoutRegions(name: string): string[] {
  * before it, on either side (柳江区拉堡镇 / 拉堡镇), else — among up to a few thousand — one a character or two apart;
  * given as people read it (townshipLabel).
  */
+/** A number a list puts before a name (1.拉堡镇, 2、进德镇, （3）百朋镇). */
+const NUMBERED = /^\s*(?:\d+\s*[.、．]|[（(]\d+[)）])\s*/;
+
 export class TownshipMatcher {
   private readonly byStem = new Map<string, TownshipId>();
   /** Candidates by name, and by their names without the county or city written before them. */
@@ -343,17 +346,30 @@ export class TownshipMatcher {
     }
   }
 
-  nearest(key: string): string | undefined {
-    const { name } = townshipIdOf(key);
-    const stem = townshipStem(name);
-    const same = this.byStem.get(stem);
-    if (same !== undefined && same.name !== name) return townshipLabel(same);
+  /**
+   * The candidate that `key` names written otherwise, if one does: the same name but for its ending (拉堡 / 拉堡镇,
+   * 新华街道办事处 / 新华街道), its county or city written before it (柳江区拉堡镇), or a number before it (1.拉堡镇).
+   */
+  same(key: string): string | undefined {
+    const written = townshipIdOf(key).name;
+    const name = written.replace(NUMBERED, '');
+    const same = this.byStem.get(townshipStem(name));
+    if (same !== undefined && same.name !== written) return townshipLabel(same);
     const plain = folded(name);
     const prefixed = withoutRegions(plain)
       .map((bare) => this.byName.get(bare))
       .find((c) => c !== undefined);
     const named = prefixed ?? this.byBareName.get(plain);
-    if (named !== undefined && folded(named.name) !== plain) return townshipLabel(named);
+    if (named !== undefined && folded(named.name) !== folded(written)) return townshipLabel(named);
+    return undefined;
+  }
+
+  /** The candidate `key` names written otherwise (same), else the nearest by spelling: a hint for a name not found. */
+  nearest(key: string): string | undefined {
+    const same = this.same(key);
+    if (same !== undefined) return same;
+    const { name } = townshipIdOf(key);
+    const stem = townshipStem(name);
     if (this.list.length > 2000) return undefined;
     let best: TownshipId | undefined;
     let bestDistance = Infinity;

@@ -391,16 +391,17 @@ export async function loadDataset(
   };
   // Checks across files need a readable crops file to compare with.
   if (!cropsFile?.readable) return dataset;
-  // A township of the livestock file missing from the crops file may be one of the crops file's written another way.
+  // A township of the livestock file missing from the crops file may be one of the crops file's written another way:
+  // where it plainly is (拉堡 / 拉堡镇), the report would show one township's livestock without land and the other's
+  // land without livestock — an error; else a township with livestock and no land is one the report can show.
   let matcher: TownshipMatcher | undefined;
-  const nearestTownship = (key: string) =>
-    (matcher ??= new TownshipMatcher([...listed].filter((n) => !tally.townships.get(n)?.firstLivestockLine))).nearest(key);
+  const matcherOf = () => (matcher ??= new TownshipMatcher([...listed].filter((n) => !tally.townships.get(n)?.firstLivestockLine)));
   for (const t of tally.townships.values()) {
-    if (!listed.has(t.key) && t.firstLivestockLine)
-      log.report({ file: livestockFile!.path, line: t.firstLivestockLine, column: 0 }, 'township-no-land', {
-        township: townshipLabel(t),
-        nearest: nearestTownship(t.key) ?? '',
-      });
+    if (listed.has(t.key) || !t.firstLivestockLine) continue;
+    const place = { file: livestockFile!.path, line: t.firstLivestockLine, column: 0 };
+    const same = matcherOf().same(t.key);
+    if (same !== undefined) log.report(place, 'township-written-otherwise', { township: townshipLabel(t), other: same });
+    else log.report(place, 'township-no-land', { township: townshipLabel(t), nearest: matcherOf().nearest(t.key) ?? '' });
   }
   if (soil.size > 0) checkSoilTownships(soil, listed, (k) => tally.townships.get(k) ?? { key: k, ...townshipIdOf(k) }, log);
   const all = [...tally.townships.values()];

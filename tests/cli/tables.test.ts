@@ -167,6 +167,10 @@ describe('one district in every shape', () => {
       'by-column.csv': '乡镇,生猪存栏（头、万羽）,家禽存栏（头、万羽）\n拉堡镇,15000,5.2\n进德镇,22000,\n',
       // Two units animals are counted in alike: which one holds is not guessed.
       'head-or-10k.csv': '乡镇,畜种,存栏量（头、万头）\n拉堡镇,生猪,15000\n',
+      // Names alone beside a column with its measure; poultry in the title's 万只.
+      'bare-beside.csv': '2024年各乡镇畜禽存栏（单位：头、只）\n乡镇,生猪存栏（头）,肉牛,羊,家禽\n拉堡镇,15000,800,300,52000\n进德镇,22000,1500,500,86000\n',
+      'wan-zhi.csv': '2024年各乡镇畜禽年末存栏（单位：头、只、万只）\n乡镇,生猪,肉牛,羊,家禽\n拉堡镇,15000,800,300,5.2\n进德镇,22000,1500,500,8.6\n',
+      'no-measure.csv': '乡镇,生猪存栏（头）,肉牛\n拉堡镇,15000,800\n进德镇,22000,1500\n',
       // Header cells broken over lines in the workbook, or spaced out.
       'broken.csv': '乡\u3000\u3000镇,"畜种\n名称","存栏量\n（头）"\n拉堡镇,生猪,15000\n进德镇,生猪,22000\n',
       // A form's column numbers under the header.
@@ -195,6 +199,12 @@ describe('one district in every shape', () => {
       ['进德镇', 22000 + (1500 * 100) / 30 + (500 * 100) / 250 + (86000 * 100) / 2500],
     ]);
     expect(bareStock.warnings.map((w) => [w.code, w.line, w.column])).toEqual([['header-unknown-column', 2, 7]]);
+    const withoutSows = bareStock.townships.map(([name, pe]) => [name, pe]);
+    expect(stock('bare-beside.csv').townships.map(([name, pe]) => [name, pe])).toEqual(withoutSows);
+    expect(stock('wan-zhi.csv').townships.map(([name, pe]) => [name, pe])).toEqual(withoutSows);
+    const noMeasure = landcap(['validate', join(dir, 'no-measure.csv')]);
+    expect(noMeasure.status).toBe(1);
+    expect(noMeasure.stderr).toContain('no-measure.csv:1:3: error header-measure-missing');
     // Several units in one header: each row in the one its animals are counted in.
     expect(stock('by-item.csv').townships.map(([name, pe]) => [name, pe])).toEqual([
       ['拉堡镇', 15000 + (300 * 100) / 250 + (52000 * 100) / 2500],
@@ -400,12 +410,29 @@ describe('mistakes of tables as they come', () => {
     expect(json.errors[0]!.hint).toContain('× 1000 gives 450 per 亩');
   });
 
-  it('拉堡 in one file and 拉堡镇 in the other: the hint names the township, in validate and in report', () => {
-    const hint = 'township "拉堡" has livestock but no crop land in the crops file (hint: is it "拉堡镇" of the crops file?';
+  it('拉堡 in one file and 拉堡镇 in the other: an error whose hint names the township, in validate and in report', () => {
+    const message =
+      'township "拉堡" of the livestock file is not in the crops file, which has "拉堡镇": one township written two ways, whose livestock would be counted without its land (hint: write "拉堡镇" in both files)';
     const v = landcap(['validate', join(DIR, 'crops-long.csv'), join(DIR, 'livestock-labao.csv')]);
-    expect(v.stderr).toContain(`${DIR}/livestock-labao.csv:2:0: warning township-no-land ${hint}`);
+    expect(v.status).toBe(1);
+    expect(v.stderr).toContain(`${DIR}/livestock-labao.csv:2:0: error township-written-otherwise ${message}`);
     const r = landcap(['report', '--crops', join(DIR, 'crops-long.csv'), '--livestock', join(DIR, 'livestock-labao.csv')]);
-    expect(r.stderr).toContain(`${DIR}/livestock-labao.csv:2:0: warning township-no-land ${hint}`);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${DIR}/livestock-labao.csv:2:0: error township-written-otherwise ${message}`);
+    // Numbered (1.拉堡镇) or with the district before it (柳江区拉堡镇): the same. A township of livestock alone, with a
+    // name near one of the crops file's, keeps the warning of a township without land, and the hint.
+    const dir = writeFiles({
+      'numbered.csv': '乡镇,畜种,存栏（头）\n1.拉堡镇,生猪,15000\n',
+      'prefixed.csv': '乡镇,畜种,存栏（头）\n柳江区拉堡镇,生猪,15000\n',
+      'near.csv': '乡镇,畜种,存栏（头）\n拉宝镇,生猪,300\n',
+    });
+    for (const file of ['numbered.csv', 'prefixed.csv']) {
+      const n = landcap(['validate', join(DIR, 'crops-long.csv'), join(dir, file)]);
+      expect(n.stderr).toMatch(/:2:0: error township-written-otherwise township "(1\.|柳江区)拉堡镇" of the livestock file is not in the crops file, which has "拉堡镇"/);
+    }
+    const near = landcap(['validate', join(DIR, 'crops-long.csv'), join(dir, 'near.csv')]);
+    expect(near.status).toBe(0);
+    expect(near.stderr).toContain('near.csv:2:0: warning township-no-land township "拉宝镇" has livestock but no crop land in the crops file (hint: is it "拉堡镇"');
   });
 
   it('a totals row labelled with the district (柳江区) is refused, not counted as a township; labelled 合计, it is checked and left out', () => {
@@ -414,8 +441,8 @@ describe('mistakes of tables as they come', () => {
     const r = landcap(['report', '--crops', crops, '--livestock', livestock, '--format', 'json']);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain(`${crops}:8:1: error total-unlabelled "柳江区" holds the sum of the other townships' figures (水稻: 36,360,000 against 36,360,000`);
-    expect(r.stderr).toContain(`${livestock}:3:1: error total-unlabelled "柳江区" holds the sum of the other townships' figures (生猪: 148,000 against 148,000`);
+    expect(r.stderr).toContain(`${crops}:8:1: error total-unlabelled "柳江区" holds the sum of the other townships' figures, or near it (水稻: 36,360,000 against 36,360,000`);
+    expect(r.stderr).toContain(`${livestock}:3:1: error total-unlabelled "柳江区" holds the sum of the other townships' figures, or near it (生猪: 148,000 against 148,000`);
     // As 合计 (and as 总计（全区）), the rows are totals: the report is that of the five townships alone.
     const relabel = (file: string, label: string) => readFileSync(file, 'utf8').replace(/^柳江区,/m, `${label},`);
     const without = (file: string) => readFileSync(file, 'utf8').replace(/^柳江区,.*\n/m, '');
@@ -434,6 +461,12 @@ describe('mistakes of tables as they come', () => {
     };
     expect(numbers(labelled.stdout)).toEqual(numbers(none.stdout));
     expect((JSON.parse(labelled.stdout) as { townships: unknown[] }).townships).toHaveLength(5);
+    // Labelled with the district's name, a row a little off the townships' sum (a state farm's herd in it) is a totals
+    // row all the same; a township's name keeps the tight bound.
+    const near = (label: string) =>
+      writeFiles({ 'l.csv': `乡镇,畜种,存栏量(头)\n甲镇,生猪,100\n甲镇,肉牛,10\n乙镇,生猪,200\n乙镇,肉牛,20\n丙镇,生猪,300\n丙镇,肉牛,30\n${label},生猪,600\n${label},肉牛,65\n` });
+    expect(landcap(['validate', join(near('柳江区'), 'l.csv')]).stderr).toContain('l.csv:8:1: error total-unlabelled "柳江区"');
+    expect(landcap(['validate', join(near('丁镇'), 'l.csv')]).status).toBe(0);
     // One item equal to the others' sum is no sign of a totals row (a township may have as many pigs as three others).
     const one = writeFiles({ 'l.csv': '乡镇,畜种,存栏量(头)\n甲镇,生猪,600\n乙镇,生猪,100\n丙镇,生猪,200\n丁镇,生猪,300\n' });
     expect(landcap(['validate', join(one, 'l.csv')]).status).toBe(0);

@@ -118,6 +118,12 @@ const CASES: Case[] = [
     ],
   },
   {
+    name: 'a township of the livestock file written otherwise in the crops file (拉堡 / 拉堡镇): township-written-otherwise',
+    args: [`${BAD}/crops-labao.csv`, `${BAD}/livestock-written-otherwise.csv`],
+    exit: 1,
+    problems: [at('livestock-written-otherwise.csv', 'township-written-otherwise', 2, 0)],
+  },
+  {
     name: 'a livestock file without a county column, naming a township three counties have: township-ambiguous',
     args: ['tests/fixtures/regions/crops.csv', `${BAD}/livestock-ambiguous.csv`],
     exit: 1,
