@@ -20,6 +20,7 @@ export const PROBLEM_CODES = {
   'workbook-invalid': 'error',
   'sheet-not-found': 'error',
   'sheet-several': 'warning',
+  'sheet-ambiguous': 'error',
   'kind-unknown': 'error',
   'kind-ambiguous': 'error',
   'kind-mismatch': 'error',

@@ -61,6 +61,10 @@ const problems: Record<ProblemCode, ProblemText> = {
     message: (a) => `the workbook cannot be read: ${s(a.detail)}`,
     hint: () => 'open it in Excel or WPS and save it again as .xlsx, or save the sheet as "CSV UTF-8"',
   },
+  'sheet-ambiguous': {
+    message: (a) => `several visible sheets hold a ${s(a.kind)} table (${s(a.sheets)}): which one to read is not for landcap to guess`,
+    hint: (a) => `name it: --sheet ${s(a.kind)}=NAME; tables of one kind split over sheets (粮食作物, 经济作物) go into one sheet`,
+  },
   'sheet-several': {
     message: (a) => `several sheets hold a ${s(a.kind)} table: "${s(a.sheet)}" is read, not ${s(a.others)}`,
     hint: (a) => `to read another, name it: --sheet ${s(a.kind)}=NAME`,

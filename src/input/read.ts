@@ -185,8 +185,13 @@ function chooseSheet(input: OpenedInput, kind: InputKind | undefined, named: str
   // A visible sheet before a hidden one (last year's table kept out of sight); several are said, naming the one read.
   const tables = workbookTables(workbook, kind).sort((a, b) => Number(a.sheet.hidden) - Number(b.sheet.hidden));
   const found = tables[0]?.sheet;
+  // Two visible sheets of the kind (2023年 and 2024年, or 粮食作物 and 经济作物): reading either would be a guess.
+  const visible = tables.filter((t) => !t.sheet.hidden && t.kind === tables[0]!.kind);
   if (!found) log.report(at, 'sheet-not-found', { sheet: '', sheets: names, kind: kind ?? 'crops|livestock|soil' });
-  else if (tables.length > 1)
+  else if (visible.length > 1) {
+    log.report(at, 'sheet-ambiguous', { kind: tables[0]!.kind, sheets: visible.map((t) => t.sheet.name).join(', ') });
+    return undefined;
+  } else if (tables.length > 1)
     log.report(at, 'sheet-several', {
       kind: tables[0]!.kind,
       sheet: found.name,

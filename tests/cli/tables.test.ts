@@ -136,7 +136,7 @@ describe('one district in every shape', () => {
       ['livestock-yearbook.xlsx[畜禽存栏]', 'part-left-out', 4, 3],
     ]);
     expect(titled.warnings).toEqual([]);
-    // The workbook has two livestock sheets: the first is read, and the other named.
+    // The workbook has two livestock sheets: the visible one is read, and the hidden one named.
     expect(yearbook.warnings.map((w) => [w.code, w.line])).toEqual([['sheet-several', 1]]);
     expect(yearbook.notes!.find((n) => n.code === 'measure-from-title')).toMatchObject({ file: book, sheet: '畜禽存栏', cell: 'D3' });
     // The second sheet: 肉牛存栏（头） written once in the upper row, the row under it 生猪's 存栏（头） and 其中.
@@ -257,6 +257,14 @@ describe('one district in every shape', () => {
     expect(years.status, years.stderr).toBe(0);
     expect(figures(JSON.parse(years.stdout) as ReportJson)).toBe(figures(report('crops-long.csv', 'livestock-long.csv').json));
     expect(years.stderr).toContain('warning sheet-several several sheets hold a crops table: "2024年" is read, not 2023年 (hidden)');
+    // Both years visible: refused, until the sheet is named.
+    const visible = ['--crops', join(DIR, 'crops-years-visible.xlsx'), '--livestock', join(DIR, 'livestock-long.csv'), '--format', 'json'];
+    const ambiguous = landcap(['report', ...visible]);
+    expect(ambiguous.status).toBe(1);
+    expect(ambiguous.stderr).toContain('crops-years-visible.xlsx:1:0: error sheet-ambiguous several visible sheets hold a crops table (2023年, 2024年)');
+    const named = landcap(['report', ...visible, '--sheet', 'crops=2024年']);
+    expect(named.status, named.stderr).toBe(0);
+    expect(figures(JSON.parse(named.stdout) as ReportJson)).toBe(figures(report('crops-long.csv', 'livestock-long.csv').json));
     // Names padded with spaces (拉 堡 镇) are the township's name.
     const padded = writeFiles({ 'c.csv': readFileSync(join(DIR, 'crops-long.csv'), 'utf8').replaceAll('拉堡镇', '拉 堡 镇').replaceAll('进德镇', '进　德　镇') });
     const pad = landcap(['report', '--crops', join(padded, 'c.csv'), '--livestock', join(DIR, 'livestock-long.csv'), '--format', 'json']);

@@ -340,6 +340,7 @@ describe('landcap validate: every problem located', () => {
     // A scenario's: tests/cli/scenario.test.ts; a report's choice among a workbook's sheets: tests/cli/tables.test.ts.
     expect(readFileSync(join(ROOT, 'tests/cli/scenario.test.ts'), 'utf8')).toMatch(/error scenario-township-unknown\b/);
     expect(readFileSync(join(ROOT, 'tests/cli/tables.test.ts'), 'utf8')).toMatch(/warning sheet-several\b/);
+    expect(readFileSync(join(ROOT, 'tests/cli/tables.test.ts'), 'utf8')).toMatch(/error sheet-ambiguous\b/);
     const covered = new Set([
       ...CASES.flatMap((c) => c.problems.map((p) => p.code)),
       'kind-mismatch',
@@ -347,6 +348,7 @@ describe('landcap validate: every problem located', () => {
       'no-townships',
       'scenario-township-unknown',
       'sheet-several',
+      'sheet-ambiguous',
       ...MAP_CODES,
     ]);
     expect([...covered].sort()).toEqual(Object.keys(PROBLEM_CODES).sort());
