@@ -21,6 +21,7 @@ export const PROBLEM_CODES = {
   'sheet-not-found': 'error',
   'sheet-several': 'warning',
   'sheet-ambiguous': 'error',
+  'rows-hidden': 'warning',
   'kind-unknown': 'error',
   'kind-ambiguous': 'error',
   'kind-mismatch': 'error',

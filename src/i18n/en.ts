@@ -61,6 +61,10 @@ const problems: Record<ProblemCode, ProblemText> = {
     message: (a) => `the workbook cannot be read: ${s(a.detail)}`,
     hint: () => 'open it in Excel or WPS and save it again as .xlsx, or save the sheet as "CSV UTF-8"',
   },
+  'rows-hidden': {
+    message: (a) => `${s(a.count)} row(s) hidden in the sheet (line ${s(a.lines)}) are left out, as the sheet shows them`,
+    hint: () => 'to read a hidden row, unhide it in the workbook',
+  },
   'sheet-ambiguous': {
     message: (a) => `several visible sheets hold a ${s(a.kind)} table (${s(a.sheets)}): which one to read is not for landcap to guess`,
     hint: (a) => `name it: --sheet ${s(a.kind)}=NAME; tables of one kind split over sheets (粮食作物, 经济作物) go into one sheet`,

@@ -131,6 +131,10 @@ export const zh: Messages = {
       message: (a) => `无法读取该工作簿：${s(a.detail)}`,
       hint: () => '请在 Excel 或 WPS 中打开并重新保存为 .xlsx，或将工作表另存为“CSV UTF-8”',
     },
+    'rows-hidden': {
+      message: (a) => `工作表中有 ${s(a.count)} 行被隐藏（第 ${s(a.lines)} 行），按工作表显示的内容不计入`,
+      hint: () => '如需读取隐藏的行，请在工作簿中取消隐藏',
+    },
     'sheet-ambiguous': {
       message: (a) => `有多个可见工作表是${kindZh(a.kind)}表（${s(a.sheets)}）：无法判断应读取哪一个`,
       hint: (a) => `请用 --sheet ${s(a.kind)}=工作表名 指定；同类表格分在几个工作表中（如粮食作物、经济作物）的，请合并到一个工作表`,

@@ -111,7 +111,17 @@ function sheetSource(input: OpenedInput, sheet: SheetInfo, log: ProblemLog): Tab
       const { rows, uncomputed } = input.workbook!.rows(sheet);
       for (const u of uncomputed) log.report({ file: path, line: u.line, column: u.column }, 'formula-no-value', { formula: bounded(u.formula, 80) });
       const cells = new Cells();
-      for (const row of rows) if (sink(cells.setArray(row.cells), row.line) === false) return;
+      // What the sheet shows is the table: a row hidden (an old township kept out of sight) is left out, and said.
+      const hidden: number[] = [];
+      for (const row of rows) {
+        if (row.hidden) {
+          if (row.cells.some((c) => c.trim() !== '')) hidden.push(row.line);
+          continue;
+        }
+        if (sink(cells.setArray(row.cells), row.line) === false) break;
+      }
+      if (hidden.length > 0)
+        log.report({ file: path, line: hidden[0]!, column: 0 }, 'rows-hidden', { count: hidden.length, lines: bounded(hidden.join(', '), 60) });
     },
   };
 }

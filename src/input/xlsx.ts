@@ -23,6 +23,8 @@ export interface SheetInfo {
 export interface SheetRow {
   readonly line: number;
   readonly cells: string[];
+  /** Whether the row is hidden in the sheet. */
+  readonly hidden?: boolean;
 }
 
 /** A formula cell saved without its value (a file written by a program and never opened in a spreadsheet). */
@@ -102,7 +104,8 @@ export class Workbook {
           switch (name) {
             case 'row': {
               const r = Number(tag.attr('r'));
-              row = { line: Number.isInteger(r) && r > 0 ? r : nextLine, cells: [] };
+              const hidden = tag.attr('hidden');
+              row = { line: Number.isInteger(r) && r > 0 ? r : nextLine, cells: [], ...(hidden === '1' || hidden === 'true' ? { hidden: true } : {}) };
               nextLine = row.line + 1;
               column = 0;
               break;

@@ -257,6 +257,10 @@ describe('one district in every shape', () => {
     expect(years.status, years.stderr).toBe(0);
     expect(figures(JSON.parse(years.stdout) as ReportJson)).toBe(figures(report('crops-long.csv', 'livestock-long.csv').json));
     expect(years.stderr).toContain('warning sheet-several several sheets hold a crops table: "2024年" is read, not 2023年 (hidden)');
+    // A row hidden in the sheet (an old township) is left out, and said.
+    const hidden = report('crops-long.csv', 'livestock-hidden-row.xlsx').json;
+    expect(figures(hidden)).toBe(figures(report('crops-long.csv', 'livestock-long.csv').json));
+    expect(hidden.warnings.map((w) => [w.code, w.line])).toEqual([['rows-hidden', 10]]);
     // Both years visible: refused, until the sheet is named.
     const visible = ['--crops', join(DIR, 'crops-years-visible.xlsx'), '--livestock', join(DIR, 'livestock-long.csv'), '--format', 'json'];
     const ambiguous = landcap(['report', ...visible]);

@@ -341,6 +341,7 @@ describe('landcap validate: every problem located', () => {
     expect(readFileSync(join(ROOT, 'tests/cli/scenario.test.ts'), 'utf8')).toMatch(/error scenario-township-unknown\b/);
     expect(readFileSync(join(ROOT, 'tests/cli/tables.test.ts'), 'utf8')).toMatch(/warning sheet-several\b/);
     expect(readFileSync(join(ROOT, 'tests/cli/tables.test.ts'), 'utf8')).toMatch(/error sheet-ambiguous\b/);
+    expect(readFileSync(join(ROOT, 'tests/cli/tables.test.ts'), 'utf8')).toMatch(/'rows-hidden'/);
     const covered = new Set([
       ...CASES.flatMap((c) => c.problems.map((p) => p.code)),
       'kind-mismatch',
@@ -349,6 +350,7 @@ describe('landcap validate: every problem located', () => {
       'scenario-township-unknown',
       'sheet-several',
       'sheet-ambiguous',
+      'rows-hidden',
       ...MAP_CODES,
     ]);
     expect([...covered].sort()).toEqual(Object.keys(PROBLEM_CODES).sort());
