@@ -22,6 +22,7 @@ export const PROBLEM_CODES = {
   'sheet-several': 'warning',
   'sheet-ambiguous': 'error',
   'rows-hidden': 'warning',
+  'subtotal-item': 'note',
   'kind-unknown': 'error',
   'kind-ambiguous': 'error',
   'kind-mismatch': 'error',

@@ -11,6 +11,10 @@ export interface ProblemText {
 }
 
 const s = (v: string | number | undefined) => String(v ?? '');
+
+/** A year written before an item (2023年生猪存栏): a table of several years' columns. */
+export const YEAR_BEFORE = /^\d{4}\s*年/;
+const YEAR_HINT = "a year before the item: landcap reads one year's figures — keep that year's columns, headed with the item alone (生猪存栏)";
 /** A number in a message: thousands separators, at most two decimals; past a thousand trillion, in exponent form. */
 export const num = (v: string | number | undefined) =>
   typeof v !== 'number' ? String(v ?? '') : Math.abs(v) >= 1e15 ? v.toExponential(3) : v.toLocaleString('en-US', { maximumFractionDigits: 2 });
@@ -60,6 +64,9 @@ const problems: Record<ProblemCode, ProblemText> = {
   'workbook-invalid': {
     message: (a) => `the workbook cannot be read: ${s(a.detail)}`,
     hint: () => 'open it in Excel or WPS and save it again as .xlsx, or save the sheet as "CSV UTF-8"',
+  },
+  'subtotal-item': {
+    message: (a) => `"${s(a.label)}" in the item column totals the township's rows: it is left out, as they count it already`,
   },
   'rows-hidden': {
     message: (a) => `${s(a.count)} row(s) hidden in the sheet (line ${s(a.lines)}) are left out, as the sheet shows them`,
@@ -173,14 +180,17 @@ const problems: Record<ProblemCode, ProblemText> = {
     message: (a) =>
       `"${s(a.group)}" gives ${num(a.value)} ${s(a.unit) || 'head'} for ${s(a.township)}, whose items listed (${s(a.items)}) sum to ${num(a.sum)} ${s(a.unit) || 'head'}: ${Number(a.value) > Number(a.sum) ? 'the rest is in items the file does not name, and not counted' : 'more than the group'}`,
     hint: (a) =>
-      Number(a.value) > Number(a.sum) ? `give the group's other items too, each on its own, or check the figures` : `check the figures and their units: a group's items are part of it`,
+      Number(a.value) > Number(a.sum)
+        ? `give the group's other items too, each on its own, or check the figures`
+        : `check the figures and their units: a group's items are part of it`,
   },
   'group-unlisted': {
     message: (a) => `"${s(a.group)}" is a group of items (${s(a.members)}), not one the guide gives a coefficient for, and ${s(a.township)} lists none of them`,
     hint: (a) => `give the items it totals, each on its own; or define "${s(a.group)}" with its own coefficient in a local dictionary (--local FILE)`,
   },
   'unit-by-item': {
-    message: (a) => `"${s(a.header)}" names several units (${s(a.units)}): each row is read in the one its animals are counted in (家禽 in 羽 or 只, 羊 in 只, others in 头)`,
+    message: (a) =>
+      `"${s(a.header)}" names several units (${s(a.units)}): each row is read in the one its animals are counted in (家禽 in 羽 or 只, 羊 in 只, others in 头)`,
   },
   'header-repeated': {
     message: (a) =>
@@ -208,9 +218,11 @@ const problems: Record<ProblemCode, ProblemText> = {
   'crop-unknown': {
     message: (a) => `unknown crop "${s(a.crop)}"`,
     hint: (a) =>
-      a.suggestion
-        ? `did you mean "${s(a.suggestion)}"? If not, define it in a local dictionary (--local)`
-        : 'define it in a local dictionary (--local FILE: name, n_uptake, p_uptake, land_use, source; or name, means, source), or give n_uptake and p_uptake on its rows',
+      YEAR_BEFORE.test(s(a.crop))
+        ? YEAR_HINT
+        : a.suggestion
+          ? `did you mean "${s(a.suggestion)}"? If not, define it in a local dictionary (--local)`
+          : 'define it in a local dictionary (--local FILE: name, n_uptake, p_uptake, land_use, source; or name, means, source), or give n_uptake and p_uptake on its rows',
   },
   'crop-local-uptake': { message: (a) => `crop "${s(a.crop)}" is not in the guide's table; its uptake comes from this file` },
   'crop-needs-uptake': { message: (a) => `crop "${s(a.crop)}" has no ${s(a.nutrient)} uptake`, hint: (a) => `fill the ${s(a.column)} column for it` },
@@ -267,9 +279,11 @@ const problems: Record<ProblemCode, ProblemText> = {
   'species-unknown': {
     message: (a) => `unknown species "${s(a.species)}"`,
     hint: (a) =>
-      a.suggestion
-        ? `did you mean "${s(a.suggestion)}"? If not, define it in a local dictionary (--local)`
-        : 'define it in a local dictionary (--local FILE: name, pe_factor, source; or name, means, source), or give pe_factor on its rows',
+      YEAR_BEFORE.test(s(a.species))
+        ? YEAR_HINT
+        : a.suggestion
+          ? `did you mean "${s(a.suggestion)}"? If not, define it in a local dictionary (--local)`
+          : 'define it in a local dictionary (--local FILE: name, pe_factor, source; or name, means, source), or give pe_factor on its rows',
   },
   'species-needs-factor': {
     message: (a) => `the guide gives no pig-equivalent factor for "${s(a.species)}"`,
@@ -350,7 +364,7 @@ const problems: Record<ProblemCode, ProblemText> = {
   },
   'map-no-names': {
     message: (a) => `no feature of the map names its township (the first feature's properties: ${s(a.properties) || 'none'})`,
-    hint: () => 'name the property of the townships\' names name, 乡镇 or township (and their counties 县, cities 市), or export the layer with one of those',
+    hint: () => "name the property of the townships' names name, 乡镇 or township (and their counties 县, cities 市), or export the layer with one of those",
   },
   'map-feature-invalid': {
     message: (a) => `feature ${s(a.feature)} ("${s(a.township)}") is not a polygon that can be drawn (geometry ${s(a.type) || 'missing'}): it is left out`,
@@ -397,10 +411,13 @@ const problems: Record<ProblemCode, ProblemText> = {
     message: (a) =>
       `not one of the ${s(a.count)} townships of ${s(a.file)} is a township of the data: "${s(a.township)}" is none of ${s(a.data)} …; no township could be located or drawn`,
     hint: (a) =>
-      a.nearest ? `is "${s(a.township)}" the data's "${s(a.nearest)}"? Write the names as the data does` : 'is it the map or places file of these townships? Write the names as the data does',
+      a.nearest
+        ? `is "${s(a.township)}" the data's "${s(a.nearest)}"? Write the names as the data does`
+        : 'is it the map or places file of these townships? Write the names as the data does',
   },
   'township-not-on-map': {
-    message: (a) => `township "${s(a.township)}" is not on the map ${s(a.file)}: it is not drawn${a.located === 'no' ? ', and can neither send nor receive manure in a transfer plan' : ''}`,
+    message: (a) =>
+      `township "${s(a.township)}" is not on the map ${s(a.file)}: it is not drawn${a.located === 'no' ? ', and can neither send nor receive manure in a transfer plan' : ''}`,
     hint: (a) => (a.nearest ? `is it "${s(a.nearest)}" of the map? Write the name the same way in both` : 'add it to the map'),
   },
   'map-no-township': {
@@ -509,8 +526,7 @@ const ui = {
   moreProblems: (n: number) => `… and ${n} more not shown (--max-errors)`,
   repeated: (n: number, code: string, line: number, lines: readonly number[], beyond: boolean) =>
     `${code} as on line ${line}, ${n} more time${n === 1 ? '' : 's'}: line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}${beyond ? ', …' : ''} (--format json lists each)`,
-  moreOfCode: (n: number, code: string, shown: number) =>
-    `${code}: ${n} more warning${n === 1 ? '' : 's'} of this kind after the ${shown} above`,
+  moreOfCode: (n: number, code: string, shown: number) => `${code}: ${n} more warning${n === 1 ? '' : 's'} of this kind after the ${shown} above`,
   internalError: 'internal error (a bug in landcap; please report it with the command you ran)',
   stdoutFailed: (reason: string) => `cannot write to standard output: ${reason}`,
   /** A file and what is wrong with it (a reason of `io`). */
@@ -656,7 +672,7 @@ const ui = {
   scenarioUnmatched: (where: string) => `${where} matches no row of the data and changes nothing`,
   transfer: {
     badKm: 'give the farthest distance in km, above 0 and at most 1,000',
-    maxKmAlone: '--max-km is the reach of a transfer plan: give the townships\' locations too (--places FILE or --map FILE.geojson)',
+    maxKmAlone: "--max-km is the reach of a transfer plan: give the townships' locations too (--places FILE or --map FILE.geojson)",
     noLocations: "give the townships' locations: --places FILE (longitude and latitude) or --map FILE.geojson (their areas)",
     title: (km: string) => `Where the surplus can go: a transfer plan within ${km} km`,
     summary: (surplus: string, placed: string, unplaced: string, peKm: string, km: string) =>
@@ -899,7 +915,7 @@ const help = {
   },
   options: {
     places: "the townships' locations: a CSV file or .xlsx workbook with township, 经度 (lon) and 纬度 (lat) in decimal degrees",
-    map: "a GeoJSON map of the townships (polygons named by a property name, 乡镇 or township, in longitude and latitude): drawn in the HTML page; locates the townships when --places is not given",
+    map: 'a GeoJSON map of the townships (polygons named by a property name, 乡镇 or township, in longitude and latitude): drawn in the HTML page; locates the townships when --places is not given',
     maxKm: 'the farthest manure is carried, in km',
     crops: 'crops: a CSV file or an .xlsx workbook, a row per township and crop or a column per crop',
     livestock: 'livestock: a CSV file or an .xlsx workbook, a row per township and species or a column per species',

@@ -1,6 +1,8 @@
 import { MAX_LINE_CHARS } from '../input/errors.js';
 import { isDashMark } from '../input/numbers.js';
-import { num, type Messages } from './en.js';
+import { YEAR_BEFORE, num, type Messages } from './en.js';
+
+const YEAR_HINT = '项目前写有年份：landcap 只读取一个年份的数据——请保留该年份的列，表头只写项目名称（如 生猪存栏）';
 
 const s = (v: string | number | undefined) => String(v ?? '');
 
@@ -131,6 +133,9 @@ export const zh: Messages = {
       message: (a) => `无法读取该工作簿：${s(a.detail)}`,
       hint: () => '请在 Excel 或 WPS 中打开并重新保存为 .xlsx，或将工作表另存为“CSV UTF-8”',
     },
+    'subtotal-item': {
+      message: (a) => `品种列中的“${s(a.label)}”是该乡镇各行的合计：不计入，以免重复`,
+    },
     'rows-hidden': {
       message: (a) => `工作表中有 ${s(a.count)} 行被隐藏（第 ${s(a.lines)} 行），按工作表显示的内容不计入`,
       hint: () => '如需读取隐藏的行，请在工作簿中取消隐藏',
@@ -162,7 +167,8 @@ export const zh: Messages = {
     'header-unknown-column': { message: (a) => `未知列“${s(a.header)}”，已忽略`, hint: (a) => `${kindZh(a.kind)}文件的列见 docs/input.md` },
     'header-unknown-unit': { message: (a) => `列“${s(a.header)}”：未知单位“${s(a.unit)}”`, hint: (a) => `可用单位：${s(a.units).split(', ').join('、')}` },
     'header-measure-missing': {
-      message: (a) => `列“${s(a.header)}”写了${s(a.item)}${s(a.header) === s(a.item) ? '' : '和单位'}，未写是哪一项（${s(a.measures).split(' | ').join('或')}）`,
+      message: (a) =>
+        `列“${s(a.header)}”写了${s(a.item)}${s(a.header) === s(a.item) ? '' : '和单位'}，未写是哪一项（${s(a.measures).split(' | ').join('或')}）`,
       hint: (a) => `请在表头写明（如 ${s(a.item)}${s(a.measures).split(' | ')[0]}…），或在表格标题中写明`,
     },
     'header-empty': { message: (a) => `第 ${s(a.column)} 列没有列名，其中的数值被忽略`, hint: () => '为该列命名，或删除该列' },
@@ -179,7 +185,9 @@ export const zh: Messages = {
     'cell-required': {
       message: (a) => `“${s(a.header)}”为空`,
       hint: (a) =>
-        a.above ? `上一行为${s(a.above)}：工作簿中跨行合并的乡镇单元格，另存为 CSV 后除首行外均为空；请直接使用工作簿（可读取合并单元格），或在每行填写乡镇名称` : '',
+        a.above
+          ? `上一行为${s(a.above)}：工作簿中跨行合并的乡镇单元格，另存为 CSV 后除首行外均为空；请直接使用工作簿（可读取合并单元格），或在每行填写乡镇名称`
+          : '',
     },
     'number-invalid': {
       message: (a) => `“${s(a.header)}”：“${s(a.value)}”不是数字`,
@@ -212,7 +220,8 @@ export const zh: Messages = {
       hint: () => '表中合计与各乡镇之和不符：请核对各乡镇数据与合计',
     },
     'part-left-out': {
-      message: (a) => (a.whole ? `“${s(a.item)}”是“${s(a.whole)}”的其中项：已包含在该项中，不重复计入` : `“${s(a.item)}”是前一项的其中项：已包含在该项中，不重复计入`),
+      message: (a) =>
+        a.whole ? `“${s(a.item)}”是“${s(a.whole)}”的其中项：已包含在该项中，不重复计入` : `“${s(a.item)}”是前一项的其中项：已包含在该项中，不重复计入`,
     },
     'part-exceeds-whole': {
       message: (a) => `其中项“${s(a.item)}”（${num(a.part)}）大于其所属的“${s(a.whole)}”（${num(a.value)}）`,
@@ -257,9 +266,11 @@ export const zh: Messages = {
     'crop-unknown': {
       message: (a) => `未知作物“${s(a.crop)}”`,
       hint: (a) =>
-        a.suggestion
-          ? `是否为“${s(a.suggestion)}”？如不是，请在本地词典（--local）中定义`
-          : '请在本地词典（--local 文件：名称、氮吸收量、磷吸收量、用地类型、来源；或名称、对应、来源）中定义，或在该行填写氮吸收量和磷吸收量',
+        YEAR_BEFORE.test(s(a.crop))
+          ? YEAR_HINT
+          : a.suggestion
+            ? `是否为“${s(a.suggestion)}”？如不是，请在本地词典（--local）中定义`
+            : '请在本地词典（--local 文件：名称、氮吸收量、磷吸收量、用地类型、来源；或名称、对应、来源）中定义，或在该行填写氮吸收量和磷吸收量',
     },
     'crop-local-uptake': { message: (a) => `作物“${s(a.crop)}”不在指南表中，其养分吸收量取自本文件` },
     'crop-needs-uptake': {
@@ -315,9 +326,11 @@ export const zh: Messages = {
     'species-unknown': {
       message: (a) => `未知畜种“${s(a.species)}”`,
       hint: (a) =>
-        a.suggestion
-          ? `是否为“${s(a.suggestion)}”？如不是，请在本地词典（--local）中定义`
-          : '请在本地词典（--local 文件：名称、猪当量系数、来源；或名称、对应、来源）中定义，或在该行填写猪当量系数',
+        YEAR_BEFORE.test(s(a.species))
+          ? YEAR_HINT
+          : a.suggestion
+            ? `是否为“${s(a.suggestion)}”？如不是，请在本地词典（--local）中定义`
+            : '请在本地词典（--local 文件：名称、猪当量系数、来源；或名称、对应、来源）中定义，或在该行填写猪当量系数',
     },
     'species-needs-factor': {
       message: (a) => `指南未给出“${s(a.species)}”的猪当量折算系数`,
@@ -433,7 +446,10 @@ export const zh: Messages = {
     },
     'locations-match-none': {
       message: (a) => `${s(a.file)} 的 ${s(a.count)} 个乡镇无一是数据中的乡镇：“${s(a.township)}”不是 ${s(a.data)} …中的任何一个；无法为任何乡镇定位或绘图`,
-      hint: (a) => (a.nearest ? `“${s(a.township)}”是否即数据中的“${s(a.nearest)}”？请按数据中的写法填写名称` : '这是否是这些乡镇的地图或位置文件？请按数据中的写法填写名称'),
+      hint: (a) =>
+        a.nearest
+          ? `“${s(a.township)}”是否即数据中的“${s(a.nearest)}”？请按数据中的写法填写名称`
+          : '这是否是这些乡镇的地图或位置文件？请按数据中的写法填写名称',
     },
     'township-not-on-map': {
       message: (a) => `乡镇“${s(a.township)}”不在地图 ${s(a.file)} 上：未绘出${a.located === 'no' ? '，转运方案中它既不能运出也不能接收粪污' : ''}`,
@@ -728,7 +744,7 @@ export const zh: Messages = {
       notAReport: (file: string) => `${file} 不是 landcap 报告（请用 landcap report --format json 生成）`,
       needTwo: '请给出两个报告 JSON 文件（基线 情景），或用 --scenario 文件 及输入数据',
       basesDiffer: (base: string, baseBasis: string, scenario: string, scenarioBasis: string) =>
-      `警告：${base} 以${baseBasis}为基础，${scenario} 以${scenarioBasis}为基础：两者的承载力口径不同，下列变化混合了两种口径`,
+        `警告：${base} 以${baseBasis}为基础，${scenario} 以${scenarioBasis}为基础：两者的承载力口径不同，下列变化混合了两种口径`,
     },
     farm: {
       title: (solidsSold: boolean) => `规模养殖场配套土地面积${solidsSold ? '（固体粪便堆肥外供、肥水就地利用）' : ''}`,
@@ -811,7 +827,8 @@ export const zh: Messages = {
       table: '各乡镇平衡表',
       regionTable: { county: '各县（市、区）平衡表', city: '各市平衡表' },
       footer: (generator: string) => `由 ${generator} 按国家方法（农办牧〔2018〕1号）测算；各系数来源见上文。`,
-      transferFooter: (generator: string) => `由 ${generator} 按国家方法（农办牧〔2018〕1号）测算；同一输入的承载力报告（landcap report）列出各参数与系数及其来源。`,
+      transferFooter: (generator: string) =>
+        `由 ${generator} 按国家方法（农办牧〔2018〕1号）测算；同一输入的承载力报告（landcap report）列出各参数与系数及其来源。`,
       map: '各乡镇承载状况图',
       transferMap: '转运方案图：乡镇按转运前状况着色，箭头为转运',
       offData: '数据中无此乡镇',

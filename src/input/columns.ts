@@ -241,16 +241,16 @@ export type HeaderLookup =
 
 /**
  * Whether units named together tell each item's apart: one per counting word (头、只、万羽), not two that animals are
- * counted in alike (头、万头: which one a row is in is not for landcap to guess).
+ * counted in alike (头、万头: which one a row is in is not for landcap to guess). 只 and 万只 may go together: sheep are
+ * counted in the one, poultry in the other.
  */
 function oneEach(units: readonly Unit[]): boolean {
-  const scales = new Map<string, number>();
+  const scales = new Map<string, Set<number>>();
   for (const u of units) {
     const word = u.label.slice(-1);
-    if (scales.has(word) && scales.get(word) !== u.scale) return false;
-    scales.set(word, u.scale);
+    scales.set(word, (scales.get(word) ?? new Set()).add(u.scale));
   }
-  return true;
+  return [...scales].every(([word, s]) => s.size <= (word === '只' ? 2 : 1));
 }
 
 /** Matches one header cell against the columns of a kind. */
@@ -272,7 +272,8 @@ export function matchHeader(kind: InputKind, header: string): HeaderLookup {
       // A name that fixes its unit (area_ha) takes a bracket only when it says the same (area_ha(公顷), not area_ha(亩)).
       const fixed = s.exact?.[base];
       if (unit && (!fixed || sameUnit(fixed, unit))) return { ok: true, match: { field: s.field, unit, unitGiven: true } };
-      const several = fixed ? [] : unitName.split(/[、,，;；]/).map((n) => s.units![n]);
+      // Units named together: 头、只、万羽 (or 头/只/羽, where no unit is one with a slash, as 公斤/亩 is).
+      const several = fixed ? [] : unitName.split(unitName.includes('/') && !unitName.includes('、') ? '/' : /[、,，;；]/).map((n) => s.units![n]);
       if (several.length > 1 && several.every((u) => u !== undefined) && oneEach(several as Unit[]))
         return { ok: true, match: { field: s.field, unitGiven: true, units: several as Unit[] } };
       return { ok: false, reason: 'unit', field: s.field, unitAsWritten: unitName, units: [...new Set(Object.values(s.units).map((x) => x.label))] };

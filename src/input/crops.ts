@@ -9,7 +9,7 @@ import { Parts, isPart, partName } from './parts.js';
 import { RowKeys } from './row-keys.js';
 import { CellMemo, type Column, type Header, type Row } from './table.js';
 import { Totals } from './totals.js';
-import { TownshipColumn } from './township.js';
+import { TownshipColumn, isTotalLabel } from './township.js';
 
 /** A crops row that passed its checks: production in kg (m³ for forest), with the uptake to apply. */
 export interface CropRow {
@@ -213,6 +213,8 @@ interface CropName {
   readonly part: boolean;
   /** For a 其中 item, the crop of the tables it names (水稻 for 其中：早稻), when it names one. */
   readonly partOf?: string;
+  /** A total in the crop column (小计): the township's rows summed. */
+  readonly total: boolean;
   /** The groups the crop is in (粮食作物 for 水稻; GroupRows.membership). */
   readonly groups: readonly number[];
 }
@@ -261,7 +263,8 @@ export class CropReader {
       const whole = wholeMark(named, crop !== undefined && wholes.has(crop) ? crop : undefined, text, row.place(this.columns.crop).column);
       const partOf = part ? crop : undefined;
       const shown = text === named.identity ? key : this.seen.intern(text);
-      return { asWritten: text, named, whole, key, shown, byLandUse: [], part, partOf, groups: this.groups.membership(crop) };
+      const total = crop === undefined && isTotalLabel(text);
+      return { asWritten: text, named, whole, key, shown, byLandUse: [], part, partOf, total, groups: this.groups.membership(crop) };
     });
     this.landUses = new CellMemo(this.columns.land_use, landUseOf);
   }
@@ -276,6 +279,7 @@ export class CropReader {
       return undefined;
     }
     const cropName = this.cropNames.get(row);
+    if (cropName?.total) return this.totals.subtotal(row, c.crop, cropName.asWritten);
     if (cropName?.part && townshipCell && !this.groups.under(townshipCell.id)) return this.part(row, townshipCell.id, cropName);
     this.parts.reset();
     if (!cropName?.part) this.groups.item();

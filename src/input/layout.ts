@@ -147,17 +147,22 @@ const MEASURE_NAMES: Readonly<Partial<Record<InputKind, readonly { readonly name
 function itemWithUnit(kind: InputKind, header: string, index: number, titleMeasure?: QuantityField): HeaderCell | undefined {
   const bracket = /^(.*?)(\(.*\))$/.exec(normaliseHeader(header));
   const item = bracket?.[1]!.trim() ?? '';
-  // A 其中 column is in the measure of the item before it (withParts).
-  if (!bracket || item === '' || isPart(item)) return undefined;
+  // A 其中 column is in the measure of the item before it (withParts); a figure landcap does not use (生猪饲养量: stock
+  // and slaughter together; 养殖户数) is no item.
+  if (!bracket || item === '' || isPart(item) || UNUSED_FIGURE.test(item)) return undefined;
   const unitPart = bracket[2]!;
   const fits = (MEASURE_NAMES[kind] ?? []).flatMap(({ name, field }) => {
     const m = matchHeader(kind, name + unitPart);
     return m.ok && m.match.unitGiven ? [{ name, field, unit: m.match.unit }] : [];
   });
   const chosen = fits.length === 1 ? fits[0] : fits.find((f) => f.field === titleMeasure);
-  if (chosen) return { role: 'wide', column: { ...wideOf(index, header, asWritten(header, item), chosen.field, chosen.unit), measureFromTitle: fits.length > 1 } };
+  if (chosen)
+    return { role: 'wide', column: { ...wideOf(index, header, asWritten(header, item), chosen.field, chosen.unit), measureFromTitle: fits.length > 1 } };
   return fits.length > 1 ? { role: 'no-measure', item, measures: fits.map((f) => f.name) } : undefined;
 }
+
+/** Figures yearbooks give beside the ones landcap reads: how many raised in all, sold, their value, the farms. */
+const UNUSED_FIGURE = /(?:饲养量|饲养总量|出售量|产值|收入|户数|场数)$/;
 
 /** The one measure of `kind` that a table's title lines name (各乡镇畜禽存栏: 存栏), if exactly one. */
 function measureInTitle(kind: InputKind, lines: readonly (readonly string[])[]): QuantityField | undefined {
@@ -196,7 +201,10 @@ function qualifies(kind: InputKind, cells: readonly HeaderCell[]): boolean {
       // An item with a unit and no measure (生猪（头）) shows the kind too, when it is written in Chinese (as yearbooks
       // head them; an English sheet's "N capacity (PE)" is no item).
       return cells.some(
-        (c) => (c.role === 'field' && c.field === item) || (c.role === 'wide' && c.column.role === 'item') || (c.role === 'no-measure' && /\p{Script=Han}/u.test(c.item)),
+        (c) =>
+          (c.role === 'field' && c.field === item) ||
+          (c.role === 'wide' && c.column.role === 'item') ||
+          (c.role === 'no-measure' && /\p{Script=Han}/u.test(c.item)),
       );
     case 'soil':
       return cells.some((c) => c.role === 'field' && ['n_grade', 'total_n', 'p_grade', 'available_p'].includes(c.field));
@@ -250,16 +258,29 @@ function withIndex(cell: HeaderCell, index: number): HeaderCell {
 
 /** A header row's cells, each read for `kind` (with the measure the title names, if one), 其中 columns as parts. */
 function headerCells(kind: InputKind, texts: readonly string[], titleMeasure?: QuantityField): HeaderCell[] {
-  return withParts(
+  return withItemColumn(
     kind,
-    texts,
-    withBareItems(
+    withParts(
       kind,
       texts,
-      texts.map((text, i) => withIndex(headerCell(kind, text, titleMeasure), i)),
-      titleMeasure,
+      withBareItems(
+        kind,
+        texts,
+        texts.map((text, i) => withIndex(headerCell(kind, text, titleMeasure), i)),
+        titleMeasure,
+      ),
     ),
   );
+}
+
+/**
+ * Beside the long form's item column (作物, 畜种), a header of an item and a measure (有效灌溉面积（亩）, 规模场存栏（头）)
+ * is a figure landcap does not use, not a wide table's item: an unknown column.
+ */
+function withItemColumn(kind: InputKind, cells: HeaderCell[]): HeaderCell[] {
+  const item = ITEM_FIELD[kind];
+  if (!cells.some((c) => c.role === 'field' && c.field === item)) return cells;
+  return cells.map((c) => (c.role === 'wide' || c.role === 'no-measure' ? { role: 'unknown' } : c));
 }
 
 /** A header cell that is a name alone, in Chinese (生猪, 水稻, 家禽): an item, when the title says what is counted. */

@@ -10,7 +10,7 @@ import { RowKeys } from './row-keys.js';
 import { CellMemo, type Column, type Header, type Row } from './table.js';
 import { relativeDifference } from '../method/production.js';
 import { Totals } from './totals.js';
-import { NO_TOWNSHIP, TownshipColumn } from './township.js';
+import { NO_TOWNSHIP, TownshipColumn, isTotalLabel } from './township.js';
 
 /** A livestock row that passed its checks: head in stock and the pig-equivalent factor to apply. */
 export interface LivestockRow {
@@ -119,6 +119,8 @@ interface SpeciesName {
   readonly part: boolean;
   /** For a 其中 item, the species of the tables it names (生猪 for 其中：能繁母猪), when it names one. */
   readonly partOf?: string;
+  /** A total in the species column (小计): the township's rows summed. */
+  readonly total: boolean;
   /** The groups the species is in (大牲畜 for 肉牛; GroupRows.membership). */
   readonly groups: readonly number[];
 }
@@ -172,7 +174,8 @@ export class LivestockReader {
       const species = named.value?.species;
       const whole = wholeMark(named, species !== undefined && wholes.has(species) ? species : undefined, text, row.place(this.columns.species).column);
       const partOf = part ? species : undefined;
-      return { asWritten: text, named, whole, key: this.seen.intern(named.identity), part, partOf, groups: this.groups.membership(species) };
+      const total = species === undefined && isTotalLabel(text);
+      return { asWritten: text, named, whole, key: this.seen.intern(named.identity), part, partOf, total, groups: this.groups.membership(species) };
     });
   }
 
@@ -185,6 +188,7 @@ export class LivestockReader {
       return undefined;
     }
     const speciesName0 = this.speciesNames.get(row);
+    if (speciesName0?.total) return this.totals.subtotal(row, c.species, speciesName0.asWritten);
     if (speciesName0?.part && townshipCell && !this.groups.under(townshipCell.id)) {
       const state = { bad: false };
       const head = this.stock.read(row, state) ?? this.slaughter.read(row, state);

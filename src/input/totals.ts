@@ -40,6 +40,7 @@ export class Totals {
   private readonly sums = new Map<string, { sum: number }>();
   private readonly totals: { place: Place; label: string; scope: string; item: string; asWritten: string; value: number; unit: string }[] = [];
   private noted = false;
+  private notedSubtotal = false;
   /** The regions of the last township added (files list a township's rows together). */
   private lastTownship = '';
   private lastScopes: readonly string[] = NO_REGION;
@@ -95,6 +96,16 @@ export class Totals {
       row.report(undefined, 'total-row', { label });
     }
     this.totals.push({ place: row.place(column), label, scope, item, asWritten, value, unit });
+  }
+
+  /**
+   * A township's row whose item is a total (小计, 合计 in the crop or species column): the sum of its rows the file
+   * gives, left out; noted once per file.
+   */
+  subtotal(row: Row, column: Column | undefined, label: string): undefined {
+    if (this.notedSubtotal) return;
+    this.notedSubtotal = true;
+    row.report(column, 'subtotal-item', { label });
   }
 
   /** A totals row whose township cell was its label, noted even when the row gives nothing to compare. */

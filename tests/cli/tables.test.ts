@@ -171,6 +171,12 @@ describe('one district in every shape', () => {
       'bare-beside.csv': '2024年各乡镇畜禽存栏（单位：头、只）\n乡镇,生猪存栏（头）,肉牛,羊,家禽\n拉堡镇,15000,800,300,52000\n进德镇,22000,1500,500,86000\n',
       'wan-zhi.csv': '2024年各乡镇畜禽年末存栏（单位：头、只、万只）\n乡镇,生猪,肉牛,羊,家禽\n拉堡镇,15000,800,300,5.2\n进德镇,22000,1500,500,8.6\n',
       'no-measure.csv': '乡镇,生猪存栏（头）,肉牛\n拉堡镇,15000,800\n进德镇,22000,1500\n',
+      // Figures landcap does not use beside the long form's or a wide table's (irrigated area, a scale farms' share, all
+      // raised): unknown columns, not items; units named with slashes, 只 and 万只 together.
+      'extra.csv': '乡镇,畜种,存栏（头）,规模场存栏（头）\n拉堡镇,生猪,15000,7500\n进德镇,生猪,22000,9000\n',
+      'raised.csv': '乡镇,生猪饲养量（头）,生猪存栏（头）\n拉堡镇,45000,15000\n进德镇,66000,22000\n',
+      'slashes.csv': '乡镇,畜种,存栏（头/只/羽）\n拉堡镇,生猪,15000\n进德镇,生猪,22000\n',
+      'wan-zhi-header.csv': '乡镇,畜种,存栏（头、只、万只）\n拉堡镇,生猪,15000\n拉堡镇,羊,300\n拉堡镇,家禽,5.2\n进德镇,生猪,22000\n',
       // Header cells broken over lines in the workbook, or spaced out.
       'broken.csv': '乡\u3000\u3000镇,"畜种\n名称","存栏量\n（头）"\n拉堡镇,生猪,15000\n进德镇,生猪,22000\n',
       // A form's column numbers under the header.
@@ -215,6 +221,19 @@ describe('one district in every shape', () => {
       ['拉堡镇', 15000 + (52000 * 100) / 2500],
       ['进德镇', 22000],
     ]);
+    for (const file of ['extra.csv', 'raised.csv', 'slashes.csv'])
+      expect(stock(file).townships.map(([name, pe]) => [name, pe])).toEqual([
+        ['拉堡镇', 15000],
+        ['进德镇', 22000],
+      ]);
+    expect(stock('extra.csv').warnings.map((w) => [w.code, w.column])).toEqual([['header-unknown-column', 4]]);
+    expect(stock('wan-zhi-header.csv').townships.map(([name, pe]) => [name, pe])).toEqual([
+      ['拉堡镇', 15000 + (300 * 100) / 250 + (52000 * 100) / 2500],
+      ['进德镇', 22000],
+    ]);
+    // Two years' columns of one item: which year is the user's to keep, and the hint says so.
+    const twoYears = writeFiles({ 'l.csv': '乡镇,2023年生猪存栏（头）,2024年生猪存栏（头）\n拉堡镇,16000,15000\n' });
+    expect(landcap(['validate', join(twoYears, 'l.csv')]).stderr).toContain("(hint: a year before the item: landcap reads one year's figures");
     const headOr10k = landcap(['validate', '--kind', 'livestock', join(dir, 'head-or-10k.csv')]);
     expect(headOr10k.status).toBe(1);
     expect(headOr10k.stderr).toContain('head-or-10k.csv:1:3: error header-unknown-unit');

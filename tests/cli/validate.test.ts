@@ -237,6 +237,7 @@ const CASES: Case[] = [
     problems: [at('group-items.csv', 'group-left-out', 2, 2), at('group-items.csv', 'group-items-differ', 2, 2)],
   },
   one('unit-by-item.csv', 'unit-by-item', 1, 3, 0),
+  one('subtotal.csv', 'subtotal-item', 4, 2, 0),
   one('unit-invalid.csv', 'unit-invalid', 2, 4),
   one('unit-conflict.csv', 'unit-conflict', 2, 4),
   // Local names and local coefficients.
