@@ -14,7 +14,7 @@ const keyOf = (scope: string, item: string) => (scope === '' ? item : `${scope}\
 /** How close a township's figures must be to the sum of all the others' to be taken for an unlabelled totals row. */
 const UNLABELLED_TOLERANCE = 0.005;
 /**
- * The same for a row named as a county or district is (柳江区, 某某县): its name says what it is, and a yearbook's total
+ * The same, for a row named as a county or district (柳江区, 某某县): its name says what it is, and a yearbook's total
  * may hold a little the townships do not (a state farm's herd).
  */
 const DISTRICT_TOLERANCE = 0.15;
