@@ -1,6 +1,6 @@
 import type { IoReason } from '../file-errors.js';
 import { MAX_LINE_CHARS } from '../input/errors.js';
-import { isDashMark } from '../input/numbers.js';
+import { isDashMark, unitInCell } from '../input/numbers.js';
 import type { ParameterErrorCode } from '../params/errors.js';
 import type { ProblemArgs, ProblemCode } from '../problems.js';
 
@@ -131,7 +131,14 @@ const problems: Record<ProblemCode, ProblemText> = {
   },
   'number-invalid': {
     message: (a) => `"${s(a.header)}": "${s(a.value)}" is not a number`,
-    hint: (a) => (isDashMark(s(a.value)) ? "a yearbook's dash marks no figure: leave the cell empty, or write 0 where it means none" : ''),
+    hint: (a) =>
+      isDashMark(s(a.value))
+        ? "a yearbook's dash marks no figure: leave the cell empty, or write 0 where it means none"
+        : unitInCell(s(a.value)) === '万'
+          ? `a 万 in the cell: write the number in full (${s(a.value)} → ${num(Math.round(Number.parseFloat(s(a.value).replace(/[,，]/g, '')) * 1_000_000) / 100)}), or a unit of 万 in the header (万头, 万亩, 万吨)`
+          : unitInCell(s(a.value))
+            ? `a unit in the cell (${unitInCell(s(a.value))}): write the number alone, and the unit once in the header (${s(a.header)}(${unitInCell(s(a.value))}))`
+            : '',
   },
   'number-not-finite': { message: (a) => `"${s(a.header)}": "${s(a.value)}" is not a finite number` },
   'number-negative': { message: (a) => `"${s(a.header)}": ${s(a.value)} is negative` },

@@ -1,6 +1,20 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import { CsvSyntaxError, MAX_LINE_CHARS } from './errors.js';
 
+const COMMA = 44;
+const TAB = 9;
+
+/**
+ * The separator of a file's cells: a tab when its first line has tabs and no comma (a table saved from a spreadsheet
+ * as "text, tab-separated" and named .csv), else a comma.
+ */
+function separatorOf(bytes: Buffer): number {
+  let end = bytes.indexOf(10);
+  if (end === -1) end = bytes.length;
+  const first = bytes.subarray(0, end);
+  return first.includes(TAB) && !first.includes(COMMA) ? TAB : COMMA;
+}
+
 /** Powers of ten that are exact doubles (10^0 … 10^22). */
 const EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
@@ -19,6 +33,11 @@ export class Cells {
   private array: readonly string[] | undefined;
   count = 0;
 
+  constructor(
+    /** The byte cells are separated by: a comma, or a tab in a file saved as tab-separated text. */
+    private readonly separator = COMMA,
+  ) {}
+
   /** The record bytes[start, end), cut at its commas (a comma is one byte in UTF-8, and no other character's byte is one). */
   setLine(bytes: Buffer, start: number, end: number): this {
     this.bytes = bytes;
@@ -26,8 +45,9 @@ export class Cells {
     let starts = this.starts;
     let n = 0;
     starts[0] = start;
+    const separator = this.separator;
     for (let i = start; i < end; i++) {
-      if (bytes[i] !== 44) continue;
+      if (bytes[i] !== separator) continue;
       if (++n + 1 >= starts.length) {
         const grown = new Int32Array(starts.length * 2);
         grown.set(starts);
@@ -168,7 +188,8 @@ const PROGRESS_EVERY = 1 << 16;
  * (CsvSyntaxError). Resolves to the number of lines read.
  */
 export async function readRecords(bytes: Buffer, sink: RecordSink, onProgress?: (done: number, total: number) => void): Promise<number> {
-  const cells = new Cells();
+  const separator = separatorOf(bytes);
+  const cells = new Cells(separator);
   const quote = bytes.indexOf(34);
   // Lines ending in \r alone (old Mac exports): csv-parse finds their breaks.
   const slowFrom = bytes.indexOf(10) === -1 && bytes.includes(13) ? 0 : quote;
@@ -177,7 +198,7 @@ export async function readRecords(bytes: Buffer, sink: RecordSink, onProgress?: 
   while (pos < bytes.length) {
     let nl = bytes.indexOf(10, pos);
     if (nl === -1) nl = bytes.length;
-    if (slowFrom !== -1 && slowFrom < nl) return parseRest(bytes.toString('utf8', pos), line, cells, sink);
+    if (slowFrom !== -1 && slowFrom < nl) return parseRest(bytes.toString('utf8', pos), line, cells, sink, separator);
     const end = nl > pos && bytes[nl - 1] === 13 ? nl - 1 : nl;
     if (end - pos > MAX_LINE_CHARS) throw new CsvSyntaxError(line, 0, 'line-too-long');
     if (end > pos && bytes[pos] !== 35 && sink(cells.setLine(bytes, pos, end), line) === false) return line;
@@ -256,7 +277,7 @@ export class CommentBlanker extends Transform {
 const SLICE = 1 << 20;
 
 /** csv-parse reads the rest of a text, from a line start; line numbers continue from `startLine`. Resolves to the lines read in all. */
-async function parseRest(text: string, startLine: number, cells: Cells, sink: RecordSink): Promise<number> {
+async function parseRest(text: string, startLine: number, cells: Cells, sink: RecordSink, separator: number): Promise<number> {
   // csv-parse loads only for text with quotes (or lines ending in \r alone): most files have none.
   const { parse } = await import('csv-parse');
   // In a file of \r\n lines, a lone \n outside quotes (a line added in a text editor) ends a line as an editor shows it.
@@ -264,7 +285,13 @@ async function parseRest(text: string, startLine: number, cells: Cells, sink: Re
   const crlf = firstBreak > 0 && text.charCodeAt(firstBreak - 1) === 13;
   const breaks = crlf ? ['\r\n', '\n'] : firstBreak !== -1 ? '\n' : undefined;
   return new Promise((resolve, reject) => {
-    const parser = parse({ relax_column_count: true, relax_quotes: true, max_record_size: MAX_LINE_CHARS, ...(breaks ? { record_delimiter: breaks } : {}) });
+    const parser = parse({
+      relax_column_count: true,
+      relax_quotes: true,
+      max_record_size: MAX_LINE_CHARS,
+      delimiter: String.fromCharCode(separator),
+      ...(breaks ? { record_delimiter: breaks } : {}),
+    });
     let line = startLine;
     let failed = false;
     let stopped = false;

@@ -47,6 +47,11 @@ export function scaleNumber(value: number, text: string, scale: number): number 
 }
 
 /** A statistics yearbook's mark for a cell without a figure (-, —, ——, …, ·): not a number, named so in the hint. */
+/** A number with a unit written after it in the cell (12000亩, 1.5万, 8100 吨): the unit, else undefined. */
+export function unitInCell(text: string): string | undefined {
+  return /^\s*[\d.,，]+\s*(万[头只羽亩吨]?|亩|公顷|吨|公斤|斤|kg|头|只|羽)\s*$/i.exec(text.normalize('NFKC'))?.[1];
+}
+
 export function isDashMark(text: string): boolean {
   return /^\s*(?:[-－—–‐―]+|…+|\.{2,}|·)\s*$/.test(text);
 }

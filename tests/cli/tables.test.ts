@@ -514,6 +514,22 @@ describe('mistakes of tables as they come', () => {
     expect(landcap(['validate', join(first, 'c.csv')]).stderr).toMatch(/c\.csv:2:1: error cell-required "乡镇" is empty\n/);
   });
 
+  it('a table saved as tab-separated text under a .csv name reads as the same table; a unit written in the cells gets a hint', () => {
+    const dir = writeFiles({
+      'comma.csv': '乡镇,作物,面积（亩）,产量（吨）\n拉堡镇,水稻,18000,8100\n进德镇,"水稻",12000,5400\n',
+      'tabs.csv': '乡镇\t作物\t面积（亩）\t产量（吨）\n拉堡镇\t水稻\t18000\t8100\n进德镇\t"水稻"\t12000\t5400\n',
+      'l.csv': '乡镇,畜种,存栏（头）\n拉堡镇,生猪,15000\n进德镇,生猪,22000\n',
+      'in-cells.csv': '乡镇,畜种,存栏\n拉堡镇,生猪,1.15万\n进德镇,生猪,22000头\n',
+    });
+    const run = (crops: string) => landcap(['report', '--crops', join(dir, crops), '--livestock', join(dir, 'l.csv'), '--format', 'json']);
+    const tabs = run('tabs.csv');
+    expect(tabs.status, tabs.stderr).toBe(0);
+    expect(figures(JSON.parse(tabs.stdout) as ReportJson)).toBe(figures(JSON.parse(run('comma.csv').stdout) as ReportJson));
+    const cells = landcap(['validate', join(dir, 'in-cells.csv')]);
+    expect(cells.stderr).toContain('in-cells.csv:2:3: error number-invalid "存栏": "1.15万" is not a number (hint: a 万 in the cell: write the number in full (1.15万 → 11,500)');
+    expect(cells.stderr).toContain('in-cells.csv:3:3: error number-invalid "存栏": "22000头" is not a number (hint: a unit in the cell (头): write the number alone, and the unit once in the header (存栏(头)))');
+  });
+
   it("a yearbook's dash for no figure (—, -, ……): not a number, with a hint to leave the cell empty, in both languages", () => {
     const dir = writeFiles({ 'c.csv': '乡镇,作物,播种面积(亩),产量(公斤)\n拉堡镇,水稻,1000,450000\n进德镇,水稻,—,\n穿山镇,水稻,-,\n百朋镇,水稻,……,\n成团镇,水稻,12-3,\n' });
     const r = landcap(['validate', join(dir, 'c.csv')]);

@@ -1,5 +1,5 @@
 // Random and mutated inputs for the CLI fuzz tests (cli-fuzz-*.property.test.ts): files, flags, and what a run must never do.
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
@@ -214,6 +214,31 @@ export function prepare(dir: string, r: Run): string[] {
   return [...args, '--crops', files[0]!, '--livestock', files[1]!, ...(r.soil ? ['--soil', files[2]!] : [])];
 }
 
+/** Longer than any run takes on the slowest machine: a run past it does not end. */
+const RUN_LIMIT_MS = 60_000;
+
+/**
+ * The run's answer, or a failure if it gives none in RUN_LIMIT_MS (landcap must never hang), its input files kept in
+ * test-output/fuzz-no-end/ to run again.
+ */
+async function withinTime<T>(dir: string, args: readonly string[], answer: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const kept = join(ROOT, 'test-output', 'fuzz-no-end');
+      mkdirSync(kept, { recursive: true });
+      for (const f of readdirSync(dir)) copyFileSync(join(dir, f), join(kept, f));
+      writeFileSync(join(kept, 'args.json'), JSON.stringify(args));
+      reject(new Error(`no answer in ${RUN_LIMIT_MS / 1000} s: landcap ${args.join(' ')} (inputs kept in ${kept})`));
+    }, RUN_LIMIT_MS);
+  });
+  try {
+    return await Promise.race([answer, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Raw terminal commands: C0 controls but tab and line breaks, DEL, C1 controls, bidirectional controls. */
 // eslint-disable-next-line no-control-regex
 const RAW_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
@@ -256,9 +281,10 @@ export function fuzzHalf(half: 1 | 2): void {
       await fc.assert(
         fc.asyncProperty(run, async (r) => {
           const args = prepare(dir, r);
-          check(dir, args, r, await landcapInProcess(args));
+          check(dir, args, r, await withinTime(dir, args, landcapInProcess(args)));
         }),
-        { numRuns: 5_000 },
+        // A run that does not end is the failure to see, not its shrinking (each try of which would wait as long).
+        { numRuns: 5_000, endOnFailure: true },
       );
     }, 600_000);
 
@@ -267,7 +293,7 @@ export function fuzzHalf(half: 1 | 2): void {
       fc.assert(
         fc.property(run, (r) => {
           const args = prepare(dir, r);
-          check(dir, args, r, landcapBinary(args));
+          check(dir, args, r, landcapBinary(args, { timeoutMs: RUN_LIMIT_MS }));
         }),
         { numRuns: 20 },
       );
