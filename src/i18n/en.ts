@@ -100,7 +100,10 @@ const problems: Record<ProblemCode, ProblemText> = {
   },
   'header-unknown-column': {
     message: (a) => `unknown column "${s(a.header)}" is ignored`,
-    hint: (a) => `see the column list of a ${s(a.kind)} file in the README`,
+    hint: (a) =>
+      YEAR_BEFORE.test(s(a.header))
+        ? "a year before the header: landcap reads one year's figures — keep that year's column, headed without the year"
+        : `see the column list of a ${s(a.kind)} file in the README`,
   },
   'header-unknown-unit': { message: (a) => `column "${s(a.header)}": unknown unit "${s(a.unit)}"`, hint: (a) => `known units: ${s(a.units)}` },
   'header-measure-missing': {

@@ -164,7 +164,13 @@ export const zh: Messages = {
     'kind-mismatch': { message: (a) => `应为${kindZh(a.expected)}文件，但表头看起来是${kindZh(a.found)}文件` },
     'header-missing-column': { message: (a) => `${kindZh(a.kind)}文件缺少列：${s(a.expected)}` },
     'header-duplicate-column': { message: (a) => `列“${s(a.header)}”与第 ${s(a.firstColumn)} 列（“${s(a.first)}”）重复`, hint: () => '删除或重命名其中一列' },
-    'header-unknown-column': { message: (a) => `未知列“${s(a.header)}”，已忽略`, hint: (a) => `${kindZh(a.kind)}文件的列见 docs/input.md` },
+    'header-unknown-column': {
+      message: (a) => `未知列“${s(a.header)}”，已忽略`,
+      hint: (a) =>
+        YEAR_BEFORE.test(s(a.header))
+          ? '表头前写有年份：landcap 只读取一个年份的数据——请保留该年份的列，表头不写年份'
+          : `${kindZh(a.kind)}文件的列见 docs/input.md`,
+    },
     'header-unknown-unit': { message: (a) => `列“${s(a.header)}”：未知单位“${s(a.unit)}”`, hint: (a) => `可用单位：${s(a.units).split(', ').join('、')}` },
     'header-measure-missing': {
       message: (a) =>

@@ -234,6 +234,10 @@ describe('one district in every shape', () => {
     // Two years' columns of one item: which year is the user's to keep, and the hint says so.
     const twoYears = writeFiles({ 'l.csv': '乡镇,2023年生猪存栏（头）,2024年生猪存栏（头）\n拉堡镇,16000,15000\n' });
     expect(landcap(['validate', join(twoYears, 'l.csv')]).stderr).toContain("(hint: a year before the item: landcap reads one year's figures");
+    const cropYears = writeFiles({ 'c.csv': '乡镇,作物,播种面积（亩）,2023年产量（吨）,2024年产量（吨）\n拉堡镇,水稻,18000,8000,8100\n' });
+    expect(landcap(['validate', join(cropYears, 'c.csv')]).stderr).toContain(
+      `c.csv:1:5: warning header-unknown-column unknown column "2024年产量（吨）" is ignored (hint: a year before the header: landcap reads one year's figures`,
+    );
     const headOr10k = landcap(['validate', '--kind', 'livestock', join(dir, 'head-or-10k.csv')]);
     expect(headOr10k.status).toBe(1);
     expect(headOr10k.stderr).toContain('head-or-10k.csv:1:3: error header-unknown-unit');
