@@ -134,14 +134,14 @@ const problems: Record<ProblemCode, ProblemText> = {
   },
   'number-invalid': {
     message: (a) => `"${s(a.header)}": "${s(a.value)}" is not a number`,
-    hint: (a) =>
-      isDashMark(s(a.value))
-        ? "a yearbook's dash marks no figure: leave the cell empty, or write 0 where it means none"
-        : unitInCell(s(a.value)) === '万'
-          ? `a 万 in the cell: write the number in full (${s(a.value)} → ${num(Math.round(Number.parseFloat(s(a.value).replace(/[,，]/g, '')) * 1_000_000) / 100)}), or a unit of 万 in the header (万头, 万亩, 万吨)`
-          : unitInCell(s(a.value))
-            ? `a unit in the cell (${unitInCell(s(a.value))}): write the number alone, and the unit once in the header (${s(a.header)}(${unitInCell(s(a.value))}))`
-            : '',
+    hint: (a) => {
+      if (isDashMark(s(a.value))) return "a yearbook's dash marks no figure: leave the cell empty, or write 0 where it means none";
+      const inCell = unitInCell(s(a.value));
+      if (!inCell) return '';
+      return inCell.inFull !== undefined
+        ? `a 万 in the cell: write the number in full (${s(a.value)} → ${num(inCell.inFull)}), or a unit of 万 in the header (万头, 万亩, 万吨)`
+        : `a unit in the cell (${inCell.unit}): write the number alone, and the unit once in the header (${s(a.header)}(${inCell.unit}))`;
+    },
   },
   'number-not-finite': { message: (a) => `"${s(a.header)}": "${s(a.value)}" is not a finite number` },
   'number-negative': { message: (a) => `"${s(a.header)}": ${s(a.value)} is negative` },

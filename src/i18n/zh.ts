@@ -197,14 +197,14 @@ export const zh: Messages = {
     },
     'number-invalid': {
       message: (a) => `“${s(a.header)}”：“${s(a.value)}”不是数字`,
-      hint: (a) =>
-        isDashMark(s(a.value))
-          ? '年鉴中的“—”表示无数据：请留空该单元格，表示没有时请填 0'
-          : unitInCell(s(a.value)) === '万'
-            ? `单元格中写了“万”：请填完整数字（${s(a.value)} → ${num(Math.round(Number.parseFloat(s(a.value).replace(/[,，]/g, '')) * 1_000_000) / 100)}），或在表头写明以万计的单位（万头、万亩、万吨）`
-            : unitInCell(s(a.value))
-              ? `单元格中写了单位（${unitInCell(s(a.value))}）：请只填数字，并在表头写明单位（${s(a.header)}（${unitInCell(s(a.value))}））`
-              : '',
+      hint: (a) => {
+        if (isDashMark(s(a.value))) return '年鉴中的“—”表示无数据：请留空该单元格，表示没有时请填 0';
+        const inCell = unitInCell(s(a.value));
+        if (!inCell) return '';
+        return inCell.inFull !== undefined
+          ? `单元格中写了“万”：请填完整数字（${s(a.value)} → ${num(inCell.inFull)}），或在表头写明以万计的单位（万头、万亩、万吨）`
+          : `单元格中写了单位（${inCell.unit}）：请只填数字，并在表头写明单位（${s(a.header)}（${inCell.unit}））`;
+      },
     },
     'number-not-finite': { message: (a) => `“${s(a.header)}”：“${s(a.value)}”不是有限数值` },
     'number-negative': { message: (a) => `“${s(a.header)}”：${s(a.value)} 为负数` },

@@ -211,6 +211,9 @@ export const KIND_FIELDS: Readonly<Record<InputKind, readonly FieldSpec[]>> = {
 };
 
 /** Case, spaces, full-width forms and bracket styles folded, so that "面积（公顷）" and "面积 (公顷)" compare equal. */
+/** Spaces (plain or ideographic) between two Chinese characters: a yearbook's padding (拉 堡 镇), a cell's line break. */
+export const HAN_PADDING = /(?<=\p{Script=Han})[ \u3000]+(?=\p{Script=Han})/gu;
+
 export function normaliseHeader(header: string): string {
   return header
     .normalize('NFKC')
@@ -220,7 +223,7 @@ export function normaliseHeader(header: string): string {
     .toLowerCase()
     .replace(/\s+/g, ' ')
     // A header cell broken over lines in a workbook (畜种⏎名称), or spaced out (乡\u3000\u3000镇): one word.
-    .replace(/(?<=\p{Script=Han}) (?=\p{Script=Han})/gu, '')
+    .replace(HAN_PADDING, '')
     .replace(/\s*([()/])\s*/g, '$1')
     .trim();
 }
@@ -253,6 +256,12 @@ function oneEach(units: readonly Unit[]): boolean {
   return [...scales].every(([word, s]) => s.size <= (word === '只' ? 2 : 1));
 }
 
+/** A normalised header split at the bracket it ends with (存栏量(头) → 存栏量 and 头); undefined without one. */
+export function bracketOf(name: string): { readonly base: string; readonly inside: string } | undefined {
+  const m = /^(.*?)\((.*)\)$/.exec(name);
+  return m ? { base: m[1]!, inside: m[2]! } : undefined;
+}
+
 /** Matches one header cell against the columns of a kind. */
 export function matchHeader(kind: InputKind, header: string): HeaderLookup {
   const name = normaliseHeader(header);
@@ -262,9 +271,9 @@ export function matchHeader(kind: InputKind, header: string): HeaderLookup {
     if (exact) return { ok: true, match: { field: s.field, unit: exact, unitGiven: true } };
   }
   for (const s of specs) if (s.names.includes(name)) return { ok: true, match: { field: s.field, unit: s.defaultUnit, unitGiven: s.units === undefined } };
-  const bracket = /^(.*?)\((.*)\)$/.exec(name);
+  const bracket = bracketOf(name);
   if (bracket) {
-    const [, base = '', unitName = ''] = bracket;
+    const { base, inside: unitName } = bracket;
     for (const s of specs) {
       if (!s.names.includes(base) && !(s.exact && base in s.exact)) continue;
       if (!s.units) return { ok: true, match: { field: s.field, unitGiven: true } };

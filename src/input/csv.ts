@@ -35,10 +35,10 @@ export class Cells {
 
   constructor(
     /** The byte cells are separated by: a comma, or a tab in a file saved as tab-separated text. */
-    private readonly separator = COMMA,
+    readonly separator = COMMA,
   ) {}
 
-  /** The record bytes[start, end), cut at its commas (a comma is one byte in UTF-8, and no other character's byte is one). */
+  /** The record bytes[start, end), cut at its separators (a comma or a tab is one byte in UTF-8, and no other character's is). */
   setLine(bytes: Buffer, start: number, end: number): this {
     this.bytes = bytes;
     this.array = undefined;
@@ -188,8 +188,7 @@ const PROGRESS_EVERY = 1 << 16;
  * (CsvSyntaxError). Resolves to the number of lines read.
  */
 export async function readRecords(bytes: Buffer, sink: RecordSink, onProgress?: (done: number, total: number) => void): Promise<number> {
-  const separator = separatorOf(bytes);
-  const cells = new Cells(separator);
+  const cells = new Cells(separatorOf(bytes));
   const quote = bytes.indexOf(34);
   // Lines ending in \r alone (old Mac exports): csv-parse finds their breaks.
   const slowFrom = bytes.indexOf(10) === -1 && bytes.includes(13) ? 0 : quote;
@@ -198,7 +197,7 @@ export async function readRecords(bytes: Buffer, sink: RecordSink, onProgress?: 
   while (pos < bytes.length) {
     let nl = bytes.indexOf(10, pos);
     if (nl === -1) nl = bytes.length;
-    if (slowFrom !== -1 && slowFrom < nl) return parseRest(bytes.toString('utf8', pos), line, cells, sink, separator);
+    if (slowFrom !== -1 && slowFrom < nl) return parseRest(bytes.toString('utf8', pos), line, cells, sink);
     const end = nl > pos && bytes[nl - 1] === 13 ? nl - 1 : nl;
     if (end - pos > MAX_LINE_CHARS) throw new CsvSyntaxError(line, 0, 'line-too-long');
     if (end > pos && bytes[pos] !== 35 && sink(cells.setLine(bytes, pos, end), line) === false) return line;
@@ -277,7 +276,7 @@ export class CommentBlanker extends Transform {
 const SLICE = 1 << 20;
 
 /** csv-parse reads the rest of a text, from a line start; line numbers continue from `startLine`. Resolves to the lines read in all. */
-async function parseRest(text: string, startLine: number, cells: Cells, sink: RecordSink, separator: number): Promise<number> {
+async function parseRest(text: string, startLine: number, cells: Cells, sink: RecordSink): Promise<number> {
   // csv-parse loads only for text with quotes (or lines ending in \r alone): most files have none.
   const { parse } = await import('csv-parse');
   // In a file of \r\n lines, a lone \n outside quotes (a line added in a text editor) ends a line as an editor shows it.
@@ -289,7 +288,7 @@ async function parseRest(text: string, startLine: number, cells: Cells, sink: Re
       relax_column_count: true,
       relax_quotes: true,
       max_record_size: MAX_LINE_CHARS,
-      delimiter: String.fromCharCode(separator),
+      delimiter: String.fromCharCode(cells.separator),
       ...(breaks ? { record_delimiter: breaks } : {}),
     });
     let line = startLine;

@@ -2,6 +2,7 @@ import {
   INPUT_KINDS,
   KIND_FIELDS,
   QUANTITY_FIELDS,
+  bracketOf,
   LOCAL_GIVES,
   detectKinds,
   matchHeader,
@@ -109,9 +110,9 @@ function wideColumn(kind: InputKind, header: string, index: number): HeaderCell 
   const measures = MEASURES[kind];
   if (!measures) return undefined;
   const name = normaliseHeader(header);
-  const bracket = /^(.*?)(\(.*\))$/.exec(name);
-  const base = bracket ? bracket[1]! : name;
-  const unitPart = bracket ? bracket[2]! : '';
+  const bracket = bracketOf(name);
+  const base = bracket ? bracket.base : name;
+  const unitPart = bracket ? `(${bracket.inside})` : '';
   for (const { name: measure } of measures) {
     if (!base.endsWith(measure) || base.length === measure.length) continue;
     // The time a yearbook writes before the item (年末生猪存栏) or between it and the measure (生猪期末存栏) is no part of it.
@@ -145,14 +146,13 @@ const MEASURE_NAMES: Readonly<Partial<Record<InputKind, readonly { readonly name
  * among those it fits; no-measure when neither tells (头 fits 存栏 and 出栏).
  */
 function itemWithUnit(kind: InputKind, header: string, index: number, titleMeasure?: QuantityField): HeaderCell | undefined {
-  const bracket = /^(.*?)(\(.*\))$/.exec(normaliseHeader(header));
-  const item = bracket?.[1]!.trim() ?? '';
+  const bracket = bracketOf(normaliseHeader(header));
+  const item = bracket?.base.trim() ?? '';
   // A 其中 column is in the measure of the item before it (withParts); a figure landcap does not use (生猪饲养量: stock
   // and slaughter together; 养殖户数) is no item.
   if (!bracket || item === '' || isPart(item) || UNUSED_FIGURE.test(item)) return undefined;
-  const unitPart = bracket[2]!;
   const fits = (MEASURE_NAMES[kind] ?? []).flatMap(({ name, field }) => {
-    const m = matchHeader(kind, name + unitPart);
+    const m = matchHeader(kind, `${name}(${bracket.inside})`);
     return m.ok && m.match.unitGiven ? [{ name, field, unit: m.match.unit }] : [];
   });
   const chosen = fits.length === 1 ? fits[0] : fits.find((f) => f.field === titleMeasure);
@@ -229,13 +229,14 @@ export function findHeader(
   const above = (n: number) => rows.slice(0, rows.length - n).map((r) => r.cells);
   for (const k of kinds) {
     if (before && before.line === last.line - 1) {
-      const two = twoRowHeader(k, before.cells, last.cells, measureInTitle(k, above(2)));
+      const titleMeasure = measureInTitle(k, above(2));
+      const two = twoRowHeader(k, before.cells, last.cells, titleMeasure);
       if (two && qualifies(k, two.cells)) {
         found.push({ kind: k, lines: [before.line, last.line], texts: two.texts, cells: two.cells, wide: true });
         continue;
       }
       const texts = withUnitsRow(before.cells, last.cells);
-      const cells = texts && headerCells(k, texts, measureInTitle(k, above(2)));
+      const cells = texts && headerCells(k, texts, titleMeasure);
       if (cells && qualifies(k, cells)) {
         found.push({ kind: k, lines: [before.line, last.line], texts: texts!, cells, wide: cells.some((c) => c.role === 'wide') });
         continue;
@@ -311,10 +312,10 @@ function withBareItems(kind: InputKind, texts: readonly string[], cells: HeaderC
  */
 function itemOfField(kind: InputKind, field: QuantityField, header: string): { readonly item: string; readonly unit: Unit | undefined } | undefined {
   const name = normaliseHeader(header);
-  const bracket = /^(.*?)\((.*)\)$/.exec(name);
+  const bracket = bracketOf(name);
   if (!bracket) return { item: name, unit: undefined };
-  const unit = KIND_FIELDS[kind].find((s) => s.field === field)?.units?.[bracket[2]!];
-  return unit ? { item: bracket[1]!, unit } : undefined;
+  const unit = KIND_FIELDS[kind].find((s) => s.field === field)?.units?.[bracket.inside];
+  return unit ? { item: bracket.base, unit } : undefined;
 }
 
 /**

@@ -46,12 +46,14 @@ export function scaleNumber(value: number, text: string, scale: number): number 
   return value * scale;
 }
 
-/** A statistics yearbook's mark for a cell without a figure (-, —, ——, …, ·): not a number, named so in the hint. */
-/** A number with a unit written after it in the cell (12000亩, 1.5万, 8100 吨): the unit, else undefined. */
-export function unitInCell(text: string): string | undefined {
-  return /^\s*[\d.,，]+\s*(万[头只羽亩吨]?|亩|公顷|吨|公斤|斤|kg|头|只|羽)\s*$/i.exec(text.normalize('NFKC'))?.[1];
+/** A number written with its unit in the cell (12000亩, 1.5万, 8100 吨): the unit, and for 万 alone the number in full. */
+export function unitInCell(text: string): { readonly unit: string; readonly inFull?: number } | undefined {
+  const m = /^\s*([\d.,，]+)\s*(万[头只羽亩吨]?|亩|公顷|吨|公斤|斤|kg|头|只|羽)\s*$/i.exec(text.normalize('NFKC'));
+  if (!m) return undefined;
+  return m[2] === '万' ? { unit: '万', inFull: Math.round(Number.parseFloat(m[1]!.replace(/[,，]/g, '')) * 1_000_000) / 100 } : { unit: m[2]! };
 }
 
+/** A statistics yearbook's mark for a cell without a figure (-, —, ——, …, ·): not a number, named so in the hint. */
 export function isDashMark(text: string): boolean {
   return /^\s*(?:[-－—–‐―]+|…+|\.{2,}|·)\s*$/.test(text);
 }

@@ -1,5 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import { invisibleCharacter, showInvisible } from '../safe-text.js';
+import { HAN_PADDING } from './columns.js';
 import type { CellSource } from './csv.js';
 import type { Column, Row } from './table.js';
 
@@ -191,9 +192,6 @@ export function scopesOf(key: string): readonly string[] {
   return scopes;
 }
 
-/** Spaces (plain or ideographic) between two Chinese characters: the padding yearbooks align names with. */
-const PADDING = /(?<=\p{Script=Han})[ \u3000]+(?=\p{Script=Han})/gu;
-
 /**
  * Reads a file's township column, row by row: the name (required), whether the row is a totals row, and — once per
  * name — a warning when the name holds a character that is there and not seen (甲\u200b镇 is not 甲镇). Files list a
@@ -244,7 +242,7 @@ export class TownshipColumn {
     const note = isNoteLine(written);
     // Spaces a yearbook pads a name with (拉 堡 镇, 拉\u3000堡\u3000镇) are not part of it; a totals label or a note is
     // shown as written.
-    const name = total || note ? written : written.replace(PADDING, '');
+    const name = total || note ? written : written.replace(HAN_PADDING, '');
     this.lastSource = row.cells.source(column.index);
     // A note, or a line of a note's list after it (注： then 1. 甘蔗为糖料蔗): a text alone in its row.
     if (note || (this.notedNote && this.alone(row, column)))
